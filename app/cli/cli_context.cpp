@@ -1,0 +1,103 @@
+#include "cli_context.h"
+
+#include "storage/endpoint.h"
+#include "util/error.h"
+
+#include <cstdio>
+
+namespace shardscope::cli {
+
+CliContext::CliContext()
+    : m_out(stdout), m_err(stderr),
+      m_endpointOption(QStringList{QStringLiteral("e"), QStringLiteral("endpoint")},
+                       QStringLiteral("AIStore endpoint (default: $AIS_ENDPOINT, else http://127.0.0.1:8080)."),
+                       QStringLiteral("url")),
+      m_connectTimeoutOption(QStringLiteral("connect-timeout"),
+                             QStringLiteral("Connect timeout in milliseconds (default 3000)."), QStringLiteral("ms")),
+      m_timeoutOption(QStringLiteral("timeout"),
+                      QStringLiteral("Read timeout in milliseconds: fail when no data moves for this long "
+                                     "(default 20000)."),
+                      QStringLiteral("ms"))
+{
+}
+
+void CliContext::addGlobalOptions(QCommandLineParser &parser) const
+{
+    parser.addOption(m_endpointOption);
+    parser.addOption(m_connectTimeoutOption);
+    parser.addOption(m_timeoutOption);
+    parser.addHelpOption();
+}
+
+namespace {
+bool readMillis(const QCommandLineParser &parser, const QCommandLineOption &option, std::chrono::milliseconds *out,
+                QString *error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const qlonglong v = parser.value(option).toLongLong(&ok);
+    if (!ok || v < 1 || v > 24LL * 3600 * 1000) {
+        *error = QStringLiteral("--%1 must be a number of milliseconds between 1 and 86400000, not '%2'")
+                     .arg(option.names().constLast(), parser.value(option));
+        return false;
+    }
+    *out = std::chrono::milliseconds(v);
+    return true;
+}
+} // namespace
+
+bool CliContext::readGlobalOptions(const QCommandLineParser &parser)
+{
+    QString error;
+    if (!readMillis(parser, m_connectTimeoutOption, &m_http.connectTimeout, &error) ||
+        !readMillis(parser, m_timeoutOption, &m_http.readTimeout, &error)) {
+        m_err << "shardscope-cli: " << error << Qt::endl;
+        return false;
+    }
+    if (parser.isSet(m_endpointOption))
+        m_endpoint = parser.value(m_endpointOption).toStdString();
+    return true;
+}
+
+std::unique_ptr<AisClient> CliContext::aisClient() const
+{
+    AisOptions opts;
+    opts.endpoint = resolveAisEndpoint(m_endpoint);
+    opts.token = aisTokenFromEnvironment();
+    opts.http = m_http;
+    return std::make_unique<AisClient>(std::move(opts));
+}
+
+int CliContext::fail(const std::string &message)
+{
+    m_err << "shardscope-cli: " << QString::fromStdString(message) << Qt::endl;
+    return ExitFailure;
+}
+
+int CliContext::usage(const QString &message, const QCommandLineParser &parser)
+{
+    m_err << "shardscope-cli: " << message << "\n\n" << parser.helpText() << Qt::flush;
+    return ExitUsage;
+}
+
+bool parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments, int *exitCode)
+{
+    ctx.addGlobalOptions(parser);
+    if (!parser.parse(arguments)) {
+        *exitCode = ctx.usage(parser.errorText(), parser);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        ctx.out() << parser.helpText() << Qt::flush;
+        *exitCode = ExitOk;
+        return false;
+    }
+    if (!ctx.readGlobalOptions(parser)) {
+        *exitCode = ExitUsage;
+        return false;
+    }
+    return true;
+}
+
+} // namespace shardscope::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "storage/ais_client.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace shardscope::cli {
+
+// Exit codes of shardscope-cli.
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+// What every command shares: the output streams and the global options.
+class CliContext
+{
+public:
+    CliContext();
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    // Adds --endpoint, --connect-timeout, --timeout and --help to a command's parser.
+    void addGlobalOptions(QCommandLineParser &parser) const;
+    // Reads them back; returns false (after printing why) on a bad value.
+    bool readGlobalOptions(const QCommandLineParser &parser);
+
+    // A client for the AIStore endpoint from --endpoint / AIS_ENDPOINT.
+    std::unique_ptr<AisClient> aisClient() const;
+
+    int fail(const std::string &message); // prints "shardscope-cli: message", returns ExitFailure
+    int usage(const QString &message, const QCommandLineParser &parser);
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+    std::optional<std::string> m_endpoint;
+    HttpOptions m_http;
+    QCommandLineOption m_endpointOption;
+    QCommandLineOption m_connectTimeoutOption;
+    QCommandLineOption m_timeoutOption;
+};
+
+// Parses argv for a command: global options plus the command's own.
+// Returns false when --help was given (help printed) or parsing failed.
+bool parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments, int *exitCode);
+
+} // namespace shardscope::cli

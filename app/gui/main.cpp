@@ -1,0 +1,43 @@
+// shardscope: the desktop application.
+
+#include "language_manager.h"
+#include "main_window.h"
+#include "settings.h"
+
+#include "shardscope/version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    QApplication::setOrganizationName(QStringLiteral("shardscope"));
+    QApplication::setApplicationName(QStringLiteral("shardscope"));
+    QApplication::setApplicationVersion(QString::fromLatin1(shardscope::kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("shardscope"));
+    QApplication app(argc, argv);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Explore training datasets in object storage and measure how fast they load."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"), QStringLiteral("User interface language: en, de or zh_CN (default: system)."),
+        QStringLiteral("code"));
+    parser.addOption(languageOption);
+    parser.process(app);
+
+    shardscope::ui::Settings settings;
+    shardscope::ui::LanguageManager languages;
+    const QString language = parser.isSet(languageOption) ? parser.value(languageOption) : settings.language();
+    if (!languages.apply(language)) {
+        QTextStream(stderr) << "shardscope: unknown language " << language << "; using the system default\n";
+        languages.apply(QString());
+    }
+
+    shardscope::ui::MainWindow window(settings, languages);
+    window.show();
+    return app.exec();
+}

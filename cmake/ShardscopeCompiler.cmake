@@ -1,0 +1,29 @@
+# Compiler settings shared by every shardscope target.
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
+endif()
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+add_library(shardscope_warnings INTERFACE)
+target_compile_options(shardscope_warnings INTERFACE -Wall -Wextra -pedantic)
+
+# Qt hygiene for every target that sees Qt headers.
+add_library(shardscope_qt_defs INTERFACE)
+target_compile_definitions(shardscope_qt_defs INTERFACE
+  QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_FOREACH QT_NO_URL_CAST_FROM_STRING
+  QT_STRICT_ITERATORS)
+
+if(SHARDSCOPE_SANITIZE STREQUAL "address")
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+elseif(SHARDSCOPE_SANITIZE STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+elseif(NOT SHARDSCOPE_SANITIZE STREQUAL "")
+  message(FATAL_ERROR "SHARDSCOPE_SANITIZE must be '', 'address' or 'thread', not '${SHARDSCOPE_SANITIZE}'")
+endif()

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace shardscope {
+
+struct HttpOptions
+{
+    std::chrono::milliseconds connectTimeout{3000};
+    // A request fails when no byte moves in either direction for this long.
+    std::chrono::milliseconds readTimeout{20000};
+    // Upper bound for one whole request including redirects; 0 = none.
+    std::chrono::milliseconds totalTimeout{0};
+    bool followRedirects = true;
+    bool verifyTls = true;
+    std::string caFile; // PEM bundle for https endpoints; empty = system default
+    std::string userAgent;
+};
+
+// Receives the body of a successful (2xx) response in chunks; return false to
+// abort the transfer (the request then fails with ErrorKind::Cancelled).
+using BodySink = std::function<bool(const char *data, std::size_t size)>;
+
+struct HttpRequest
+{
+    std::string method = "GET";
+    std::string url;
+    std::vector<std::string> headers; // "Name: value"
+    std::string_view body;            // sent when hasBody (also for GET: AIS list calls)
+    bool hasBody = false;
+    BodySink sink;                           // streams a 2xx body instead of buffering it
+    const std::atomic<bool> *cancel = nullptr; // checked while the transfer runs
+};
+
+struct HttpResponse
+{
+    long status = 0;
+    std::string body; // the whole body unless a sink took it; error bodies always land here
+    std::vector<std::pair<std::string, std::string>> headers; // of the final response, names lower-case
+    std::string effectiveUrl;
+    long redirects = 0;
+
+    // Value of a header (case-insensitive name), or empty.
+    std::string header(std::string_view name) const;
+    bool ok() const noexcept { return status >= 200 && status < 300; }
+};
+
+// One libcurl easy handle: reuses its kept-alive connections across requests.
+// Not thread-safe: use one HttpClient per thread.
+class HttpClient
+{
+public:
+    explicit HttpClient(HttpOptions options = {});
+    ~HttpClient();
+    HttpClient(const HttpClient &) = delete;
+    HttpClient &operator=(const HttpClient &) = delete;
+
+    const HttpOptions &options() const noexcept { return m_options; }
+
+    // Performs the request. Transport failures throw Error (Network, Timeout,
+    // Cancelled) naming the method and URL; HTTP error statuses do not throw.
+    HttpResponse perform(const HttpRequest &request);
+
+private:
+    HttpOptions m_options;
+    void *m_curl = nullptr; // CURL*
+};
+
+} // namespace shardscope

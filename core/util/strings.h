@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace shardscope {
+
+bool startsWith(std::string_view s, std::string_view prefix) noexcept;
+bool endsWith(std::string_view s, std::string_view suffix) noexcept;
+std::string toLower(std::string_view s);
+std::string trim(std::string_view s);
+
+// Percent-encodes everything but RFC 3986 unreserved characters; '/' is kept
+// when keepSlash is true (object names in URL paths).
+std::string percentEncode(std::string_view s, bool keepSlash);
+
+// Quotes a value for an error message: "name" with control characters escaped.
+std::string quoted(std::string_view s);
+
+// "1.5 KiB", "3.2 MiB", ...
+std::string humanBytes(unsigned long long bytes);
+
+} // namespace shardscope

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+// A tiny HTTP/1.1 server on 127.0.0.1 for tests of transport behaviour that a
+// real server will not show on demand (silence, odd replies). It answers each
+// request with the raw response its handler returns; an empty string means
+// "say nothing" and keeps the connection open until the server stops.
+class LocalServer
+{
+public:
+    struct Request
+    {
+        std::string method;
+        std::string target;
+        std::string head; // request line + headers
+        std::string body;
+    };
+    using Handler = std::function<std::string(const Request &)>;
+
+    explicit LocalServer(Handler handler);
+    ~LocalServer();
+
+    int port() const { return m_port; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::vector<Request> requests() const;
+
+    // A port on 127.0.0.1 that nobody listens on (connections are refused).
+    static int closedPort();
+
+private:
+    void serve();
+    void handle(int fd);
+
+    Handler m_handler;
+    int m_listenFd = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+    std::vector<std::thread> m_workers;
+    mutable std::mutex m_mutex;
+    std::vector<Request> m_requests;
+    std::vector<int> m_openFds;
+};

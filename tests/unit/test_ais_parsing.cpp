@@ -1,0 +1,151 @@
+#include "storage/ais_errors.h"
+#include "storage/ais_types.h"
+#include "util/error.h"
+
+#include <QTest>
+
+using namespace shardscope;
+
+Q_DECLARE_METATYPE(shardscope::ErrorKind)
+Q_DECLARE_METATYPE(shardscope::AisTarget)
+
+class TestAisParsing : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void errorKinds_data();
+    void errorKinds();
+    void clusterMap();
+    void clusterMapRejectsGarbage();
+    void bucketList();
+    void listPage();
+    void listPageRejectsBadSize();
+};
+
+void TestAisParsing::errorKinds_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<AisTarget>("target");
+    QTest::addColumn<ErrorKind>("kind");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("object missing")
+        << 404 << R"({"message":"ais://b/x.bin does not exist","status":404})" << AisTarget::Object
+        << ErrorKind::ObjectNotFound << "get ais://b/x: ais://b/x.bin does not exist (HTTP 404)";
+    QTest::newRow("bucket missing on object GET")
+        << 404 << R"({"message":"bucket \"ais://nope\" does not exist","status":404})" << AisTarget::Object
+        << ErrorKind::BucketNotFound << "bucket \"ais://nope\" does not exist";
+    QTest::newRow("bucket missing")
+        << 404 << R"({"message":"bucket \"ais://nope\" does not exist"})" << AisTarget::Bucket
+        << ErrorKind::BucketNotFound << "(HTTP 404)";
+    QTest::newRow("HEAD 404 without body") << 404 << "" << AisTarget::Object << ErrorKind::ObjectNotFound
+                                           << "the object or its bucket does not exist";
+    QTest::newRow("bucket exists") << 409 << R"({"message":"bucket \"ais://b\" already exists"})"
+                                   << AisTarget::Bucket << ErrorKind::AlreadyExists << "already exists";
+    QTest::newRow("unauthorized") << 401 << R"({"message":"token required"})" << AisTarget::Cluster
+                                  << ErrorKind::Unauthorized << "AIS_AUTHN_TOKEN";
+    QTest::newRow("forbidden") << 403 << R"({"message":"access denied"})" << AisTarget::Object
+                               << ErrorKind::Forbidden << "access denied (HTTP 403)";
+    QTest::newRow("server error, html") << 502 << "<html><body>Bad Gateway</body></html>" << AisTarget::Cluster
+                                        << ErrorKind::Http << "Bad Gateway";
+    QTest::newRow("gateway timeout") << 504 << "" << AisTarget::Cluster << ErrorKind::Timeout << "HTTP 504";
+}
+
+void TestAisParsing::errorKinds()
+{
+    QFETCH(int, status);
+    QFETCH(QString, body);
+    QFETCH(AisTarget, target);
+    QFETCH(ErrorKind, kind);
+    QFETCH(QString, text);
+    const Error e = aisError(status, body.toStdString(), "get ais://b/x", target);
+    QCOMPARE(e.kind(), kind);
+    QCOMPARE(e.httpStatus(), status);
+    QVERIFY2(QString::fromStdString(e.what()).contains(text), e.what());
+}
+
+void TestAisParsing::clusterMap()
+{
+    const std::string smap = R"({
+      "pmap": {"p1": {"daemon_id":"p1","daemon_type":"proxy",
+                       "public_net":{"node_ip_addr":"127.0.0.1","daemon_port":"8080","direct_url":"http://127.0.0.1:8080"},
+                       "flags":0}},
+      "tmap": {"t2": {"daemon_id":"t2","daemon_type":"target",
+                       "public_net":{"node_ip_addr":"127.0.0.1","daemon_port":"8082","direct_url":"http://127.0.0.1:8082"},
+                       "flags":4},
+               "t1": {"daemon_id":"t1","daemon_type":"target",
+                       "public_net":{"node_ip_addr":"127.0.0.1","daemon_port":"8081","direct_url":"http://127.0.0.1:8081"}}},
+      "proxy_si": {"daemon_id":"p1"}, "uuid":"abc", "version":"7"})";
+    const AisClusterMap m = parseClusterMap(smap);
+    QCOMPARE(QString::fromStdString(m.uuid), QStringLiteral("abc"));
+    QCOMPARE(QString::fromStdString(m.version), QStringLiteral("7"));
+    QCOMPARE(QString::fromStdString(m.primaryId), QStringLiteral("p1"));
+    QCOMPARE(m.proxies.size(), size_t(1));
+    QCOMPARE(m.targets.size(), size_t(2));
+    QCOMPARE(QString::fromStdString(m.targets[0].id), QStringLiteral("t1")); // sorted
+    QCOMPARE(QString::fromStdString(m.targets[0].publicNet.url), QStringLiteral("http://127.0.0.1:8081"));
+    QVERIFY(!m.targets[0].inMaintenance());
+    QVERIFY(m.targets[1].inMaintenance());
+}
+
+void TestAisParsing::clusterMapRejectsGarbage()
+{
+    for (const char *bad : {"", "not json", "[]", R"({"uuid":"x"})"}) {
+        try {
+            parseClusterMap(bad);
+            QFAIL(bad);
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Protocol);
+            QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("cluster map")), e.what());
+        }
+    }
+}
+
+void TestAisParsing::bucketList()
+{
+    const auto b = parseBucketList(
+        R"([{"name":"a","provider":"ais","namespace":{"uuid":"","name":""}},
+            {"name":"r","provider":"ais","namespace":{"uuid":"U1","name":"ns"}}])");
+    QCOMPARE(b.size(), size_t(2));
+    QCOMPARE(QString::fromStdString(b[0].toString()), QStringLiteral("ais://a"));
+    QCOMPARE(QString::fromStdString(b[1].toString()), QStringLiteral("ais://@U1#ns/r"));
+    QVERIFY(parseBucketList("null").empty());
+    QVERIFY_THROWS_EXCEPTION(Error, parseBucketList(R"({"name":"a"})"));
+}
+
+void TestAisParsing::listPage()
+{
+    const auto p = parseListPage(
+        R"({"uuid":"u","continuation_token":"obj-2","entries":[
+            {"name":"obj-1","size":"1024","checksum":"abc","flags":64},
+            {"name":"dir/","flags":256},
+            {"name":"big","size":"18446744073709551615"}],"flags":0})");
+    QCOMPARE(QString::fromStdString(p.uuid), QStringLiteral("u"));
+    QCOMPARE(QString::fromStdString(p.continuationToken), QStringLiteral("obj-2"));
+    QCOMPARE(p.entries.size(), size_t(3));
+    QCOMPARE(p.entries[0].size, quint64(1024));
+    QCOMPARE(QString::fromStdString(p.entries[0].checksum), QStringLiteral("abc"));
+    QVERIFY(p.entries[1].isDirectory());
+    QCOMPARE(p.entries[2].size, std::numeric_limits<quint64>::max());
+    const auto last = parseListPage(R"({"uuid":"u","continuation_token":"","entries":null})");
+    QVERIFY(last.entries.empty());
+    QVERIFY(last.continuationToken.empty());
+}
+
+void TestAisParsing::listPageRejectsBadSize()
+{
+    for (const char *bad : {R"({"entries":[{"name":"a","size":"-1"}]})",
+                            R"({"entries":[{"name":"a","size":"12x"}]})",
+                            R"({"entries":[{"name":"a","size":"99999999999999999999999"}]})"}) {
+        try {
+            parseListPage(bad);
+            QFAIL(bad);
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Protocol);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestAisParsing)
+#include "test_ais_parsing.moc"

@@ -1,0 +1,220 @@
+#include "local_server.h"
+
+#include "storage/ais_client.h"
+#include "storage/http_client.h"
+#include "util/error.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace shardscope;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string reply(int status, const std::string &reason, const std::string &body,
+                  const std::string &extraHeaders = "")
+{
+    return "HTTP/1.1 " + std::to_string(status) + " " + reason + "\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
+}
+
+HttpOptions fastOptions()
+{
+    HttpOptions o;
+    o.connectTimeout = 1000ms;
+    o.readTimeout = 1000ms;
+    return o;
+}
+
+} // namespace
+
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void refusedConnectionIsANetworkError();
+    void silentServerTimesOut();
+    void aisHealthOnSilentServerTimesOut();
+    void putFollows307AndResendsBody();
+    void getFollows301IntoSink();
+    void errorBodyDoesNotReachSink();
+    void cancelledBeforeStart();
+    void aisErrorsAreMapped();
+    void tokenIsSentButNeverShown();
+};
+
+void TestHttpClient::refusedConnectionIsANetworkError()
+{
+    const int port = LocalServer::closedPort();
+    HttpClient http(fastOptions());
+    HttpRequest r;
+    r.url = "http://127.0.0.1:" + std::to_string(port) + "/v1/health";
+    try {
+        http.perform(r);
+        QFAIL("no error from a closed port");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Network);
+        const QString msg = QString::fromStdString(e.what());
+        QVERIFY2(msg.contains(QLatin1String("cannot connect")), e.what());
+        QVERIFY2(msg.contains(QString::fromStdString(r.url)), e.what());
+    }
+}
+
+void TestHttpClient::silentServerTimesOut()
+{
+    LocalServer server([](const LocalServer::Request &) { return std::string(); });
+    HttpClient http(fastOptions());
+    HttpRequest r;
+    r.url = server.url() + "/v1/objects/b/o";
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        http.perform(r);
+        QFAIL("no error from a silent server");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Timeout);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("no data for 1000 ms")), e.what());
+    }
+    // The configured 1 s read timeout is honoured, not the 20 s default: a hang guard, not a speed test.
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestHttpClient::aisHealthOnSilentServerTimesOut()
+{
+    LocalServer server([](const LocalServer::Request &) { return std::string(); });
+    AisOptions opts;
+    opts.endpoint = server.url();
+    opts.http = fastOptions();
+    AisClient client(opts);
+    try {
+        client.checkHealth();
+        QFAIL("no error from a silent server");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Timeout);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QString::fromStdString("GET " + server.url() + "/v1/health")),
+                 e.what());
+    }
+}
+
+void TestHttpClient::putFollows307AndResendsBody()
+{
+    LocalServer target([](const LocalServer::Request &) { return reply(200, "OK", ""); });
+    const std::string location = target.url() + "/v1/objects/b/o?pid=p1&utm=1";
+    LocalServer proxy([&](const LocalServer::Request &) {
+        return reply(307, "Temporary Redirect", "", "Location: " + location + "\r\n");
+    });
+    AisOptions opts;
+    opts.endpoint = proxy.url();
+    opts.http = fastOptions();
+    AisClient client(opts);
+    std::string payload(300000, '\0');
+    for (size_t i = 0; i < payload.size(); ++i)
+        payload[i] = static_cast<char>(i * 7);
+    client.putObject("b", "o", payload);
+
+    const auto atTarget = target.requests();
+    QCOMPARE(atTarget.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(atTarget[0].method), QStringLiteral("PUT"));
+    QCOMPARE(QString::fromStdString(atTarget[0].target), QStringLiteral("/v1/objects/b/o?pid=p1&utm=1"));
+    QVERIFY(atTarget[0].body == payload);
+}
+
+void TestHttpClient::getFollows301IntoSink()
+{
+    LocalServer target([](const LocalServer::Request &) { return reply(200, "OK", "hello shard"); });
+    LocalServer proxy([&](const LocalServer::Request &r) {
+        return reply(301, "Moved Permanently", "<a>moved</a>", "Location: " + target.url() + r.target + "\r\n");
+    });
+    AisOptions opts;
+    opts.endpoint = proxy.url();
+    opts.http = fastOptions();
+    AisClient client(opts);
+    QCOMPARE(QString::fromStdString(client.getObject("b", "dir/a b+c.txt")), QStringLiteral("hello shard"));
+    // The name was percent-encoded except '/'.
+    QCOMPARE(QString::fromStdString(target.requests().at(0).target),
+             QStringLiteral("/v1/objects/b/dir/a%20b%2Bc.txt?provider=ais"));
+}
+
+void TestHttpClient::errorBodyDoesNotReachSink()
+{
+    LocalServer server([](const LocalServer::Request &) {
+        return reply(404, "Not Found", R"({"message":"ais://b/o does not exist","status":404})");
+    });
+    HttpClient http(fastOptions());
+    HttpRequest r;
+    r.url = server.url() + "/v1/objects/b/o";
+    std::string sunk;
+    r.sink = [&](const char *d, size_t n) {
+        sunk.append(d, n);
+        return true;
+    };
+    const HttpResponse resp = http.perform(r);
+    QCOMPARE(resp.status, 404L);
+    QVERIFY(sunk.empty());
+    QVERIFY(QString::fromStdString(resp.body).contains(QLatin1String("does not exist")));
+}
+
+void TestHttpClient::cancelledBeforeStart()
+{
+    LocalServer server([](const LocalServer::Request &) { return std::string(); });
+    std::atomic<bool> cancel{true};
+    HttpClient http(fastOptions());
+    HttpRequest r;
+    r.url = server.url() + "/x";
+    r.cancel = &cancel;
+    QVERIFY_THROWS_EXCEPTION(Error, http.perform(r));
+    try {
+        http.perform(r);
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Cancelled);
+    }
+}
+
+void TestHttpClient::aisErrorsAreMapped()
+{
+    LocalServer server([](const LocalServer::Request &r) {
+        if (r.target.rfind("/v1/objects/", 0) == 0)
+            return reply(404, "Not Found", R"({"message":"ais://b/missing.bin does not exist"})");
+        return reply(409, "Conflict", R"({"message":"bucket \"ais://b\" already exists"})");
+    });
+    AisOptions opts;
+    opts.endpoint = server.url();
+    opts.http = fastOptions();
+    AisClient client(opts);
+    try {
+        client.getObject("b", "missing.bin");
+        QFAIL("no error");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::ObjectNotFound);
+        QVERIFY2(QString::fromStdString(e.what()).startsWith(QLatin1String("get ais://b/missing.bin: ")), e.what());
+    }
+    try {
+        client.createBucket("b");
+        QFAIL("no error");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::AlreadyExists);
+    }
+}
+
+void TestHttpClient::tokenIsSentButNeverShown()
+{
+    LocalServer server([](const LocalServer::Request &) { return reply(403, "Forbidden", R"({"message":"denied"})"); });
+    AisOptions opts;
+    opts.endpoint = server.url();
+    opts.token = "s3cr3t-token-value";
+    opts.http = fastOptions();
+    AisClient client(opts);
+    try {
+        client.getObject("b", "o");
+        QFAIL("no error");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Forbidden);
+        QVERIFY2(!QString::fromStdString(e.what()).contains(QLatin1String("s3cr3t")), e.what());
+    }
+    QVERIFY(QString::fromStdString(server.requests().at(0).head)
+                .contains(QLatin1String("Authorization: Bearer s3cr3t-token-value")));
+}
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "test_http_client.moc"

@@ -1,0 +1,18 @@
+#pragma once
+
+// Plain C++ view of the libtorch adapters for the Qt test (which must not
+// include libtorch headers next to Qt's).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+struct TensorFacts
+{
+    std::vector<int64_t> shape;
+    std::string dtype;
+    std::vector<uint8_t> values;
+};
+
+TensorFacts probeBytesToTensor(const std::string &bytes);
+TensorFacts probeCollate(const std::vector<std::string> &items); // throws shardscope::Error

@@ -1,0 +1,92 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>shardscope::ui::JobStatusWidget</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the current operation</source>
+        <translation>Den laufenden Vorgang anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::MainWindow</name>
+    <message>
+        <source>shardscope</source>
+        <translation>shardscope</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit shardscope</source>
+        <translation>shardscope beenden</translation>
+    </message>
+    <message>
+        <source>Show &amp;Status Bar</source>
+        <translation>&amp;Statusleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;About shardscope</source>
+        <translation>Ü&amp;ber shardscope</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>No connection selected.
+
+The embedded local store keeps its buckets in
+%1</source>
+        <translation>Keine Verbindung ausgewählt.
+
+Der eingebaute lokale Speicher legt seine Buckets hier ab:
+%1</translation>
+    </message>
+    <message>
+        <source>The language %1 is not available</source>
+        <translation>Die Sprache %1 ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>About shardscope</source>
+        <translation>Über shardscope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;Explore training datasets in object storage and measure how fast they can be fed to a training job.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;Trainingsdatensätze im Objektspeicher erkunden und messen, wie schnell sie einem Trainingsjob zugeführt werden können.&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>

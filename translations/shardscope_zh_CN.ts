@@ -1,0 +1,92 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>shardscope::ui::JobStatusWidget</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the current operation</source>
+        <translation>停止当前操作</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::MainWindow</name>
+    <message>
+        <source>shardscope</source>
+        <translation>shardscope</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit shardscope</source>
+        <translation>退出 shardscope</translation>
+    </message>
+    <message>
+        <source>Show &amp;Status Bar</source>
+        <translation>显示状态栏(&amp;S)</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>&amp;About shardscope</source>
+        <translation>关于 shardscope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>No connection selected.
+
+The embedded local store keeps its buckets in
+%1</source>
+        <translation>未选择连接。
+
+内置本地存储的存储桶位于
+%1</translation>
+    </message>
+    <message>
+        <source>The language %1 is not available</source>
+        <translation>语言 %1 不可用</translation>
+    </message>
+    <message>
+        <source>About shardscope</source>
+        <translation>关于 shardscope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;Explore training datasets in object storage and measure how fast they can be fed to a training job.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;浏览对象存储中的训练数据集，并测量它们向训练任务供给数据的速度。&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,176 @@
+#include "main_window.h"
+
+#include "job_status_widget.h"
+#include "language_manager.h"
+#include "settings.h"
+
+#include "shardscope/version.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace shardscope::ui {
+
+MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_languages(languages)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/shardscope.svg")));
+
+    m_welcome = new QLabel(this);
+    m_welcome->setObjectName(QStringLiteral("welcomeLabel"));
+    m_welcome->setAlignment(Qt::AlignCenter);
+    m_welcome->setWordWrap(true);
+    m_welcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setCentralWidget(m_welcome);
+
+    m_jobStatus = new JobStatusWidget(this);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addWidget(m_jobStatus, 1);
+
+    createActions();
+    createMenus();
+    retranslate();
+
+    resize(1100, 720);
+    if (const QByteArray g = m_settings.mainWindowGeometry(); !g.isEmpty())
+        restoreGeometry(g);
+    if (const QByteArray s = m_settings.mainWindowState(); !s.isEmpty())
+        restoreState(s);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_statusBarAction = new QAction(this);
+    m_statusBarAction->setObjectName(QStringLiteral("actionShowStatusBar"));
+    m_statusBarAction->setCheckable(true);
+    m_statusBarAction->setChecked(true);
+    connect(m_statusBarAction, &QAction::toggled, statusBar(), &QStatusBar::setVisible);
+
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    m_systemLanguageAction = new QAction(this);
+    m_systemLanguageAction->setObjectName(QStringLiteral("actionLanguageSystem"));
+    m_systemLanguageAction->setCheckable(true);
+    m_systemLanguageAction->setData(QString());
+    m_languageGroup->addAction(m_systemLanguageAction);
+    for (const Language &l : LanguageManager::available()) {
+        auto *a = new QAction(l.nativeName, this);
+        a->setObjectName(QStringLiteral("actionLanguage_") + l.code);
+        a->setCheckable(true);
+        a->setData(l.code);
+        m_languageGroup->addAction(a);
+    }
+    for (QAction *a : m_languageGroup->actions())
+        a->setChecked(a->data().toString() == m_languages.requested());
+    connect(m_languageGroup, &QActionGroup::triggered, this,
+            [this](QAction *a) { chooseLanguage(a->data().toString()); });
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction->setObjectName(QStringLiteral("actionAboutQt"));
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    menuBar()->setObjectName(QStringLiteral("menuBar"));
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("menuFile"));
+    m_fileMenu->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("menuView"));
+    m_viewMenu->addAction(m_statusBarAction);
+
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_settingsMenu->setObjectName(QStringLiteral("menuSettings"));
+    m_languageMenu = m_settingsMenu->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
+    m_languageMenu->addAction(m_systemLanguageAction);
+    m_languageMenu->addSeparator();
+    for (QAction *a : m_languageGroup->actions())
+        if (a != m_systemLanguageAction)
+            m_languageMenu->addAction(a);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("menuHelp"));
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("shardscope"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_quitAction->setText(tr("&Quit"));
+    m_quitAction->setStatusTip(tr("Quit shardscope"));
+    m_statusBarAction->setText(tr("Show &Status Bar"));
+    m_systemLanguageAction->setText(tr("System Default"));
+    m_aboutAction->setText(tr("&About shardscope"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+
+    const QString store = QDir::toNativeSeparators(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/buckets"));
+    m_welcome->setText(tr("No connection selected.\n\nThe embedded local store keeps its buckets in\n%1")
+                           .arg(store));
+}
+
+void MainWindow::chooseLanguage(const QString &code)
+{
+    if (!m_languages.apply(code)) {
+        m_jobStatus->finishJob(tr("The language %1 is not available").arg(code));
+        return;
+    }
+    m_settings.setLanguage(code);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About shardscope"),
+                       tr("<h3>shardscope %1</h3>"
+                          "<p>Explore training datasets in object storage and measure how fast they can be "
+                          "fed to a training job.</p>")
+                           .arg(QString::fromLatin1(kVersion)));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setMainWindowGeometry(saveGeometry());
+    m_settings.setMainWindowState(saveState());
+    m_settings.sync();
+    event->accept();
+}
+
+} // namespace shardscope::ui

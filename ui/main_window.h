@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+
+namespace shardscope::ui {
+
+class JobStatusWidget;
+class LanguageManager;
+class Settings;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Settings &settings, LanguageManager &languages, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    JobStatusWidget *jobStatus() const { return m_jobStatus; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslate();
+    void chooseLanguage(const QString &code);
+    void showAbout();
+
+    Settings &m_settings;
+    LanguageManager &m_languages;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_statusBarAction = nullptr;
+    QAction *m_systemLanguageAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QLabel *m_welcome = nullptr;
+    JobStatusWidget *m_jobStatus = nullptr;
+};
+
+} // namespace shardscope::ui

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+#include <memory>
+
+namespace shardscope::ui {
+
+// The one typed front of everything the application remembers. Keys are
+// namespaced ("ui/language", "mainwindow/geometry"); nothing secret is ever
+// stored here.
+class Settings
+{
+public:
+    Settings();                                       // the application's QSettings
+    explicit Settings(const QString &iniFile);        // a specific file (tests)
+
+    QString language() const; // "" = follow the system locale
+    void setLanguage(const QString &code);
+
+    QByteArray mainWindowGeometry() const;
+    void setMainWindowGeometry(const QByteArray &geometry);
+    QByteArray mainWindowState() const;
+    void setMainWindowState(const QByteArray &state);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace shardscope::ui
