@@ -11,7 +11,7 @@ PKGS=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libcurl4-openssl-dev libarchive-dev nlohmann-json3-dev liblz4-dev zlib1g-dev
   libtorch-dev
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core fonts-wqy-microhei
   python3-venv golang-go-
   tar gzip lz4 zip unzip attr
 )

@@ -5,6 +5,7 @@
 #include "settings.h"
 
 #include "shardscope/version.h"
+#include "storage/local_paths.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace shardscope::ui {
@@ -134,8 +134,7 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));
 
-    const QString store = QDir::toNativeSeparators(
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/buckets"));
+    const QString store = QDir::toNativeSeparators(QString::fromStdString(defaultLocalStoreRoot()));
     m_welcome->setText(tr("No connection selected.\n\nThe embedded local store keeps its buckets in\n%1")
                            .arg(store));
 }

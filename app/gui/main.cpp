@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTextStream>
+#include <QTimer>
 
 int main(int argc, char *argv[])
 {
@@ -27,6 +28,10 @@ int main(int argc, char *argv[])
         QStringLiteral("language"), QStringLiteral("User interface language: en, de or zh_CN (default: system)."),
         QStringLiteral("code"));
     parser.addOption(languageOption);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the main window once it is shown, then quit."),
+        QStringLiteral("file"));
+    parser.addOption(screenshotOption);
     parser.process(app);
 
     shardscope::ui::Settings settings;
@@ -39,5 +44,15 @@ int main(int argc, char *argv[])
 
     shardscope::ui::MainWindow window(settings, languages);
     window.show();
+
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        QTimer::singleShot(800, &window, [&window, file] {
+            const bool saved = window.grab().save(file, "PNG");
+            if (!saved)
+                QTextStream(stderr) << "shardscope: cannot write the screenshot to " << file << "\n";
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
     return app.exec();
 }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets up what the desktop app needs, builds it and runs it on the embedded
+# default store (local folders as buckets under the user's data directory).
+# Without a display it runs on a virtual one (Xvfb). Arguments go to the app,
+# e.g. --language de, or --screenshot FILE to save a picture of the window and quit.
+set -euo pipefail
+dir="$(cd "$(dirname "$0")" && pwd)"
+. "$dir/common.sh"
+bash "$dir/setup.sh" app
+bash "$dir/build.sh" release >&2
+app="$SHARDSCOPE_ROOT/build/release/app/shardscope"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+  log "no display found: running on a virtual X display (xvfb-run)"
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$app" "$@"
+fi
+exec "$app" "$@"
