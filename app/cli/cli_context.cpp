@@ -1,6 +1,7 @@
 #include "cli_context.h"
 
 #include "storage/endpoint.h"
+#include "storage/store_url.h"
 #include "util/error.h"
 
 #include <cstdio>
@@ -10,7 +11,8 @@ namespace shardscope::cli {
 CliContext::CliContext()
     : m_out(stdout), m_err(stderr),
       m_endpointOption(QStringList{QStringLiteral("e"), QStringLiteral("endpoint")},
-                       QStringLiteral("AIStore endpoint (default: $AIS_ENDPOINT, else http://127.0.0.1:8080)."),
+                       QStringLiteral("Endpoint: the AIStore proxy for ais:// (default: $AIS_ENDPOINT, else "
+                                      "http://127.0.0.1:8080), the S3 endpoint for s3:// (default: $AWS_ENDPOINT_URL)."),
                        QStringLiteral("url")),
       m_connectTimeoutOption(QStringLiteral("connect-timeout"),
                              QStringLiteral("Connect timeout in milliseconds (default 3000)."), QStringLiteral("ms")),
@@ -67,6 +69,19 @@ std::unique_ptr<AisClient> CliContext::aisClient() const
     opts.token = aisTokenFromEnvironment();
     opts.http = m_http;
     return std::make_unique<AisClient>(std::move(opts));
+}
+
+StoreOptions CliContext::storeOptions() const
+{
+    StoreOptions o;
+    o.endpoint = m_endpoint;
+    o.http = m_http;
+    return o;
+}
+
+StoreLocation CliContext::open(const QString &url, bool wholePathIsBucket) const
+{
+    return openStore(parseStoreUrl(url.toStdString()), storeOptions(), wholePathIsBucket);
 }
 
 int CliContext::fail(const std::string &message)

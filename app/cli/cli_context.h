@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/ais_client.h"
+#include "storage/store_factory.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -32,6 +33,9 @@ public:
 
     // A client for the AIStore endpoint from --endpoint / AIS_ENDPOINT.
     std::unique_ptr<AisClient> aisClient() const;
+    // Opens the store of a URL with the global options; throws Error.
+    StoreLocation open(const QString &url, bool wholePathIsBucket = false) const;
+    StoreOptions storeOptions() const;
 
     int fail(const std::string &message); // prints "shardscope-cli: message", returns ExitFailure
     int usage(const QString &message, const QCommandLineParser &parser);

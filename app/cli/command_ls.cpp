@@ -2,22 +2,52 @@
 
 #include "cli_context.h"
 
-#include "storage/store_url.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <nlohmann/json.hpp>
 
 namespace shardscope::cli {
+namespace {
+
+nlohmann::json entryJson(const ObjectInfo &o)
+{
+    nlohmann::json j = {{"name", o.name}, {"size", o.size}};
+    if (o.isDirectory)
+        j["dir"] = true;
+    if (!o.checksum.empty())
+        j["checksum"] = o.checksum;
+    if (!o.version.empty())
+        j["version"] = o.version;
+    if (!o.modified.empty())
+        j["modified"] = o.modified;
+    return j;
+}
+
+} // namespace
 
 int runLs(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the buckets of a store (ais://) or the objects of a "
-                                                    "bucket under a prefix (ais://bucket/prefix)."));
+    parser.setApplicationDescription(
+        QStringLiteral("List the buckets of a store (ais://, local://), the objects of a bucket under a prefix "
+                       "(ais://bucket/prefix, s3://bucket/prefix, file:///dir/prefix), or the members of a "
+                       "shard (--archive)."));
     parser.addPositionalArgument(QStringLiteral("ls"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("ais:// or ais://bucket[/prefix]"));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("What to list."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
-    parser.addOption(jsonOption);
+    const QCommandLineOption archiveOption(QStringLiteral("archive"),
+                                           QStringLiteral("List the members of the shard the URL names."));
+    const QCommandLineOption summaryOption(QStringLiteral("summary"),
+                                           QStringLiteral("Print only the object count and total bytes."));
+    const QCommandLineOption flatOption(QStringLiteral("no-recursive"),
+                                        QStringLiteral("One level only, with virtual directories."));
+    const QCommandLineOption detailsOption(QStringLiteral("details"),
+                                           QStringLiteral("Include checksum, version and time."));
+    const QCommandLineOption pageOption(QStringLiteral("page-size"),
+                                        QStringLiteral("Entries per listing request (default: the store's)."),
+                                        QStringLiteral("n"));
+    parser.addOptions({jsonOption, archiveOption, summaryOption, flatOption, detailsOption, pageOption});
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
@@ -25,38 +55,99 @@ int runLs(CliContext &ctx, const QStringList &arguments)
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("ls takes exactly one URL"), parser);
     const bool json = parser.isSet(jsonOption);
+    std::uint32_t pageSize = 0;
+    if (parser.isSet(pageOption)) {
+        bool ok = false;
+        const uint v = parser.value(pageOption).toUInt(&ok);
+        if (!ok || v == 0 || v > 1000000)
+            return ctx.usage(QStringLiteral("--page-size must be between 1 and 1000000"), parser);
+        pageSize = v;
+    }
+    QTextStream &out = ctx.out();
 
     try {
-        const StoreUrl url = parseStoreUrl(pos.at(1).toStdString());
-        if (url.scheme != StoreUrl::Scheme::Ais)
-            return ctx.fail(url.schemeName() + "://: this store is not supported yet; use ais://");
-        auto client = ctx.aisClient();
-        if (url.isRoot()) {
-            const auto buckets = client->listBuckets("ais");
+        StoreLocation loc = ctx.open(pos.at(1));
+        Store &store = *loc.store;
+        if (loc.bucket.empty()) {
+            const auto buckets = store.listBuckets();
             if (json) {
                 auto arr = nlohmann::json::array();
                 for (const auto &b : buckets)
-                    arr.push_back({{"name", b.name}, {"provider", b.provider}, {"url", b.toString()}});
-                ctx.out() << QString::fromStdString(arr.dump(2)) << Qt::endl;
+                    arr.push_back({{"name", b}, {"url", store.url(b)}});
+                out << QString::fromStdString(arr.dump(2)) << Qt::endl;
             } else {
                 for (const auto &b : buckets)
-                    ctx.out() << QString::fromStdString(b.toString()) << '\n';
-                ctx.out() << Qt::flush;
+                    out << QString::fromStdString(store.url(b)) << '\n';
+                out << Qt::flush;
             }
             return ExitOk;
         }
-        const auto entries = client->listObjects(url.bucket, url.path);
-        if (json) {
-            auto arr = nlohmann::json::array();
-            for (const auto &e : entries)
-                arr.push_back({{"name", e.name}, {"size", e.size}});
-            ctx.out() << QString::fromStdString(arr.dump(2)) << Qt::endl;
-        } else {
-            for (const auto &e : entries)
-                ctx.out() << QString::number(e.size).rightJustified(12) << "  " << QString::fromStdString(e.name)
-                          << '\n';
-            ctx.out() << Qt::flush;
+        if (parser.isSet(archiveOption)) {
+            if (loc.path.empty())
+                return ctx.fail("--archive needs the URL of a shard, not of a bucket");
+            const auto members = store.listArchive(loc.bucket, loc.path);
+            if (json) {
+                auto arr = nlohmann::json::array();
+                for (const auto &m : members)
+                    arr.push_back({{"name", m.name}, {"size", m.size}});
+                out << QString::fromStdString(arr.dump(2)) << Qt::endl;
+            } else {
+                for (const auto &m : members)
+                    out << QString::number(m.size).rightJustified(12) << "  " << QString::fromStdString(m.name)
+                        << '\n';
+                out << Qt::flush;
+            }
+            return ExitOk;
         }
+
+        ListRequest req;
+        req.prefix = loc.path;
+        req.recursive = !parser.isSet(flatOption);
+        req.details = parser.isSet(detailsOption);
+        req.pageSize = pageSize;
+        const bool summary = parser.isSet(summaryOption);
+        std::uint64_t count = 0, bytes = 0;
+        std::string token;
+        bool first = true;
+        if (json && !summary)
+            out << "[";
+        // Page by page: a million-object listing never sits in memory.
+        do {
+            ListPage page = store.listPage(loc.bucket, req, token);
+            token = std::move(page.continuationToken);
+            for (const ObjectInfo &o : page.entries) {
+                if (!o.isDirectory) {
+                    ++count;
+                    bytes += o.size;
+                }
+                if (summary)
+                    continue;
+                if (json) {
+                    out << (first ? "\n  " : ",\n  ") << QString::fromStdString(entryJson(o).dump());
+                } else if (o.isDirectory) {
+                    out << QStringLiteral("         DIR  ") << QString::fromStdString(o.name) << '\n';
+                } else {
+                    out << QString::number(o.size).rightJustified(12) << "  " << QString::fromStdString(o.name);
+                    if (req.details)
+                        out << "  " << QString::fromStdString(o.checksum) << "  "
+                            << QString::fromStdString(o.modified);
+                    out << '\n';
+                }
+                first = false;
+            }
+        } while (!token.empty());
+        if (summary) {
+            if (json)
+                out << QString::fromStdString(
+                           nlohmann::json{{"url", loc.url()}, {"objects", count}, {"bytes", bytes}}.dump())
+                    << Qt::endl;
+            else
+                out << "objects: " << count << "\nbytes: " << bytes << " (" << QString::fromStdString(humanBytes(bytes))
+                    << ")" << Qt::endl;
+        } else if (json) {
+            out << (first ? "]" : "\n]") << Qt::endl;
+        }
+        out << Qt::flush;
         return ExitOk;
     } catch (const Error &e) {
         return ctx.fail(e.what());

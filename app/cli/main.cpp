@@ -1,7 +1,9 @@
 // shardscope-cli: the headless command line. Never needs a display.
 
 #include "cli_context.h"
+#include "command_gen.h"
 #include "command_ls.h"
+#include "command_objects.h"
 
 #include "shardscope/version.h"
 
@@ -23,7 +25,12 @@ struct Command
 const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table = {
-        {QStringLiteral("ls"), {"list buckets (ais://) or objects (ais://bucket/prefix)", runLs}},
+        {QStringLiteral("ls"), {"list buckets, objects (ais://bucket/prefix) or shard members (--archive)", runLs}},
+        {QStringLiteral("get"), {"download an object, a range or a shard member", runGet}},
+        {QStringLiteral("put"), {"upload a file as an object", runPut}},
+        {QStringLiteral("mb"), {"make a bucket", runMb}},
+        {QStringLiteral("rb"), {"remove a bucket", runRb}},
+        {QStringLiteral("gen"), {"write a synthetic data set (objects or WebDataset shards)", runGen}},
     };
     return table;
 }
@@ -36,7 +43,11 @@ QString mainHelp()
     for (const auto &[name, cmd] : commands())
         text += QStringLiteral("  %1  %2\n").arg(name.leftJustified(10), QString::fromLatin1(cmd.summary));
     text += QStringLiteral("\nRun 'shardscope-cli <command> --help' for a command's options.\n"
-                           "Environment: AIS_ENDPOINT (cluster endpoint), AIS_AUTHN_TOKEN (auth token).\n");
+                           "URLs: ais://bucket/prefix, s3://bucket/prefix, local://bucket/prefix (the embedded store),\n"
+                           "      file:///absolute/dir/prefix\n"
+                           "Environment: AIS_ENDPOINT, AIS_AUTHN_TOKEN (AIStore); AWS_ENDPOINT_URL,\n"
+                           "      AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION (S3);\n"
+                           "      SHARDSCOPE_DATA_DIR (where local:// keeps its buckets).\n");
     return text;
 }
 

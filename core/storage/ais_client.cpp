@@ -7,9 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <thread>
+
 namespace shardscope {
 namespace {
 
+using Clock = std::chrono::steady_clock;
 const char kJson[] = "Content-Type: application/json";
 
 std::string objName(const std::string &bucket, const std::string &object)
@@ -21,6 +24,37 @@ void checkObjectName(const std::string &bucket, const std::string &object)
 {
     if (object.empty())
         throw Error(ErrorKind::InvalidArgument, "ais://" + bucket + "/: the object name is empty");
+}
+
+// Sleeps `d`, waking early when `cancel` is set; returns false if cancelled.
+bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool> *cancel)
+{
+    const auto until = Clock::now() + d;
+    while (Clock::now() < until) {
+        if (cancel && cancel->load())
+            return false;
+        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
+            std::chrono::milliseconds(50),
+            std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()) +
+                std::chrono::milliseconds(1)));
+    }
+    return !(cancel && cancel->load());
+}
+
+bool retryableError(const Error &e)
+{
+    return e.kind() == ErrorKind::Network || e.kind() == ErrorKind::Timeout;
+}
+
+std::uint64_t parseU64(const std::string &s)
+{
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
+        return 0;
+    try {
+        return std::stoull(s);
+    } catch (...) {
+        return 0;
+    }
 }
 
 } // namespace
@@ -54,22 +88,51 @@ std::string AisClient::objectUrl(const std::string &bucket, const std::string &o
     return m_options.endpoint + "/v1/objects/" + bucket + "/" + percentEncode(object, true) + "?provider=ais";
 }
 
+HttpResponse AisClient::performWithRetry(HttpRequest &r)
+{
+    const auto start = Clock::now();
+    const RetryPolicy &policy = m_options.retry;
+    for (int attempt = 1;; ++attempt) {
+        const bool last = attempt >= policy.maxAttempts;
+        const auto wait = policy.backoff(attempt + 1);
+        const bool budgetLeft = Clock::now() - start + wait <= policy.budget;
+        try {
+            HttpResponse resp = m_http.perform(r);
+            m_everAnswered = true;
+            if (!isRetryableStatus(resp.status) || last || !budgetLeft)
+                return resp;
+        } catch (const Error &e) {
+            if (!retryableError(e) || !m_everAnswered || last || !budgetLeft) {
+                if (attempt == 1)
+                    throw;
+                throw Error(e.kind(), std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
+                                          " attempts)");
+            }
+        }
+        if (!sleepUnlessCancelled(wait, r.cancel))
+            throw Error(ErrorKind::Cancelled, r.method + " " + r.url + ": cancelled");
+    }
+}
+
 void AisClient::checkHealth()
 {
-    const auto resp = m_http.perform(request("GET", m_options.endpoint + "/v1/health"));
+    auto r = request("GET", m_options.endpoint + "/v1/health");
+    const auto resp = m_http.perform(r); // no retries: a health check reports what is
+    m_everAnswered = true;
     if (!resp.ok())
         throw aisError(resp, "health check of " + m_options.endpoint, AisTarget::Cluster);
 }
 
 bool AisClient::isReady()
 {
-    const auto resp = m_http.perform(request("GET", m_options.endpoint + "/v1/health?prr=true"));
-    return resp.ok();
+    auto r = request("GET", m_options.endpoint + "/v1/health?prr=true");
+    return m_http.perform(r).ok();
 }
 
 AisClusterMap AisClient::clusterMap()
 {
-    const auto resp = m_http.perform(request("GET", m_options.endpoint + "/v1/daemon?what=smap"));
+    auto r = request("GET", m_options.endpoint + "/v1/daemon?what=smap");
+    const auto resp = performWithRetry(r);
     if (!resp.ok())
         throw aisError(resp, "cluster map of " + m_options.endpoint, AisTarget::Cluster);
     return parseClusterMap(resp.body);
@@ -85,7 +148,7 @@ std::vector<AisBucket> AisClient::listBuckets(const std::string &provider)
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = m_http.perform(r);
+    const auto resp = performWithRetry(r);
     if (!resp.ok())
         throw aisError(resp, "list buckets at " + m_options.endpoint, AisTarget::Cluster);
     return parseBucketList(resp.body);
@@ -93,7 +156,8 @@ std::vector<AisBucket> AisClient::listBuckets(const std::string &provider)
 
 bool AisClient::bucketExists(const std::string &bucket)
 {
-    const auto resp = m_http.perform(request("HEAD", bucketUrl(bucket)));
+    auto r = request("HEAD", bucketUrl(bucket));
+    const auto resp = performWithRetry(r);
     if (resp.ok())
         return true;
     if (resp.status == 404)
@@ -108,7 +172,7 @@ void AisClient::createBucket(const std::string &bucket)
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = m_http.perform(r);
+    const auto resp = performWithRetry(r);
     if (!resp.ok())
         throw aisError(resp, "create bucket ais://" + bucket, AisTarget::Bucket);
 }
@@ -120,58 +184,92 @@ void AisClient::destroyBucket(const std::string &bucket)
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = m_http.perform(r);
+    const auto resp = performWithRetry(r);
     if (!resp.ok())
         throw aisError(resp, "destroy bucket ais://" + bucket, AisTarget::Bucket);
 }
 
-AisListPage AisClient::listObjectsPage(const std::string &bucket, const std::string &prefix,
-                                       const std::string &uuid, const std::string &continuationToken,
-                                       std::uint32_t pageSize, const std::string &props)
+AisListPage AisClient::listObjectsPage(const std::string &bucket, const AisListRequest &req)
 {
-    nlohmann::json value = {
-        {"prefix", prefix},
-        {"pagesize", pageSize},
-        {"uuid", uuid},
-        {"continuation_token", continuationToken},
-        {"props", props},
-        {"flags", "0"},
+    const nlohmann::json value = {
+        {"prefix", req.prefix},
+        {"pagesize", req.pageSize},
+        {"uuid", req.uuid},
+        {"continuation_token", req.continuationToken},
+        {"props", req.props},
+        {"flags", std::to_string(req.flags)}, // uint64 as a quoted JSON string
     };
     const std::string body = nlohmann::json{{"action", "list"}, {"value", value}}.dump();
     auto r = request("GET", bucketUrl(bucket));
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = m_http.perform(r);
+    const auto resp = performWithRetry(r);
     if (!resp.ok())
-        throw aisError(resp, "list objects of ais://" + bucket + (prefix.empty() ? "" : "/" + prefix),
+        throw aisError(resp, "list objects of ais://" + bucket + (req.prefix.empty() ? "" : "/" + req.prefix),
                        AisTarget::Bucket);
     return parseListPage(resp.body);
+}
+
+AisListPage AisClient::listObjectsPage(const std::string &bucket, const std::string &prefix,
+                                       const std::string &uuid, const std::string &continuationToken,
+                                       std::uint32_t pageSize, const std::string &props)
+{
+    AisListRequest req;
+    req.prefix = prefix;
+    req.uuid = uuid;
+    req.continuationToken = continuationToken;
+    req.pageSize = pageSize;
+    req.props = props;
+    return listObjectsPage(bucket, req);
 }
 
 std::vector<AisObjectEntry> AisClient::listObjects(const std::string &bucket, const std::string &prefix)
 {
     std::vector<AisObjectEntry> all;
-    std::string uuid, token;
+    AisListRequest req;
+    req.prefix = prefix;
     do {
-        AisListPage page = listObjectsPage(bucket, prefix, uuid, token);
+        AisListPage page = listObjectsPage(bucket, req);
         all.insert(all.end(), std::make_move_iterator(page.entries.begin()),
                    std::make_move_iterator(page.entries.end()));
-        uuid = page.uuid;
-        token = page.continuationToken;
-    } while (!token.empty());
+        req.uuid = page.uuid;
+        req.continuationToken = page.continuationToken;
+    } while (!req.continuationToken.empty());
     return all;
+}
+
+AisObjectEntry AisClient::headObject(const std::string &bucket, const std::string &object)
+{
+    auto r = request("HEAD", objectUrl(bucket, object));
+    const auto resp = performWithRetry(r);
+    if (!resp.ok())
+        throw aisError(resp, "head " + objName(bucket, object), AisTarget::Object);
+    AisObjectEntry e;
+    e.name = object;
+    e.size = parseU64(resp.header("content-length"));
+    const std::string ckType = resp.header("ais-checksum-type");
+    const std::string ckValue = resp.header("ais-checksum-value");
+    if (!ckValue.empty())
+        e.checksum = ckType.empty() ? ckValue : ckType + ":" + ckValue;
+    e.version = resp.header("ais-version");
+    e.atime = resp.header("ais-atime");
+    return e;
+}
+
+void AisClient::putObject(const std::string &bucket, const std::string &object, const UploadSource &source)
+{
+    auto r = request("PUT", objectUrl(bucket, object));
+    r.headers.emplace_back("Content-Type: application/octet-stream");
+    r.upload = &source;
+    const auto resp = performWithRetry(r);
+    if (!resp.ok())
+        throw aisError(resp, "put " + objName(bucket, object), AisTarget::Object);
 }
 
 void AisClient::putObject(const std::string &bucket, const std::string &object, std::string_view data)
 {
-    auto r = request("PUT", objectUrl(bucket, object));
-    r.headers.emplace_back("Content-Type: application/octet-stream");
-    r.body = data;
-    r.hasBody = true;
-    const auto resp = m_http.perform(r);
-    if (!resp.ok())
-        throw aisError(resp, "put " + objName(bucket, object), AisTarget::Object);
+    putObject(bucket, object, UploadSource::fromMemory(data));
 }
 
 std::string AisClient::getObject(const std::string &bucket, const std::string &object)
@@ -186,21 +284,67 @@ std::string AisClient::getObject(const std::string &bucket, const std::string &o
 
 std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object, const BodySink &sink)
 {
+    return getObject(bucket, object, AisGetOptions{}, sink);
+}
+
+std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object,
+                                   const AisGetOptions &options, const BodySink &sink)
+{
+    std::string url = objectUrl(bucket, object);
+    std::string what = objName(bucket, object);
+    if (!options.archpath.empty()) {
+        url += "&archpath=" + percentEncode(options.archpath, true);
+        what += " member " + shardscope::quoted(options.archpath);
+    }
+    if (options.last && options.first.value_or(0) > *options.last)
+        throw Error(ErrorKind::InvalidArgument, "get " + what + ": the range ends before it starts");
+
+    const auto start = Clock::now();
+    const RetryPolicy &policy = m_options.retry;
     std::uint64_t delivered = 0;
-    auto r = request("GET", objectUrl(bucket, object));
-    r.sink = [&](const char *d, std::size_t n) {
-        delivered += n;
-        return sink(d, n);
-    };
-    const auto resp = m_http.perform(r);
-    if (!resp.ok())
-        throw aisError(resp, "get " + objName(bucket, object), AisTarget::Object);
-    const std::string len = resp.header("content-length");
-    if (!len.empty() && len.find_first_not_of("0123456789") == std::string::npos &&
-        std::stoull(len) != delivered)
-        throw Error(ErrorKind::Protocol, "get " + objName(bucket, object) + ": received " +
-                                             std::to_string(delivered) + " of " + len + " bytes");
-    return delivered;
+    for (int attempt = 1;; ++attempt) {
+        auto r = request("GET", url);
+        r.cancel = options.cancel;
+        // Resume where a broken transfer stopped.
+        const std::uint64_t from = options.first.value_or(0) + delivered;
+        if (options.first || options.last || delivered > 0) {
+            std::string range = "Range: bytes=" + std::to_string(from) + "-";
+            if (options.last)
+                range += std::to_string(*options.last);
+            r.headers.push_back(range);
+        }
+        std::uint64_t got = 0;
+        r.sink = [&](const char *d, std::size_t n) {
+            got += n;
+            delivered += n;
+            return sink(d, n);
+        };
+        const bool last = attempt >= policy.maxAttempts;
+        const auto wait = policy.backoff(attempt + 1);
+        const bool budgetLeft = Clock::now() - start + wait <= policy.budget;
+        try {
+            const HttpResponse resp = m_http.perform(r);
+            m_everAnswered = true;
+            if (resp.ok()) {
+                const std::string len = resp.header("content-length");
+                if (!len.empty() && parseU64(len) != got)
+                    throw Error(ErrorKind::Network, "get " + what + ": received " + std::to_string(got) + " of " +
+                                                        len + " bytes");
+                return delivered;
+            }
+            if (!isRetryableStatus(resp.status) || last || !budgetLeft)
+                throw aisError(resp, "get " + what, AisTarget::Object);
+        } catch (const Error &e) {
+            if (!retryableError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {
+                if (attempt == 1 || !retryableError(e))
+                    throw;
+                throw Error(e.kind(), std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
+                                          " attempts)");
+            }
+        }
+        if (!sleepUnlessCancelled(wait, options.cancel))
+            throw Error(ErrorKind::Cancelled, "get " + what + ": cancelled");
+    }
 }
 
 } // namespace shardscope

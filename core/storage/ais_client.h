@@ -2,8 +2,10 @@
 
 #include "storage/ais_types.h"
 #include "storage/http_client.h"
+#include "storage/retry_policy.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,18 +17,51 @@ struct AisOptions
     std::string endpoint = "http://127.0.0.1:8080"; // proxy (gateway) URL, normalized
     std::string token;                                 // AuthN bearer token; never logged
     HttpOptions http;
+    RetryPolicy retry;
+};
+
+// Flags of AIStore's list-objects request (apc.LsoMsg.flags).
+enum AisListFlag : std::uint64_t {
+    AisLsCached = 1u << 0,
+    AisLsArchDir = 1u << 3,
+    AisLsNameOnly = 1u << 4,
+    AisLsNameSize = 1u << 5,
+    AisLsNoRecursion = 1u << 11,
+    AisLsNoDirs = 1u << 13,
+};
+
+struct AisListRequest
+{
+    std::string prefix;
+    std::string uuid;              // listing session; "" on the first page
+    std::string continuationToken; // "" on the first page
+    std::uint32_t pageSize = 0;    // 0 = server default (10,000 for ais://)
+    std::string props = "name,size";
+    std::uint64_t flags = 0;
+};
+
+struct AisGetOptions
+{
+    std::optional<std::uint64_t> first; // byte range [first, last]
+    std::optional<std::uint64_t> last;
+    std::string archpath;               // member of a shard
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 // AIStore's native REST API (/v1). Object GETs are answered by the proxy with
 // 301 and HEAD/PUT with 307 to the owning target; redirects are followed
-// verbatim and a PUT body is sent again. Not thread-safe: one per thread
-// (each holds one keep-alive connection pool).
+// verbatim and a PUT body is sent again. Failed requests are retried per
+// AisOptions::retry, a broken download resumes with a Range request where it
+// stopped. Transport errors (refused, reset, timeout) are retried only after
+// the endpoint has answered once, so a mistyped endpoint fails fast. Not thread-safe: one per thread (each holds its own keep-alive
+// connections).
 class AisClient
 {
 public:
     explicit AisClient(AisOptions options);
 
     const std::string &endpoint() const noexcept { return m_options.endpoint; }
+    const AisOptions &options() const noexcept { return m_options; }
 
     // Liveness of the node behind the endpoint; throws when unreachable.
     void checkHealth();
@@ -39,25 +74,35 @@ public:
     void createBucket(const std::string &bucket);
     void destroyBucket(const std::string &bucket);
 
-    // One page of a listing; pass the returned uuid and token back for the next.
-    AisListPage listObjectsPage(const std::string &bucket, const std::string &prefix,
-                                const std::string &uuid, const std::string &continuationToken,
-                                std::uint32_t pageSize = 0, const std::string &props = "name,size");
+    AisListPage listObjectsPage(const std::string &bucket, const AisListRequest &request);
+    // One page (old signature, kept for callers that need no flags).
+    AisListPage listObjectsPage(const std::string &bucket, const std::string &prefix, const std::string &uuid,
+                                const std::string &continuationToken, std::uint32_t pageSize = 0,
+                                const std::string &props = "name,size");
     // All pages.
     std::vector<AisObjectEntry> listObjects(const std::string &bucket, const std::string &prefix = "");
 
+    AisObjectEntry headObject(const std::string &bucket, const std::string &object);
+    void putObject(const std::string &bucket, const std::string &object, const UploadSource &source);
     void putObject(const std::string &bucket, const std::string &object, std::string_view data);
     std::string getObject(const std::string &bucket, const std::string &object);
     // Streams the object into `sink`; returns the number of bytes delivered.
     std::uint64_t getObject(const std::string &bucket, const std::string &object, const BodySink &sink);
+    std::uint64_t getObject(const std::string &bucket, const std::string &object, const AisGetOptions &options,
+                            const BodySink &sink);
 
 private:
     std::string bucketUrl(const std::string &bucket) const;
     std::string objectUrl(const std::string &bucket, const std::string &object) const;
     HttpRequest request(const char *method, std::string url) const;
+    // Performs with retries; returns the final response (maybe an error status).
+    HttpResponse performWithRetry(HttpRequest &request);
 
     AisOptions m_options;
     HttpClient m_http;
+    // Transport errors are retried only once the endpoint has answered at
+    // least once: a wrong endpoint fails at once instead of after the budget.
+    bool m_everAnswered = false;
 };
 
 } // namespace shardscope

@@ -6,7 +6,12 @@
 
 #include <curl/curl.h>
 
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <mutex>
 
 namespace shardscope {
@@ -27,8 +32,9 @@ struct Transfer
     const HttpRequest *request = nullptr;
     HttpResponse *response = nullptr;
     CURL *curl = nullptr;
-    std::size_t uploadPos = 0;
+    std::uint64_t uploadPos = 0;
     bool sinkAborted = false;
+    std::string uploadFailed;
     bool readTimedOut = false;
     bool cancelled = false;
     curl_off_t lastDown = -1, lastUp = -1;
@@ -76,20 +82,32 @@ size_t onWrite(char *data, size_t size, size_t nmemb, void *userdata)
 size_t onRead(char *buffer, size_t size, size_t nitems, void *userdata)
 {
     auto *t = static_cast<Transfer *>(userdata);
-    const std::string_view body = t->request->body;
-    const size_t n = std::min(size * nitems, body.size() - t->uploadPos);
-    std::memcpy(buffer, body.data() + t->uploadPos, n);
-    t->uploadPos += n;
-    return n;
+    const UploadSource &src = *t->request->upload;
+    if (t->uploadPos >= src.size)
+        return 0;
+    try {
+        const size_t want = static_cast<size_t>(std::min<std::uint64_t>(size * nitems, src.size - t->uploadPos));
+        const size_t n = src.read(t->uploadPos, buffer, want);
+        if (n == 0) { // the source ended early (a file shrank): never send a short body silently
+            t->uploadFailed = "the data source ended at byte " + std::to_string(t->uploadPos) + " of " +
+                              std::to_string(src.size);
+            return CURL_READFUNC_ABORT;
+        }
+        t->uploadPos += n;
+        return n;
+    } catch (const std::exception &e) {
+        t->uploadFailed = e.what();
+        return CURL_READFUNC_ABORT;
+    }
 }
 
 // Called when a redirect (307) makes curl send the body again.
 int onSeek(void *userdata, curl_off_t offset, int origin)
 {
     auto *t = static_cast<Transfer *>(userdata);
-    if (origin != SEEK_SET || offset < 0 || static_cast<size_t>(offset) > t->request->body.size())
+    if (origin != SEEK_SET || offset < 0 || static_cast<std::uint64_t>(offset) > t->request->upload->size)
         return CURL_SEEKFUNC_FAIL;
-    t->uploadPos = static_cast<size_t>(offset);
+    t->uploadPos = static_cast<std::uint64_t>(offset);
     return CURL_SEEKFUNC_OK;
 }
 
@@ -117,6 +135,45 @@ int onProgress(void *userdata, curl_off_t, curl_off_t dlnow, curl_off_t, curl_of
 std::string describe(const HttpRequest &r) { return r.method + " " + r.url; }
 
 } // namespace
+
+UploadSource UploadSource::fromMemory(std::string_view data)
+{
+    UploadSource s;
+    s.size = data.size();
+    s.read = [data](std::uint64_t offset, char *buf, std::size_t n) -> std::size_t {
+        if (offset >= data.size())
+            return 0;
+        const std::size_t k = std::min<std::uint64_t>(n, data.size() - offset);
+        std::memcpy(buf, data.data() + offset, k);
+        return k;
+    };
+    return s;
+}
+
+UploadSource UploadSource::fromFile(const std::string &path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw Error(ErrorKind::Io, "cannot open " + path + ": " + std::strerror(errno));
+    struct stat st{};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw Error(ErrorKind::Io, path + " is not a regular file");
+    }
+    auto holder = std::shared_ptr<int>(new int(fd), [](int *p) {
+        ::close(*p);
+        delete p;
+    });
+    UploadSource s;
+    s.size = static_cast<std::uint64_t>(st.st_size);
+    s.read = [holder, path](std::uint64_t offset, char *buf, std::size_t n) -> std::size_t {
+        const ssize_t k = ::pread(*holder, buf, n, static_cast<off_t>(offset));
+        if (k < 0)
+            throw Error(ErrorKind::Io, "cannot read " + path + ": " + std::strerror(errno));
+        return static_cast<std::size_t>(k);
+    };
+    return s;
+}
 
 std::string HttpResponse::header(std::string_view name) const
 {
@@ -196,13 +253,15 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
     const std::string &m = request.method;
     if (m == "HEAD") {
         curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-    } else if (m == "PUT" && request.hasBody) {
+    } else if (request.upload) {
         curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        if (m != "PUT")
+            curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, m.c_str());
         curl_easy_setopt(curl, CURLOPT_READFUNCTION, onRead);
         curl_easy_setopt(curl, CURLOPT_READDATA, &t);
         curl_easy_setopt(curl, CURLOPT_SEEKFUNCTION, onSeek);
         curl_easy_setopt(curl, CURLOPT_SEEKDATA, &t);
-        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+        curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.upload->size));
     } else if (request.hasBody) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
@@ -211,6 +270,10 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, m.c_str());
     }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    if (!request.awsSigV4.empty()) {
+        curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, request.awsSigV4.c_str());
+        curl_easy_setopt(curl, CURLOPT_USERPWD, request.awsCredentials.c_str());
+    }
 
     const CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(headers);
@@ -229,6 +292,8 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
         throw Error(ErrorKind::Cancelled, what + ": cancelled");
     if (t.sinkAborted)
         throw Error(ErrorKind::Cancelled, what + ": stopped by the receiver");
+    if (!t.uploadFailed.empty())
+        throw Error(ErrorKind::Io, what + ": cannot read the data to send: " + t.uploadFailed);
     if (t.readTimedOut || rc == CURLE_OPERATION_TIMEDOUT) {
         if (response.status == 0 && rc == CURLE_OPERATION_TIMEDOUT && std::strstr(detail.c_str(), "onnect"))
             throw Error(ErrorKind::Timeout, what + ": no connection within " +

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,18 @@ struct HttpOptions
     std::string userAgent;
 };
 
+// Data to upload, read by offset so that a redirect (307) or a retry can send
+// it again without the caller keeping it in memory.
+struct UploadSource
+{
+    std::uint64_t size = 0;
+    // Fills buf with up to n bytes starting at offset; returns the count (0 only past the end).
+    std::function<std::size_t(std::uint64_t offset, char *buf, std::size_t n)> read;
+
+    static UploadSource fromMemory(std::string_view data); // the data must outlive the source
+    static UploadSource fromFile(const std::string &path); // throws Error(Io)
+};
+
 // Receives the body of a successful (2xx) response in chunks; return false to
 // abort the transfer (the request then fails with ErrorKind::Cancelled).
 using BodySink = std::function<bool(const char *data, std::size_t size)>;
@@ -33,8 +46,13 @@ struct HttpRequest
     std::string method = "GET";
     std::string url;
     std::vector<std::string> headers; // "Name: value"
-    std::string_view body;            // sent when hasBody (also for GET: AIS list calls)
+    std::string_view body;            // small request body, sent when hasBody (also for GET: AIS list calls)
     bool hasBody = false;
+    const UploadSource *upload = nullptr; // streamed request body (PUT)
+    // AWS Signature V4 done by libcurl: provider string ("aws:amz:us-east-1:s3")
+    // and "key:secret" credentials. Never logged or put in messages.
+    std::string awsSigV4;
+    std::string awsCredentials;
     BodySink sink;                           // streams a 2xx body instead of buffering it
     const std::atomic<bool> *cancel = nullptr; // checked while the transfer runs
 };

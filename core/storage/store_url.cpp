@@ -9,7 +9,8 @@
 namespace shardscope {
 namespace {
 
-constexpr const char *kExpected = "expected ais://bucket[/prefix], s3://bucket[/prefix] or file:///absolute/dir";
+constexpr const char *kExpected =
+    "expected ais://bucket[/prefix], s3://bucket[/prefix], local://bucket[/prefix] or file:///absolute/dir";
 
 [[noreturn]] void fail(std::string_view input, const std::string &why)
 {
@@ -35,6 +36,8 @@ void validateBucketName(std::string_view name)
                     "bucket name " + quoted(name) + " is longer than 64 characters");
     if (name == "." || name == "..")
         throw Error(ErrorKind::InvalidUrl, "bucket name " + quoted(name) + " is not allowed");
+    if (name.front() == '.')
+        throw Error(ErrorKind::InvalidUrl, "bucket name " + quoted(name) + " is reserved (starts with '.')");
     for (unsigned char c : name) {
         if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
             continue;
@@ -54,6 +57,7 @@ std::string StoreUrl::schemeName() const
     case Scheme::Ais: return "ais";
     case Scheme::S3: return "s3";
     case Scheme::File: return "file";
+    case Scheme::Local: return "local";
     }
     return "ais";
 }
@@ -102,6 +106,8 @@ StoreUrl parseStoreUrl(std::string_view text)
         url.scheme = StoreUrl::Scheme::Ais;
     } else if (scheme == "s3") {
         url.scheme = StoreUrl::Scheme::S3;
+    } else if (scheme == "local") {
+        url.scheme = StoreUrl::Scheme::Local;
     } else if (scheme == "http" || scheme == "https") {
         fail(input, "this is an endpoint, not a store URL; pass it with --endpoint (or AIS_ENDPOINT) "
                     "and name the data as ais://bucket[/prefix]");

@@ -9,12 +9,13 @@ namespace shardscope {
 //   ais://                  all buckets of the AIStore cluster
 //   ais://bucket[/prefix]   a bucket, optionally narrowed to a prefix or object
 //   s3://bucket[/prefix]    the same through the S3 API
-//   file:///abs/dir[/...]   a local directory (a bucket of the embedded store)
+//   file:///abs/dir[/...]   a local directory used as a bucket
+//   local://bucket[/prefix] a bucket of the embedded default store
 // The part after the bucket is taken literally (it is not percent-decoded), so
 // object names with spaces, '%', '?' or '#' can be typed as they are.
 struct StoreUrl
 {
-    enum class Scheme { Ais, S3, File };
+    enum class Scheme { Ais, S3, File, Local };
 
     Scheme scheme = Scheme::Ais;
     std::string bucket; // empty for "ais://" and "s3://"; unused for file://

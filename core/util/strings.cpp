@@ -88,3 +88,41 @@ std::string humanBytes(unsigned long long bytes)
 }
 
 } // namespace shardscope
+
+#include "util/error.h"
+
+namespace shardscope {
+
+unsigned long long parseByteSize(std::string_view text)
+{
+    const std::string s = trim(text);
+    size_t i = 0;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+        ++i;
+    if (i == 0 || i > 18)
+        throw Error(ErrorKind::InvalidArgument, "not a size: " + quoted(text) + " (use e.g. 1024, 4KiB, 1MB)");
+    const unsigned long long n = std::stoull(s.substr(0, i));
+    const std::string unit = toLower(s.substr(i));
+    unsigned long long mul = 1;
+    if (unit.empty() || unit == "b")
+        mul = 1;
+    else if (unit == "k" || unit == "kib")
+        mul = 1ull << 10;
+    else if (unit == "kb")
+        mul = 1000;
+    else if (unit == "m" || unit == "mib")
+        mul = 1ull << 20;
+    else if (unit == "mb")
+        mul = 1000000;
+    else if (unit == "g" || unit == "gib")
+        mul = 1ull << 30;
+    else if (unit == "gb")
+        mul = 1000000000;
+    else
+        throw Error(ErrorKind::InvalidArgument, "unknown size unit in " + quoted(text) + " (use KiB, MiB, GiB, KB, MB, GB)");
+    if (n > (~0ull) / mul)
+        throw Error(ErrorKind::InvalidArgument, "size " + quoted(text) + " is too large");
+    return n * mul;
+}
+
+} // namespace shardscope

@@ -21,3 +21,9 @@ std::string quoted(std::string_view s);
 std::string humanBytes(unsigned long long bytes);
 
 } // namespace shardscope
+
+namespace shardscope {
+// Parses "1024", "4K", "4KiB" (1024-based), "4KB" (1000-based), M/MiB/MB, G/GiB/GB;
+// throws Error(InvalidArgument) naming the text.
+unsigned long long parseByteSize(std::string_view text);
+} // namespace shardscope

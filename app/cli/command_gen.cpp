@@ -1,0 +1,180 @@
+#include "command_gen.h"
+
+#include "cli_context.h"
+
+#include "gen/dataset_generator.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+namespace shardscope::cli {
+namespace {
+
+bool readCount(const QCommandLineParser &p, const QCommandLineOption &o, qulonglong max, qulonglong *out)
+{
+    bool ok = false;
+    *out = p.value(o).toULongLong(&ok);
+    return ok && *out >= 1 && *out <= max;
+}
+
+std::string numbered(const char *pattern, unsigned long long i)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, pattern, i);
+    return buf;
+}
+
+} // namespace
+
+int runGen(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Write a synthetic data set into any store: N objects of a given size (obj-0000000.bin ...), or "
+        "WebDataset shards (shard-00000.tar ...) of K samples each, members <key>.<ext> with real PNG images, "
+        ".cls labels, .json metadata, .txt captions or .bin payloads. The bucket is created when missing."));
+    parser.addPositionalArgument(QStringLiteral("gen"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
+    const QCommandLineOption objectsOpt(QStringLiteral("objects"), QStringLiteral("Write N plain objects."),
+                                        QStringLiteral("n"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Size of each object (default 1KiB)."),
+                                     QStringLiteral("bytes"), QStringLiteral("1KiB"));
+    const QCommandLineOption shardsOpt(QStringLiteral("shards"), QStringLiteral("Write K shards."),
+                                       QStringLiteral("k"));
+    const QCommandLineOption samplesOpt(QStringLiteral("samples"),
+                                        QStringLiteral("Samples per shard (default 100)."), QStringLiteral("m"),
+                                        QStringLiteral("100"));
+    const QCommandLineOption extOpt(QStringLiteral("ext"),
+                                    QStringLiteral("Member extensions (default png,cls,json; also txt, bin)."),
+                                    QStringLiteral("list"), QStringLiteral("png,cls,json"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("tar (default), tar.gz, tar.lz4 or zip."),
+                                       QStringLiteral("fmt"), QStringLiteral("tar"));
+    const QCommandLineOption imageOpt(QStringLiteral("image-size"),
+                                      QStringLiteral("Width and height of PNG images (default 32)."),
+                                      QStringLiteral("px"), QStringLiteral("32"));
+    const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Parallel uploads (default 4)."),
+                                        QStringLiteral("w"), QStringLiteral("4"));
+    const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Seed of the content (default 1)."),
+                                     QStringLiteral("s"), QStringLiteral("1"));
+    parser.addOptions({objectsOpt, sizeOpt, shardsOpt, samplesOpt, extOpt, formatOpt, imageOpt, workersOpt, seedOpt});
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("gen takes exactly one URL"), parser);
+    if (parser.isSet(objectsOpt) == parser.isSet(shardsOpt))
+        return ctx.usage(QStringLiteral("give either --objects N or --shards K"), parser);
+
+    qulonglong count = 0, samples = 0, workers = 0, seed = 0, imageSize = 0;
+    const bool shards = parser.isSet(shardsOpt);
+    if (!readCount(parser, shards ? shardsOpt : objectsOpt, 100000000ull, &count))
+        return ctx.usage(QStringLiteral("--objects/--shards must be between 1 and 100000000"), parser);
+    if (shards && !readCount(parser, samplesOpt, 1000000ull, &samples))
+        return ctx.usage(QStringLiteral("--samples must be between 1 and 1000000"), parser);
+    if (!readCount(parser, workersOpt, 256, &workers))
+        return ctx.usage(QStringLiteral("--workers must be between 1 and 256"), parser);
+    if (!readCount(parser, imageOpt, 4096, &imageSize))
+        return ctx.usage(QStringLiteral("--image-size must be between 1 and 4096"), parser);
+    bool seedOk = false;
+    seed = parser.value(seedOpt).toULongLong(&seedOk);
+    if (!seedOk)
+        return ctx.usage(QStringLiteral("--seed must be a number"), parser);
+
+    try {
+        const std::uint64_t size = parseByteSize(parser.value(sizeOpt).toStdString());
+        if (size > (4ull << 30))
+            throw Error(ErrorKind::InvalidArgument, "--size must be at most 4GiB");
+        SampleSpec spec;
+        spec.extensions.clear();
+        for (const QString &e : parser.value(extOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            spec.extensions.push_back(e.trimmed().toStdString());
+        spec.binSize = size;
+        spec.imageSize = static_cast<int>(imageSize);
+        spec.seed = seed;
+        const ShardFormat format = parseShardFormat(parser.value(formatOpt).toStdString());
+        if (shards)
+            generateSample(spec, 0); // validates the extensions before anything is written
+
+        StoreLocation loc = ctx.open(pos.at(1));
+        if (loc.bucket.empty())
+            return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
+        try {
+            loc.store->createBucket(loc.bucket);
+        } catch (const Error &e) {
+            if (e.kind() != ErrorKind::AlreadyExists)
+                throw;
+        }
+        const std::string prefix = loc.path;
+        std::atomic<unsigned long long> next{0}, done{0}, bytes{0};
+        std::atomic<bool> failed{false};
+        std::string firstError;
+        std::mutex errorMutex;
+        auto work = [&] {
+            try {
+                StoreLocation mine = ctx.open(pos.at(1));
+                for (;;) {
+                    const unsigned long long i = next.fetch_add(1);
+                    if (i >= count || failed)
+                        return;
+                    std::string name, data;
+                    if (shards) {
+                        std::vector<std::pair<std::string, std::string>> members;
+                        for (unsigned long long s = 0; s < samples; ++s) {
+                            const unsigned long long idx = i * samples + s;
+                            const std::string key = numbered("sample-%08llu", idx);
+                            for (auto &[ext, bytesOf] : generateSample(spec, idx))
+                                members.emplace_back(key + "." + ext, std::move(bytesOf));
+                        }
+                        data = writeArchive(format, members);
+                        name = prefix + numbered("shard-%05llu", i) + shardExtension(format);
+                    } else {
+                        data = randomPayload(seed, i, size);
+                        name = prefix + numbered("obj-%07llu.bin", i);
+                    }
+                    mine.store->putBytes(mine.bucket, name, data);
+                    bytes += data.size();
+                    ++done;
+                }
+            } catch (const std::exception &e) {
+                std::lock_guard<std::mutex> lock(errorMutex);
+                if (!failed.exchange(true))
+                    firstError = e.what();
+            }
+        };
+        const auto t0 = std::chrono::steady_clock::now();
+        std::vector<std::thread> pool;
+        for (qulonglong w = 0; w < std::min<qulonglong>(workers, count); ++w)
+            pool.emplace_back(work);
+        // Progress on stderr about once a second.
+        while (done < count && !failed) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            static auto last = t0;
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last >= std::chrono::seconds(1)) {
+                last = now;
+                ctx.err() << "\r" << done.load() << "/" << count << (shards ? " shards" : " objects") << Qt::flush;
+            }
+        }
+        for (auto &t : pool)
+            t.join();
+        if (failed)
+            return ctx.fail(firstError);
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        ctx.err() << "\rwrote " << count << (shards ? " shards" : " objects") << " ("
+                  << QString::fromStdString(humanBytes(bytes)) << ") to "
+                  << QString::fromStdString(loc.store->url(loc.bucket, prefix)) << " in "
+                  << QString::number(secs, 'f', 1) << " s" << Qt::endl;
+        return ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+} // namespace shardscope::cli

@@ -1,0 +1,251 @@
+#include "command_objects.h"
+
+#include "cli_context.h"
+
+#include "storage/store.h"
+#include "util/error.h"
+
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <unistd.h>
+
+namespace shardscope::cli {
+namespace {
+
+// "A-B", "A-" or "-N" (the last N bytes; needs the size).
+bool parseRange(const QString &text, ByteRange *range, std::optional<std::uint64_t> *suffix)
+{
+    const int dash = text.indexOf(QLatin1Char('-'));
+    if (dash < 0)
+        return false;
+    const QString a = text.left(dash), b = text.mid(dash + 1);
+    bool okA = true, okB = true;
+    if (a.isEmpty()) {
+        const qulonglong n = b.toULongLong(&okB);
+        if (!okB || n == 0)
+            return false;
+        *suffix = n;
+        return true;
+    }
+    range->first = a.toULongLong(&okA);
+    if (!b.isEmpty()) {
+        range->last = b.toULongLong(&okB);
+        if (okB && *range->last < range->first)
+            return false;
+    }
+    return okA && okB;
+}
+
+// Writes to a temporary file next to the target, renamed into place only when
+// everything arrived: a failed download never leaves a half file or destroys
+// the previous one.
+class AtomicFileSink
+{
+public:
+    explicit AtomicFileSink(const std::string &path) : m_path(path)
+    {
+        std::random_device rd;
+        m_tmp = path + ".part-" + std::to_string(rd());
+        m_fd = ::open(m_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (m_fd < 0)
+            throw Error(ErrorKind::Io, "cannot write " + path + ": " + std::strerror(errno));
+    }
+    ~AtomicFileSink()
+    {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+            ::unlink(m_tmp.c_str());
+        }
+    }
+    bool write(const char *d, std::size_t n)
+    {
+        while (n > 0) {
+            const ssize_t w = ::write(m_fd, d, n);
+            if (w < 0)
+                throw Error(ErrorKind::Io, "cannot write " + m_path + ": " + std::strerror(errno));
+            d += w;
+            n -= static_cast<std::size_t>(w);
+        }
+        return true;
+    }
+    void commit()
+    {
+        if (::fsync(m_fd) != 0 || ::close(m_fd) != 0) {
+            m_fd = -1;
+            ::unlink(m_tmp.c_str());
+            throw Error(ErrorKind::Io, "cannot write " + m_path + ": " + std::strerror(errno));
+        }
+        m_fd = -1;
+        if (::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
+            ::unlink(m_tmp.c_str());
+            throw Error(ErrorKind::Io, "cannot write " + m_path + ": " + std::strerror(errno));
+        }
+    }
+
+private:
+    std::string m_path, m_tmp;
+    int m_fd = -1;
+};
+
+QString baseName(const QString &url)
+{
+    const int slash = url.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? url : url.mid(slash + 1);
+}
+
+} // namespace
+
+int runGet(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Download an object, a byte range of it, or a member of a "
+                                                    "shard, to a file or standard output."));
+    parser.addPositionalArgument(QStringLiteral("get"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The object, e.g. ais://bucket/name."));
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                       QStringLiteral("Write to FILE (atomically) instead of standard output."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption rangeOption(QStringLiteral("range"),
+                                         QStringLiteral("Bytes A-B (inclusive), A- (to the end) or -N (last N)."),
+                                         QStringLiteral("A-B"));
+    const QCommandLineOption archOption(QStringLiteral("archpath"),
+                                        QStringLiteral("A member of the shard (tar, tar.gz, tar.lz4, zip)."),
+                                        QStringLiteral("path"));
+    parser.addOptions({outOption, rangeOption, archOption});
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("get takes exactly one URL"), parser);
+    GetRequest req;
+    std::optional<std::uint64_t> suffix;
+    if (parser.isSet(rangeOption)) {
+        ByteRange r;
+        if (!parseRange(parser.value(rangeOption), &r, &suffix))
+            return ctx.usage(QStringLiteral("--range must be A-B, A- or -N with A <= B, not '%1'")
+                                 .arg(parser.value(rangeOption)),
+                             parser);
+        if (!suffix)
+            req.range = r;
+    }
+    req.archivePath = parser.value(archOption).toStdString();
+    try {
+        StoreLocation loc = ctx.open(pos.at(1));
+        if (loc.bucket.empty() || loc.path.empty())
+            return ctx.fail(pos.at(1).toStdString() + ": name an object, as in ais://bucket/object");
+        if (suffix) {
+            std::uint64_t size = 0;
+            if (req.archivePath.empty())
+                size = loc.store->head(loc.bucket, loc.path).size;
+            else
+                for (const auto &m : loc.store->listArchive(loc.bucket, loc.path))
+                    if (archiveNameMatches(m.name, req.archivePath))
+                        size = m.size;
+            req.range = ByteRange{size > *suffix ? size - *suffix : 0, size ? std::optional(size - 1) : std::nullopt};
+        }
+        if (parser.isSet(outOption)) {
+            AtomicFileSink file(parser.value(outOption).toStdString());
+            const auto n = loc.store->get(loc.bucket, loc.path, req,
+                                          [&](const char *d, std::size_t k) { return file.write(d, k); });
+            file.commit();
+            ctx.err() << "wrote " << n << " bytes to " << parser.value(outOption) << Qt::endl;
+        } else {
+            loc.store->get(loc.bucket, loc.path, req, [](const char *d, std::size_t k) {
+                return std::fwrite(d, 1, k, stdout) == k;
+            });
+            std::fflush(stdout);
+        }
+        return ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+int runPut(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Upload a local file as an object. When the URL names a "
+                                                    "bucket or ends with '/', the file's name is appended."));
+    parser.addPositionalArgument(QStringLiteral("put"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The local file."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Where to, e.g. ais://bucket/name."));
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 3)
+        return ctx.usage(QStringLiteral("put takes a file and a URL"), parser);
+    try {
+        const UploadSource source = UploadSource::fromFile(pos.at(1).toStdString());
+        QString url = pos.at(2);
+        StoreLocation loc = ctx.open(url);
+        if (loc.bucket.empty())
+            return ctx.fail(url.toStdString() + ": name a bucket, as in ais://bucket/name");
+        std::string object = loc.path;
+        if (object.empty() || object.back() == '/')
+            object += baseName(QFileInfo(pos.at(1)).fileName()).toStdString();
+        loc.store->put(loc.bucket, object, source);
+        ctx.err() << "put " << source.size << " bytes as " << QString::fromStdString(loc.store->url(loc.bucket, object))
+                  << Qt::endl;
+        return ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+int runMb(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Create a bucket (for file:// a directory)."));
+    parser.addPositionalArgument(QStringLiteral("mb"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("e.g. ais://bucket"));
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("mb takes exactly one URL"), parser);
+    try {
+        StoreLocation loc = ctx.open(pos.at(1), true);
+        if (loc.bucket.empty() || !loc.path.empty())
+            return ctx.fail(pos.at(1).toStdString() + ": name just a bucket, as in ais://bucket");
+        loc.store->createBucket(loc.bucket);
+        ctx.err() << "created " << QString::fromStdString(loc.store->url(loc.bucket)) << Qt::endl;
+        return ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+int runRb(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Remove a bucket and everything in it (a file:// directory "
+                                                    "only when empty)."));
+    parser.addPositionalArgument(QStringLiteral("rb"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("e.g. ais://bucket"));
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("rb takes exactly one URL"), parser);
+    try {
+        StoreLocation loc = ctx.open(pos.at(1), true);
+        if (loc.bucket.empty() || !loc.path.empty())
+            return ctx.fail(pos.at(1).toStdString() + ": name just a bucket, as in ais://bucket");
+        loc.store->destroyBucket(loc.bucket);
+        ctx.err() << "removed " << QString::fromStdString(loc.store->url(loc.bucket)) << Qt::endl;
+        return ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+} // namespace shardscope::cli

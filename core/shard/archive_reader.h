@@ -1,0 +1,49 @@
+#pragma once
+
+#include "storage/http_client.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace shardscope {
+
+struct ArchiveEntry
+{
+    enum class Type { File, Directory, Symlink, Hardlink, Other };
+    std::string name;
+    std::uint64_t size = 0;
+    Type type = Type::File;
+};
+
+// Streams a tar, tar.gz, tar.lz4 (or other libarchive-supported compression
+// of tar) or zip archive from a pull function, one member at a time, without
+// holding the archive in memory. Errors are Error(Protocol) naming the archive
+// (`description`, e.g. "ais://b/shard-0001.tar") and the member.
+class ArchiveReader
+{
+public:
+    // Fills buf with up to n bytes; returns 0 at the end. May throw.
+    using Pull = std::function<std::size_t(char *buf, std::size_t n)>;
+
+    ArchiveReader(Pull pull, std::string description);
+    ~ArchiveReader();
+    ArchiveReader(const ArchiveReader &) = delete;
+    ArchiveReader &operator=(const ArchiveReader &) = delete;
+
+    // Advances to the next member; false at the end of the archive.
+    bool next(ArchiveEntry &entry);
+    // Streams the current member's data; returns its byte count.
+    std::uint64_t readData(const BodySink &sink);
+    std::string readData();
+    const std::string &description() const { return m_description; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    std::string m_description;
+    std::string m_current;
+};
+
+} // namespace shardscope

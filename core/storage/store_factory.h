@@ -1,0 +1,37 @@
+#pragma once
+
+#include "storage/http_client.h"
+#include "storage/retry_policy.h"
+#include "storage/store.h"
+#include "storage/store_url.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace shardscope {
+
+struct StoreOptions
+{
+    std::optional<std::string> endpoint; // --endpoint: AIStore proxy, or S3 endpoint for s3://
+    HttpOptions http;
+    RetryPolicy retry;
+    std::string localRoot; // local://; empty = defaultLocalStoreRoot()
+};
+
+// A URL opened: the store and what the URL names inside it.
+struct StoreLocation
+{
+    std::unique_ptr<Store> store;
+    std::string bucket; // empty: the URL names the whole store ("ais://", "local://")
+    std::string path;   // prefix or object name
+    std::string url() const { return store->url(bucket, path); }
+};
+
+// Opens the store a URL belongs to. For file:// URLs the bucket is the deepest
+// existing directory of the path and the rest is the object name or prefix
+// (file:///data/wds/train/shard- = bucket /data/wds/train, prefix "shard-");
+// with `wholePathIsBucket` (creating a bucket) the whole path is the bucket.
+StoreLocation openStore(const StoreUrl &url, const StoreOptions &options, bool wholePathIsBucket = false);
+
+} // namespace shardscope
