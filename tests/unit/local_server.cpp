@@ -131,7 +131,12 @@ void LocalServer::handle(int fd)
             std::lock_guard<std::mutex> lock(m_mutex);
             m_requests.push_back(req);
         }
-        const std::string reply = m_handler(req);
+        std::string reply = m_handler(req);
+        bool closeAfter = false;
+        if (reply.rfind(kCloseAfter, 0) == 0) {
+            reply.erase(0, std::strlen(kCloseAfter));
+            closeAfter = true;
+        }
         if (reply.empty()) { // stay silent until the client gives up or we stop
             while (!m_stop && ::recv(fd, buf, sizeof buf, 0) > 0) {
             }
@@ -144,6 +149,8 @@ void LocalServer::handle(int fd)
                 goto done;
             sent += static_cast<size_t>(n);
         }
+        if (closeAfter)
+            break;
     }
 done:
     std::lock_guard<std::mutex> lock(m_mutex);

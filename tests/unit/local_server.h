@@ -10,7 +10,9 @@
 // A tiny HTTP/1.1 server on 127.0.0.1 for tests of transport behaviour that a
 // real server will not show on demand (silence, odd replies). It answers each
 // request with the raw response its handler returns; an empty string means
-// "say nothing" and keeps the connection open until the server stops.
+// "say nothing" and keeps the connection open until the server stops; a reply
+// that starts with kCloseAfter is sent without that marker and the connection
+// is then closed (a server dying mid-response).
 class LocalServer
 {
 public:
@@ -22,6 +24,7 @@ public:
         std::string body;
     };
     using Handler = std::function<std::string(const Request &)>;
+    static constexpr const char *kCloseAfter = "!close!";
 
     explicit LocalServer(Handler handler);
     ~LocalServer();

@@ -42,6 +42,10 @@ private Q_SLOTS:
     void cancelledBeforeStart();
     void aisErrorsAreMapped();
     void tokenIsSentButNeverShown();
+    void retriesServerErrorsThenSucceeds();
+    void givesUpAfterTheBudget();
+    void resumesABrokenDownloadWithRange();
+    void doesNotRetryClientErrors();
 };
 
 void TestHttpClient::refusedConnectionIsANetworkError()
@@ -214,6 +218,84 @@ void TestHttpClient::tokenIsSentButNeverShown()
     }
     QVERIFY(QString::fromStdString(server.requests().at(0).head)
                 .contains(QLatin1String("Authorization: Bearer s3cr3t-token-value")));
+}
+
+namespace {
+AisOptions retryingOptions(const std::string &endpoint)
+{
+    AisOptions opts;
+    opts.endpoint = endpoint;
+    opts.http = fastOptions();
+    opts.retry.initialBackoff = 20ms;
+    opts.retry.maxBackoff = 50ms;
+    opts.retry.maxAttempts = 5;
+    return opts;
+}
+} // namespace
+
+void TestHttpClient::retriesServerErrorsThenSucceeds()
+{
+    std::atomic<int> calls{0};
+    LocalServer server([&](const LocalServer::Request &) {
+        return ++calls <= 2 ? reply(503, "Service Unavailable", R"({"message":"busy"})") : reply(200, "OK", "payload");
+    });
+    AisClient client(retryingOptions(server.url()));
+    QCOMPARE(QString::fromStdString(client.getObject("b", "o")), QStringLiteral("payload"));
+    QCOMPARE(calls.load(), 3);
+}
+
+void TestHttpClient::givesUpAfterTheBudget()
+{
+    std::atomic<int> calls{0};
+    LocalServer server([&](const LocalServer::Request &) {
+        ++calls;
+        return reply(503, "Service Unavailable", R"({"message":"target is restarting"})");
+    });
+    AisClient client(retryingOptions(server.url()));
+    try {
+        client.createBucket("b");
+        QFAIL("no error from a server that is always busy");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Http);
+        QCOMPARE(e.httpStatus(), 503);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("target is restarting")), e.what());
+    }
+    QCOMPARE(calls.load(), 5);
+}
+
+void TestHttpClient::resumesABrokenDownloadWithRange()
+{
+    const std::string data = "0123456789abcdefghijklmnopqrstuvwxyz";
+    LocalServer server([&](const LocalServer::Request &r) {
+        if (r.target.rfind("/v1/health", 0) == 0)
+            return reply(200, "OK", "");
+        const auto pos = r.head.find("Range: bytes=");
+        if (pos == std::string::npos) // first attempt: promise everything, send half, hang up
+            return std::string(LocalServer::kCloseAfter) + "HTTP/1.1 200 OK\r\nContent-Length: " +
+                   std::to_string(data.size()) + "\r\n\r\n" + data.substr(0, 10);
+        const size_t from = std::stoul(r.head.substr(pos + 13));
+        return reply(206, "Partial Content", data.substr(from),
+                     "Content-Range: bytes " + std::to_string(from) + "-" + std::to_string(data.size() - 1) + "/" +
+                         std::to_string(data.size()) + "\r\n");
+    });
+    AisClient client(retryingOptions(server.url()));
+    client.checkHealth(); // the endpoint has answered: transport errors are now retried
+    QCOMPARE(client.getObject("b", "o"), data);
+    const auto reqs = server.requests();
+    QVERIFY(reqs.size() >= 3);
+    QVERIFY2(reqs.back().head.find("Range: bytes=10-") != std::string::npos, reqs.back().head.c_str());
+}
+
+void TestHttpClient::doesNotRetryClientErrors()
+{
+    std::atomic<int> calls{0};
+    LocalServer server([&](const LocalServer::Request &) {
+        ++calls;
+        return reply(404, "Not Found", R"({"message":"ais://b/o does not exist"})");
+    });
+    AisClient client(retryingOptions(server.url()));
+    QVERIFY_THROWS_EXCEPTION(Error, client.getObject("b", "o"));
+    QCOMPARE(calls.load(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
