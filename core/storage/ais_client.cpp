@@ -88,7 +88,7 @@ std::string AisClient::objectUrl(const std::string &bucket, const std::string &o
     return m_options.endpoint + "/v1/objects/" + bucket + "/" + percentEncode(object, true) + "?provider=ais";
 }
 
-HttpResponse AisClient::performWithRetry(HttpRequest &r)
+HttpResponse AisClient::performWithRetry(HttpRequest &r, const std::string &operation)
 {
     const auto start = Clock::now();
     const RetryPolicy &policy = m_options.retry;
@@ -103,14 +103,14 @@ HttpResponse AisClient::performWithRetry(HttpRequest &r)
                 return resp;
         } catch (const Error &e) {
             if (!retryableError(e) || !m_everAnswered || last || !budgetLeft) {
-                if (attempt == 1)
-                    throw;
-                throw Error(e.kind(), std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
-                                          " attempts)");
+                std::string text = operation + ": " + e.what();
+                if (attempt > 1)
+                    text += " (gave up after " + std::to_string(attempt) + " attempts)";
+                throw Error(e.kind(), text, e.httpStatus());
             }
         }
         if (!sleepUnlessCancelled(wait, r.cancel))
-            throw Error(ErrorKind::Cancelled, r.method + " " + r.url + ": cancelled");
+            throw Error(ErrorKind::Cancelled, operation + ": cancelled");
     }
 }
 
@@ -132,7 +132,7 @@ bool AisClient::isReady()
 AisClusterMap AisClient::clusterMap()
 {
     auto r = request("GET", m_options.endpoint + "/v1/daemon?what=smap");
-    const auto resp = performWithRetry(r);
+    const auto resp = performWithRetry(r, "cluster map of " + m_options.endpoint);
     if (!resp.ok())
         throw aisError(resp, "cluster map of " + m_options.endpoint, AisTarget::Cluster);
     return parseClusterMap(resp.body);
@@ -148,7 +148,7 @@ std::vector<AisBucket> AisClient::listBuckets(const std::string &provider)
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = performWithRetry(r);
+    const auto resp = performWithRetry(r, "list buckets at " + m_options.endpoint);
     if (!resp.ok())
         throw aisError(resp, "list buckets at " + m_options.endpoint, AisTarget::Cluster);
     return parseBucketList(resp.body);
@@ -157,7 +157,7 @@ std::vector<AisBucket> AisClient::listBuckets(const std::string &provider)
 bool AisClient::bucketExists(const std::string &bucket)
 {
     auto r = request("HEAD", bucketUrl(bucket));
-    const auto resp = performWithRetry(r);
+    const auto resp = performWithRetry(r, "check bucket ais://" + bucket);
     if (resp.ok())
         return true;
     if (resp.status == 404)
@@ -172,7 +172,7 @@ void AisClient::createBucket(const std::string &bucket)
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = performWithRetry(r);
+    const auto resp = performWithRetry(r, "create bucket ais://" + bucket);
     if (!resp.ok())
         throw aisError(resp, "create bucket ais://" + bucket, AisTarget::Bucket);
 }
@@ -184,7 +184,7 @@ void AisClient::destroyBucket(const std::string &bucket)
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = performWithRetry(r);
+    const auto resp = performWithRetry(r, "destroy bucket ais://" + bucket);
     if (!resp.ok())
         throw aisError(resp, "destroy bucket ais://" + bucket, AisTarget::Bucket);
 }
@@ -204,10 +204,10 @@ AisListPage AisClient::listObjectsPage(const std::string &bucket, const AisListR
     r.headers.emplace_back(kJson);
     r.body = body;
     r.hasBody = true;
-    const auto resp = performWithRetry(r);
+    const std::string what = "list objects of ais://" + bucket + (req.prefix.empty() ? "" : "/" + req.prefix);
+    const auto resp = performWithRetry(r, what);
     if (!resp.ok())
-        throw aisError(resp, "list objects of ais://" + bucket + (req.prefix.empty() ? "" : "/" + req.prefix),
-                       AisTarget::Bucket);
+        throw aisError(resp, what, AisTarget::Bucket);
     return parseListPage(resp.body);
 }
 
@@ -242,7 +242,7 @@ std::vector<AisObjectEntry> AisClient::listObjects(const std::string &bucket, co
 AisObjectEntry AisClient::headObject(const std::string &bucket, const std::string &object)
 {
     auto r = request("HEAD", objectUrl(bucket, object));
-    const auto resp = performWithRetry(r);
+    const auto resp = performWithRetry(r, "head " + objName(bucket, object));
     if (!resp.ok())
         throw aisError(resp, "head " + objName(bucket, object), AisTarget::Object);
     AisObjectEntry e;
@@ -262,7 +262,7 @@ void AisClient::putObject(const std::string &bucket, const std::string &object, 
     auto r = request("PUT", objectUrl(bucket, object));
     r.headers.emplace_back("Content-Type: application/octet-stream");
     r.upload = &source;
-    const auto resp = performWithRetry(r);
+    const auto resp = performWithRetry(r, "put " + objName(bucket, object));
     if (!resp.ok())
         throw aisError(resp, "put " + objName(bucket, object), AisTarget::Object);
 }
@@ -328,18 +328,21 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             if (resp.ok()) {
                 const std::string len = resp.header("content-length");
                 if (!len.empty() && parseU64(len) != got)
-                    throw Error(ErrorKind::Network, "get " + what + ": received " + std::to_string(got) + " of " +
-                                                        len + " bytes");
+                    throw Error(ErrorKind::Network, "received " + std::to_string(got) + " of " + len + " bytes");
                 return delivered;
             }
             if (!isRetryableStatus(resp.status) || last || !budgetLeft)
                 throw aisError(resp, "get " + what, AisTarget::Object);
         } catch (const Error &e) {
             if (!retryableError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {
-                if (attempt == 1 || !retryableError(e))
-                    throw;
-                throw Error(e.kind(), std::string(e.what()) + " (gave up after " + std::to_string(attempt) +
-                                          " attempts)");
+                if (!retryableError(e) && e.kind() != ErrorKind::Cancelled)
+                    throw; // already says what it is about (aisError, receiver errors)
+                std::string text = std::string(e.what());
+                if (!startsWith(text, "get " + what))
+                    text = "get " + what + ": " + text;
+                if (attempt > 1)
+                    text += " (gave up after " + std::to_string(attempt) + " attempts)";
+                throw Error(e.kind(), text, e.httpStatus());
             }
         }
         if (!sleepUnlessCancelled(wait, options.cancel))

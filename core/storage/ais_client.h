@@ -96,7 +96,8 @@ private:
     std::string objectUrl(const std::string &bucket, const std::string &object) const;
     HttpRequest request(const char *method, std::string url) const;
     // Performs with retries; returns the final response (maybe an error status).
-    HttpResponse performWithRetry(HttpRequest &request);
+    // Transport errors are rethrown as "<operation>: <what happened>".
+    HttpResponse performWithRetry(HttpRequest &request, const std::string &operation);
 
     AisOptions m_options;
     HttpClient m_http;
