@@ -1,0 +1,230 @@
+// shardscope-cli's storage commands end to end on the embedded local store
+// and file:// directories (no cluster needed): gen, ls, get, put, mb, rb.
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+} // namespace
+
+class TestCliStorage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void genWritesShardsThatListAndDecode();
+    void lsSummaryAndJson();
+    void getToFileIsAtomicAndRangesWork();
+    void putAndBuckets();
+    void fileUrlsWork();
+    void errors_data();
+    void errors();
+
+private:
+    Run cli(const QStringList &args);
+    QTemporaryDir m_dir;
+};
+
+Run TestCliStorage::cli(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHARDSCOPE_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SHARDSCOPE_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        p.kill();
+    p.waitForFinished();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+void TestCliStorage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const Run r = cli({QStringLiteral("gen"), QStringLiteral("local://demo/train/"), QStringLiteral("--shards"),
+                       QStringLiteral("3"), QStringLiteral("--samples"), QStringLiteral("4"), QStringLiteral("--ext"),
+                       QStringLiteral("png,cls,json"), QStringLiteral("--format"), QStringLiteral("tar.gz")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("wrote 3 shards")), qPrintable(r.err));
+}
+
+void TestCliStorage::genWritesShardsThatListAndDecode()
+{
+    const Run ls = cli({QStringLiteral("ls"), QStringLiteral("local://demo"), QStringLiteral("--json")});
+    QCOMPARE(ls.exitCode, 0);
+    const QJsonArray objects = QJsonDocument::fromJson(ls.out).array();
+    QCOMPARE(objects.size(), 3);
+    QCOMPARE(objects[0].toObject()[QLatin1String("name")].toString(), QStringLiteral("train/shard-00000.tar.gz"));
+
+    const Run members = cli({QStringLiteral("ls"), QStringLiteral("local://demo/train/shard-00001.tar.gz"),
+                             QStringLiteral("--archive"), QStringLiteral("--json")});
+    QCOMPARE(members.exitCode, 0);
+    const QJsonArray m = QJsonDocument::fromJson(members.out).array();
+    QCOMPARE(m.size(), 12); // 4 samples x 3 members
+    QCOMPARE(m[0].toObject()[QLatin1String("name")].toString(), QStringLiteral("sample-00000004.png"));
+
+    // The PNG is a real image and the label matches the JSON.
+    const Run png = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00001.tar.gz"),
+                         QStringLiteral("--archpath"), QStringLiteral("sample-00000004.png")});
+    QCOMPARE(png.exitCode, 0);
+    QImage img;
+    QVERIFY(img.loadFromData(png.out, "PNG"));
+    QCOMPARE(img.size(), QSize(32, 32));
+    const Run cls = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00001.tar.gz"),
+                         QStringLiteral("--archpath"), QStringLiteral("sample-00000004.cls")});
+    const Run json = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00001.tar.gz"),
+                          QStringLiteral("--archpath"), QStringLiteral("sample-00000004.json")});
+    const QJsonObject meta = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(meta[QLatin1String("index")].toInt(), 4);
+    QCOMPARE(QString::number(meta[QLatin1String("label")].toInt()), QString::fromUtf8(cls.out));
+}
+
+void TestCliStorage::lsSummaryAndJson()
+{
+    const Run r = cli({QStringLiteral("ls"), QStringLiteral("local://demo/train/"), QStringLiteral("--summary"),
+                       QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject s = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(s[QLatin1String("objects")].toInt(), 3);
+    qint64 total = 0;
+    for (const QString &f : QDir(m_dir.filePath(QStringLiteral("data/buckets/demo/train"))).entryList(QDir::Files))
+        total += QFileInfo(m_dir.filePath(QStringLiteral("data/buckets/demo/train/") + f)).size();
+    QCOMPARE(s[QLatin1String("bytes")].toInteger(), total);
+    const Run buckets = cli({QStringLiteral("ls"), QStringLiteral("local://")});
+    QCOMPARE(buckets.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(buckets.out).trimmed(), QStringLiteral("local://demo"));
+}
+
+void TestCliStorage::getToFileIsAtomicAndRangesWork()
+{
+    const QString src = m_dir.filePath(QStringLiteral("data/buckets/demo/train/shard-00000.tar.gz"));
+    QFile f(src);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray all = f.readAll();
+    const QString out = m_dir.filePath(QStringLiteral("out.bin"));
+    Run r = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00000.tar.gz"), QStringLiteral("-o"),
+                 out});
+    QCOMPARE(r.exitCode, 0);
+    QFile o(out);
+    QVERIFY(o.open(QIODevice::ReadOnly));
+    QCOMPARE(o.readAll(), all);
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("out.bin.part-*")}, QDir::Files).size(), 0);
+
+    r = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00000.tar.gz"), QStringLiteral("--range"),
+             QStringLiteral("2-5")});
+    QCOMPARE(r.out, all.mid(2, 4));
+    r = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00000.tar.gz"), QStringLiteral("--range"),
+             QStringLiteral("-3")});
+    QCOMPARE(r.out, all.right(3));
+
+    // A failed download leaves an existing file untouched.
+    QFile keep(m_dir.filePath(QStringLiteral("keep.bin")));
+    QVERIFY(keep.open(QIODevice::WriteOnly));
+    keep.write("precious");
+    keep.close();
+    r = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/missing.tar"), QStringLiteral("-o"),
+             keep.fileName()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(keep.open(QIODevice::ReadOnly));
+    QCOMPARE(keep.readAll(), QByteArray("precious"));
+}
+
+void TestCliStorage::putAndBuckets()
+{
+    QCOMPARE(cli({QStringLiteral("mb"), QStringLiteral("local://up")}).exitCode, 0);
+    const Run again = cli({QStringLiteral("mb"), QStringLiteral("local://up")});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains(QLatin1String("already exists")), qPrintable(again.err));
+    const QString file = m_dir.filePath(QStringLiteral("payload.txt"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("payload bytes");
+    f.close();
+    QCOMPARE(cli({QStringLiteral("put"), file, QStringLiteral("local://up/dir/")}).exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("put"), file, QStringLiteral("local://up/renamed.txt")}).exitCode, 0);
+    const Run ls = cli({QStringLiteral("ls"), QStringLiteral("local://up")});
+    QCOMPARE(QString::fromUtf8(ls.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
+    QVERIFY(ls.out.contains("dir/payload.txt"));
+    QCOMPARE(cli({QStringLiteral("get"), QStringLiteral("local://up/renamed.txt")}).out, QByteArray("payload bytes"));
+    QCOMPARE(cli({QStringLiteral("rb"), QStringLiteral("local://up")}).exitCode, 0);
+    QVERIFY(!QDir(m_dir.filePath(QStringLiteral("data/buckets/up"))).exists());
+}
+
+void TestCliStorage::fileUrlsWork()
+{
+    const QString base = QStringLiteral("file://") + m_dir.filePath(QStringLiteral("data/buckets/demo"));
+    const Run r = cli({QStringLiteral("ls"), base + QStringLiteral("/train/shard-0000"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray a = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(a.size(), 3);
+    QCOMPARE(a[0].toObject()[QLatin1String("name")].toString(), QStringLiteral("shard-00000.tar.gz"));
+}
+
+void TestCliStorage::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing object") << QStringList{QStringLiteral("get"), QStringLiteral("local://demo/nope.bin")} << 1
+                                    << "local://demo/nope.bin: object does not exist";
+    QTest::newRow("missing bucket") << QStringList{QStringLiteral("ls"), QStringLiteral("local://ghost")} << 1
+                                    << "local://ghost: bucket does not exist";
+    QTest::newRow("missing member")
+        << QStringList{QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00000.tar.gz"),
+                       QStringLiteral("--archpath"), QStringLiteral("x.png")}
+        << 1 << "no member \"x.png\"";
+    QTest::newRow("bad range") << QStringList{QStringLiteral("get"), QStringLiteral("local://demo/a"),
+                                              QStringLiteral("--range"), QStringLiteral("9-2")}
+                               << 2 << "--range must be A-B";
+    QTest::newRow("gen needs a kind") << QStringList{QStringLiteral("gen"), QStringLiteral("local://g")} << 2
+                                      << "give either --objects N or --shards K";
+    QTest::newRow("gen bad extension") << QStringList{QStringLiteral("gen"), QStringLiteral("local://g"),
+                                                      QStringLiteral("--shards"), QStringLiteral("1"),
+                                                      QStringLiteral("--ext"), QStringLiteral("png,exe")}
+                                       << 1 << "unknown sample extension exe";
+    QTest::newRow("gen bad format") << QStringList{QStringLiteral("gen"), QStringLiteral("local://g"),
+                                                   QStringLiteral("--shards"), QStringLiteral("1"),
+                                                   QStringLiteral("--format"), QStringLiteral("rar")}
+                                    << 1 << "unknown shard format 'rar'";
+    QTest::newRow("gen absurd size") << QStringList{QStringLiteral("gen"), QStringLiteral("local://g"),
+                                                    QStringLiteral("--objects"), QStringLiteral("1"),
+                                                    QStringLiteral("--size"), QStringLiteral("99GiB")}
+                                     << 1 << "--size must be at most 4GiB";
+    QTest::newRow("gen unknown unit") << QStringList{QStringLiteral("gen"), QStringLiteral("local://g"),
+                                                     QStringLiteral("--objects"), QStringLiteral("1"),
+                                                     QStringLiteral("--size"), QStringLiteral("3TB")}
+                                      << 1 << "unknown size unit in \"3TB\"";
+    QTest::newRow("put escapes bucket") << QStringList{QStringLiteral("put"), QStringLiteral(SHARDSCOPE_CLI_PATH),
+                                                       QStringLiteral("local://demo/../evil")}
+                                        << 1 << "would leave the bucket";
+    QTest::newRow("s3 without endpoint") << QStringList{QStringLiteral("ls"), QStringLiteral("s3://b")} << 1
+                                         << "AWS_ENDPOINT_URL";
+}
+
+void TestCliStorage::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    qunsetenv("AWS_ENDPOINT_URL");
+    const Run r = cli(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCliStorage)
+#include "test_cli_storage.moc"
