@@ -1,6 +1,7 @@
 #include "storage/ais_client.h"
 
 #include "storage/ais_errors.h"
+#include "storage/ais_hrw.h"
 #include "storage/store_url.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -287,10 +288,29 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
     return getObject(bucket, object, AisGetOptions{}, sink);
 }
 
+std::string AisClient::directBase(const std::string &bucket, const std::string &object)
+{
+    if (!m_options.directReads || !m_options.token.empty())
+        return {};
+    if (!m_smap) {
+        try {
+            m_smap = clusterMap();
+        } catch (const Error &) {
+            m_options.directReads = false; // no map, no direct reads
+            return {};
+        }
+    }
+    const AisNode *t = aisOwningTarget(*m_smap, bucket, object);
+    return (t && !t->publicNet.url.empty()) ? t->publicNet.url : std::string();
+}
+
 std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object,
                                    const AisGetOptions &options, const BodySink &sink)
 {
     std::string url = objectUrl(bucket, object);
+    const std::string proxyUrl = url;
+    if (const std::string direct = directBase(bucket, object); !direct.empty())
+        url = direct + url.substr(m_options.endpoint.size());
     std::string what = objName(bucket, object);
     if (!options.archpath.empty()) {
         url += "&archpath=" + percentEncode(options.archpath, true);
@@ -325,6 +345,14 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
         try {
             const HttpResponse resp = m_http.perform(r);
             m_everAnswered = true;
+            if ((resp.status == 401 || resp.status == 403) && url != proxyUrl && delivered == 0) {
+                m_options.directReads = false; // this cluster does not allow direct reads
+                url = proxyUrl;
+                if (!options.archpath.empty())
+                    url += "&archpath=" + percentEncode(options.archpath, true);
+                --attempt;
+                continue;
+            }
             if (resp.ok()) {
                 const std::string len = resp.header("content-length");
                 if (!len.empty() && parseU64(len) != got)
@@ -344,6 +372,12 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                     text += " (gave up after " + std::to_string(attempt) + " attempts)";
                 throw Error(e.kind(), text, e.httpStatus());
             }
+        }
+        if (url != proxyUrl) { // a direct read failed: the map may be stale; go through the proxy
+            m_smap.reset();
+            url = proxyUrl;
+            if (!options.archpath.empty())
+                url += "&archpath=" + percentEncode(options.archpath, true);
         }
         if (!sleepUnlessCancelled(wait, options.cancel))
             throw Error(ErrorKind::Cancelled, "get " + what + ": cancelled");

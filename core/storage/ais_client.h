@@ -18,6 +18,13 @@ struct AisOptions
     std::string token;                                 // AuthN bearer token; never logged
     HttpOptions http;
     RetryPolicy retry;
+    // Send object GETs straight to the owning target (HRW placement from the
+    // cluster map) instead of through the proxy's 301: one round trip instead
+    // of two (measured 2-2.7x the object rate for 1 KiB objects, see README).
+    // Never with a token (AIStore rejects direct requests on clusters with
+    // auth); a direct read that is refused (401/403) or fails over the network
+    // goes through the proxy, and a refusal turns direct reads off.
+    bool directReads = true;
 };
 
 // Flags of AIStore's list-objects request (apc.LsoMsg.flags).
@@ -99,8 +106,12 @@ private:
     // Transport errors are rethrown as "<operation>: <what happened>".
     HttpResponse performWithRetry(HttpRequest &request, const std::string &operation);
 
+    // The URL of the target that owns the object, or "" to go through the proxy.
+    std::string directBase(const std::string &bucket, const std::string &object);
+
     AisOptions m_options;
     HttpClient m_http;
+    std::optional<AisClusterMap> m_smap; // for direct reads
     // Transport errors are retried only once the endpoint has answered at
     // least once: a wrong endpoint fails at once instead of after the budget.
     bool m_everAnswered = false;

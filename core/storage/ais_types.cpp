@@ -75,6 +75,7 @@ AisNode node(const json &j)
     if (j.contains("intra_data_net"))
         n.intraData = netInfo(j["intra_data_net"]);
     n.flags = u64(j, "flags");
+    n.idDigest = u64(j, "id_digest");
     return n;
 }
 

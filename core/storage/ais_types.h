@@ -32,6 +32,7 @@ struct AisNode
     AisNetInfo intraControl;
     AisNetInfo intraData;
     std::uint64_t flags = 0;
+    std::uint64_t idDigest = 0; // for HRW placement
 
     bool inMaintenance() const noexcept { return (flags & (4u | 8u | 16u)) != 0; }
 };

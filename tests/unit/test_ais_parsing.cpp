@@ -1,4 +1,5 @@
 #include "storage/ais_errors.h"
+#include "storage/ais_hrw.h"
 #include "storage/ais_types.h"
 #include "util/error.h"
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void bucketList();
     void listPage();
     void listPageRejectsBadSize();
+    void hrwMatchesTheSdk();
 };
 
 void TestAisParsing::errorKinds_data()
@@ -145,6 +147,40 @@ void TestAisParsing::listPageRejectsBadSize()
             QCOMPARE(e.kind(), ErrorKind::Protocol);
         }
     }
+}
+
+// Reference values computed with AIStore's Python SDK 1.25.0
+// (aistore.sdk.utils.xoshiro256_hash, and xxhash.xxh64(uname, seed=1103515245)
+// as its get_digest does), for names and seeds chosen here.
+void TestAisParsing::hrwMatchesTheSdk()
+{
+    QCOMPARE(aisNameDigest("ais/@#/bck/obj"), 0x69fb0b85594a59bbull);
+    QCOMPARE(aisNameDigest("ais/@#/data/shard-00001.tar"), 0x94f9dcd05d75c352ull);
+    QCOMPARE(aisNameDigest("ais/@#/b/数据/ü.bin"), 0x25cd64f026e8b80eull);
+    QCOMPARE(aisNameDigest(""), 0xaaa3575891557d33ull);
+    QCOMPARE(aisHrwMix(0), 0x1a70a846bd9cc2a9ull);
+    QCOMPARE(aisHrwMix(1), 0xc5883e370b0926c3ull);
+    QCOMPARE(aisHrwMix(0xdeadbeef), 0xbe69c2f4fc35b0b5ull);
+    QCOMPARE(aisHrwMix(~0ull), 0x8defbd3346f3593aull);
+
+    AisClusterMap smap;
+    const std::uint64_t digests[] = {0x1234567890abcdefull, 0xfedcba0987654321ull, 0x0f0f0f0f0f0f0f0full};
+    for (int i = 0; i < 3; ++i) {
+        AisNode t;
+        t.id = "t" + std::to_string(i);
+        t.idDigest = digests[i];
+        smap.targets.push_back(t);
+    }
+    const int owners[] = {0, 0, 1, 0, 1, 0, 0, 2, 1, 1, 2, 1}; // SDK's choice for obj-0 .. obj-11
+    for (int i = 0; i < 12; ++i) {
+        const AisNode *owner = aisOwningTarget(smap, "bck", "obj-" + std::to_string(i));
+        QVERIFY(owner);
+        QCOMPARE(QString::fromStdString(owner->id), QStringLiteral("t%1").arg(owners[i]));
+    }
+    // A target in maintenance is never chosen.
+    smap.targets[0].flags = 4;
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(aisOwningTarget(smap, "bck", "obj-" + std::to_string(i))->id != "t0");
 }
 
 QTEST_GUILESS_MAIN(TestAisParsing)

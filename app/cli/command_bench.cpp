@@ -1,0 +1,136 @@
+#include "command_bench.h"
+
+#include "cli_context.h"
+
+#include "bench/object_get_bench.h"
+#include "storage/ais_store.h"
+#include "storage/endpoint.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <nlohmann/json.hpp>
+
+namespace shardscope::cli {
+
+int runBench(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measure how fast objects can be read: W threads GET the objects under URL (listed first), for a "
+        "duration or once each. Modes map, shard and get-batch arrive with the loader core."));
+    parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
+    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default)."),
+                                     QStringLiteral("mode"), QStringLiteral("object"));
+    const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Threads (default 1)."),
+                                        QStringLiteral("w"), QStringLiteral("1"));
+    const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("Seconds to run."),
+                                         QStringLiteral("s"));
+    const QCommandLineOption epochsOpt(QStringLiteral("epochs"), QStringLiteral("Read every object once (1)."),
+                                       QStringLiteral("n"));
+    const QCommandLineOption directOpt(QStringLiteral("via-proxy"),
+                                       QStringLiteral("ais://: send every GET through the proxy (its 301 redirect) "
+                                                      "instead of straight to the owning target."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({modeOpt, workersOpt, durationOpt, epochsOpt, directOpt, jsonOpt});
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("bench takes exactly one URL"), parser);
+    if (parser.value(modeOpt) != QLatin1String("object"))
+        return ctx.usage(QStringLiteral("--mode %1 is not available yet; use --mode object").arg(parser.value(modeOpt)),
+                         parser);
+    bool ok = false;
+    const int workers = parser.value(workersOpt).toInt(&ok);
+    if (!ok || workers < 1 || workers > 1024)
+        return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
+    if (parser.isSet(durationOpt) == parser.isSet(epochsOpt))
+        return ctx.usage(QStringLiteral("give either --duration S or --epochs 1"), parser);
+    double seconds = 0;
+    if (parser.isSet(durationOpt)) {
+        seconds = parser.value(durationOpt).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 86400)
+            return ctx.usage(QStringLiteral("--duration must be between 0 and 86400 seconds"), parser);
+    } else if (parser.value(epochsOpt) != QLatin1String("1")) {
+        return ctx.usage(QStringLiteral("--epochs takes 1 for now"), parser);
+    }
+    try {
+        StoreLocation loc = ctx.open(pos.at(1));
+        if (loc.bucket.empty())
+            return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
+        ListRequest req;
+        req.prefix = loc.path;
+        std::vector<std::string> names;
+        for (auto &o : loc.store->listAll(loc.bucket, req))
+            names.push_back(std::move(o.name));
+        const bool direct = !parser.isSet(directOpt) && loc.store->scheme() == "ais";
+
+        ObjectBenchConfig cfg;
+        cfg.bucket = loc.bucket;
+        cfg.names = std::move(names);
+        cfg.workers = workers;
+        cfg.duration = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+        const QString url = pos.at(1);
+        const StoreOptions opts = ctx.storeOptions();
+        cfg.openStore = [&ctx, url, direct, opts]() -> std::unique_ptr<Store> {
+            if (direct) {
+                AisOptions o;
+                o.endpoint = resolveAisEndpoint(opts.endpoint);
+                o.token = aisTokenFromEnvironment();
+                o.http = opts.http;
+                o.retry = opts.retry;
+                return std::make_unique<AisStore>(o);
+            }
+            StoreLocation l = ctx.open(url);
+            if (auto *ais = dynamic_cast<AisStore *>(l.store.get())) {
+                AisOptions o = ais->client().options();
+                o.directReads = false;
+                return std::make_unique<AisStore>(o);
+            }
+            return std::move(l.store);
+        };
+        const ObjectBenchResult r = runObjectGetBench(cfg);
+        if (parser.isSet(jsonOpt)) {
+            nlohmann::json j = {
+                {"url", loc.url()},
+                {"mode", "object"},
+                {"direct", direct},
+                {"items", r.items},
+                {"bytes", r.bytes},
+                {"seconds", r.seconds},
+                {"items_per_s", r.itemsPerSecond()},
+                {"bytes_per_s", r.bytesPerSecond()},
+                {"errors", r.errors},
+                {"workers", r.workers},
+                {"latency_ms",
+                 {{"p50", r.latency.p50}, {"p95", r.latency.p95}, {"p99", r.latency.p99}, {"mean", r.latency.mean}}},
+            };
+            if (!r.firstError.empty())
+                j["first_error"] = r.firstError;
+            ctx.out() << QString::fromStdString(j.dump(2)) << Qt::endl;
+        } else {
+            ctx.out() << QStringLiteral("%1 objects, %2 in %3 s with %4 workers: %5 objects/s, %6/s\n"
+                                        "latency p50 %7 ms, p95 %8 ms, p99 %9 ms; errors %10\n")
+                             .arg(r.items)
+                             .arg(QString::fromStdString(humanBytes(r.bytes)))
+                             .arg(r.seconds, 0, 'f', 2)
+                             .arg(r.workers)
+                             .arg(r.itemsPerSecond(), 0, 'f', 0)
+                             .arg(QString::fromStdString(humanBytes(static_cast<unsigned long long>(r.bytesPerSecond()))))
+                             .arg(r.latency.p50, 0, 'f', 3)
+                             .arg(r.latency.p95, 0, 'f', 3)
+                             .arg(r.latency.p99, 0, 'f', 3)
+                             .arg(r.errors)
+                      << Qt::flush;
+            if (!r.firstError.empty())
+                ctx.err() << "first error: " << QString::fromStdString(r.firstError) << Qt::endl;
+        }
+        return r.errors > 0 && r.items == 0 ? ExitFailure : ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+} // namespace shardscope::cli

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs a benchmark suite against a real cluster (started here if none runs,
+# and stopped again afterwards). Usage: bench/run.sh storage [options]
+# (see bench/storage_bench.py --help). Results go to bench/results/.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/scripts/common.sh"
+suite="${1:-storage}"; shift || true
+bash "$root/scripts/setup.sh" all
+bash "$root/scripts/build.sh" release >&2
+started=0
+if ! EP=$(bash "$root/scripts/cluster-status.sh" 2>/dev/null); then
+  EP=$(bash "$root/scripts/cluster-start.sh"); started=1
+fi
+trap '[ "$started" = 1 ] && bash "$root/scripts/cluster-stop.sh"' EXIT
+case "$suite" in
+  storage)
+    "$SHARDSCOPE_VENV/bin/python" "$root/bench/storage_bench.py" --endpoint "$EP" \
+      --cli "$root/build/release/app/shardscope-cli" --aisloader "$AIS_BIN/aisloader" "$@";;
+  *) die "unknown suite '$suite' (storage)";;
+esac
