@@ -16,6 +16,7 @@ trap '[ "$started" = 1 ] && bash "$root/scripts/cluster-stop.sh"' EXIT
 case "$suite" in
   storage)
     "$SHARDSCOPE_VENV/bin/python" "$root/bench/storage_bench.py" --endpoint "$EP" \
-      --cli "$root/build/release/app/shardscope-cli" --aisloader "$AIS_BIN/aisloader" "$@";;
+      --cli "$root/build/release/app/shardscope-cli" --aisloader "$AIS_BIN/aisloader" \
+      --command "bench/run.sh storage $*" "$@";;
   *) die "unknown suite '$suite' (storage)";;
 esac

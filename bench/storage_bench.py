@@ -132,6 +132,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
+    ap.add_argument("--command", default="bench/run.sh storage", help="how this run was started, for the report")
     a = ap.parse_args()
     bucket = f"ss-bench-small-{a.objects}"
     ensure_objects(a.cli, a.endpoint, bucket, a.objects, 8)
@@ -145,7 +146,7 @@ def main():
         "sdk_version": aistore.__version__,
         "dataset": {"name": "small", "objects": a.objects, "object_size": 1024, "bucket": f"ais://{bucket}"},
         "repeats": a.repeats,
-        "command": " ".join(["bench/run.sh", "storage", *sys.argv[1:]]),
+        "command": a.command,
     }
     result["listing"] = bench_listing(a.cli, a.endpoint, bucket, a.repeats)
     result["get"] = bench_get(a.cli, a.aisloader, a.endpoint, bucket,

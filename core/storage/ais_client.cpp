@@ -139,6 +139,27 @@ AisClusterMap AisClient::clusterMap()
     return parseClusterMap(resp.body);
 }
 
+AisNodeHealth AisClient::nodeHealth(const AisNode &node)
+{
+    AisNodeHealth h;
+    if (node.publicNet.url.empty()) {
+        h.error = "the node has no public URL in the cluster map";
+        return h;
+    }
+    try {
+        auto r = request("GET", node.publicNet.url + "/v1/health?readiness=true");
+        const HttpResponse resp = m_http.perform(r);
+        h.alive = true;
+        h.ready = resp.ok();
+        h.uptimeNs = parseU64(resp.header("ais-node-uptime"));
+        if (!h.ready)
+            h.error = aisError(resp, "health of " + node.id, AisTarget::Cluster).what();
+    } catch (const Error &e) {
+        h.error = e.what();
+    }
+    return h;
+}
+
 std::vector<AisBucket> AisClient::listBuckets(const std::string &provider)
 {
     std::string url = m_options.endpoint + "/v1/buckets";

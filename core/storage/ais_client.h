@@ -75,6 +75,8 @@ public:
     // Whether the cluster is up and ready (the primary's ?prr=true gate).
     bool isReady();
     AisClusterMap clusterMap();
+    // Health of one node of the map, asked at its own public URL; never throws.
+    AisNodeHealth nodeHealth(const AisNode &node);
 
     std::vector<AisBucket> listBuckets(const std::string &provider = "ais");
     bool bucketExists(const std::string &bucket);

@@ -12,11 +12,13 @@ namespace {
 
 // AIStore error bodies are JSON: {"message", "method", "url_path", "status", ...}.
 // Anything else (a proxy's HTML page, plain text) is used as is, shortened.
-std::string serverMessage(const std::string &body)
+std::string serverMessage(const std::string &body, std::string *tcode)
 {
     if (body.empty())
         return {};
     auto j = nlohmann::json::parse(body, nullptr, false);
+    if (j.is_object() && j.contains("tcode") && j["tcode"].is_string())
+        *tcode = j["tcode"].get<std::string>();
     if (j.is_object() && j.contains("message") && j["message"].is_string())
         return j["message"].get<std::string>();
     std::string text = trim(body);
@@ -41,11 +43,18 @@ Subject subjectOf(const std::string &message)
 
 Error aisError(long status, const std::string &body, const std::string &operation, AisTarget target)
 {
-    const std::string msg = serverMessage(body);
+    std::string tcode; // AIStore's error type, e.g. "ErrBckNotFound" (targets answer some with 400)
+    const std::string msg = serverMessage(body, &tcode);
     std::string text = operation + ": ";
     text += msg.empty() ? std::string("HTTP ") + std::to_string(status)
                         : msg + " (HTTP " + std::to_string(status) + ")";
     const int st = static_cast<int>(status);
+    if (tcode == "ErrBckNotFound" || tcode == "ErrRemoteBckNotFound")
+        return Error(ErrorKind::BucketNotFound, text, st);
+    if (tcode == "ErrObjNotFound" || tcode == "ErrNotFound")
+        return Error(target == AisTarget::Object ? ErrorKind::ObjectNotFound : ErrorKind::BucketNotFound, text, st);
+    if (tcode == "ErrBckAlreadyExists")
+        return Error(ErrorKind::AlreadyExists, text, st);
     switch (status) {
     case 401: return Error(ErrorKind::Unauthorized, text + "; set AIS_AUTHN_TOKEN", st);
     case 403: return Error(ErrorKind::Forbidden, text, st);

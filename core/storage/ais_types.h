@@ -46,6 +46,15 @@ struct AisClusterMap
     std::vector<AisNode> targets; // sorted by id
 };
 
+// What a node says about itself (GET <node>/v1/health[?readiness=true]).
+struct AisNodeHealth
+{
+    bool alive = false;       // answered at all
+    bool ready = false;       // ready to serve (readiness probe)
+    std::uint64_t uptimeNs = 0; // Ais-Node-Uptime
+    std::string error;        // why not alive / not ready
+};
+
 struct AisObjectEntry
 {
     std::string name;

@@ -51,7 +51,19 @@ void TestAisCluster::clusterMapHasProxyAndTarget()
     for (const AisNode &t : smap.targets) {
         QCOMPARE(QString::fromStdString(t.type), QStringLiteral("target"));
         QVERIFY2(t.publicNet.url.rfind("http", 0) == 0, t.publicNet.url.c_str());
+        QVERIFY(t.idDigest != 0);
     }
+    for (const auto *nodes : {&smap.proxies, &smap.targets})
+        for (const AisNode &n : *nodes) {
+            const AisNodeHealth h = m_client->nodeHealth(n);
+            QVERIFY2(h.alive && h.ready, h.error.c_str());
+        }
+    AisNode bogus;
+    bogus.id = "ghost";
+    bogus.publicNet.url = "http://127.0.0.1:1";
+    const AisNodeHealth dead = m_client->nodeHealth(bogus);
+    QVERIFY(!dead.alive);
+    QVERIFY2(QString::fromStdString(dead.error).contains(QLatin1String("cannot connect")), dead.error.c_str());
 }
 
 void TestAisCluster::bucketLifecycle()

@@ -38,6 +38,9 @@ void TestAisParsing::errorKinds_data()
     QTest::newRow("bucket missing on object GET")
         << 404 << R"({"message":"bucket \"ais://nope\" does not exist","status":404})" << AisTarget::Object
         << ErrorKind::BucketNotFound << "bucket \"ais://nope\" does not exist";
+    QTest::newRow("bucket missing, from a target (400 + tcode)")
+        << 400 << R"({"tcode":"ErrBckNotFound","message":"bucket \"ais://g\" does not exist","status":400})"
+        << AisTarget::Object << ErrorKind::BucketNotFound << "bucket \"ais://g\" does not exist (HTTP 400)";
     QTest::newRow("bucket missing")
         << 404 << R"({"message":"bucket \"ais://nope\" does not exist"})" << AisTarget::Bucket
         << ErrorKind::BucketNotFound << "(HTTP 404)";

@@ -46,6 +46,8 @@ private Q_SLOTS:
     void givesUpAfterTheBudget();
     void resumesABrokenDownloadWithRange();
     void doesNotRetryClientErrors();
+    void directReadsGoToTheOwningTarget();
+    void refusedDirectReadFallsBackToTheProxy();
 };
 
 void TestHttpClient::refusedConnectionIsANetworkError()
@@ -133,6 +135,7 @@ void TestHttpClient::getFollows301IntoSink()
     AisOptions opts;
     opts.endpoint = proxy.url();
     opts.http = fastOptions();
+    opts.directReads = false;
     AisClient client(opts);
     QCOMPARE(QString::fromStdString(client.getObject("b", "dir/a b+c.txt")), QStringLiteral("hello shard"));
     // The name was percent-encoded except '/'.
@@ -185,6 +188,7 @@ void TestHttpClient::aisErrorsAreMapped()
     AisOptions opts;
     opts.endpoint = server.url();
     opts.http = fastOptions();
+    opts.directReads = false;
     AisClient client(opts);
     try {
         client.getObject("b", "missing.bin");
@@ -229,6 +233,7 @@ AisOptions retryingOptions(const std::string &endpoint)
     opts.retry.initialBackoff = 20ms;
     opts.retry.maxBackoff = 50ms;
     opts.retry.maxAttempts = 5;
+    opts.directReads = false;
     return opts;
 }
 } // namespace
@@ -296,6 +301,56 @@ void TestHttpClient::doesNotRetryClientErrors()
     AisClient client(retryingOptions(server.url()));
     QVERIFY_THROWS_EXCEPTION(Error, client.getObject("b", "o"));
     QCOMPARE(calls.load(), 1);
+}
+
+namespace {
+std::string smapFor(const std::string &targetUrl)
+{
+    return R"({"pmap":{"p1":{"daemon_id":"p1","daemon_type":"proxy"}},"proxy_si":{"daemon_id":"p1"},)"
+           R"("tmap":{"t1":{"daemon_id":"t1","daemon_type":"target","id_digest":12345,)"
+           R"("public_net":{"node_ip_addr":"127.0.0.1","daemon_port":"1","direct_url":")" +
+           targetUrl + R"("}}},"uuid":"u","version":"3"})";
+}
+} // namespace
+
+void TestHttpClient::directReadsGoToTheOwningTarget()
+{
+    LocalServer target([](const LocalServer::Request &) { return reply(200, "OK", "from the target"); });
+    LocalServer proxy([&](const LocalServer::Request &r) {
+        if (r.target == "/v1/daemon?what=smap")
+            return reply(200, "OK", smapFor(target.url()));
+        return reply(500, "Unexpected", "the proxy should not see object GETs");
+    });
+    AisOptions opts;
+    opts.endpoint = proxy.url();
+    opts.http = fastOptions();
+    AisClient client(opts);
+    QCOMPARE(client.getObject("b", "o1"), std::string("from the target"));
+    QCOMPARE(client.getObject("b", "o2"), std::string("from the target"));
+    QCOMPARE(proxy.requests().size(), size_t(1)); // the map, once
+    QCOMPARE(QString::fromStdString(target.requests().at(1).target), QStringLiteral("/v1/objects/b/o2?provider=ais"));
+}
+
+void TestHttpClient::refusedDirectReadFallsBackToTheProxy()
+{
+    LocalServer target([](const LocalServer::Request &r) {
+        if (r.target.find("pid=") == std::string::npos) // not redirected by the proxy: refused
+            return reply(403, "Forbidden", R"({"message":"direct access not allowed"})");
+        return reply(200, "OK", "via the proxy");
+    });
+    LocalServer proxy([&](const LocalServer::Request &r) {
+        if (r.target == "/v1/daemon?what=smap")
+            return reply(200, "OK", smapFor(target.url()));
+        return reply(301, "Moved Permanently", "", "Location: " + target.url() + r.target + "&pid=p1\r\n");
+    });
+    AisOptions opts;
+    opts.endpoint = proxy.url();
+    opts.http = fastOptions();
+    AisClient client(opts);
+    QCOMPARE(client.getObject("b", "o"), std::string("via the proxy"));
+    QCOMPARE(client.getObject("b", "o"), std::string("via the proxy"));
+    QVERIFY(!client.options().directReads); // refused once: off for good
+    QCOMPARE(target.requests().size(), size_t(3)); // one refused direct try, then two redirected reads
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
