@@ -199,53 +199,42 @@ int runPut(CliContext &ctx, const QStringList &arguments)
     }
 }
 
-int runMb(CliContext &ctx, const QStringList &arguments)
+namespace {
+
+int runBucketCommand(CliContext &ctx, const QStringList &arguments, bool create)
 {
+    const QString name = create ? QStringLiteral("mb") : QStringLiteral("rb");
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Create a bucket (for file:// a directory)."));
-    parser.addPositionalArgument(QStringLiteral("mb"), QStringLiteral("The command."));
+    parser.setApplicationDescription(create ? QStringLiteral("Create a bucket (for file:// a directory).")
+                                            : QStringLiteral("Remove a bucket and everything in it (a file:// "
+                                                             "directory only when empty)."));
+    parser.addPositionalArgument(name, QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("e.g. ais://bucket"));
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
-        return ctx.usage(QStringLiteral("mb takes exactly one URL"), parser);
+        return ctx.usage(QStringLiteral("%1 takes exactly one URL").arg(name), parser);
     try {
         StoreLocation loc = ctx.open(pos.at(1), true);
         if (loc.bucket.empty() || !loc.path.empty())
             return ctx.fail(pos.at(1).toStdString() + ": name just a bucket, as in ais://bucket");
-        loc.store->createBucket(loc.bucket);
-        ctx.err() << "created " << QString::fromStdString(loc.store->url(loc.bucket)) << Qt::endl;
+        if (create)
+            loc.store->createBucket(loc.bucket);
+        else
+            loc.store->destroyBucket(loc.bucket);
+        ctx.err() << (create ? "created " : "removed ") << QString::fromStdString(loc.store->url(loc.bucket))
+                  << Qt::endl;
         return ExitOk;
     } catch (const Error &e) {
         return ctx.fail(e.what());
     }
 }
 
-int runRb(CliContext &ctx, const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Remove a bucket and everything in it (a file:// directory "
-                                                    "only when empty)."));
-    parser.addPositionalArgument(QStringLiteral("rb"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("e.g. ais://bucket"));
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
-    const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 2)
-        return ctx.usage(QStringLiteral("rb takes exactly one URL"), parser);
-    try {
-        StoreLocation loc = ctx.open(pos.at(1), true);
-        if (loc.bucket.empty() || !loc.path.empty())
-            return ctx.fail(pos.at(1).toStdString() + ": name just a bucket, as in ais://bucket");
-        loc.store->destroyBucket(loc.bucket);
-        ctx.err() << "removed " << QString::fromStdString(loc.store->url(loc.bucket)) << Qt::endl;
-        return ExitOk;
-    } catch (const Error &e) {
-        return ctx.fail(e.what());
-    }
-}
+} // namespace
+
+int runMb(CliContext &ctx, const QStringList &arguments) { return runBucketCommand(ctx, arguments, true); }
+int runRb(CliContext &ctx, const QStringList &arguments) { return runBucketCommand(ctx, arguments, false); }
 
 } // namespace shardscope::cli

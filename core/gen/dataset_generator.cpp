@@ -12,14 +12,6 @@
 namespace shardscope {
 namespace {
 
-std::uint64_t splitmix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
 std::string image(const SampleSpec &spec, std::uint64_t index)
 {
     const int n = spec.imageSize;
@@ -30,7 +22,7 @@ std::string image(const SampleSpec &spec, std::uint64_t index)
     const auto g0 = static_cast<std::uint8_t>(127 + 120 * std::cos(hue - 2.094));
     const auto b0 = static_cast<std::uint8_t>(127 + 120 * std::cos(hue + 2.094));
     const int period = 3 + cls % 5;
-    const std::uint64_t jitter = splitmix(spec.seed ^ index);
+    const std::uint64_t jitter = splitmix64(spec.seed ^ index);
     std::vector<std::uint8_t> px(static_cast<std::size_t>(n) * n * 3);
     for (int y = 0; y < n; ++y)
         for (int x = 0; x < n; ++x) {
@@ -52,17 +44,25 @@ la_ssize_t appendToString(archive *, void *out, const void *buf, size_t n)
 
 } // namespace
 
+std::uint64_t splitmix64(std::uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
 int sampleClass(const SampleSpec &spec, std::uint64_t index)
 {
-    return static_cast<int>(splitmix(spec.seed * 1000003 + index) % static_cast<std::uint64_t>(std::max(1, spec.classes)));
+    return static_cast<int>(splitmix64(spec.seed * 1000003 + index) % static_cast<std::uint64_t>(std::max(1, spec.classes)));
 }
 
 std::string randomPayload(std::uint64_t seed, std::uint64_t index, std::uint64_t size)
 {
     std::string s(size, '\0');
-    std::uint64_t state = splitmix(seed) ^ splitmix(index + 1);
+    std::uint64_t state = splitmix64(seed) ^ splitmix64(index + 1);
     for (std::uint64_t i = 0; i < size; i += 8) {
-        state = splitmix(state);
+        state = splitmix64(state);
         std::memcpy(&s[i], &state, std::min<std::uint64_t>(8, size - i));
     }
     return s;

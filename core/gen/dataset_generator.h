@@ -22,6 +22,9 @@ struct SampleSpec
 // Error(InvalidArgument) for an unknown extension.
 std::vector<std::pair<std::string, std::string>> generateSample(const SampleSpec &spec, std::uint64_t index);
 
+// SplitMix64: a fast, well-mixed 64-bit hash of x.
+std::uint64_t splitmix64(std::uint64_t x);
+
 // Deterministic pseudo-random bytes for (seed, index).
 std::string randomPayload(std::uint64_t seed, std::uint64_t index, std::uint64_t size);
 

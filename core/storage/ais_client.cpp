@@ -2,13 +2,13 @@
 
 #include "storage/ais_errors.h"
 #include "storage/ais_hrw.h"
+#include "storage/retrying_http.h"
 #include "storage/store_url.h"
 #include "util/error.h"
 #include "util/strings.h"
 
 #include <nlohmann/json.hpp>
 
-#include <thread>
 
 namespace shardscope {
 namespace {
@@ -25,26 +25,6 @@ void checkObjectName(const std::string &bucket, const std::string &object)
 {
     if (object.empty())
         throw Error(ErrorKind::InvalidArgument, "ais://" + bucket + "/: the object name is empty");
-}
-
-// Sleeps `d`, waking early when `cancel` is set; returns false if cancelled.
-bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool> *cancel)
-{
-    const auto until = Clock::now() + d;
-    while (Clock::now() < until) {
-        if (cancel && cancel->load())
-            return false;
-        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
-            std::chrono::milliseconds(50),
-            std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()) +
-                std::chrono::milliseconds(1)));
-    }
-    return !(cancel && cancel->load());
-}
-
-bool retryableError(const Error &e)
-{
-    return e.kind() == ErrorKind::Network || e.kind() == ErrorKind::Timeout;
 }
 
 std::uint64_t parseU64(const std::string &s)
@@ -91,28 +71,7 @@ std::string AisClient::objectUrl(const std::string &bucket, const std::string &o
 
 HttpResponse AisClient::performWithRetry(HttpRequest &r, const std::string &operation)
 {
-    const auto start = Clock::now();
-    const RetryPolicy &policy = m_options.retry;
-    for (int attempt = 1;; ++attempt) {
-        const bool last = attempt >= policy.maxAttempts;
-        const auto wait = policy.backoff(attempt + 1);
-        const bool budgetLeft = Clock::now() - start + wait <= policy.budget;
-        try {
-            HttpResponse resp = m_http.perform(r);
-            m_everAnswered = true;
-            if (!isRetryableStatus(resp.status) || last || !budgetLeft)
-                return resp;
-        } catch (const Error &e) {
-            if (!retryableError(e) || !m_everAnswered || last || !budgetLeft) {
-                std::string text = operation + ": " + e.what();
-                if (attempt > 1)
-                    text += " (gave up after " + std::to_string(attempt) + " attempts)";
-                throw Error(e.kind(), text, e.httpStatus());
-            }
-        }
-        if (!sleepUnlessCancelled(wait, r.cancel))
-            throw Error(ErrorKind::Cancelled, operation + ": cancelled");
-    }
+    return performWithRetries(m_http, r, m_options.retry, m_everAnswered, operation);
 }
 
 void AisClient::checkHealth()
@@ -383,8 +342,8 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             if (!isRetryableStatus(resp.status) || last || !budgetLeft)
                 throw aisError(resp, "get " + what, AisTarget::Object);
         } catch (const Error &e) {
-            if (!retryableError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {
-                if (!retryableError(e) && e.kind() != ErrorKind::Cancelled)
+            if (!isTransportError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {
+                if (!isTransportError(e) && e.kind() != ErrorKind::Cancelled)
                     throw; // already says what it is about (aisError, receiver errors)
                 std::string text = std::string(e.what());
                 if (!startsWith(text, "get " + what))

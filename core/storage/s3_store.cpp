@@ -1,6 +1,7 @@
 #include "storage/s3_store.h"
 
 #include "storage/endpoint.h"
+#include "storage/retrying_http.h"
 #include "storage/store_url.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -8,12 +9,10 @@
 #include <pugixml.hpp>
 
 #include <cstdlib>
-#include <thread>
+#include <algorithm>
 
 namespace shardscope {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 std::string env(const char *name)
 {
@@ -100,25 +99,9 @@ HttpRequest S3Store::request(const char *method, const std::string &bucket, cons
     return r;
 }
 
-HttpResponse S3Store::perform(HttpRequest &r)
+HttpResponse S3Store::perform(HttpRequest &r, const std::string &operation)
 {
-    const auto start = Clock::now();
-    for (int attempt = 1;; ++attempt) {
-        const bool last = attempt >= m_options.retry.maxAttempts;
-        const auto wait = m_options.retry.backoff(attempt + 1);
-        const bool budgetLeft = Clock::now() - start + wait <= m_options.retry.budget;
-        try {
-            HttpResponse resp = m_http.perform(r);
-            m_everAnswered = true;
-            if (!isRetryableStatus(resp.status) || last || !budgetLeft)
-                return resp;
-        } catch (const Error &e) {
-            const bool transport = e.kind() == ErrorKind::Network || e.kind() == ErrorKind::Timeout;
-            if (!transport || !m_everAnswered || last || !budgetLeft)
-                throw;
-        }
-        std::this_thread::sleep_for(wait);
-    }
+    return performWithRetries(m_http, r, m_options.retry, m_everAnswered, operation);
 }
 
 Error S3Store::error(const HttpResponse &resp, const std::string &operation, bool aboutObject) const
@@ -162,7 +145,7 @@ Error S3Store::error(const HttpResponse &resp, const std::string &operation, boo
 std::vector<std::string> S3Store::listBuckets()
 {
     auto r = request("GET", "", "");
-    const auto resp = perform(r);
+    const auto resp = perform(r, "list buckets at " + m_options.endpoint);
     if (!resp.ok())
         throw error(resp, "list buckets at " + m_options.endpoint, false);
     pugi::xml_document doc;
@@ -186,8 +169,8 @@ ListPage S3Store::listPage(const std::string &bucket, const ListRequest &request
     if (!request.prefix.empty())
         query += "&prefix=" + percentEncode(request.prefix, false);
     auto r = this->request("GET", bucket, "", query);
-    const auto resp = perform(r);
     const std::string what = "list objects of " + url(bucket, request.prefix);
+    const auto resp = perform(r, what);
     if (!resp.ok())
         throw error(resp, what, false);
     pugi::xml_document doc;
@@ -227,7 +210,7 @@ std::vector<ArchiveMember> S3Store::listArchive(const std::string &bucket, const
 ObjectInfo S3Store::head(const std::string &bucket, const std::string &object)
 {
     auto r = request("HEAD", bucket, object);
-    const auto resp = perform(r);
+    const auto resp = perform(r, "head " + url(bucket, object));
     if (!resp.ok())
         throw error(resp, "head " + url(bucket, object), true);
     ObjectInfo o;
@@ -253,7 +236,12 @@ std::uint64_t S3Store::get(const std::string &bucket, const std::string &object,
         delivered += n;
         return sink(d, n);
     };
-    const auto resp = m_http.perform(r); // no blind retry: the sink may have data already
+    HttpResponse resp;
+    try {
+        resp = m_http.perform(r); // no blind retry: the sink may have data already
+    } catch (const Error &e) {
+        throw Error(e.kind(), "get " + url(bucket, object) + ": " + e.what(), e.httpStatus());
+    }
     m_everAnswered = true;
     if (!resp.ok())
         throw error(resp, "get " + url(bucket, object), true);
@@ -265,7 +253,7 @@ void S3Store::put(const std::string &bucket, const std::string &object, const Up
     auto r = request("PUT", bucket, object);
     r.upload = &source;
     r.headers.emplace_back("Content-Type: application/octet-stream");
-    const auto resp = perform(r);
+    const auto resp = perform(r, "put " + url(bucket, object));
     if (!resp.ok())
         throw error(resp, "put " + url(bucket, object), true);
 }
@@ -275,7 +263,7 @@ void S3Store::createBucket(const std::string &bucket)
     auto r = request("PUT", bucket, "");
     const UploadSource empty = UploadSource::fromMemory({});
     r.upload = &empty;
-    const auto resp = perform(r);
+    const auto resp = perform(r, "create bucket " + url(bucket));
     if (!resp.ok())
         throw error(resp, "create bucket " + url(bucket), false);
 }
@@ -283,7 +271,7 @@ void S3Store::createBucket(const std::string &bucket)
 void S3Store::destroyBucket(const std::string &bucket)
 {
     auto r = request("DELETE", bucket, "");
-    const auto resp = perform(r);
+    const auto resp = perform(r, "remove bucket " + url(bucket));
     if (!resp.ok())
         throw error(resp, "remove bucket " + url(bucket), false);
 }

@@ -47,7 +47,7 @@ public:
 private:
     HttpRequest request(const char *method, const std::string &bucket, const std::string &object,
                         const std::string &query = {}) const;
-    HttpResponse perform(HttpRequest &request);
+    HttpResponse perform(HttpRequest &request, const std::string &operation);
     Error error(const HttpResponse &response, const std::string &operation, bool aboutObject) const;
 
     S3Options m_options;

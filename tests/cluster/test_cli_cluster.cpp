@@ -1,3 +1,4 @@
+#include "cli_runner.h"
 #include "cluster_fixture.h"
 
 #include "util/error.h"
@@ -20,12 +21,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QString err;
-    };
+    using Run = CliRun;
     Run cli(const QStringList &args);
 
     std::unique_ptr<AisClient> m_client;
@@ -34,16 +30,9 @@ private:
 
 TestCliCluster::Run TestCliCluster::cli(const QStringList &args)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("AIS_ENDPOINT"), QString::fromStdString(clustertest::endpoint()));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SHARDSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    p.waitForFinished();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), args, env);
 }
 
 void TestCliCluster::initTestCase()

@@ -5,6 +5,7 @@
 
 #include "cluster_fixture.h"
 
+#include "gen/dataset_generator.h"
 #include "storage/ais_store.h"
 #include "util/error.h"
 
@@ -22,14 +23,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::uint64_t splitmix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
 // Deterministic content computed from the offset: nothing needs to be kept in memory.
 UploadSource generated(std::uint64_t size)
 {
@@ -39,7 +32,7 @@ UploadSource generated(std::uint64_t size)
         const std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(n, size - offset));
         for (std::size_t i = 0; i < k; ++i) {
             const std::uint64_t pos = offset + i;
-            buf[i] = static_cast<char>(splitmix(pos / 8) >> (8 * (pos % 8)));
+            buf[i] = static_cast<char>(splitmix64(pos / 8) >> (8 * (pos % 8)));
         }
         return k;
     };

@@ -1,30 +1,15 @@
+#include "cli_runner.h"
 #include "local_server.h"
 
 #include <QProcess>
 #include <QTest>
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
+using Run = CliRun;
 Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SHARDSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ::runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), args, env, 60000);
 }
-
 } // namespace
 
 class TestCliBasics : public QObject
@@ -43,18 +28,17 @@ void TestCliBasics::version()
 {
     const Run r = runCli({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.startsWith(QLatin1String("shardscope-cli 0.")), qPrintable(r.out));
+    QVERIFY2(r.out.startsWith("shardscope-cli 0."), r.out.constData());
 }
 
 void TestCliBasics::help()
 {
     const Run r = runCli({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QLatin1String("Commands:")) && r.out.contains(QLatin1String("  ls")), qPrintable(r.out));
+    QVERIFY2(r.out.contains("Commands:") && r.out.contains("  ls"), r.out.constData());
     const Run ls = runCli({QStringLiteral("ls"), QStringLiteral("--help")});
     QCOMPARE(ls.exitCode, 0);
-    QVERIFY2(ls.out.contains(QLatin1String("--endpoint")) && ls.out.contains(QLatin1String("--json")),
-             qPrintable(ls.out));
+    QVERIFY2(ls.out.contains("--endpoint") && ls.out.contains("--json"), ls.out.constData());
 }
 
 void TestCliBasics::usageErrors_data()

@@ -11,14 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-} // namespace
+#include "cli_runner.h"
+
+using Run = CliRun;
 
 class TestCliStorage : public QObject
 {
@@ -40,16 +35,9 @@ private:
 
 Run TestCliStorage::cli(const QStringList &args)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SHARDSCOPE_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(SHARDSCOPE_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    p.waitForFinished();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), args, env);
 }
 
 void TestCliStorage::initTestCase()

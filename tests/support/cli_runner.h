@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+// Runs the built shardscope-cli (SHARDSCOPE_CLI_PATH) and collects what a user sees.
+struct CliRun
+{
+    int exitCode = -1; // -1: crashed or did not finish in time
+    QByteArray out;
+    QString err;
+};
+
+CliRun runCli(const QString &program, const QStringList &args,
+              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(), int timeoutMs = 120000);
