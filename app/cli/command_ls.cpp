@@ -108,13 +108,15 @@ int runLs(CliContext &ctx, const QStringList &arguments)
         const bool summary = parser.isSet(summaryOption);
         std::uint64_t count = 0, bytes = 0;
         std::string token;
-        bool first = true;
-        if (json && !summary)
-            out << "[";
+        bool first = true, opened = false;
         // Page by page: a million-object listing never sits in memory.
         do {
             ListPage page = store.listPage(loc.bucket, req, token);
             token = std::move(page.continuationToken);
+            if (json && !summary && !opened) { // only once the store has answered
+                out << "[";
+                opened = true;
+            }
             for (const ObjectInfo &o : page.entries) {
                 if (!o.isDirectory) {
                     ++count;

@@ -171,6 +171,9 @@ void TestCliStorage::errors_data()
                                     << "local://demo/nope.bin: object does not exist";
     QTest::newRow("missing bucket") << QStringList{QStringLiteral("ls"), QStringLiteral("local://ghost")} << 1
                                     << "local://ghost: bucket does not exist";
+    QTest::newRow("missing bucket, json") << QStringList{QStringLiteral("ls"), QStringLiteral("local://ghost"),
+                                                         QStringLiteral("--json")}
+                                          << 1 << "local://ghost: bucket does not exist";
     QTest::newRow("missing member")
         << QStringList{QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00000.tar.gz"),
                        QStringLiteral("--archpath"), QStringLiteral("x.png")}
@@ -212,6 +215,7 @@ void TestCliStorage::errors()
     const Run r = cli(args);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(r.out.isEmpty(), r.out.constData()); // nothing half-written on stdout
 }
 
 QTEST_GUILESS_MAIN(TestCliStorage)

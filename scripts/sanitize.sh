@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds shardscope with sanitizers and runs the whole suite (unit, cluster,
+# gui, peer) under each: asan = AddressSanitizer + UndefinedBehaviorSanitizer,
+# tsan = ThreadSanitizer. Usage: scripts/sanitize.sh [asan] [tsan] (default both).
+# Prints how long each took. Starts/stops the cluster like scripts/test.sh.
+set -euo pipefail
+dir="$(cd "$(dirname "$0")" && pwd)"
+. "$dir/common.sh"
+presets=("$@")
+[ "${#presets[@]}" -gt 0 ] || presets=(asan tsan)
+bash "$dir/setup.sh" all
+started=0
+if ! EP=$(bash "$dir/cluster-status.sh" 2>/dev/null); then
+  EP=$(bash "$dir/cluster-start.sh"); started=1
+fi
+trap '[ "$started" = 1 ] && bash "$dir/cluster-stop.sh"' EXIT
+export AIS_ENDPOINT="$EP" QT_QPA_PLATFORM=offscreen
+rc=0
+for p in "${presets[@]}"; do
+  t0=$(date +%s)
+  bash "$dir/build.sh" "$p"
+  t1=$(date +%s)
+  (cd "$SHARDSCOPE_ROOT/build/$p" && ctest --output-on-failure -j "$(nproc)") || rc=1
+  t2=$(date +%s)
+  log "$p: build $((t1 - t0)) s, tests $((t2 - t1)) s"
+done
+exit $rc
