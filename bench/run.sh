@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark suite against a real cluster (started here if none runs,
 # and stopped again afterwards). Usage: bench/run.sh storage [options]
-# (see bench/storage_bench.py --help). Results go to bench/results/.
+# (see bench/storage_bench.py --help) or bench/run.sh sampler. Results go to bench/results/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/common.sh"
@@ -18,5 +18,8 @@ case "$suite" in
     "$SHARDSCOPE_VENV/bin/python" "$root/bench/storage_bench.py" --endpoint "$EP" \
       --cli "$root/build/release/app/shardscope-cli" --aisloader "$AIS_BIN/aisloader" \
       --command "bench/run.sh storage $*" "$@";;
-  *) die "unknown suite '$suite' (storage)";;
+  sampler)
+    "$SHARDSCOPE_VENV/bin/python" "$root/bench/sampler_bench.py" \
+      --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh sampler $*" "$@";;
+  *) die "unknown suite '$suite' (storage, sampler)";;
 esac

@@ -1,6 +1,7 @@
 // shardscope-cli: the headless command line. Never needs a display.
 
 #include "cli_context.h"
+#include "command_batches.h"
 #include "command_bench.h"
 #include "command_gen.h"
 #include "command_ls.h"
@@ -32,6 +33,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("mb"), {"make a bucket", runMb}},
         {QStringLiteral("rb"), {"remove a bucket", runRb}},
         {QStringLiteral("gen"), {"write a synthetic data set (objects or WebDataset shards)", runGen}},
+        {QStringLiteral("batches"), {"form byte-budget batches (AIStore's DynamicBatchSampler, or packed)", runBatches}},
         {QStringLiteral("bench"), {"measure read throughput and latency with W threads", runBench}},
     };
     return table;

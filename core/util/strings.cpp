@@ -126,3 +126,23 @@ unsigned long long parseByteSize(std::string_view text)
 }
 
 } // namespace shardscope
+
+#include <cmath>
+#include <cstdlib>
+
+namespace shardscope {
+
+double parseByteAmount(std::string_view text)
+{
+    const std::string s = trim(text);
+    char *end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || !std::isfinite(v) || v < 0)
+        throw Error(ErrorKind::InvalidArgument, "not a byte amount: " + quoted(text) + " (use e.g. 50000, 4.5MB, 1MiB)");
+    const std::string unit = trim(std::string_view(end));
+    if (unit.empty())
+        return v;
+    return v * static_cast<double>(parseByteSize("1" + unit));
+}
+
+} // namespace shardscope

@@ -27,3 +27,8 @@ namespace shardscope {
 // throws Error(InvalidArgument) naming the text.
 unsigned long long parseByteSize(std::string_view text);
 } // namespace shardscope
+
+namespace shardscope {
+// Like parseByteSize but for budgets that may be fractional: "10000.0", "4.5MB", "1e6".
+double parseByteAmount(std::string_view text);
+} // namespace shardscope
