@@ -4,6 +4,7 @@
 #include "command_batches.h"
 #include "command_bench.h"
 #include "command_gen.h"
+#include "command_iterate.h"
 #include "command_ls.h"
 #include "command_objects.h"
 
@@ -34,6 +35,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("rb"), {"remove a bucket", runRb}},
         {QStringLiteral("gen"), {"write a synthetic data set (objects or WebDataset shards)", runGen}},
         {QStringLiteral("batches"), {"form byte-budget batches (AIStore's DynamicBatchSampler, or packed)", runBatches}},
+        {QStringLiteral("iterate"), {"read objects or WebDataset samples with W workers, as a training job would", runIterate}},
         {QStringLiteral("bench"), {"measure read throughput and latency with W threads", runBench}},
     };
     return table;

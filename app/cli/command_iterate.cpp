@@ -1,0 +1,176 @@
+#include "command_iterate.h"
+
+#include "cli_context.h"
+
+#include "data/loader.h"
+#include "data/partition.h"
+#include "data/samplers.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <nlohmann/json.hpp>
+
+#include <deque>
+#include <mutex>
+
+namespace shardscope::cli {
+
+int runIterate(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Read a data set the way a training job would and print what was read: objects (--mode object) or "
+        "WebDataset samples of shards (--mode shard), with W worker threads, optionally as one rank of a "
+        "distributed job. Objects are listed once and every one is read exactly once per epoch."));
+    parser.addPositionalArgument(QStringLiteral("iterate"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
+    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default) or shard."),
+                                     QStringLiteral("mode"), QStringLiteral("object"));
+    const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Threads (default 4)."),
+                                        QStringLiteral("w"), QStringLiteral("4"));
+    const QCommandLineOption rankOpt(QStringLiteral("rank"), QStringLiteral("This rank (default 0)."),
+                                     QStringLiteral("r"), QStringLiteral("0"));
+    const QCommandLineOption worldOpt(QStringLiteral("world-size"), QStringLiteral("Ranks in all (default 1)."),
+                                      QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption evenOpt(QStringLiteral("even-ranks"),
+                                     QStringLiteral("Leave out the tail so every rank reads as many items."));
+    const QCommandLineOption limitOpt(QStringLiteral("limit"), QStringLiteral("Stop after K items."),
+                                      QStringLiteral("k"));
+    const QCommandLineOption orderedOpt(QStringLiteral("ordered"),
+                                        QStringLiteral("Deliver in listing (or shuffled) order."));
+    const QCommandLineOption shuffleOpt(QStringLiteral("shuffle"), QStringLiteral("Shuffle objects or shards."));
+    const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Shuffle seed (default 0)."),
+                                     QStringLiteral("s"), QStringLiteral("0"));
+    const QCommandLineOption ruleOpt(QStringLiteral("key-rule"),
+                                     QStringLiteral("webdataset (default) or sdk (AISShardReader's grouping)."),
+                                     QStringLiteral("rule"), QStringLiteral("webdataset"));
+    const QCommandLineOption errorOpt(QStringLiteral("on-error"),
+                                      QStringLiteral("stop (default) or skip a bad shard and go on."),
+                                      QStringLiteral("policy"), QStringLiteral("stop"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
+    parser.addOptions({modeOpt, workersOpt, rankOpt, worldOpt, evenOpt, limitOpt, orderedOpt, shuffleOpt, seedOpt,
+                       ruleOpt, errorOpt, jsonOpt});
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("iterate takes exactly one URL"), parser);
+    const QString mode = parser.value(modeOpt);
+    if (mode == QLatin1String("get-batch"))
+        return ctx.usage(QStringLiteral("--mode get-batch is not available yet; use object or shard"), parser);
+    if (mode != QLatin1String("object") && mode != QLatin1String("shard"))
+        return ctx.usage(QStringLiteral("--mode must be object or shard"), parser);
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = true, ok5 = false;
+    const int workers = parser.value(workersOpt).toInt(&ok1);
+    const qulonglong rank = parser.value(rankOpt).toULongLong(&ok2);
+    const qulonglong world = parser.value(worldOpt).toULongLong(&ok3);
+    qulonglong limit = 0;
+    if (parser.isSet(limitOpt))
+        limit = parser.value(limitOpt).toULongLong(&ok4);
+    const qulonglong seed = parser.value(seedOpt).toULongLong(&ok5);
+    if (!ok1 || workers < 1 || workers > 1024)
+        return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
+    if (!ok2 || !ok3)
+        return ctx.usage(QStringLiteral("--rank and --world-size must be whole numbers"), parser);
+    if (!ok4 || (parser.isSet(limitOpt) && limit == 0))
+        return ctx.usage(QStringLiteral("--limit must be a positive whole number"), parser);
+    if (!ok5)
+        return ctx.usage(QStringLiteral("--seed must be a whole number"), parser);
+    const QString policy = parser.value(errorOpt);
+    if (policy != QLatin1String("stop") && policy != QLatin1String("skip"))
+        return ctx.usage(QStringLiteral("--on-error must be stop or skip"), parser);
+    const bool json = parser.isSet(jsonOpt);
+
+    try {
+        RankPartition part;
+        part.rank = rank;
+        part.worldSize = world;
+        part.evenRanks = parser.isSet(evenOpt);
+        validate(part);
+        LoaderOptions opts;
+        opts.workers = workers;
+        opts.ordered = parser.isSet(orderedOpt);
+        opts.shard.rule = parseKeyRule(parser.value(ruleOpt).toStdString());
+        opts.shard.onError = policy == QLatin1String("skip") ? ErrorPolicy::Skip : ErrorPolicy::Stop;
+
+        StoreLocation loc = ctx.open(pos.at(1));
+        if (loc.bucket.empty())
+            return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
+        ListRequest req;
+        req.prefix = loc.path;
+        std::vector<std::string> names;
+        for (auto &o : loc.store->listAll(loc.bucket, req))
+            names.push_back(std::move(o.name));
+        const std::vector<std::size_t> order =
+            parser.isSet(shuffleOpt) ? shuffledOrder(names.size(), seed) : sequentialOrder(names.size());
+        std::vector<std::string> mine;
+        for (std::size_t i : rankItems(order, part))
+            mine.push_back(names[i]);
+
+        std::mutex problemMutex;
+        std::deque<ShardProblem> problems;
+        const QString url = pos.at(1);
+        Loader loader(
+            mode == QLatin1String("shard") ? Loader::Mode::Shards : Loader::Mode::Objects,
+            [&ctx, url] { return ctx.open(url).store; }, loc.bucket, std::move(mine), opts, {},
+            [&](const ShardProblem &p) {
+                std::lock_guard<std::mutex> lock(problemMutex);
+                problems.push_back(p);
+            });
+        QTextStream &out = ctx.out();
+        auto drainProblems = [&] {
+            std::lock_guard<std::mutex> lock(problemMutex);
+            for (const ShardProblem &p : problems) {
+                if (json)
+                    out << QString::fromStdString(
+                               nlohmann::json{{"error", p.message}, {"shard", p.shard}, {"member", p.member}}.dump())
+                        << '\n';
+                else
+                    ctx.err() << "skipped: " << QString::fromStdString(p.message) << '\n';
+            }
+            problems.clear();
+        };
+        std::uint64_t count = 0, bytes = 0;
+        LoaderItem item;
+        while ((limit == 0 || count < limit) && loader.next(item)) {
+            ++count;
+            bytes += item.size();
+            drainProblems();
+            if (mode == QLatin1String("object")) {
+                if (json)
+                    out << QString::fromStdString(nlohmann::json{{"name", item.name}, {"size", item.bytes.size()}}.dump())
+                        << '\n';
+                else
+                    out << QString::number(item.bytes.size()).rightJustified(12) << "  "
+                        << QString::fromStdString(item.name) << '\n';
+            } else {
+                nlohmann::json members = nlohmann::json::object();
+                for (const auto &[ext, data] : item.sample.members)
+                    members[ext] = data.size();
+                if (json)
+                    out << QString::fromStdString(nlohmann::json{{"shard", item.sample.shard},
+                                                                 {"key", item.sample.key},
+                                                                 {"members", members}}
+                                                      .dump())
+                        << '\n';
+                else
+                    out << QString::fromStdString(item.sample.shard) << "  " << QString::fromStdString(item.sample.key)
+                        << "  " << QString::fromStdString(members.dump()) << '\n';
+            }
+        }
+        loader.cancel();
+        drainProblems();
+        out << Qt::flush;
+        const LoaderCounters c = loader.counters();
+        ctx.err() << "read " << count << (mode == QLatin1String("object") ? " objects" : " samples") << " ("
+                  << QString::fromStdString(humanBytes(bytes)) << ")" << (c.errors ? ", skipped " : "")
+                  << (c.errors ? QString::number(c.errors) + QStringLiteral(" bad shard(s)") : QString()) << Qt::endl;
+        return ExitOk;
+    } catch (const Error &e) {
+        ctx.out() << Qt::flush;
+        return ctx.fail(e.what());
+    }
+}
+
+} // namespace shardscope::cli

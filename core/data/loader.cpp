@@ -1,0 +1,220 @@
+#include "data/loader.h"
+
+#include "util/error.h"
+
+namespace shardscope {
+
+using Clock = std::chrono::steady_clock;
+
+Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
+               LoaderOptions options, TimingHook timing, ShardReader::ProblemSink problems)
+    : m_mode(mode), m_openStore(std::move(openStore)), m_bucket(std::move(bucket)), m_units(std::move(units)),
+      m_options(options), m_timing(std::move(timing)), m_problems(std::move(problems)),
+      m_unitDone(m_units.size(), false)
+{
+    if (m_options.workers < 1 || m_options.workers > 1024)
+        throw Error(ErrorKind::InvalidArgument, "the loader needs between 1 and 1024 workers");
+    if (m_options.prefetch < 1)
+        throw Error(ErrorKind::InvalidArgument, "the prefetch depth must be at least 1");
+    const int n = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(m_options.workers),
+                                                         std::max<std::size_t>(m_units.size(), 1)));
+    m_running = n;
+    for (int w = 0; w < n; ++w)
+        m_threads.emplace_back([this, w] { work(w); });
+}
+
+Loader::~Loader()
+{
+    cancel();
+    for (auto &t : m_threads)
+        t.join();
+}
+
+void Loader::cancel()
+{
+    m_cancel = true;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_cv.notify_all();
+}
+
+LoaderCounters Loader::counters() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_counters;
+}
+
+void Loader::fail(std::exception_ptr error)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_error)
+        m_error = std::move(error);
+    m_cancel = true;
+    m_cv.notify_all();
+}
+
+bool Loader::push(LoaderItem &&item)
+{
+    const std::uint64_t size = item.size();
+    std::unique_lock<std::mutex> lock(m_mutex);
+    // Admit when there is room; the unit the consumer waits for always gets in
+    // (ordered mode), and so does anything when the queue is empty.
+    m_cv.wait(lock, [&] {
+        if (m_cancel)
+            return true;
+        if (m_queued == 0)
+            return true;
+        if (m_options.ordered && item.unit == m_nextUnit)
+            return true;
+        return m_queued < m_options.prefetch && m_queuedBytes + size <= m_options.maxBytesInFlight;
+    });
+    if (m_cancel)
+        return false;
+    ++m_queued;
+    m_queuedBytes += size;
+    if (m_options.ordered)
+        m_byUnit[item.unit].push_back(std::move(item));
+    else
+        m_fifo.push_back(std::move(item));
+    m_cv.notify_all();
+    return true;
+}
+
+void Loader::unitDone(std::size_t unit)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_unitDone[unit] = true;
+    m_cv.notify_all();
+}
+
+void Loader::work(int worker)
+{
+    try {
+        std::unique_ptr<Store> store = m_openStore();
+        std::unique_ptr<ShardReader> reader;
+        if (m_mode == Mode::Shards)
+            reader = std::make_unique<ShardReader>(*store, m_bucket, m_options.shard);
+        for (;;) {
+            if (m_cancel)
+                break;
+            const std::size_t unit = m_cursor.fetch_add(1);
+            if (unit >= m_units.size())
+                break;
+            const std::string &name = m_units[unit];
+            const auto t0 = Clock::now();
+            RequestTiming timing;
+            timing.worker = worker;
+            timing.name = name;
+            if (m_mode == Mode::Objects) {
+                LoaderItem item;
+                item.unit = unit;
+                item.name = name;
+                item.worker = worker;
+                GetRequest req;
+                req.cancel = &m_cancel;
+                try {
+                    store->get(m_bucket, name, req, [&item](const char *d, std::size_t n) {
+                        item.bytes.append(d, n);
+                        return true;
+                    });
+                } catch (...) {
+                    timing.ok = false;
+                    timing.latency = Clock::now() - t0;
+                    if (m_timing)
+                        m_timing(timing);
+                    throw;
+                }
+                timing.bytes = item.bytes.size();
+                timing.items = 1;
+                timing.latency = Clock::now() - t0;
+                if (m_timing)
+                    m_timing(timing);
+                if (!push(std::move(item)))
+                    break;
+            } else {
+                std::uint64_t samples = 0, bytes = 0;
+                bool more = reader->read(
+                    name,
+                    [&](Sample &&s) {
+                        ++samples;
+                        bytes += s.bytes();
+                        LoaderItem item;
+                        item.unit = unit;
+                        item.name = name;
+                        item.worker = worker;
+                        item.sample = std::move(s);
+                        return push(std::move(item));
+                    },
+                    [this](const ShardProblem &p) {
+                        {
+                            std::lock_guard<std::mutex> lock(m_mutex);
+                            ++m_counters.errors;
+                        }
+                        if (m_problems)
+                            m_problems(p);
+                    },
+                    &m_cancel);
+                timing.bytes = bytes;
+                timing.items = samples;
+                timing.latency = Clock::now() - t0;
+                if (m_timing)
+                    m_timing(timing);
+                if (!more)
+                    break;
+            }
+            unitDone(unit);
+        }
+    } catch (const Error &e) {
+        if (!(e.kind() == ErrorKind::Cancelled && m_cancel))
+            fail(std::current_exception());
+    } catch (...) {
+        fail(std::current_exception());
+    }
+    std::lock_guard<std::mutex> lock(m_mutex);
+    --m_running;
+    m_cv.notify_all();
+}
+
+bool Loader::next(LoaderItem &out)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    for (;;) {
+        if (m_error)
+            std::rethrow_exception(m_error);
+        if (m_cancel)
+            return false;
+        if (!m_options.ordered) {
+            if (!m_fifo.empty()) {
+                out = std::move(m_fifo.front());
+                m_fifo.pop_front();
+                break;
+            }
+            if (m_running == 0)
+                return false;
+        } else {
+            // Skip units that are finished and drained (including empty ones).
+            while (m_nextUnit < m_units.size() && m_unitDone[m_nextUnit] &&
+                   (m_byUnit.count(m_nextUnit) == 0 || m_byUnit[m_nextUnit].empty())) {
+                m_byUnit.erase(m_nextUnit);
+                ++m_nextUnit;
+                m_cv.notify_all();
+            }
+            auto it = m_byUnit.find(m_nextUnit);
+            if (it != m_byUnit.end() && !it->second.empty()) {
+                out = std::move(it->second.front());
+                it->second.pop_front();
+                break;
+            }
+            if (m_nextUnit >= m_units.size() || (m_running == 0 && !m_unitDone[m_nextUnit]))
+                return false;
+        }
+        m_cv.wait(lock);
+    }
+    --m_queued;
+    m_queuedBytes -= out.size();
+    ++m_counters.items;
+    m_counters.bytes += out.size();
+    m_cv.notify_all();
+    return true;
+}
+
+} // namespace shardscope

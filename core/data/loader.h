@@ -1,0 +1,113 @@
+#pragma once
+
+#include "data/shard_reader.h"
+#include "storage/store.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace shardscope {
+
+struct LoaderOptions
+{
+    int workers = 4;
+    std::size_t prefetch = 64;                  // items ready for the consumer, at most
+    std::uint64_t maxBytesInFlight = 256u << 20; // bytes read but not yet taken, at most
+    bool ordered = false;                       // deliver in unit order (else as they come)
+    ShardReadOptions shard;                     // shard mode
+};
+
+// One finished request, for the profiler (called on worker threads; keep it cheap).
+struct RequestTiming
+{
+    int worker = 0;
+    std::string name;
+    std::uint64_t bytes = 0;
+    std::uint64_t items = 0; // samples, in shard mode
+    std::chrono::nanoseconds latency{0};
+    bool ok = true;
+};
+using TimingHook = std::function<void(const RequestTiming &)>;
+
+struct LoaderItem
+{
+    std::size_t unit = 0; // index into the loader's unit list
+    std::string name;     // object (object mode) or shard (shard mode)
+    std::string bytes;    // object mode
+    Sample sample;        // shard mode
+    int worker = 0;
+    std::uint64_t size() const { return bytes.size() + sample.bytes(); }
+};
+
+struct LoaderCounters
+{
+    std::uint64_t items = 0;
+    std::uint64_t bytes = 0;
+    std::uint64_t errors = 0; // skipped problems (shard mode, ErrorPolicy::Skip)
+};
+
+// The multi-worker loader: W threads, each with its own store, claim units
+// (objects, or shards) from a shared cursor, so every unit is read exactly
+// once; results wait in a queue bounded by count and bytes; the consumer takes
+// them in unit order (ordered) or as they come. Cancellation stops transfers
+// in progress. With ErrorPolicy::Stop the first error ends the run and next()
+// throws it.
+class Loader
+{
+public:
+    enum class Mode { Objects, Shards };
+    using StoreFactory = std::function<std::unique_ptr<Store>()>;
+
+    Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
+           LoaderOptions options, TimingHook timing = {}, ShardReader::ProblemSink problems = {});
+    ~Loader();
+    Loader(const Loader &) = delete;
+    Loader &operator=(const Loader &) = delete;
+
+    // The next item; false when everything was delivered (or after cancel()).
+    bool next(LoaderItem &out);
+    void cancel();
+    LoaderCounters counters() const;
+
+private:
+    void work(int worker);
+    bool push(LoaderItem &&item); // false: cancelled
+    void unitDone(std::size_t unit);
+    void fail(std::exception_ptr error);
+
+    Mode m_mode;
+    StoreFactory m_openStore;
+    std::string m_bucket;
+    std::vector<std::string> m_units;
+    LoaderOptions m_options;
+    TimingHook m_timing;
+    ShardReader::ProblemSink m_problems;
+
+    std::atomic<std::size_t> m_cursor{0};
+    std::atomic<bool> m_cancel{false};
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<LoaderItem> m_fifo;                         // unordered
+    std::map<std::size_t, std::deque<LoaderItem>> m_byUnit; // ordered
+    std::vector<bool> m_unitDone;
+    std::size_t m_nextUnit = 0;
+    std::size_t m_queued = 0;
+    std::uint64_t m_queuedBytes = 0;
+    int m_running = 0;
+    std::exception_ptr m_error;
+    LoaderCounters m_counters;
+    std::vector<std::thread> m_threads;
+};
+
+} // namespace shardscope

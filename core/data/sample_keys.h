@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace shardscope {
+
+// How member names of a shard split into (sample key, extension).
+enum class KeyRule {
+    // WebDataset: key = directory + name up to the first dot of the file
+    // name, extension = everything after that dot ("a/b/img.seg.png" ->
+    // "a/b/img", "seg.png"). Consecutive members with the same key form a sample.
+    WebDataset,
+    // AIStore's AISShardReader: key = file name up to its first dot, without
+    // directories; extension = text after the last dot ("a/b/img.seg.png" ->
+    // "img", "png"). Members with the same key anywhere in the shard merge.
+    AisSdk,
+};
+
+struct MemberKey
+{
+    std::string key;
+    std::string ext;
+    bool valid = false; // false: the member has no extension (it belongs to no sample)
+};
+
+MemberKey splitMemberName(std::string_view name, KeyRule rule);
+KeyRule parseKeyRule(const std::string &name); // "webdataset" | "sdk"; throws Error(InvalidArgument)
+
+} // namespace shardscope
