@@ -21,5 +21,8 @@ case "$suite" in
   sampler)
     "$SHARDSCOPE_VENV/bin/python" "$root/bench/sampler_bench.py" \
       --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh sampler $*" "$@";;
-  *) die "unknown suite '$suite' (storage, sampler)";;
+  loader)
+    "$SHARDSCOPE_VENV/bin/python" "$root/bench/loader_bench.py" --endpoint "$EP" \
+      --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh loader $*" "$@";;
+  *) die "unknown suite '$suite' (storage, sampler, loader)";;
 esac

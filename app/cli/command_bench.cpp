@@ -3,6 +3,7 @@
 #include "cli_context.h"
 
 #include "bench/object_get_bench.h"
+#include "data/loader.h"
 #include "storage/ais_store.h"
 #include "storage/endpoint.h"
 #include "util/error.h"
@@ -10,17 +11,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include <mutex>
+
 namespace shardscope::cli {
 
 int runBench(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Measure how fast objects can be read: W threads GET the objects under URL (listed first), for a "
-        "duration or once each. Modes map, shard and get-batch arrive with the loader core."));
+        "Measure how fast data can be read: W threads GET the objects under URL (--mode object) or read the "
+        "shards under URL and group their samples (--mode shard), for a duration or once each (--epochs 1)."));
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
-    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default)."),
+    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default) or shard."),
                                      QStringLiteral("mode"), QStringLiteral("object"));
     const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Threads (default 1)."),
                                         QStringLiteral("w"), QStringLiteral("1"));
@@ -39,9 +42,9 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("bench takes exactly one URL"), parser);
-    if (parser.value(modeOpt) != QLatin1String("object"))
-        return ctx.usage(QStringLiteral("--mode %1 is not available yet; use --mode object").arg(parser.value(modeOpt)),
-                         parser);
+    const QString mode = parser.value(modeOpt);
+    if (mode != QLatin1String("object") && mode != QLatin1String("shard"))
+        return ctx.usage(QStringLiteral("--mode %1 is not available yet; use object or shard").arg(mode), parser);
     bool ok = false;
     const int workers = parser.value(workersOpt).toInt(&ok);
     if (!ok || workers < 1 || workers > 1024)
@@ -91,11 +94,54 @@ int runBench(CliContext &ctx, const QStringList &arguments)
             }
             return std::move(l.store);
         };
-        const ObjectBenchResult r = runObjectGetBench(cfg);
+        ObjectBenchResult r;
+        if (mode == QLatin1String("object")) {
+            r = runObjectGetBench(cfg);
+        } else {
+            // Shard mode: the loader core reads whole shards (one request each) and
+            // groups samples; items are samples, latency is per shard.
+            std::mutex mutex;
+            std::vector<std::int64_t> latencies;
+            LoaderOptions lo;
+            lo.workers = workers;
+            lo.prefetch = 1024;
+            lo.shard.onError = ErrorPolicy::Skip;
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto deadline = t0 + cfg.duration;
+            do {
+                Loader loader(
+                    Loader::Mode::Shards, cfg.openStore, cfg.bucket, cfg.names, lo,
+                    [&](const RequestTiming &t) {
+                        std::lock_guard<std::mutex> lock(mutex);
+                        latencies.push_back(t.latency.count());
+                        if (!t.ok)
+                            ++r.errors;
+                    },
+                    [&](const ShardProblem &p) {
+                        std::lock_guard<std::mutex> lock(mutex);
+                        ++r.errors;
+                        if (r.firstError.empty())
+                            r.firstError = p.message;
+                    });
+                LoaderItem item;
+                while (loader.next(item)) {
+                    ++r.items;
+                    r.bytes += item.size();
+                    if (cfg.duration.count() > 0 && std::chrono::steady_clock::now() >= deadline) {
+                        loader.cancel();
+                        break;
+                    }
+                }
+            } while (cfg.duration.count() > 0 && std::chrono::steady_clock::now() < deadline);
+            r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            r.workers = workers;
+            std::lock_guard<std::mutex> lock(mutex);
+            r.latency = summarizeLatencies(latencies);
+        }
         if (parser.isSet(jsonOpt)) {
             nlohmann::json j = {
                 {"url", loc.url()},
-                {"mode", "object"},
+                {"mode", mode.toStdString()},
                 {"direct", direct},
                 {"items", r.items},
                 {"bytes", r.bytes},
@@ -111,7 +157,7 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                 j["first_error"] = r.firstError;
             ctx.out() << QString::fromStdString(j.dump(2)) << Qt::endl;
         } else {
-            ctx.out() << QStringLiteral("%1 objects, %2 in %3 s with %4 workers: %5 objects/s, %6/s\n"
+            ctx.out() << QStringLiteral("%1 items, %2 in %3 s with %4 workers: %5 items/s, %6/s\n"
                                         "latency p50 %7 ms, p95 %8 ms, p99 %9 ms; errors %10\n")
                              .arg(r.items)
                              .arg(QString::fromStdString(humanBytes(r.bytes)))

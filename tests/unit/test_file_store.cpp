@@ -42,15 +42,14 @@ private Q_SLOTS:
     void destroyKeepsUserDirectories();
 
 private:
-    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FileStore> m_store;
     std::string m_bucket;
 };
 
 void TestFileStore::init()
 {
-    delete m_dir;
-    m_dir = new QTemporaryDir;
+    m_dir = std::make_unique<QTemporaryDir>(); // a fresh directory per test
     QVERIFY(m_dir->isValid());
     m_store = FileStore::forFileUrls();
     m_bucket = m_dir->path().toStdString() + "/bkt";

@@ -1,0 +1,160 @@
+// `shardscope-cli iterate` against the real cluster: every object and every
+// sample is delivered exactly once across ranks and workers; a bad shard is
+// named and either stops the run or is skipped and reported.
+
+#include "cli_runner.h"
+#include "cluster_fixture.h"
+
+#include "gen/dataset_generator.h"
+#include "util/error.h"
+
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+using namespace shardscope;
+
+class TestIterateCluster : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void objectsExactlyOnceAcrossRanks_data();
+    void objectsExactlyOnceAcrossRanks();
+    void samplesExactlyOnceAcrossRanks();
+    void badShardStopsOrIsSkipped();
+    void cleanupTestCase();
+
+private:
+    CliRun cli(const QStringList &args);
+    std::vector<nlohmann::json> lines(const QByteArray &out);
+    std::unique_ptr<AisClient> m_client;
+    std::string m_bucket;
+    std::set<std::string> m_objects, m_keys;
+};
+
+CliRun TestIterateCluster::cli(const QStringList &args)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("AIS_ENDPOINT"), QString::fromStdString(clustertest::endpoint()));
+    return runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), args, env);
+}
+
+std::vector<nlohmann::json> TestIterateCluster::lines(const QByteArray &out)
+{
+    std::vector<nlohmann::json> v;
+    for (const QByteArray &l : out.split('\n'))
+        if (!l.trimmed().isEmpty())
+            v.push_back(nlohmann::json::parse(l.toStdString()));
+    return v;
+}
+
+void TestIterateCluster::initTestCase()
+{
+    const std::string why = clustertest::unreachableReason();
+    QVERIFY2(why.empty(), why.c_str());
+    m_client = clustertest::client();
+    m_bucket = clustertest::uniqueBucket("ss-iterate");
+    m_client->createBucket(m_bucket);
+    for (int i = 0; i < 61; ++i) {
+        const std::string name = "objs/o-" + std::to_string(1000 + i);
+        m_client->putObject(m_bucket, name, randomPayload(3, static_cast<std::uint64_t>(i), 64));
+        m_objects.insert(name);
+    }
+    SampleSpec spec;
+    spec.extensions = {"png", "cls", "json"};
+    for (int s = 0; s < 7; ++s) {
+        std::vector<std::pair<std::string, std::string>> members;
+        for (int k = 0; k < 15; ++k) {
+            const std::string key = "dir/k" + std::to_string(s * 15 + k);
+            for (auto &[ext, bytes] : generateSample(spec, static_cast<std::uint64_t>(s * 15 + k)))
+                members.emplace_back(key + "." + ext, std::move(bytes));
+            m_keys.insert(key);
+        }
+        m_client->putObject(m_bucket, "shards/s-" + std::to_string(s) + ".tar",
+                            writeArchive(s % 2 ? ShardFormat::TarGz : ShardFormat::Tar, members));
+    }
+    const std::string good = writeArchive(ShardFormat::Tar, {{"a.bin", randomPayload(1, 1, 4000)}, {"b.bin", "x"}});
+    m_client->putObject(m_bucket, "bad/cut.tar", good.substr(0, 1100));
+}
+
+void TestIterateCluster::objectsExactlyOnceAcrossRanks_data()
+{
+    QTest::addColumn<int>("world");
+    QTest::addColumn<int>("workers");
+    QTest::newRow("1 rank, 1 worker") << 1 << 1;
+    QTest::newRow("2 ranks, 3 workers") << 2 << 3;
+    QTest::newRow("3 ranks, 8 workers") << 3 << 8;
+}
+
+void TestIterateCluster::objectsExactlyOnceAcrossRanks()
+{
+    QFETCH(int, world);
+    QFETCH(int, workers);
+    std::multiset<std::string> seen;
+    for (int rank = 0; rank < world; ++rank) {
+        const CliRun r = cli({QStringLiteral("iterate"), QString::fromStdString("ais://" + m_bucket + "/objs/"),
+                              QStringLiteral("--workers"), QString::number(workers), QStringLiteral("--rank"),
+                              QString::number(rank), QStringLiteral("--world-size"), QString::number(world),
+                              QStringLiteral("--shuffle"), QStringLiteral("--seed"), QStringLiteral("5"),
+                              QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const auto &j : lines(r.out)) {
+            seen.insert(j["name"].get<std::string>());
+            QCOMPARE(j["size"].get<int>(), 64);
+        }
+    }
+    QCOMPARE(seen.size(), m_objects.size());
+    QCOMPARE(std::set<std::string>(seen.begin(), seen.end()), m_objects);
+}
+
+void TestIterateCluster::samplesExactlyOnceAcrossRanks()
+{
+    std::multiset<std::string> seen;
+    for (int rank = 0; rank < 3; ++rank) {
+        const CliRun r = cli({QStringLiteral("iterate"), QString::fromStdString("ais://" + m_bucket + "/shards/"),
+                              QStringLiteral("--mode"), QStringLiteral("shard"), QStringLiteral("--workers"),
+                              QStringLiteral("2"), QStringLiteral("--rank"), QString::number(rank),
+                              QStringLiteral("--world-size"), QStringLiteral("3"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const auto &j : lines(r.out)) {
+            seen.insert(j["key"].get<std::string>());
+            QCOMPARE(j["members"].size(), size_t(3));
+            QVERIFY(j["members"]["cls"].get<int>() >= 1);
+        }
+    }
+    QCOMPARE(seen.size(), m_keys.size());
+    QCOMPARE(std::set<std::string>(seen.begin(), seen.end()), m_keys);
+}
+
+void TestIterateCluster::badShardStopsOrIsSkipped()
+{
+    const QString url = QString::fromStdString("ais://" + m_bucket + "/");
+    const CliRun stop = cli({QStringLiteral("iterate"), url, QStringLiteral("--mode"), QStringLiteral("shard"),
+                             QStringLiteral("--workers"), QStringLiteral("1"), QStringLiteral("--json")});
+    QCOMPARE(stop.exitCode, 1);
+    QVERIFY2(stop.err.contains(QStringLiteral("bad/cut.tar")) && stop.err.contains(QLatin1String("\"a.bin\"")),
+             qPrintable(stop.err));
+
+    const CliRun skip = cli({QStringLiteral("iterate"), QString::fromStdString("ais://" + m_bucket + "/bad/"),
+                             QStringLiteral("--mode"), QStringLiteral("shard"), QStringLiteral("--on-error"),
+                             QStringLiteral("skip"), QStringLiteral("--json")});
+    QCOMPARE(skip.exitCode, 0);
+    const auto out = lines(skip.out);
+    QCOMPARE(out.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(out[0]["shard"].get<std::string>()), QStringLiteral("bad/cut.tar"));
+    QCOMPARE(QString::fromStdString(out[0]["member"].get<std::string>()), QStringLiteral("a.bin"));
+    QVERIFY(out[0].contains("error"));
+    QVERIFY2(skip.err.contains(QLatin1String("skipped 1 bad shard")), qPrintable(skip.err));
+}
+
+void TestIterateCluster::cleanupTestCase()
+{
+    if (m_client && !m_bucket.empty())
+        m_client->destroyBucket(m_bucket);
+}
+
+QTEST_GUILESS_MAIN(TestIterateCluster)
+#include "test_iterate_cluster.moc"
