@@ -34,7 +34,8 @@ void Loader::cancel()
 {
     m_cancel = true;
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_cv.notify_all();
+    m_dataCv.notify_all();
+    m_spaceCv.notify_all();
 }
 
 LoaderCounters Loader::counters() const
@@ -49,33 +50,43 @@ void Loader::fail(std::exception_ptr error)
     if (!m_error)
         m_error = std::move(error);
     m_cancel = true;
-    m_cv.notify_all();
+    m_dataCv.notify_all();
+    m_spaceCv.notify_all();
 }
 
-bool Loader::push(LoaderItem &&item)
+bool Loader::push(std::vector<LoaderItem> &items)
 {
-    const std::uint64_t size = item.size();
+    if (items.empty())
+        return !m_cancel;
+    std::uint64_t size = 0;
+    for (const auto &it : items)
+        size += it.size();
+    const std::size_t unit = items.front().unit;
     std::unique_lock<std::mutex> lock(m_mutex);
     // Admit when there is room; the unit the consumer waits for always gets in
     // (ordered mode), and so does anything when the queue is empty.
-    m_cv.wait(lock, [&] {
-        if (m_cancel)
+    auto admissible = [&] {
+        if (m_cancel || m_queued == 0)
             return true;
-        if (m_queued == 0)
+        if (m_options.ordered && unit == m_nextUnit)
             return true;
-        if (m_options.ordered && item.unit == m_nextUnit)
-            return true;
-        return m_queued < m_options.prefetch && m_queuedBytes + size <= m_options.maxBytesInFlight;
-    });
+        return m_queued + items.size() <= m_options.prefetch && m_queuedBytes + size <= m_options.maxBytesInFlight;
+    };
+    if (!admissible()) {
+        ++m_producersWaiting;
+        m_spaceCv.wait(lock, admissible);
+        --m_producersWaiting;
+    }
     if (m_cancel)
         return false;
-    ++m_queued;
+    m_queued += items.size();
     m_queuedBytes += size;
-    if (m_options.ordered)
-        m_byUnit[item.unit].push_back(std::move(item));
-    else
-        m_fifo.push_back(std::move(item));
-    m_cv.notify_all();
+    auto &dest = m_options.ordered ? m_byUnit[unit] : m_fifo;
+    for (auto &it : items)
+        dest.push_back(std::move(it));
+    items.clear();
+    if (m_consumerWaiting)
+        m_dataCv.notify_one();
     return true;
 }
 
@@ -83,7 +94,8 @@ void Loader::unitDone(std::size_t unit)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_unitDone[unit] = true;
-    m_cv.notify_all();
+    if (m_consumerWaiting)
+        m_dataCv.notify_one();
 }
 
 void Loader::work(int worker)
@@ -128,21 +140,33 @@ void Loader::work(int worker)
                 timing.latency = Clock::now() - t0;
                 if (m_timing)
                     m_timing(timing);
-                if (!push(std::move(item)))
+                std::vector<LoaderItem> one;
+                one.push_back(std::move(item));
+                if (!push(one))
                     break;
             } else {
-                std::uint64_t samples = 0, bytes = 0;
+                std::uint64_t samples = 0, bytes = 0, pendingBytes = 0;
+                // Samples go to the queue in small groups: one hand-off per
+                // group, not per sample, keeps thread wake-ups off the hot path.
+                std::vector<LoaderItem> pending;
+                const std::size_t group = std::max<std::size_t>(1, std::min<std::size_t>(32, m_options.prefetch / 2));
                 bool more = reader->read(
                     name,
                     [&](Sample &&s) {
                         ++samples;
-                        bytes += s.bytes();
+                        const std::uint64_t b = s.bytes();
+                        bytes += b;
+                        pendingBytes += b;
                         LoaderItem item;
                         item.unit = unit;
                         item.name = name;
                         item.worker = worker;
                         item.sample = std::move(s);
-                        return push(std::move(item));
+                        pending.push_back(std::move(item));
+                        if (pending.size() < group && pendingBytes < (1u << 20))
+                            return true;
+                        pendingBytes = 0;
+                        return push(pending);
                     },
                     [this](const ShardProblem &p) {
                         {
@@ -153,6 +177,8 @@ void Loader::work(int worker)
                             m_problems(p);
                     },
                     &m_cancel);
+                if (more)
+                    more = push(pending);
                 timing.bytes = bytes;
                 timing.items = samples;
                 timing.latency = Clock::now() - t0;
@@ -171,7 +197,7 @@ void Loader::work(int worker)
     }
     std::lock_guard<std::mutex> lock(m_mutex);
     --m_running;
-    m_cv.notify_all();
+    m_dataCv.notify_all();
 }
 
 bool Loader::next(LoaderItem &out)
@@ -196,7 +222,9 @@ bool Loader::next(LoaderItem &out)
                    (m_byUnit.count(m_nextUnit) == 0 || m_byUnit[m_nextUnit].empty())) {
                 m_byUnit.erase(m_nextUnit);
                 ++m_nextUnit;
-                m_cv.notify_all();
+                if (m_producersWaiting)
+                    m_spaceCv.notify_all(); // the next unit may now be admitted
+
             }
             auto it = m_byUnit.find(m_nextUnit);
             if (it != m_byUnit.end() && !it->second.empty()) {
@@ -207,13 +235,18 @@ bool Loader::next(LoaderItem &out)
             if (m_nextUnit >= m_units.size() || (m_running == 0 && !m_unitDone[m_nextUnit]))
                 return false;
         }
-        m_cv.wait(lock);
+        m_consumerWaiting = true;
+        m_dataCv.wait(lock);
+        m_consumerWaiting = false;
     }
     --m_queued;
     m_queuedBytes -= out.size();
     ++m_counters.items;
     m_counters.bytes += out.size();
-    m_cv.notify_all();
+    // Wake waiting workers once there is real room, not after every item.
+    if (m_producersWaiting &&
+        (m_queued <= m_options.prefetch / 2 || m_queuedBytes <= m_options.maxBytesInFlight / 2 || m_queued == 0))
+        m_spaceCv.notify_all();
     return true;
 }
 

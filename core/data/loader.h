@@ -82,7 +82,7 @@ public:
 
 private:
     void work(int worker);
-    bool push(LoaderItem &&item); // false: cancelled
+    bool push(std::vector<LoaderItem> &items); // all of one unit; false: cancelled
     void unitDone(std::size_t unit);
     void fail(std::exception_ptr error);
 
@@ -97,7 +97,10 @@ private:
     std::atomic<std::size_t> m_cursor{0};
     std::atomic<bool> m_cancel{false};
     mutable std::mutex m_mutex;
-    std::condition_variable m_cv;
+    std::condition_variable m_dataCv;  // the consumer waits here
+    std::condition_variable m_spaceCv; // workers wait here
+    bool m_consumerWaiting = false;
+    int m_producersWaiting = 0;
     std::deque<LoaderItem> m_fifo;                         // unordered
     std::map<std::size_t, std::deque<LoaderItem>> m_byUnit; // ordered
     std::vector<bool> m_unitDone;

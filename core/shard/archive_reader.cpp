@@ -15,7 +15,9 @@ struct ArchiveReader::Impl
 {
     Pull pull;
     archive *a = nullptr;
-    std::vector<char> buffer = std::vector<char>(256 * 1024);
+    std::vector<char> buffer = std::vector<char>(256 * 1024); // input blocks
+    std::vector<char> data = std::vector<char>(256 * 1024);   // member data (reused)
+    std::uint64_t currentSize = 0;
     std::exception_ptr pullError; // an error of the data source, rethrown as is
     bool opened = false;
 
@@ -82,6 +84,7 @@ bool ArchiveReader::next(ArchiveEntry &entry)
         path = archive_entry_pathname(e);
     entry.name = path ? path : "";
     entry.size = archive_entry_size_is_set(e) ? static_cast<std::uint64_t>(archive_entry_size(e)) : 0;
+    m_impl->currentSize = entry.size;
     if (archive_entry_hardlink(e))
         entry.type = ArchiveEntry::Type::Hardlink;
     else {
@@ -100,7 +103,7 @@ std::uint64_t ArchiveReader::readData(const BodySink &sink)
 {
     archive *a = m_impl->a;
     std::uint64_t total = 0;
-    std::vector<char> buf(256 * 1024);
+    std::vector<char> &buf = m_impl->data;
     for (;;) {
         const la_ssize_t n = archive_read_data(a, buf.data(), buf.size());
         if (n == 0)
@@ -121,6 +124,8 @@ std::uint64_t ArchiveReader::readData(const BodySink &sink)
 std::string ArchiveReader::readData()
 {
     std::string out;
+    if (m_impl->currentSize > 0 && m_impl->currentSize < (1ull << 30))
+        out.reserve(static_cast<std::size_t>(m_impl->currentSize));
     readData([&out](const char *d, std::size_t n) {
         out.append(d, n);
         return true;
