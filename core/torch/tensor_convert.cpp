@@ -32,4 +32,67 @@ torch::Tensor collateBytes(const std::vector<std::string> &items)
     return t;
 }
 
+namespace {
+torch::ScalarType scalarType(const std::string &dtype)
+{
+    if (dtype == "uint8")
+        return torch::kUInt8;
+    if (dtype == "int8")
+        return torch::kInt8;
+    if (dtype == "bool")
+        return torch::kBool;
+    if (dtype == "int16")
+        return torch::kInt16;
+    if (dtype == "int32")
+        return torch::kInt32;
+    if (dtype == "int64")
+        return torch::kInt64;
+    if (dtype == "float16")
+        return torch::kFloat16;
+    if (dtype == "float32")
+        return torch::kFloat32;
+    if (dtype == "float64")
+        return torch::kFloat64;
+    throw Error(ErrorKind::InvalidArgument, "no tensor type for dtype " + dtype +
+                                                " (libtorch has no unsigned 16/32/64-bit integers)");
+}
+} // namespace
+
+torch::Tensor toTensor(const Decoded &d)
+{
+    switch (d.kind) {
+    case Decoded::Kind::Label:
+        return torch::tensor(static_cast<int64_t>(d.label), torch::kInt64);
+    case Decoded::Kind::Text:
+    case Decoded::Kind::Json:
+    case Decoded::Kind::Bytes:
+        return bytesToTensor(d.text);
+    case Decoded::Kind::Image:
+    case Decoded::Kind::Array:
+    case Decoded::Kind::Audio: {
+        const auto type = scalarType(d.dtype);
+        auto t = torch::empty(std::vector<int64_t>(d.shape.begin(), d.shape.end()), type);
+        if (static_cast<std::size_t>(t.nbytes()) != d.data.size())
+            throw Error(ErrorKind::InvalidArgument, "decoded data has " + std::to_string(d.data.size()) +
+                                                        " bytes, its shape needs " + std::to_string(t.nbytes()));
+        if (!d.data.empty())
+            std::memcpy(t.data_ptr(), d.data.data(), d.data.size());
+        return t;
+    }
+    }
+    return {};
+}
+
+torch::Tensor collate(const std::vector<torch::Tensor> &items)
+{
+    if (items.empty())
+        throw Error(ErrorKind::InvalidArgument, "cannot collate an empty batch");
+    for (std::size_t i = 1; i < items.size(); ++i)
+        if (items[i].sizes() != items[0].sizes() || items[i].scalar_type() != items[0].scalar_type())
+            throw Error(ErrorKind::InvalidArgument,
+                        "cannot collate item " + std::to_string(i) + " of shape " + c10::str(items[i].sizes()) +
+                            " with item 0 of shape " + c10::str(items[0].sizes()) + "; resize or pad first");
+    return torch::stack(items);
+}
+
 } // namespace shardscope::torchx

@@ -1,5 +1,7 @@
 #include "torch_probe.h"
 
+#include "decode/decoded.h"
+#include "gen/png_writer.h"
 #include "util/error.h"
 
 #include <QTest>
@@ -12,6 +14,8 @@ private Q_SLOTS:
     void emptyBytes();
     void collateStacks();
     void collateRejectsRaggedItems();
+    void decodedMembersBecomeTensors();
+    void collatedImagesGetABatchDimension();
 };
 
 void TestTorchAdapter::bytesBecomeUint8Tensor()
@@ -45,6 +49,47 @@ void TestTorchAdapter::collateRejectsRaggedItems()
     } catch (const shardscope::Error &e) {
         QCOMPARE(e.kind(), shardscope::ErrorKind::InvalidArgument);
         QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("item 2 has 2")), e.what());
+    }
+}
+
+void TestTorchAdapter::decodedMembersBecomeTensors()
+{
+    std::vector<uint8_t> px(2 * 3 * 3, 0);
+    px[0] = 255;
+    const auto img = probeDecodedTensor(shardscope::decodeMember("png", shardscope::encodePngRgb(3, 2, px), "s"));
+    QCOMPARE(img.shape, (std::vector<int64_t>{2, 3, 3}));
+    QCOMPARE(QString::fromStdString(img.dtype), QStringLiteral("Byte"));
+    QCOMPARE(img.values, px);
+    const auto label = probeDecodedTensor(shardscope::decodeMember("cls", "9", "s"));
+    QVERIFY(label.shape.empty());
+    QCOMPARE(QString::fromStdString(label.dtype), QStringLiteral("Long"));
+    QCOMPARE(label.values[0], uint8_t(9));
+    shardscope::Decoded arr;
+    arr.kind = shardscope::Decoded::Kind::Array;
+    arr.dtype = "float32";
+    arr.shape = {2};
+    const float v[2] = {1.5f, -1};
+    arr.data.assign(reinterpret_cast<const uint8_t *>(v), reinterpret_cast<const uint8_t *>(v) + 8);
+    const auto f = probeDecodedTensor(arr);
+    QCOMPARE(QString::fromStdString(f.dtype), QStringLiteral("Float"));
+    QCOMPARE(f.values, arr.data);
+    arr.dtype = "uint32"; // libtorch 1.13 has no uint32
+    QVERIFY_THROWS_EXCEPTION(shardscope::Error, probeDecodedTensor(arr));
+}
+
+void TestTorchAdapter::collatedImagesGetABatchDimension()
+{
+    const auto a = shardscope::decodeMember("png", shardscope::encodePngRgb(4, 4, std::vector<uint8_t>(48, 1)), "a");
+    const auto b = shardscope::decodeMember("png", shardscope::encodePngRgb(4, 4, std::vector<uint8_t>(48, 2)), "b");
+    const auto batch = probeCollateDecoded({a, b, a});
+    QCOMPARE(batch.shape, (std::vector<int64_t>{3, 4, 4, 3}));
+    QCOMPARE(batch.values[48], uint8_t(2));
+    const auto odd = shardscope::decodeMember("png", shardscope::encodePngRgb(5, 4, std::vector<uint8_t>(60, 1)), "c");
+    try {
+        probeCollateDecoded({a, odd});
+        QFAIL("differently shaped images were collated");
+    } catch (const shardscope::Error &e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("cannot collate item 1")), e.what());
     }
 }
 

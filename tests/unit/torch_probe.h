@@ -16,3 +16,9 @@ struct TensorFacts
 
 TensorFacts probeBytesToTensor(const std::string &bytes);
 TensorFacts probeCollate(const std::vector<std::string> &items); // throws shardscope::Error
+
+namespace shardscope { struct Decoded; }
+// The tensor toTensor() makes of a decoded member (values as raw bytes).
+TensorFacts probeDecodedTensor(const shardscope::Decoded &d);
+// Collates n copies of a decoded member plus one odd one (if given); throws.
+TensorFacts probeCollateDecoded(const std::vector<shardscope::Decoded> &items);
