@@ -20,10 +20,11 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Measure how fast data can be read: W threads GET the objects under URL (--mode object) or read the "
-        "shards under URL and group their samples (--mode shard), for a duration or once each (--epochs 1)."));
+        "shards under URL and group their samples (--mode shard), or fetch the objects B at a time with "
+        "AIStore's GetBatch (--mode get-batch), for a duration or once each (--epochs 1)."));
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
-    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default) or shard."),
+    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default), shard or get-batch."),
                                      QStringLiteral("mode"), QStringLiteral("object"));
     const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Threads (default 1)."),
                                         QStringLiteral("w"), QStringLiteral("1"));
@@ -35,7 +36,10 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                                        QStringLiteral("ais://: send every GET through the proxy (its 301 redirect) "
                                                       "instead of straight to the owning target."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({modeOpt, workersOpt, durationOpt, epochsOpt, directOpt, jsonOpt});
+    const QCommandLineOption batchOpt(QStringLiteral("batch-size"),
+                                      QStringLiteral("get-batch: objects per request (default 64)."),
+                                      QStringLiteral("n"), QStringLiteral("64"));
+    parser.addOptions({modeOpt, workersOpt, durationOpt, epochsOpt, directOpt, jsonOpt, batchOpt});
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
@@ -43,9 +47,13 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("bench takes exactly one URL"), parser);
     const QString mode = parser.value(modeOpt);
-    if (mode != QLatin1String("object") && mode != QLatin1String("shard"))
-        return ctx.usage(QStringLiteral("--mode %1 is not available yet; use object or shard").arg(mode), parser);
+    if (mode != QLatin1String("object") && mode != QLatin1String("shard") && mode != QLatin1String("get-batch"))
+        return ctx.usage(QStringLiteral("--mode %1 is not available; use object, shard or get-batch").arg(mode),
+                         parser);
     bool ok = false;
+    const qulonglong batchSize = parser.value(batchOpt).toULongLong(&ok);
+    if (!ok || batchSize < 1 || batchSize > 100000)
+        return ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
     const int workers = parser.value(workersOpt).toInt(&ok);
     if (!ok || workers < 1 || workers > 1024)
         return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
@@ -106,11 +114,12 @@ int runBench(CliContext &ctx, const QStringList &arguments)
             lo.workers = workers;
             lo.prefetch = 1024;
             lo.shard.onError = ErrorPolicy::Skip;
+            lo.batchSize = batchSize;
             const auto t0 = std::chrono::steady_clock::now();
             const auto deadline = t0 + cfg.duration;
             do {
                 Loader loader(
-                    Loader::Mode::Shards, cfg.openStore, cfg.bucket, cfg.names, lo,
+                    mode == QLatin1String("shard") ? Loader::Mode::Shards : Loader::Mode::GetBatch, cfg.openStore, cfg.bucket, cfg.names, lo,
                     [&](const RequestTiming &t) {
                         std::lock_guard<std::mutex> lock(mutex);
                         latencies.push_back(t.latency.count());

@@ -19,12 +19,13 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Read a data set the way a training job would and print what was read: objects (--mode object) or "
-        "WebDataset samples of shards (--mode shard), with W worker threads, optionally as one rank of a "
+        "Read a data set the way a training job would and print what was read: objects (--mode object, or "
+        "--mode get-batch with AIStore's GetBatch) or WebDataset samples of shards (--mode shard), with W worker threads, optionally as one rank of a "
         "distributed job. Objects are listed once and every one is read exactly once per epoch."));
     parser.addPositionalArgument(QStringLiteral("iterate"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
-    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default) or shard."),
+    const QCommandLineOption modeOpt(QStringLiteral("mode"),
+                                     QStringLiteral("object (default), shard or get-batch (ais:// only)."),
                                      QStringLiteral("mode"), QStringLiteral("object"));
     const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Threads (default 4)."),
                                         QStringLiteral("w"), QStringLiteral("4"));
@@ -48,8 +49,11 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                                       QStringLiteral("stop (default) or skip a bad shard and go on."),
                                       QStringLiteral("policy"), QStringLiteral("stop"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
+    const QCommandLineOption batchOpt(QStringLiteral("batch-size"),
+                                      QStringLiteral("get-batch: objects per request (default 64)."),
+                                      QStringLiteral("n"), QStringLiteral("64"));
     parser.addOptions({modeOpt, workersOpt, rankOpt, worldOpt, evenOpt, limitOpt, orderedOpt, shuffleOpt, seedOpt,
-                       ruleOpt, errorOpt, jsonOpt});
+                       ruleOpt, errorOpt, jsonOpt, batchOpt});
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
@@ -57,10 +61,12 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("iterate takes exactly one URL"), parser);
     const QString mode = parser.value(modeOpt);
-    if (mode == QLatin1String("get-batch"))
-        return ctx.usage(QStringLiteral("--mode get-batch is not available yet; use object or shard"), parser);
-    if (mode != QLatin1String("object") && mode != QLatin1String("shard"))
-        return ctx.usage(QStringLiteral("--mode must be object or shard"), parser);
+    if (mode != QLatin1String("object") && mode != QLatin1String("shard") && mode != QLatin1String("get-batch"))
+        return ctx.usage(QStringLiteral("--mode must be object, shard or get-batch"), parser);
+    bool okBatch = false;
+    const qulonglong batchSize = parser.value(batchOpt).toULongLong(&okBatch);
+    if (!okBatch || batchSize < 1 || batchSize > 100000)
+        return ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = true, ok5 = false;
     const int workers = parser.value(workersOpt).toInt(&ok1);
     const qulonglong rank = parser.value(rankOpt).toULongLong(&ok2);
@@ -93,6 +99,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         opts.ordered = parser.isSet(orderedOpt);
         opts.shard.rule = parseKeyRule(parser.value(ruleOpt).toStdString());
         opts.shard.onError = policy == QLatin1String("skip") ? ErrorPolicy::Skip : ErrorPolicy::Stop;
+        opts.batchSize = batchSize;
 
         StoreLocation loc = ctx.open(pos.at(1));
         if (loc.bucket.empty())
@@ -112,7 +119,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         std::deque<ShardProblem> problems;
         const QString url = pos.at(1);
         Loader loader(
-            mode == QLatin1String("shard") ? Loader::Mode::Shards : Loader::Mode::Objects,
+            mode == QLatin1String("shard")       ? Loader::Mode::Shards
+            : mode == QLatin1String("get-batch") ? Loader::Mode::GetBatch
+                                                 : Loader::Mode::Objects,
             [&ctx, url] { return ctx.open(url).store; }, loc.bucket, std::move(mine), opts, {},
             [&](const ShardProblem &p) {
                 std::lock_guard<std::mutex> lock(problemMutex);
@@ -137,7 +146,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             ++count;
             bytes += item.size();
             drainProblems();
-            if (mode == QLatin1String("object")) {
+            if (mode != QLatin1String("shard")) {
                 if (json)
                     out << QString::fromStdString(nlohmann::json{{"name", item.name}, {"size", item.bytes.size()}}.dump())
                         << '\n';
@@ -163,9 +172,13 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         drainProblems();
         out << Qt::flush;
         const LoaderCounters c = loader.counters();
-        ctx.err() << "read " << count << (mode == QLatin1String("object") ? " objects" : " samples") << " ("
+        ctx.err() << "read " << count << (mode != QLatin1String("shard") ? " objects" : " samples") << " ("
                   << QString::fromStdString(humanBytes(bytes)) << ")" << (c.errors ? ", skipped " : "")
-                  << (c.errors ? QString::number(c.errors) + QStringLiteral(" bad shard(s)") : QString()) << Qt::endl;
+                  << (c.errors ? QString::number(c.errors) +
+                                     (mode == QLatin1String("shard") ? QStringLiteral(" bad shard(s)")
+                                                                     : QStringLiteral(" missing object(s)"))
+                               : QString())
+                  << Qt::endl;
         return ExitOk;
     } catch (const Error &e) {
         ctx.out() << Qt::flush;

@@ -1,5 +1,7 @@
 #include "data/loader.h"
 
+#include "shard/archive_stream.h"
+#include "storage/ais_store.h"
 #include "util/error.h"
 
 namespace shardscope {
@@ -9,15 +11,19 @@ using Clock = std::chrono::steady_clock;
 Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
                LoaderOptions options, TimingHook timing, ShardReader::ProblemSink problems)
     : m_mode(mode), m_openStore(std::move(openStore)), m_bucket(std::move(bucket)), m_units(std::move(units)),
-      m_options(options), m_timing(std::move(timing)), m_problems(std::move(problems)),
-      m_unitDone(m_units.size(), false)
+      m_options(options), m_timing(std::move(timing)), m_problems(std::move(problems))
 {
+    if (m_mode == Mode::GetBatch && (m_options.batchSize < 1 || m_options.batchSize > 100000))
+        throw Error(ErrorKind::InvalidArgument, "the get-batch size must be between 1 and 100000");
+    m_unitCount = m_mode == Mode::GetBatch ? (m_units.size() + m_options.batchSize - 1) / m_options.batchSize
+                                           : m_units.size();
+    m_unitDone.assign(m_unitCount, false);
     if (m_options.workers < 1 || m_options.workers > 1024)
         throw Error(ErrorKind::InvalidArgument, "the loader needs between 1 and 1024 workers");
     if (m_options.prefetch < 1)
         throw Error(ErrorKind::InvalidArgument, "the prefetch depth must be at least 1");
     const int n = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(m_options.workers),
-                                                         std::max<std::size_t>(m_units.size(), 1)));
+                                                         std::max<std::size_t>(m_unitCount, 1)));
     m_running = n;
     for (int w = 0; w < n; ++w)
         m_threads.emplace_back([this, w] { work(w); });
@@ -109,8 +115,14 @@ void Loader::work(int worker)
             if (m_cancel)
                 break;
             const std::size_t unit = m_cursor.fetch_add(1);
-            if (unit >= m_units.size())
+            if (unit >= m_unitCount)
                 break;
+            if (m_mode == Mode::GetBatch) {
+                if (!readBatch(*store, unit, worker))
+                    break;
+                unitDone(unit);
+                continue;
+            }
             const std::string &name = m_units[unit];
             const auto t0 = Clock::now();
             RequestTiming timing;
@@ -200,6 +212,82 @@ void Loader::work(int worker)
     m_dataCv.notify_all();
 }
 
+bool Loader::readBatch(Store &store, std::size_t unit, int worker)
+{
+    auto *ais = dynamic_cast<AisStore *>(&store);
+    if (!ais)
+        throw Error(ErrorKind::InvalidArgument, "get-batch reads ais:// buckets only, not " + store.url(m_bucket));
+    const std::size_t first = unit * m_options.batchSize;
+    const std::size_t last = std::min(m_units.size(), first + m_options.batchSize);
+    const std::vector<std::string> names(m_units.begin() + static_cast<std::ptrdiff_t>(first),
+                                         m_units.begin() + static_cast<std::ptrdiff_t>(last));
+    const std::string what = "get-batch of " + std::to_string(names.size()) + " objects from " +
+                             store.url(m_bucket) + " (from " + names.front() + ")";
+    std::vector<LoaderItem> items;
+    std::size_t pos = 0;
+    RequestTiming timing;
+    timing.worker = worker;
+    timing.name = names.front();
+    const auto t0 = Clock::now();
+    try {
+        streamArchive(
+            [&](const BodySink &sink) {
+                AisBatchOptions o;
+                o.cancel = &m_cancel;
+                ais->client().getBatch(m_bucket, names, o, sink);
+            },
+            what, [&](ArchiveReader &reader) {
+                ArchiveEntry e;
+                while (reader.next(e)) {
+                    if (e.type != ArchiveEntry::Type::File)
+                        continue;
+                    if (pos >= names.size())
+                        throw Error(ErrorKind::Protocol, what + ": more entries than the " +
+                                                             std::to_string(names.size()) + " asked for");
+                    const std::string &want = names[pos];
+                    std::string data = reader.readData();
+                    if (e.name == "__404__/" + want) { // missing: never delivered as empty bytes
+                        const std::string msg = store.url(m_bucket, want) + ": missing in the get-batch answer";
+                        if (m_options.shard.onError == ErrorPolicy::Stop)
+                            throw Error(ErrorKind::ObjectNotFound, msg);
+                        {
+                            std::lock_guard<std::mutex> lock(m_mutex);
+                            ++m_counters.errors;
+                        }
+                        if (m_problems)
+                            m_problems({want, "", msg});
+                    } else if (e.name != want) {
+                        throw Error(ErrorKind::Protocol, what + ": entry " + std::to_string(pos) + " is " +
+                                                             e.name + ", expected " + want);
+                    } else {
+                        LoaderItem item;
+                        item.unit = unit;
+                        item.name = want;
+                        item.worker = worker;
+                        item.bytes = std::move(data);
+                        timing.bytes += item.bytes.size();
+                        items.push_back(std::move(item));
+                    }
+                    ++pos;
+                }
+            });
+        if (pos != names.size())
+            throw Error(ErrorKind::Protocol, what + ": the answer has " + std::to_string(pos) + " of " +
+                                                 std::to_string(names.size()) + " entries (truncated?)");
+    } catch (...) {
+        timing.ok = false;
+        timing.latency = Clock::now() - t0;
+        if (m_timing)
+            m_timing(timing);
+        throw;
+    }
+    timing.items = items.size();
+    timing.latency = Clock::now() - t0;
+    if (m_timing)
+        m_timing(timing);
+    return push(items);
+}
+
 bool Loader::next(LoaderItem &out)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
@@ -218,7 +306,7 @@ bool Loader::next(LoaderItem &out)
                 return false;
         } else {
             // Skip units that are finished and drained (including empty ones).
-            while (m_nextUnit < m_units.size() && m_unitDone[m_nextUnit] &&
+            while (m_nextUnit < m_unitCount && m_unitDone[m_nextUnit] &&
                    (m_byUnit.count(m_nextUnit) == 0 || m_byUnit[m_nextUnit].empty())) {
                 m_byUnit.erase(m_nextUnit);
                 ++m_nextUnit;
@@ -232,7 +320,7 @@ bool Loader::next(LoaderItem &out)
                 it->second.pop_front();
                 break;
             }
-            if (m_nextUnit >= m_units.size() || (m_running == 0 && !m_unitDone[m_nextUnit]))
+            if (m_nextUnit >= m_unitCount || (m_running == 0 && !m_unitDone[m_nextUnit]))
                 return false;
         }
         m_consumerWaiting = true;

@@ -25,7 +25,8 @@ struct LoaderOptions
     std::size_t prefetch = 64;                  // items ready for the consumer, at most
     std::uint64_t maxBytesInFlight = 256u << 20; // bytes read but not yet taken, at most
     bool ordered = false;                       // deliver in unit order (else as they come)
-    ShardReadOptions shard;                     // shard mode
+    ShardReadOptions shard;                     // shard mode; its onError also for get-batch
+    std::size_t batchSize = 64;                 // get-batch mode: objects per request
 };
 
 // One finished request, for the profiler (called on worker threads; keep it cheap).
@@ -66,7 +67,9 @@ struct LoaderCounters
 class Loader
 {
 public:
-    enum class Mode { Objects, Shards };
+    // Objects: one GET per object. Shards: whole shards, samples out.
+    // GetBatch: ais:// only, `batchSize` objects per GetBatch request.
+    enum class Mode { Objects, Shards, GetBatch };
     using StoreFactory = std::function<std::unique_ptr<Store>()>;
 
     Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
@@ -85,6 +88,7 @@ private:
     bool push(std::vector<LoaderItem> &items); // all of one unit; false: cancelled
     void unitDone(std::size_t unit);
     void fail(std::exception_ptr error);
+    bool readBatch(Store &store, std::size_t unit, int worker);
 
     Mode m_mode;
     StoreFactory m_openStore;
@@ -103,6 +107,7 @@ private:
     int m_producersWaiting = 0;
     std::deque<LoaderItem> m_fifo;                         // unordered
     std::map<std::size_t, std::deque<LoaderItem>> m_byUnit; // ordered
+    std::size_t m_unitCount = 0; // units of work: objects, shards or batches
     std::vector<bool> m_unitDone;
     std::size_t m_nextUnit = 0;
     std::size_t m_queued = 0;

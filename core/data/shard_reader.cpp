@@ -1,12 +1,10 @@
 #include "data/shard_reader.h"
 
-#include "shard/archive_reader.h"
-#include "util/byte_pipe.h"
+#include "shard/archive_stream.h"
 #include "util/error.h"
 #include "util/strings.h"
 
 #include <map>
-#include <thread>
 
 namespace shardscope {
 
@@ -35,28 +33,6 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
                        const std::atomic<bool> *cancel)
 {
     ++m_counters.shards;
-    BytePipe pipe;
-    std::thread producer([&] {
-        try {
-            GetRequest req;
-            req.cancel = cancel;
-            m_store.get(m_bucket, shard, req, [&](const char *d, std::size_t n) { return pipe.push(d, n); });
-            pipe.close();
-        } catch (...) {
-            pipe.fail(std::current_exception());
-        }
-    });
-    struct Joiner
-    {
-        BytePipe &pipe;
-        std::thread &t;
-        ~Joiner()
-        {
-            pipe.cancel();
-            t.join();
-        }
-    } joiner{pipe, producer};
-
     const std::string where = m_store.url(m_bucket, shard);
     std::string currentMember;
     Sample current;
@@ -71,7 +47,14 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
         return sink(std::move(s));
     };
     try {
-        ArchiveReader reader([&](char *buf, std::size_t n) { return pipe.pull(buf, n); }, where);
+        bool keepGoing = true;
+        streamArchive(
+            [&](const BodySink &sink) {
+                GetRequest req;
+                req.cancel = cancel;
+                m_store.get(m_bucket, shard, req, sink);
+            },
+            where, [&](ArchiveReader &reader) {
         ArchiveEntry e;
         while (reader.next(e)) {
             if (cancel && cancel->load())
@@ -91,8 +74,10 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
             if (m_options.rule == KeyRule::WebDataset) {
                 if (!current.members.empty() && mk.key != current.key) {
                     seenKeys[current.key] = true;
-                    if (!emit(std::move(current)))
-                        return false;
+                    if (!emit(std::move(current))) {
+                        keepGoing = false;
+                        return;
+                    }
                     current = Sample();
                     current.shard = shard;
                 }
@@ -127,13 +112,16 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
         currentMember.clear();
         if (m_options.rule == KeyRule::WebDataset) {
             if (!current.members.empty() && !emit(std::move(current)))
-                return false;
+                keepGoing = false;
         } else {
             for (Sample &s : pending)
-                if (!emit(std::move(s)))
-                    return false;
+                if (!emit(std::move(s))) {
+                    keepGoing = false;
+                    return;
+                }
         }
-        return true;
+            });
+        return keepGoing;
     } catch (const Error &err) {
         if (err.kind() == ErrorKind::Cancelled)
             throw;

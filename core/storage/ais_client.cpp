@@ -365,3 +365,37 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
 }
 
 } // namespace shardscope
+
+namespace shardscope {
+
+void AisClient::getBatch(const std::string &bucket, const std::vector<std::string> &objects,
+                         const AisBatchOptions &options, const BodySink &sink)
+{
+    validateBucketName(bucket);
+    if (objects.empty())
+        throw Error(ErrorKind::InvalidArgument, "get-batch from ais://" + bucket + ": no objects asked for");
+    nlohmann::json in = nlohmann::json::array();
+    for (const auto &o : objects)
+        in.push_back({{"objname", o}});
+    const std::string body =
+        nlohmann::json{{"in", in}, {"mime", ".tar"}, {"coer", options.continueOnError}, {"onob", true}, {"strm", true}}
+            .dump();
+    auto r = request("GET", m_options.endpoint + "/v1/ml/moss/" + bucket + "?provider=ais");
+    r.headers.emplace_back(kJson);
+    r.body = body;
+    r.hasBody = true;
+    r.cancel = options.cancel;
+    r.sink = sink;
+    const std::string what = "get-batch of " + std::to_string(objects.size()) + " objects from ais://" + bucket;
+    HttpResponse resp;
+    try {
+        resp = m_http.perform(r); // not retried: the sink may have data already
+    } catch (const Error &e) {
+        throw Error(e.kind(), what + ": " + e.what(), e.httpStatus());
+    }
+    m_everAnswered = true;
+    if (!resp.ok())
+        throw aisError(resp, what, AisTarget::Bucket);
+}
+
+} // namespace shardscope

@@ -47,6 +47,14 @@ struct AisListRequest
     std::uint64_t flags = 0;
 };
 
+// GetBatch (/v1/ml/moss): many objects (or shard members) in one archive,
+// streamed in request order.
+struct AisBatchOptions
+{
+    bool continueOnError = true; // missing items come back as empty "__404__/<name>" entries
+    const std::atomic<bool> *cancel = nullptr;
+};
+
 struct AisGetOptions
 {
     std::optional<std::uint64_t> first; // byte range [first, last]
@@ -99,6 +107,11 @@ public:
     std::uint64_t getObject(const std::string &bucket, const std::string &object, const BodySink &sink);
     std::uint64_t getObject(const std::string &bucket, const std::string &object, const AisGetOptions &options,
                             const BodySink &sink);
+
+    // Streams the TAR that GetBatch assembles from `objects` (in that order,
+    // entries named by object name, missing ones under "__404__/") into sink.
+    void getBatch(const std::string &bucket, const std::vector<std::string> &objects, const AisBatchOptions &options,
+                  const BodySink &sink);
 
 private:
     std::string bucketUrl(const std::string &bucket) const;

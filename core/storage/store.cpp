@@ -38,11 +38,9 @@ void Store::putBytes(const std::string &bucket, const std::string &object, std::
 
 } // namespace shardscope
 
-#include "shard/archive_reader.h"
-#include "util/byte_pipe.h"
+#include "shard/archive_stream.h"
 #include "util/strings.h"
 
-#include <thread>
 
 namespace shardscope {
 
@@ -79,33 +77,17 @@ BodySink sliceSink(const ByteRange &range, const BodySink &sink, bool *done)
 
 namespace {
 
-// Streams `object` on a helper thread into a pipe that `consume` reads through
-// an ArchiveReader; stops the download as soon as `consume` returns.
 template <typename Consume>
 void withArchiveStream(Store &store, const std::string &bucket, const std::string &object,
                        const std::atomic<bool> *cancel, Consume consume)
 {
-    BytePipe pipe;
-    std::thread producer([&] {
-        try {
+    streamArchive(
+        [&](const BodySink &sink) {
             GetRequest req;
             req.cancel = cancel;
-            store.get(bucket, object, req, [&](const char *d, std::size_t n) { return pipe.push(d, n); });
-            pipe.close();
-        } catch (...) {
-            pipe.fail(std::current_exception());
-        }
-    });
-    try {
-        ArchiveReader reader([&](char *buf, std::size_t n) { return pipe.pull(buf, n); }, store.url(bucket, object));
-        consume(reader);
-    } catch (...) {
-        pipe.cancel();
-        producer.join();
-        throw;
-    }
-    pipe.cancel();
-    producer.join();
+            store.get(bucket, object, req, sink);
+        },
+        store.url(bucket, object), consume);
 }
 
 } // namespace

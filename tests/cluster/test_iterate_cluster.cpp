@@ -5,7 +5,9 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
+#include "data/loader.h"
 #include "gen/dataset_generator.h"
+#include "storage/ais_store.h"
 #include "util/error.h"
 
 #include <QTest>
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void objectsExactlyOnceAcrossRanks();
     void samplesExactlyOnceAcrossRanks();
     void badShardStopsOrIsSkipped();
+    void getBatchDeliversEveryObjectOnce();
+    void getBatchReportsMissingObjects();
     void cleanupTestCase();
 
 private:
@@ -148,6 +152,58 @@ void TestIterateCluster::badShardStopsOrIsSkipped()
     QCOMPARE(QString::fromStdString(out[0]["member"].get<std::string>()), QStringLiteral("a.bin"));
     QVERIFY(out[0].contains("error"));
     QVERIFY2(skip.err.contains(QLatin1String("skipped 1 bad shard")), qPrintable(skip.err));
+}
+
+void TestIterateCluster::getBatchDeliversEveryObjectOnce()
+{
+    const CliRun r = cli({QStringLiteral("iterate"), QString::fromStdString("ais://" + m_bucket + "/objs/"),
+                          QStringLiteral("--mode"), QStringLiteral("get-batch"), QStringLiteral("--batch-size"),
+                          QStringLiteral("7"), QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    std::multiset<std::string> seen;
+    for (const auto &j : lines(r.out)) {
+        seen.insert(j["name"].get<std::string>());
+        QCOMPARE(j["size"].get<int>(), 64);
+    }
+    QCOMPARE(seen.size(), m_objects.size());
+    QCOMPARE(std::set<std::string>(seen.begin(), seen.end()), m_objects);
+}
+
+void TestIterateCluster::getBatchReportsMissingObjects()
+{
+    const std::vector<std::string> units = {"objs/o-1000", "objs/not-there", "objs/o-1001"};
+    auto open = [] { return std::unique_ptr<Store>(new AisStore(clustertest::options())); };
+    LoaderOptions o;
+    o.workers = 1;
+    o.batchSize = 3;
+    o.shard.onError = ErrorPolicy::Skip;
+    std::vector<ShardProblem> problems;
+    {
+        Loader loader(Loader::Mode::GetBatch, open, m_bucket, units, o, {},
+                      [&](const ShardProblem &p) { problems.push_back(p); });
+        std::vector<std::string> got;
+        LoaderItem item;
+        while (loader.next(item)) {
+            got.push_back(item.name);
+            QCOMPARE(item.bytes.size(), size_t(64));
+        }
+        QCOMPARE(got, (std::vector<std::string>{"objs/o-1000", "objs/o-1001"})); // never an empty stand-in
+    }
+    QCOMPARE(problems.size(), size_t(1));
+    QVERIFY2(QString::fromStdString(problems[0].message).contains(QLatin1String("objs/not-there")),
+             problems[0].message.c_str());
+
+    o.shard.onError = ErrorPolicy::Stop;
+    Loader stop(Loader::Mode::GetBatch, open, m_bucket, units, o);
+    LoaderItem item;
+    try {
+        while (stop.next(item)) {
+        }
+        QFAIL("a missing object did not stop the run");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::ObjectNotFound);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("objs/not-there")), e.what());
+    }
 }
 
 void TestIterateCluster::cleanupTestCase()

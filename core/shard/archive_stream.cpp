@@ -1,0 +1,35 @@
+#include "shard/archive_stream.h"
+
+#include "util/byte_pipe.h"
+
+#include <thread>
+
+namespace shardscope {
+
+void streamArchive(const std::function<void(const BodySink &)> &produce, const std::string &description,
+                   const std::function<void(ArchiveReader &)> &consume)
+{
+    BytePipe pipe;
+    std::thread producer([&] {
+        try {
+            produce([&](const char *d, std::size_t n) { return pipe.push(d, n); });
+            pipe.close();
+        } catch (...) {
+            pipe.fail(std::current_exception());
+        }
+    });
+    struct Joiner
+    {
+        BytePipe &pipe;
+        std::thread &t;
+        ~Joiner()
+        {
+            pipe.cancel();
+            t.join();
+        }
+    } joiner{pipe, producer};
+    ArchiveReader reader([&](char *buf, std::size_t n) { return pipe.pull(buf, n); }, description);
+    consume(reader);
+}
+
+} // namespace shardscope

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "shard/archive_reader.h"
+#include "storage/http_client.h"
+
+#include <functional>
+#include <string>
+
+namespace shardscope {
+
+// Reads an archive that arrives pushed (an HTTP download writing into a sink)
+// with a pull-style ArchiveReader: `produce` runs on a helper thread and
+// writes into a bounded pipe; `consume` reads the archive on the calling
+// thread. When `consume` returns or throws, the download is stopped and the
+// helper joined. A producer error is rethrown to the consumer as it is.
+void streamArchive(const std::function<void(const BodySink &)> &produce, const std::string &description,
+                   const std::function<void(ArchiveReader &)> &consume);
+
+} // namespace shardscope
