@@ -1,5 +1,6 @@
 #include "cli_context.h"
 
+#include "data/sources.h"
 #include "storage/endpoint.h"
 #include "storage/store_url.h"
 #include "util/error.h"
@@ -82,6 +83,18 @@ StoreOptions CliContext::storeOptions() const
 StoreLocation CliContext::open(const QString &url, bool wholePathIsBucket) const
 {
     return openStore(parseStoreUrl(url.toStdString()), storeOptions(), wholePathIsBucket);
+}
+
+std::vector<ObjectInfo> CliContext::listDataset(StoreLocation &loc)
+{
+    ObjectGroup group;
+    if (loc.path.find('{') != std::string::npos) {
+        group.kind = ObjectGroup::Kind::Template;
+        group.braceTemplate = loc.path;
+    } else {
+        group.prefix = loc.path;
+    }
+    return resolveGroup(*loc.store, loc.bucket, group);
 }
 
 int CliContext::fail(const std::string &message)

@@ -36,6 +36,9 @@ public:
     // Opens the store of a URL with the global options; throws Error.
     StoreLocation open(const QString &url, bool wholePathIsBucket = false) const;
     StoreOptions storeOptions() const;
+    // The objects a data-set URL names: a prefix, or a brace template
+    // (ais://b/shard-{0000..0099}.tar) resolved against one listing.
+    static std::vector<ObjectInfo> listDataset(StoreLocation &location);
 
     int fail(const std::string &message); // prints "shardscope-cli: message", returns ExitFailure
     int usage(const QString &message, const QCommandLineParser &parser);

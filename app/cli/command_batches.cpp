@@ -103,9 +103,7 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
             if (loc.bucket.empty())
                 return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
             source = loc.url();
-            ListRequest req;
-            req.prefix = loc.path;
-            for (auto &e : loc.store->listAll(loc.bucket, req)) {
+            for (auto &e : CliContext::listDataset(loc)) {
                 names.push_back(std::move(e.name));
                 sizes.push_back(e.size);
             }

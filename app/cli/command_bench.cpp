@@ -71,10 +71,8 @@ int runBench(CliContext &ctx, const QStringList &arguments)
         StoreLocation loc = ctx.open(pos.at(1));
         if (loc.bucket.empty())
             return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
-        ListRequest req;
-        req.prefix = loc.path;
         std::vector<std::string> names;
-        for (auto &o : loc.store->listAll(loc.bucket, req))
+        for (auto &o : CliContext::listDataset(loc))
             names.push_back(std::move(o.name));
         const bool direct = !parser.isSet(directOpt) && loc.store->scheme() == "ais";
 

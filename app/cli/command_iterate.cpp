@@ -104,10 +104,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         StoreLocation loc = ctx.open(pos.at(1));
         if (loc.bucket.empty())
             return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
-        ListRequest req;
-        req.prefix = loc.path;
         std::vector<std::string> names;
-        for (auto &o : loc.store->listAll(loc.bucket, req))
+        for (auto &o : CliContext::listDataset(loc))
             names.push_back(std::move(o.name));
         const std::vector<std::size_t> order =
             parser.isSet(shuffleOpt) ? shuffledOrder(names.size(), seed) : sequentialOrder(names.size());

@@ -1,0 +1,115 @@
+// Sources and splits: object groups (prefix, names, brace template) resolved
+// with sizes from one listing; AIStore's prefix_map rules; split coverage.
+
+#include "data/sources.h"
+#include "storage/file_store.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace shardscope;
+
+namespace {
+std::vector<std::string> names(const std::vector<ObjectInfo> &v)
+{
+    std::vector<std::string> out;
+    for (const auto &o : v)
+        out.push_back(o.name);
+    return out;
+}
+ObjectInfo obj(const std::string &n, std::uint64_t size = 1)
+{
+    ObjectInfo o;
+    o.name = n;
+    o.size = size;
+    return o;
+}
+} // namespace
+
+class TestSources : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void groups();
+    void missingNamesAreNamed();
+    void prefixMapFollowsTheSdk();
+    void splitsReportOverlapsAndGaps();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<FileStore> m_store;
+};
+
+void TestSources::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_store = FileStore::forLocalRoot(m_dir.path().toStdString());
+    m_store->createBucket("b");
+    for (const char *n : {"cifar/data_batch_1", "cifar/data_batch_10", "cifar/data_batch_2", "cifar/test_batch",
+                          "shard-0000.tar", "shard-0001.tar", "shard-0002.tar"})
+        m_store->putBytes("b", n, std::string(std::strlen(n), 'x'));
+}
+
+void TestSources::groups()
+{
+    ObjectGroup g;
+    g.prefix = "cifar/data_batch_1";
+    QCOMPARE(names(resolveGroup(*m_store, "b", g)),
+             (std::vector<std::string>{"cifar/data_batch_1", "cifar/data_batch_10"})); // a prefix, not a name
+    g.kind = ObjectGroup::Kind::Names;
+    g.names = {"shard-0002.tar", "cifar/test_batch"};
+    const auto named = resolveGroup(*m_store, "b", g);
+    QCOMPARE(names(named), g.names); // in the order given
+    QCOMPARE(named[1].size, quint64(16));
+    g.kind = ObjectGroup::Kind::Template;
+    g.braceTemplate = "shard-{0000..0002..2}.tar";
+    QCOMPARE(names(resolveGroup(*m_store, "b", g)), (std::vector<std::string>{"shard-0000.tar", "shard-0002.tar"}));
+}
+
+void TestSources::missingNamesAreNamed()
+{
+    ObjectGroup g;
+    g.kind = ObjectGroup::Kind::Template;
+    g.braceTemplate = "shard-{0000..0005}.tar";
+    try {
+        resolveGroup(*m_store, "b", g);
+        QFAIL("missing objects were accepted");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::ObjectNotFound);
+        QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("local://b/shard-0003.tar does not exist (and 2 more of the 6")),
+                 e.what());
+    }
+}
+
+void TestSources::prefixMapFollowsTheSdk()
+{
+    const std::vector<ObjectInfo> all = {obj("a/1"), obj("a/2"), obj("b/1"), obj("ab/1")};
+    QCOMPARE(names(applyPrefixMap(all, std::nullopt)).size(), size_t(4));               // no entry: everything
+    QVERIFY(applyPrefixMap(all, std::vector<std::string>{}).empty());                    // empty list: nothing
+    QCOMPARE(names(applyPrefixMap(all, std::vector<std::string>{""})).size(), size_t(4)); // "" matches all
+    QCOMPARE(names(applyPrefixMap(all, std::vector<std::string>{"b/", "a"})),
+             (std::vector<std::string>{"b/1", "a/1", "a/2", "ab/1"})); // list order, prefixes not names
+    QCOMPARE(names(applyPrefixMap(all, std::vector<std::string>{"a/", "a"})).size(), size_t(5)); // overlap duplicates
+}
+
+void TestSources::splitsReportOverlapsAndGaps()
+{
+    const std::vector<ObjectInfo> all = {obj("train/1", 10), obj("train/2", 10), obj("val/1", 5), obj("val-extra/1", 5),
+                                         obj("test/1", 1), obj("readme", 2)};
+    const auto r = analyzeSplits(all, {{"train", {"train/"}}, {"val", {"val"}}, {"test", {"test/", "train/2"}}});
+    QCOMPARE(r.splits[0].objects, quint64(2));
+    QCOMPARE(r.splits[0].bytes, quint64(20));
+    QCOMPARE(r.splits[1].objects, quint64(2)); // "val" also matches "val-extra/"
+    QCOMPARE(r.splits[2].objects, quint64(2));
+    QCOMPARE(r.overlaps.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(r.overlaps[0].first), QStringLiteral("train"));
+    QCOMPARE(QString::fromStdString(r.overlaps[0].second), QStringLiteral("test"));
+    QCOMPARE(r.overlaps[0].examples, (std::vector<std::string>{"train/2"}));
+    QCOMPARE(r.uncovered, quint64(1));
+    QCOMPARE(r.uncoveredExamples, (std::vector<std::string>{"readme"}));
+}
+
+QTEST_GUILESS_MAIN(TestSources)
+#include "test_sources.moc"
