@@ -10,7 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gen/dataset_generator.h"
+
+#include <cstdio>
 #include <deque>
+#include <fstream>
 #include <mutex>
 
 namespace shardscope::cli {
@@ -52,8 +56,19 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption batchOpt(QStringLiteral("batch-size"),
                                       QStringLiteral("get-batch: objects per request (default 64)."),
                                       QStringLiteral("n"), QStringLiteral("64"));
+    const QCommandLineOption epochOpt(QStringLiteral("epoch"),
+                                      QStringLiteral("Epoch number: with --shuffle each epoch has its own order."),
+                                      QStringLiteral("e"), QStringLiteral("0"));
+    const QCommandLineOption saveOpt(QStringLiteral("save-state"),
+                                     QStringLiteral("When stopping (--limit), save where the run stands to FILE "
+                                                    "(implies --ordered)."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption resumeOpt(QStringLiteral("resume"),
+                                       QStringLiteral("Continue a run saved with --save-state: exactly the items "
+                                                      "it had not delivered (implies --ordered)."),
+                                       QStringLiteral("file"));
     parser.addOptions({modeOpt, workersOpt, rankOpt, worldOpt, evenOpt, limitOpt, orderedOpt, shuffleOpt, seedOpt,
-                       ruleOpt, errorOpt, jsonOpt, batchOpt});
+                       ruleOpt, errorOpt, jsonOpt, batchOpt, epochOpt, saveOpt, resumeOpt});
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
@@ -87,8 +102,40 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     if (policy != QLatin1String("stop") && policy != QLatin1String("skip"))
         return ctx.usage(QStringLiteral("--on-error must be stop or skip"), parser);
     const bool json = parser.isSet(jsonOpt);
+    bool okEpoch = false;
+    const qulonglong epoch = parser.value(epochOpt).toULongLong(&okEpoch);
+    if (!okEpoch)
+        return ctx.usage(QStringLiteral("--epoch must be a whole number"), parser);
+    // What must match between a saved run and its continuation.
+    const nlohmann::json identity = {{"url", pos.at(1).toStdString()}, {"mode", mode.toStdString()},
+                                     {"rank", rank}, {"world_size", world}, {"even_ranks", parser.isSet(evenOpt)},
+                                     {"shuffle", parser.isSet(shuffleOpt)}, {"seed", seed}, {"epoch", epoch},
+                                     {"batch_size", batchSize}, {"key_rule", parser.value(ruleOpt).toStdString()}};
 
     try {
+        std::size_t resumeUnit = 0, resumeItem = 0;
+        if (parser.isSet(resumeOpt)) {
+            const std::string file = parser.value(resumeOpt).toStdString();
+            std::ifstream in(file);
+            if (!in)
+                return ctx.fail("cannot read the saved state " + file);
+            nlohmann::json state;
+            try {
+                in >> state;
+            } catch (const nlohmann::json::exception &e) {
+                return ctx.fail("the saved state " + file + " is not valid JSON: " + e.what());
+            }
+            if (!state.is_object() || state.value("schema_version", 0) != 1 || !state.contains("run") ||
+                !state.contains("unit") || !state.contains("item") || !state["unit"].is_number_unsigned() ||
+                !state["item"].is_number_unsigned())
+                return ctx.fail("the saved state " + file + " is not a shardscope iterate state (schema_version 1)");
+            for (const auto &[key, value] : identity.items())
+                if (state["run"].value(key, nlohmann::json()) != value)
+                    return ctx.fail("the saved state " + file + " belongs to another run: its " + key + " is " +
+                                    state["run"].value(key, nlohmann::json()).dump() + ", this run's is " + value.dump());
+            resumeUnit = state["unit"].get<std::size_t>();
+            resumeItem = state["item"].get<std::size_t>();
+        }
         RankPartition part;
         part.rank = rank;
         part.worldSize = world;
@@ -96,7 +143,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         validate(part);
         LoaderOptions opts;
         opts.workers = workers;
-        opts.ordered = parser.isSet(orderedOpt);
+        opts.ordered = parser.isSet(orderedOpt) || parser.isSet(saveOpt) || parser.isSet(resumeOpt);
+        opts.resumeUnit = resumeUnit;
+        opts.resumeItem = resumeItem;
         opts.shard.rule = parseKeyRule(parser.value(ruleOpt).toStdString());
         opts.shard.onError = policy == QLatin1String("skip") ? ErrorPolicy::Skip : ErrorPolicy::Stop;
         opts.batchSize = batchSize;
@@ -108,7 +157,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         for (auto &o : CliContext::listDataset(loc))
             names.push_back(std::move(o.name));
         const std::vector<std::size_t> order =
-            parser.isSet(shuffleOpt) ? shuffledOrder(names.size(), seed) : sequentialOrder(names.size());
+            parser.isSet(shuffleOpt) ? shuffledOrder(names.size(), seed ^ splitmix64(epoch))
+                                     : sequentialOrder(names.size());
         std::vector<std::string> mine;
         for (std::size_t i : rankItems(order, part))
             mine.push_back(names[i]);
@@ -165,6 +215,21 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                     out << QString::fromStdString(item.sample.shard) << "  " << QString::fromStdString(item.sample.key)
                         << "  " << QString::fromStdString(members.dump()) << '\n';
             }
+        }
+        if (parser.isSet(saveOpt)) {
+            const LoaderPosition p = loader.position();
+            const nlohmann::json state = {{"schema_version", 1}, {"run", identity}, {"unit", p.unit},
+                                          {"item", p.item}, {"delivered", count}};
+            const std::string file = parser.value(saveOpt).toStdString();
+            const std::string tmp = file + ".part";
+            {
+                std::ofstream outFile(tmp, std::ios::trunc);
+                outFile << state.dump(2) << "\n";
+                if (!outFile.flush())
+                    return ctx.fail("cannot write " + file);
+            }
+            if (std::rename(tmp.c_str(), file.c_str()) != 0)
+                return ctx.fail("cannot write " + file);
         }
         loader.cancel();
         drainProblems();

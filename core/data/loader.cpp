@@ -1,6 +1,8 @@
 #include "data/loader.h"
 
 #include "shard/archive_stream.h"
+
+#include <algorithm>
 #include "storage/ais_store.h"
 #include "util/error.h"
 
@@ -18,6 +20,18 @@ Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vecto
     m_unitCount = m_mode == Mode::GetBatch ? (m_units.size() + m_options.batchSize - 1) / m_options.batchSize
                                            : m_units.size();
     m_unitDone.assign(m_unitCount, false);
+    if (m_options.resumeUnit > 0 || m_options.resumeItem > 0) {
+        if (!m_options.ordered)
+            throw Error(ErrorKind::InvalidArgument, "resuming needs ordered delivery");
+        if (m_options.resumeUnit > m_unitCount)
+            throw Error(ErrorKind::InvalidArgument, "cannot resume at unit " + std::to_string(m_options.resumeUnit) +
+                                                        " of " + std::to_string(m_unitCount));
+        for (std::size_t u = 0; u < m_options.resumeUnit; ++u)
+            m_unitDone[u] = true;
+        m_cursor = m_options.resumeUnit;
+        m_nextUnit = m_options.resumeUnit;
+    }
+    m_position = {m_options.resumeUnit, m_options.resumeItem};
     if (m_options.workers < 1 || m_options.workers > 1024)
         throw Error(ErrorKind::InvalidArgument, "the loader needs between 1 and 1024 workers");
     if (m_options.prefetch < 1)
@@ -44,6 +58,12 @@ void Loader::cancel()
     m_spaceCv.notify_all();
 }
 
+LoaderPosition Loader::position() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_position;
+}
+
 LoaderCounters Loader::counters() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -62,6 +82,14 @@ void Loader::fail(std::exception_ptr error)
 
 bool Loader::push(std::vector<LoaderItem> &items)
 {
+    if (!items.empty() && items.front().unit == m_options.resumeUnit && m_options.resumeItem > 0) {
+        // Items a resumed run has already delivered before.
+        items.erase(std::remove_if(items.begin(), items.end(),
+                                   [this](const LoaderItem &it) {
+                                       return it.unit == m_options.resumeUnit && it.seq < m_options.resumeItem;
+                                   }),
+                    items.end());
+    }
     if (items.empty())
         return !m_cancel;
     std::uint64_t size = 0;
@@ -171,6 +199,7 @@ void Loader::work(int worker)
                         pendingBytes += b;
                         LoaderItem item;
                         item.unit = unit;
+                        item.seq = samples - 1;
                         item.name = name;
                         item.worker = worker;
                         item.sample = std::move(s);
@@ -262,6 +291,7 @@ bool Loader::readBatch(Store &store, std::size_t unit, int worker)
                     } else {
                         LoaderItem item;
                         item.unit = unit;
+                        item.seq = pos;
                         item.name = want;
                         item.worker = worker;
                         item.bytes = std::move(data);
@@ -331,6 +361,7 @@ bool Loader::next(LoaderItem &out)
     m_queuedBytes -= out.size();
     ++m_counters.items;
     m_counters.bytes += out.size();
+    m_position = {out.unit, out.seq + 1};
     // Wake waiting workers once there is real room, not after every item.
     if (m_producersWaiting &&
         (m_queued <= m_options.prefetch / 2 || m_queuedBytes <= m_options.maxBytesInFlight / 2 || m_queued == 0))

@@ -27,6 +27,10 @@ struct LoaderOptions
     bool ordered = false;                       // deliver in unit order (else as they come)
     ShardReadOptions shard;                     // shard mode; its onError also for get-batch
     std::size_t batchSize = 64;                 // get-batch mode: objects per request
+    // Resume an ordered run: start at unit `resumeUnit`, skipping its first
+    // `resumeItem` items (a LoaderPosition saved from an earlier run).
+    std::size_t resumeUnit = 0;
+    std::size_t resumeItem = 0;
 };
 
 // One finished request, for the profiler (called on worker threads; keep it cheap).
@@ -43,12 +47,22 @@ using TimingHook = std::function<void(const RequestTiming &)>;
 
 struct LoaderItem
 {
-    std::size_t unit = 0; // index into the loader's unit list
+    std::size_t unit = 0; // index into the loader's unit list (a batch index in get-batch mode)
+    std::size_t seq = 0;  // position of the item within its unit
     std::string name;     // object (object mode) or shard (shard mode)
     std::string bytes;    // object mode
     Sample sample;        // shard mode
     int worker = 0;
     std::uint64_t size() const { return bytes.size() + sample.bytes(); }
+};
+
+// Where an ordered run stands: the next item to deliver is item `item` of
+// unit `unit`. Saved mid-epoch and passed back as resumeUnit/resumeItem, it
+// gives exactly the items not yet delivered.
+struct LoaderPosition
+{
+    std::size_t unit = 0;
+    std::size_t item = 0;
 };
 
 struct LoaderCounters
@@ -82,6 +96,7 @@ public:
     bool next(LoaderItem &out);
     void cancel();
     LoaderCounters counters() const;
+    LoaderPosition position() const; // ordered runs
 
 private:
     void work(int worker);
@@ -115,6 +130,7 @@ private:
     int m_running = 0;
     std::exception_ptr m_error;
     LoaderCounters m_counters;
+    LoaderPosition m_position;
     std::vector<std::thread> m_threads;
 };
 

@@ -25,6 +25,9 @@ private Q_SLOTS:
     void getToFileIsAtomicAndRangesWork();
     void putAndBuckets();
     void fileUrlsWork();
+    void iterateResumesExactlyWhereItStopped_data();
+    void iterateResumesExactlyWhereItStopped();
+    void resumeRejectsForeignOrBrokenState();
     void errors_data();
     void errors();
 
@@ -160,6 +163,54 @@ void TestCliStorage::fileUrlsWork()
     const QJsonArray a = QJsonDocument::fromJson(r.out).array();
     QCOMPARE(a.size(), 3);
     QCOMPARE(a[0].toObject()[QLatin1String("name")].toString(), QStringLiteral("shard-00000.tar.gz"));
+}
+
+void TestCliStorage::iterateResumesExactlyWhereItStopped_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<int>("stopAfter");
+    QTest::newRow("samples, mid-shard") << "shard" << 5;
+    QTest::newRow("samples, at a shard boundary") << "shard" << 4;
+    QTest::newRow("objects") << "object" << 2;
+}
+
+void TestCliStorage::iterateResumesExactlyWhereItStopped()
+{
+    QFETCH(QString, mode);
+    QFETCH(int, stopAfter);
+    const QStringList base = {QStringLiteral("iterate"), QStringLiteral("local://demo/train/"), QStringLiteral("--mode"),
+                              mode, QStringLiteral("--shuffle"), QStringLiteral("--seed"), QStringLiteral("11"),
+                              QStringLiteral("--epoch"), QStringLiteral("2"), QStringLiteral("--workers"),
+                              QStringLiteral("3"), QStringLiteral("--json")};
+    const Run full = cli(base + QStringList{QStringLiteral("--ordered")});
+    QCOMPARE(full.exitCode, 0);
+    const QString state = m_dir.filePath(QStringLiteral("state-%1-%2.json").arg(mode).arg(stopAfter));
+    const Run first = cli(base + QStringList{QStringLiteral("--limit"), QString::number(stopAfter),
+                                              QStringLiteral("--save-state"), state});
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(first.out.count('\n'), stopAfter);
+    const Run rest = cli(base + QStringList{QStringLiteral("--resume"), state});
+    QVERIFY2(rest.exitCode == 0, qPrintable(rest.err));
+    QCOMPARE(first.out + rest.out, full.out); // nothing lost, nothing twice, same order
+}
+
+void TestCliStorage::resumeRejectsForeignOrBrokenState()
+{
+    const QString state = m_dir.filePath(QStringLiteral("state.json"));
+    QCOMPARE(cli({QStringLiteral("iterate"), QStringLiteral("local://demo/train/"), QStringLiteral("--limit"),
+                  QStringLiteral("1"), QStringLiteral("--save-state"), state})
+                 .exitCode,
+             0);
+    const Run other = cli({QStringLiteral("iterate"), QStringLiteral("local://demo/"), QStringLiteral("--resume"), state});
+    QCOMPARE(other.exitCode, 1);
+    QVERIFY2(other.err.contains(QLatin1String("belongs to another run: its url is")), qPrintable(other.err));
+    QFile f(state);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"schema_version\": 1, \"unit\": ");
+    f.close();
+    const Run broken = cli({QStringLiteral("iterate"), QStringLiteral("local://demo/train/"), QStringLiteral("--resume"), state});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.err.contains(QLatin1String("is not valid JSON")), qPrintable(broken.err));
 }
 
 void TestCliStorage::errors_data()
