@@ -20,6 +20,7 @@ import time
 import torch
 from aistore.sdk import Client
 from aistore.pytorch import AISIterDataset, AISShardReader
+from aistore.pytorch.batch_iter_dataset import AISBatchIterDataset
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -61,7 +62,7 @@ def ensure_shards(client, bucket, n, per_shard):
 
 def ours(cli, endpoint, bucket, mode, workers):
     out = subprocess.run([cli, "bench", f"ais://{bucket}", "--mode", mode, "--workers", str(workers),
-                          "--epochs", "1", "--json"], check=True, capture_output=True, text=True,
+                          "--epochs", "1", "--json", "--batch-size", "64"], check=True, capture_output=True, text=True,
                          env=dict(os.environ, AIS_ENDPOINT=endpoint)).stdout
     r = json.loads(out)
     return {"items": r["items"], "seconds": r["seconds"], "items_per_s": r["items_per_s"],
@@ -75,7 +76,12 @@ def collate_none(batch):
 def theirs(endpoint, bucket, kind, workers):
     client = Client(endpoint)
     bck = client.bucket(bucket)
-    ds = AISIterDataset(ais_source_list=bck) if kind == "iter" else AISShardReader(bucket_list=bck)
+    if kind == "iter":
+        ds = AISIterDataset(ais_source_list=bck)
+    elif kind == "batch":
+        ds = AISBatchIterDataset(ais_source_list=bck, client=client, max_batch_size=64)
+    else:
+        ds = AISShardReader(bucket_list=bck)
     loader = torch.utils.data.DataLoader(ds, batch_size=None, num_workers=workers if workers > 1 else 0)
     t0 = time.perf_counter()
     n = 0
@@ -105,10 +111,13 @@ def main():
                "p1_shardscope": ours(a.cli, a.endpoint, small, "object", w),
                "p1_sdk": theirs(a.endpoint, small, "iter", w),
                "p2_shardscope": ours(a.cli, a.endpoint, shards, "shard", w),
-               "p2_sdk": theirs(a.endpoint, shards, "shard", w)}
+               "p2_sdk": theirs(a.endpoint, shards, "shard", w),
+               "p6_shardscope": ours(a.cli, a.endpoint, small, "get-batch", w),
+               "p6_sdk": theirs(a.endpoint, small, "batch", w)}
         rows.append(row)
         print(f"W={w}: P1 {row['p1_shardscope']['items_per_s']:.0f} vs {row['p1_sdk']['items_per_s']:.0f}/s; "
-              f"P2 {row['p2_shardscope']['items_per_s']:.0f} vs {row['p2_sdk']['items_per_s']:.0f}/s",
+              f"P2 {row['p2_shardscope']['items_per_s']:.0f} vs {row['p2_sdk']['items_per_s']:.0f}/s; "
+              f"P6 {row['p6_shardscope']['items_per_s']:.0f} vs {row['p6_sdk']['items_per_s']:.0f}/s",
               file=sys.stderr)
     result = {"schema_version": 1,
               "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -117,15 +126,17 @@ def main():
               "datasets": {"small": {"objects": a.objects, "size": 1024},
                            "shards": {"samples": a.objects, "per_shard": a.per_shard, "members": [".bin 1 KiB", ".cls"]}},
               "rows": rows, "command": a.command}
-    lines = [f"Loader benchmark (P1, P2), {result['date']}, {result['machine']}, AIStore 5.0, torch {torch.__version__}.",
+    lines = [f"Loader benchmark (P1, P2, P6), {result['date']}, {result['machine']}, AIStore 5.0, torch {torch.__version__}.",
              "", f"P1: read {a.objects:,} objects of 1 KiB once; P2: read the same {a.objects:,} samples from "
-             f"{a.objects // a.per_shard} tar shards once. Items/s (ratio to the SDK with the same workers):", "",
-             "| workers | SDK AISIterDataset + DataLoader | shardscope object | SDK AISShardReader + DataLoader | shardscope shard |",
-             "| ---: | ---: | ---: | ---: | ---: |"]
+             f"{a.objects // a.per_shard} tar shards once; P6: the objects of P1 through GetBatch, 64 per request. Items/s (ratio to the SDK with the same workers):", "",
+             "| workers | SDK AISIterDataset + DataLoader | shardscope object | SDK AISShardReader + DataLoader | shardscope shard | SDK AISBatchIterDataset (64) | shardscope get-batch (64) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         p1s, p1 = r["p1_sdk"]["items_per_s"], r["p1_shardscope"]["items_per_s"]
         p2s, p2 = r["p2_sdk"]["items_per_s"], r["p2_shardscope"]["items_per_s"]
-        lines.append(f"| {r['workers']} | {p1s:,.0f} | {p1:,.0f} ({p1 / p1s:.1f}×) | {p2s:,.0f} | {p2:,.0f} ({p2 / p2s:.1f}×) |")
+        p6s, p6 = r["p6_sdk"]["items_per_s"], r["p6_shardscope"]["items_per_s"]
+        lines.append(f"| {r['workers']} | {p1s:,.0f} | {p1:,.0f} ({p1 / p1s:.1f}×) | {p2s:,.0f} | {p2:,.0f} ({p2 / p2s:.1f}×) "
+                     f"| {p6s:,.0f} | {p6:,.0f} ({p6 / p6s:.1f}×) |")
     lines += ["", f"Command: `{a.command}`"]
     md = "\n".join(lines) + "\n"
     os.makedirs(a.out, exist_ok=True)

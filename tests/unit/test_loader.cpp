@@ -3,6 +3,8 @@
 // across workers and ranks, ordered delivery, cancellation mid-shard.
 
 #include "data/loader.h"
+#include "data/map_dataset.h"
+#include "data/multi_shard_stream.h"
 #include "data/partition.h"
 #include "data/samplers.h"
 #include "data/shard_reader.h"
@@ -62,6 +64,8 @@ private Q_SLOTS:
     void shardModeDeliversEverySample();
     void cancelMidShardStopsPromptly();
     void absurdOptionsAreRejected();
+    void mapDatasetReadsByIndexWithListedSizes();
+    void multiShardStreamZipsSources();
 
 private:
     QTemporaryDir m_dir;
@@ -284,6 +288,50 @@ void TestLoader::absurdOptionsAreRejected()
     o.workers = 2;
     o.prefetch = 0;
     QVERIFY_THROWS_EXCEPTION(Error, Loader(Loader::Mode::Objects, [this] { return FileStore::forLocalRoot(m_dir.path().toStdString()); }, m_bucket, m_objects, o));
+}
+
+void TestLoader::mapDatasetReadsByIndexWithListedSizes()
+{
+    ListRequest req;
+    req.prefix = "objs/";
+    MapDataset ds(*m_store, m_bucket, m_store->listAll(m_bucket, req));
+    QCOMPARE(ds.size(), m_objects.size());
+    QCOMPARE(QString::fromStdString(ds.info(5).name), QStringLiteral("objs/o-005.bin"));
+    QCOMPARE(ds.get(5).size(), size_t(105));
+    QCOMPARE(ds.sizes()[96], quint64(196));
+    try {
+        ds.get(97);
+        QFAIL("an index past the end was read");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("index 97 is past the 97 items")), e.what());
+    }
+}
+
+void TestLoader::multiShardStreamZipsSources()
+{
+    // Captions for the first 3 shards (60 samples) next to images of 6 shards (120).
+    for (int s = 0; s < 3; ++s) {
+        Members members;
+        for (int k = 0; k < 20; ++k)
+            members.emplace_back("s" + std::to_string(s * 20 + k) + ".txt", "caption " + std::to_string(s * 20 + k));
+        m_store->putBytes(m_bucket, "captions/c-" + std::to_string(s) + ".tar", writeArchive(ShardFormat::Tar, members));
+    }
+    auto open = [this] { return std::unique_ptr<Store>(FileStore::forLocalRoot(m_dir.path().toStdString())); };
+    std::vector<std::string> images, captions;
+    for (int s = 0; s < 6; ++s)
+        images.push_back("shards/shard-" + std::to_string(s) + ".tar.gz");
+    for (int s = 0; s < 3; ++s)
+        captions.push_back("captions/c-" + std::to_string(s) + ".tar");
+    MultiShardStream stream({{open, m_bucket, images}, {open, m_bucket, captions}});
+    std::vector<Sample> row;
+    int n = 0;
+    while (stream.next(row)) {
+        QCOMPARE(row.size(), size_t(2));
+        QCOMPARE(row[0].key, row[1].key); // the same sample of both sources
+        QVERIFY(row[0].member("png") && row[1].member("txt"));
+        ++n;
+    }
+    QCOMPARE(n, 60); // ends with the shorter source
 }
 
 QTEST_GUILESS_MAIN(TestLoader)
