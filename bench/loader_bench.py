@@ -22,6 +22,8 @@ from aistore.sdk import Client
 from aistore.pytorch import AISIterDataset, AISShardReader
 from aistore.pytorch.batch_iter_dataset import AISBatchIterDataset
 
+from report import write_report
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -139,13 +141,7 @@ def main():
                      f"| {p6s:,.0f} | {p6:,.0f} ({p6 / p6s:.1f}×) |")
     lines += ["", f"Command: `{a.command}`"]
     md = "\n".join(lines) + "\n"
-    os.makedirs(a.out, exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M")
-    with open(os.path.join(a.out, f"loader-{stamp}.json"), "w") as f:
-        json.dump(result, f, indent=2)
-    with open(os.path.join(a.out, f"loader-{stamp}.md"), "w") as f:
-        f.write(md)
-    print(md)
+    write_report(a.out, "loader", result, md)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ from types import SimpleNamespace
 
 from aistore.pytorch import DynamicBatchSampler
 
+from report import write_report
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -96,13 +98,7 @@ def main():
         lines.append(f"| {s} | {st['batches']:,} | {st['mean_fill'] * 100:.1f}% |")
     lines += ["", f"Command: `{a.command}`"]
     md = "\n".join(lines) + "\n"
-    os.makedirs(a.out, exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M")
-    with open(os.path.join(a.out, f"sampler-{stamp}.json"), "w") as f:
-        json.dump(result, f, indent=2)
-    with open(os.path.join(a.out, f"sampler-{stamp}.md"), "w") as f:
-        f.write(md)
-    print(md)
+    write_report(a.out, "sampler", result, md)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import time
 
 from aistore.sdk import Client
 
+from report import write_report
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -151,14 +153,7 @@ def main():
     result["listing"] = bench_listing(a.cli, a.endpoint, bucket, a.repeats)
     result["get"] = bench_get(a.cli, a.aisloader, a.endpoint, bucket,
                               [int(w) for w in a.workers.split(",")], a.seconds)
-    os.makedirs(a.out, exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M")
-    with open(os.path.join(a.out, f"storage-{stamp}.json"), "w") as f:
-        json.dump(result, f, indent=2)
-    md = markdown(result)
-    with open(os.path.join(a.out, f"storage-{stamp}.md"), "w") as f:
-        f.write(md)
-    print(md)
+    write_report(a.out, "storage", result, markdown(result))
 
 
 if __name__ == "__main__":
