@@ -69,6 +69,10 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                                        QStringLiteral("file"));
     parser.addOptions({modeOpt, workersOpt, rankOpt, worldOpt, evenOpt, limitOpt, orderedOpt, shuffleOpt, seedOpt,
                        ruleOpt, errorOpt, jsonOpt, batchOpt, epochOpt, saveOpt, resumeOpt});
+    const QCommandLineOption multipartOpt(QStringLiteral("multipart"),
+                                          QStringLiteral("get-batch: ask for multipart answers (metadata + "
+                                                         "archive) instead of a streamed TAR."));
+    parser.addOption(multipartOpt);
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
@@ -149,6 +153,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         opts.shard.rule = parseKeyRule(parser.value(ruleOpt).toStdString());
         opts.shard.onError = policy == QLatin1String("skip") ? ErrorPolicy::Skip : ErrorPolicy::Stop;
         opts.batchSize = batchSize;
+        opts.getBatchStreaming = !parser.isSet(multipartOpt);
 
         StoreLocation loc = ctx.open(pos.at(1));
         if (loc.bucket.empty())

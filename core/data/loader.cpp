@@ -3,6 +3,7 @@
 #include "shard/archive_stream.h"
 
 #include <algorithm>
+#include <cstring>
 #include "storage/ais_store.h"
 #include "util/error.h"
 
@@ -259,48 +260,64 @@ bool Loader::readBatch(Store &store, std::size_t unit, int worker)
     timing.name = names.front();
     const auto t0 = Clock::now();
     try {
-        streamArchive(
-            [&](const BodySink &sink) {
-                AisBatchOptions o;
-                o.cancel = &m_cancel;
-                ais->client().getBatch(m_bucket, names, o, sink);
-            },
-            what, [&](ArchiveReader &reader) {
-                ArchiveEntry e;
-                while (reader.next(e)) {
-                    if (e.type != ArchiveEntry::Type::File)
-                        continue;
-                    if (pos >= names.size())
-                        throw Error(ErrorKind::Protocol, what + ": more entries than the " +
-                                                             std::to_string(names.size()) + " asked for");
-                    const std::string &want = names[pos];
-                    std::string data = reader.readData();
-                    if (e.name == "__404__/" + want) { // missing: never delivered as empty bytes
-                        const std::string msg = store.url(m_bucket, want) + ": missing in the get-batch answer";
-                        if (m_options.shard.onError == ErrorPolicy::Stop)
-                            throw Error(ErrorKind::ObjectNotFound, msg);
-                        {
-                            std::lock_guard<std::mutex> lock(m_mutex);
-                            ++m_counters.errors;
-                        }
-                        if (m_problems)
-                            m_problems({want, "", msg});
-                    } else if (e.name != want) {
-                        throw Error(ErrorKind::Protocol, what + ": entry " + std::to_string(pos) + " is " +
-                                                             e.name + ", expected " + want);
-                    } else {
-                        LoaderItem item;
-                        item.unit = unit;
-                        item.seq = pos;
-                        item.name = want;
-                        item.worker = worker;
-                        item.bytes = std::move(data);
-                        timing.bytes += item.bytes.size();
-                        items.push_back(std::move(item));
+        std::vector<AisClient::BatchEntryInfo> meta; // multipart mode: per-entry errors from the cluster
+        const auto consume = [&](ArchiveReader &reader) {
+            ArchiveEntry e;
+            while (reader.next(e)) {
+                if (e.type != ArchiveEntry::Type::File)
+                    continue;
+                if (pos >= names.size())
+                    throw Error(ErrorKind::Protocol, what + ": more entries than the " +
+                                                         std::to_string(names.size()) + " asked for");
+                const std::string &want = names[pos];
+                std::string data = reader.readData();
+                if (e.name == "__404__/" + want) { // missing: never delivered as empty bytes
+                    std::string msg = store.url(m_bucket, want) + ": missing in the get-batch answer";
+                    if (pos < meta.size() && !meta[pos].error.empty())
+                        msg += " (" + meta[pos].error + ")";
+                    if (m_options.shard.onError == ErrorPolicy::Stop)
+                        throw Error(ErrorKind::ObjectNotFound, msg);
+                    {
+                        std::lock_guard<std::mutex> lock(m_mutex);
+                        ++m_counters.errors;
                     }
-                    ++pos;
+                    if (m_problems)
+                        m_problems({want, "", msg});
+                } else if (e.name != want) {
+                    throw Error(ErrorKind::Protocol, what + ": entry " + std::to_string(pos) + " is " + e.name +
+                                                         ", expected " + want);
+                } else {
+                    LoaderItem item;
+                    item.unit = unit;
+                    item.seq = pos;
+                    item.name = want;
+                    item.worker = worker;
+                    item.bytes = std::move(data);
+                    timing.bytes += item.bytes.size();
+                    items.push_back(std::move(item));
                 }
-            });
+                ++pos;
+            }
+        };
+        AisBatchOptions o;
+        o.cancel = &m_cancel;
+        if (m_options.getBatchStreaming) {
+            streamArchive([&](const BodySink &sink) { ais->client().getBatch(m_bucket, names, o, sink); }, what,
+                          consume);
+        } else {
+            AisClient::MultipartBatch mp = ais->client().getBatchMultipart(m_bucket, names, o);
+            meta = std::move(mp.entries);
+            std::size_t offset = 0;
+            ArchiveReader reader(
+                [&](char *buf, std::size_t n) {
+                    const std::size_t k = std::min(n, mp.archive.size() - offset);
+                    std::memcpy(buf, mp.archive.data() + offset, k);
+                    offset += k;
+                    return k;
+                },
+                what);
+            consume(reader);
+        }
         if (pos != names.size())
             throw Error(ErrorKind::Protocol, what + ": the answer has " + std::to_string(pos) + " of " +
                                                  std::to_string(names.size()) + " entries (truncated?)");

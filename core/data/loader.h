@@ -27,6 +27,7 @@ struct LoaderOptions
     bool ordered = false;                       // deliver in unit order (else as they come)
     ShardReadOptions shard;                     // shard mode; its onError also for get-batch
     std::size_t batchSize = 64;                 // get-batch mode: objects per request
+    bool getBatchStreaming = true;              // get-batch: streamed TAR (else multipart with metadata)
     // Resume an ordered run: start at unit `resumeUnit`, skipping its first
     // `resumeItem` items (a LoaderPosition saved from an earlier run).
     std::size_t resumeUnit = 0;

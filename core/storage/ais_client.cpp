@@ -368,8 +368,8 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
 
 namespace shardscope {
 
-void AisClient::getBatch(const std::string &bucket, const std::vector<std::string> &objects,
-                         const AisBatchOptions &options, const BodySink &sink)
+namespace {
+std::string batchBody(const std::string &bucket, const std::vector<std::string> &objects, bool coer, bool stream)
 {
     validateBucketName(bucket);
     if (objects.empty())
@@ -377,9 +377,86 @@ void AisClient::getBatch(const std::string &bucket, const std::vector<std::strin
     nlohmann::json in = nlohmann::json::array();
     for (const auto &o : objects)
         in.push_back({{"objname", o}});
-    const std::string body =
-        nlohmann::json{{"in", in}, {"mime", ".tar"}, {"coer", options.continueOnError}, {"onob", true}, {"strm", true}}
-            .dump();
+    return nlohmann::json{{"in", in}, {"mime", ".tar"}, {"coer", coer}, {"onob", true}, {"strm", stream}}.dump();
+}
+
+// The value of a parameter in a header value: boundary="x" or boundary=x.
+std::string headerParam(const std::string &value, const std::string &name)
+{
+    const auto at = toLower(value).find(name + "=");
+    if (at == std::string::npos)
+        return {};
+    std::string v = value.substr(at + name.size() + 1);
+    if (!v.empty() && v.front() == '"')
+        return v.substr(1, v.find('"', 1) - 1);
+    return trim(v.substr(0, v.find(';')));
+}
+} // namespace
+
+AisClient::MultipartBatch AisClient::getBatchMultipart(const std::string &bucket,
+                                                       const std::vector<std::string> &objects,
+                                                       const AisBatchOptions &options)
+{
+    const std::string body = batchBody(bucket, objects, options.continueOnError, false);
+    auto r = request("GET", m_options.endpoint + "/v1/ml/moss/" + bucket + "?provider=ais");
+    r.headers.emplace_back(kJson);
+    r.body = body;
+    r.hasBody = true;
+    r.cancel = options.cancel;
+    const std::string what = "get-batch of " + std::to_string(objects.size()) + " objects from ais://" + bucket;
+    const HttpResponse resp = performWithRetry(r, what); // nothing was delivered yet: safe to retry
+    if (!resp.ok())
+        throw aisError(resp, what, AisTarget::Bucket);
+    const std::string boundary = headerParam(resp.header("content-type"), "boundary");
+    if (boundary.empty())
+        throw Error(ErrorKind::Protocol, what + ": the answer is not multipart (" + resp.header("content-type") + ")");
+    // Parts are separated by "--boundary"; each has headers, a blank line, the body.
+    MultipartBatch out;
+    bool haveMeta = false, haveArchive = false;
+    const std::string delim = "--" + boundary;
+    std::size_t pos = resp.body.find(delim);
+    while (pos != std::string::npos) {
+        pos += delim.size();
+        if (resp.body.compare(pos, 2, "--") == 0)
+            break; // closing delimiter
+        const std::size_t headEnd = resp.body.find("\r\n\r\n", pos);
+        if (headEnd == std::string::npos)
+            throw Error(ErrorKind::Protocol, what + ": a multipart part has no end of headers");
+        const std::string head = toLower(resp.body.substr(pos, headEnd - pos));
+        const std::size_t next = resp.body.find("\r\n" + delim, headEnd + 4);
+        if (next == std::string::npos)
+            throw Error(ErrorKind::Protocol, what + ": the multipart answer is truncated");
+        const std::string part = resp.body.substr(headEnd + 4, next - headEnd - 4);
+        if (head.find("name=\"metadata\"") != std::string::npos) {
+            const auto j = nlohmann::json::parse(part, nullptr, false);
+            if (!j.is_object() || !j.contains("out") || !j["out"].is_array())
+                throw Error(ErrorKind::Protocol, what + ": the metadata part is not GetBatch's JSON");
+            for (const auto &e : j["out"]) {
+                BatchEntryInfo info;
+                info.objname = e.value("objname", std::string());
+                info.size = e.value("size", std::uint64_t(0));
+                info.error = e.value("err_msg", std::string());
+                out.entries.push_back(std::move(info));
+            }
+            haveMeta = true;
+        } else if (head.find("name=\"archive\"") != std::string::npos) {
+            out.archive = part;
+            haveArchive = true;
+        }
+        pos = next + 2;
+    }
+    if (!haveMeta || !haveArchive)
+        throw Error(ErrorKind::Protocol, what + ": the multipart answer lacks its metadata or archive part");
+    if (out.entries.size() != objects.size())
+        throw Error(ErrorKind::Protocol, what + ": the metadata lists " + std::to_string(out.entries.size()) + " of " +
+                                             std::to_string(objects.size()) + " entries");
+    return out;
+}
+
+void AisClient::getBatch(const std::string &bucket, const std::vector<std::string> &objects,
+                         const AisBatchOptions &options, const BodySink &sink)
+{
+    const std::string body = batchBody(bucket, objects, options.continueOnError, true);
     auto r = request("GET", m_options.endpoint + "/v1/ml/moss/" + bucket + "?provider=ais");
     r.headers.emplace_back(kJson);
     r.body = body;

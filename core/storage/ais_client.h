@@ -113,6 +113,22 @@ public:
     void getBatch(const std::string &bucket, const std::vector<std::string> &objects, const AisBatchOptions &options,
                   const BodySink &sink);
 
+    // GetBatch in multipart mode: the cluster builds the whole archive first and
+    // answers with its metadata (per-entry name, size, error) and the archive.
+    struct BatchEntryInfo
+    {
+        std::string objname;
+        std::uint64_t size = 0;
+        std::string error; // why it is missing, when it is
+    };
+    struct MultipartBatch
+    {
+        std::vector<BatchEntryInfo> entries;
+        std::string archive; // TAR
+    };
+    MultipartBatch getBatchMultipart(const std::string &bucket, const std::vector<std::string> &objects,
+                                     const AisBatchOptions &options);
+
 private:
     std::string bucketUrl(const std::string &bucket) const;
     std::string objectUrl(const std::string &bucket, const std::string &object) const;

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void samplesExactlyOnceAcrossRanks();
     void badShardStopsOrIsSkipped();
     void getBatchDeliversEveryObjectOnce();
+    void getBatchReportsMissingObjects_data();
     void getBatchReportsMissingObjects();
     void cleanupTestCase();
 
@@ -156,26 +157,40 @@ void TestIterateCluster::badShardStopsOrIsSkipped()
 
 void TestIterateCluster::getBatchDeliversEveryObjectOnce()
 {
-    const CliRun r = cli({QStringLiteral("iterate"), QString::fromStdString("ais://" + m_bucket + "/objs/"),
-                          QStringLiteral("--mode"), QStringLiteral("get-batch"), QStringLiteral("--batch-size"),
-                          QStringLiteral("7"), QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--json")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    std::multiset<std::string> seen;
-    for (const auto &j : lines(r.out)) {
-        seen.insert(j["name"].get<std::string>());
-        QCOMPARE(j["size"].get<int>(), 64);
+    for (const bool multipart : {false, true}) {
+        QStringList args = {QStringLiteral("iterate"), QString::fromStdString("ais://" + m_bucket + "/objs/"),
+                            QStringLiteral("--mode"), QStringLiteral("get-batch"), QStringLiteral("--batch-size"),
+                            QStringLiteral("7"), QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--json")};
+        if (multipart)
+            args << QStringLiteral("--multipart");
+        const CliRun r = cli(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        std::multiset<std::string> seen;
+        for (const auto &j : lines(r.out)) {
+            seen.insert(j["name"].get<std::string>());
+            QCOMPARE(j["size"].get<int>(), 64);
+        }
+        QCOMPARE(seen.size(), m_objects.size());
+        QCOMPARE(std::set<std::string>(seen.begin(), seen.end()), m_objects);
     }
-    QCOMPARE(seen.size(), m_objects.size());
-    QCOMPARE(std::set<std::string>(seen.begin(), seen.end()), m_objects);
+}
+
+void TestIterateCluster::getBatchReportsMissingObjects_data()
+{
+    QTest::addColumn<bool>("streaming");
+    QTest::newRow("streamed TAR") << true;
+    QTest::newRow("multipart") << false;
 }
 
 void TestIterateCluster::getBatchReportsMissingObjects()
 {
+    QFETCH(bool, streaming);
     const std::vector<std::string> units = {"objs/o-1000", "objs/not-there", "objs/o-1001"};
     auto open = [] { return std::unique_ptr<Store>(new AisStore(clustertest::options())); };
     LoaderOptions o;
     o.workers = 1;
     o.batchSize = 3;
+    o.getBatchStreaming = streaming;
     o.shard.onError = ErrorPolicy::Skip;
     std::vector<ShardProblem> problems;
     {
