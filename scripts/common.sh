@@ -17,7 +17,7 @@ AIS_VERSION="${AIS_VERSION:-v1.5.0}"
 AIS_CLI_COMMIT="${AIS_CLI_COMMIT:-ad7b5519cb21}"
 # The Python SDK release that ships with AIStore 5.0, and the PyTorch the peer uses.
 AIS_PY_SDK_VERSION="${AIS_PY_SDK_VERSION:-1.25.0}"
-TORCH_SPEC="${TORCH_SPEC:-torch>=2.5}"
+TORCH_SPEC="${TORCH_SPEC:-torch==2.15.0}"  # >= 2.5 needed by the SDK; pinned for repeatable runs
 
 AIS_BIN="$SHARDSCOPE_TOOLS/ais-$AIS_VERSION/bin"
 SHARDSCOPE_VENV="$SHARDSCOPE_TOOLS/venv-ais$AIS_PY_SDK_VERSION"
