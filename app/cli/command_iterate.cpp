@@ -4,7 +4,10 @@
 
 #include "data/loader.h"
 #include "data/partition.h"
+#include "command_export.h"
+#include "config/config_dataset.h"
 #include "data/samplers.h"
+#include "storage/store_url.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -14,6 +17,8 @@
 
 #include <cstdio>
 #include <deque>
+#include <memory>
+#include <optional>
 #include <fstream>
 #include <mutex>
 
@@ -79,21 +84,21 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("iterate takes exactly one URL"), parser);
-    const QString mode = parser.value(modeOpt);
+    QString mode = parser.value(modeOpt);
     if (mode != QLatin1String("object") && mode != QLatin1String("shard") && mode != QLatin1String("get-batch"))
         return ctx.usage(QStringLiteral("--mode must be object, shard or get-batch"), parser);
     bool okBatch = false;
-    const qulonglong batchSize = parser.value(batchOpt).toULongLong(&okBatch);
+    qulonglong batchSize = parser.value(batchOpt).toULongLong(&okBatch);
     if (!okBatch || batchSize < 1 || batchSize > 100000)
         return ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = true, ok5 = false;
-    const int workers = parser.value(workersOpt).toInt(&ok1);
+    int workers = parser.value(workersOpt).toInt(&ok1);
     const qulonglong rank = parser.value(rankOpt).toULongLong(&ok2);
     const qulonglong world = parser.value(worldOpt).toULongLong(&ok3);
     qulonglong limit = 0;
     if (parser.isSet(limitOpt))
         limit = parser.value(limitOpt).toULongLong(&ok4);
-    const qulonglong seed = parser.value(seedOpt).toULongLong(&ok5);
+    qulonglong seed = parser.value(seedOpt).toULongLong(&ok5);
     if (!ok1 || workers < 1 || workers > 1024)
         return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
     if (!ok2 || !ok3)
@@ -110,12 +115,37 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     const qulonglong epoch = parser.value(epochOpt).toULongLong(&okEpoch);
     if (!okEpoch)
         return ctx.usage(QStringLiteral("--epoch must be a whole number"), parser);
+    bool shuffle = parser.isSet(shuffleOpt);
+    QString keyRule = parser.value(ruleOpt);
+    std::optional<ResolvedDataset> resolved;
+    try {
+        if (isConfigArgument(pos.at(1))) {
+            // A dataset config: its kind, workers, shuffling and sources (flags given here still win).
+            const DatasetConfig config = loadDatasetConfig(pos.at(1).toStdString());
+            resolved = resolveDataset(config, storeOptionsFor(config, ctx.storeOptions()));
+            if (!parser.isSet(modeOpt))
+                mode = config.kind == DatasetConfig::Kind::Shard      ? QStringLiteral("shard")
+                       : config.kind == DatasetConfig::Kind::GetBatch ? QStringLiteral("get-batch")
+                                                                      : QStringLiteral("object");
+            if (!parser.isSet(workersOpt))
+                workers = config.workers;
+            if (!parser.isSet(shuffleOpt))
+                shuffle = config.shuffle || config.sampler == DatasetConfig::SamplerKind::Random;
+            if (!parser.isSet(seedOpt))
+                seed = config.seed;
+            if (!parser.isSet(ruleOpt))
+                keyRule = QString::fromStdString(config.keyRule);
+            if (!parser.isSet(batchOpt))
+                batchSize = config.getBatchSize;
+        }
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
     // What must match between a saved run and its continuation.
     const nlohmann::json identity = {{"url", pos.at(1).toStdString()}, {"mode", mode.toStdString()},
                                      {"rank", rank}, {"world_size", world}, {"even_ranks", parser.isSet(evenOpt)},
-                                     {"shuffle", parser.isSet(shuffleOpt)}, {"seed", seed}, {"epoch", epoch},
-                                     {"batch_size", batchSize}, {"key_rule", parser.value(ruleOpt).toStdString()}};
-
+                                     {"shuffle", shuffle}, {"seed", seed}, {"epoch", epoch},
+                                     {"batch_size", batchSize}, {"key_rule", keyRule.toStdString()}};
     try {
         std::size_t resumeUnit = 0, resumeItem = 0;
         if (parser.isSet(resumeOpt)) {
@@ -147,39 +177,77 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         validate(part);
         LoaderOptions opts;
         opts.workers = workers;
+        if (workers < 1 || workers > 1024)
+            return ctx.fail("workers must be between 1 and 1024");
         opts.ordered = parser.isSet(orderedOpt) || parser.isSet(saveOpt) || parser.isSet(resumeOpt);
         opts.resumeUnit = resumeUnit;
         opts.resumeItem = resumeItem;
-        opts.shard.rule = parseKeyRule(parser.value(ruleOpt).toStdString());
+        opts.shard.rule = parseKeyRule(keyRule.toStdString());
         opts.shard.onError = policy == QLatin1String("skip") ? ErrorPolicy::Skip : ErrorPolicy::Stop;
         opts.batchSize = batchSize;
         opts.getBatchStreaming = !parser.isSet(multipartOpt);
 
-        StoreLocation loc = ctx.open(pos.at(1));
-        if (loc.bucket.empty())
-            return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
-        std::vector<std::string> names;
-        for (auto &o : CliContext::listDataset(loc))
-            names.push_back(std::move(o.name));
+        // Everything the run covers: (source, object name), in listing order.
+        std::vector<StoreUrl> sourceUrls;
+        std::vector<std::pair<std::size_t, std::string>> all;
+        StoreOptions storeOpts = ctx.storeOptions();
+        if (resolved) {
+            sourceUrls = resolved->sourceUrls;
+            storeOpts = storeOptionsFor(resolved->config, storeOpts);
+            for (auto &it : resolved->items)
+                all.emplace_back(it.source, std::move(it.object.name));
+        } else {
+            StoreLocation loc = ctx.open(pos.at(1));
+            if (loc.bucket.empty())
+                return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
+            StoreUrl u = parseStoreUrl(pos.at(1).toStdString());
+            u.path.clear();
+            if (u.scheme == StoreUrl::Scheme::File)
+                u.path = loc.bucket;
+            sourceUrls.push_back(u);
+            for (auto &o : CliContext::listDataset(loc))
+                all.emplace_back(0, std::move(o.name));
+        }
         const std::vector<std::size_t> order =
-            parser.isSet(shuffleOpt) ? shuffledOrder(names.size(), seed ^ splitmix64(epoch))
-                                     : sequentialOrder(names.size());
-        std::vector<std::string> mine;
+            shuffle ? shuffledOrder(all.size(), seed ^ splitmix64(epoch)) : sequentialOrder(all.size());
+        std::vector<std::pair<std::size_t, std::string>> mine;
         for (std::size_t i : rankItems(order, part))
-            mine.push_back(names[i]);
+            mine.push_back(all[i]);
+        // Consecutive items of one source are read by one loader.
+        struct Run
+        {
+            std::size_t source, begin, end;
+        };
+        std::vector<Run> runs;
+        for (std::size_t i = 0; i < mine.size(); ++i) {
+            if (runs.empty() || runs.back().source != mine[i].first)
+                runs.push_back({mine[i].first, i, i});
+            runs.back().end = i + 1;
+        }
+        if ((parser.isSet(saveOpt) || parser.isSet(resumeOpt)) && runs.size() > 1)
+            return ctx.fail("--save-state and --resume need a run over one source; this one alternates between " +
+                            std::to_string(sourceUrls.size()) + " sources");
 
         std::mutex problemMutex;
         std::deque<ShardProblem> problems;
-        const QString url = pos.at(1);
-        Loader loader(
-            mode == QLatin1String("shard")       ? Loader::Mode::Shards
-            : mode == QLatin1String("get-batch") ? Loader::Mode::GetBatch
-                                                 : Loader::Mode::Objects,
-            [&ctx, url] { return ctx.open(url).store; }, loc.bucket, std::move(mine), opts, {},
-            [&](const ShardProblem &p) {
-                std::lock_guard<std::mutex> lock(problemMutex);
-                problems.push_back(p);
-            });
+        const Loader::Mode loaderMode = mode == QLatin1String("shard")       ? Loader::Mode::Shards
+                                        : mode == QLatin1String("get-batch") ? Loader::Mode::GetBatch
+                                                                             : Loader::Mode::Objects;
+        auto makeLoader = [&](const Run &run) {
+            std::vector<std::string> units;
+            for (std::size_t i = run.begin; i < run.end; ++i)
+                units.push_back(mine[i].second);
+            const StoreUrl url = sourceUrls[run.source];
+            StoreLocation probe = openStore(url, storeOpts, true);
+            return std::make_unique<Loader>(
+                loaderMode, [url, storeOpts] { return openStore(url, storeOpts, true).store; }, probe.bucket,
+                std::move(units), opts, TimingHook{}, [&](const ShardProblem &p) {
+                    std::lock_guard<std::mutex> lock(problemMutex);
+                    problems.push_back(p);
+                });
+        };
+        std::size_t runIndex = 0;
+        std::unique_ptr<Loader> current = runs.empty() ? nullptr : makeLoader(runs[0]);
         QTextStream &out = ctx.out();
         auto drainProblems = [&] {
             std::lock_guard<std::mutex> lock(problemMutex);
@@ -195,7 +263,17 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         };
         std::uint64_t count = 0, bytes = 0;
         LoaderItem item;
-        while ((limit == 0 || count < limit) && loader.next(item)) {
+        auto nextItem = [&](LoaderItem &it) {
+            while (current) {
+                if (current->next(it))
+                    return true;
+                current.reset();
+                if (++runIndex < runs.size())
+                    current = makeLoader(runs[runIndex]);
+            }
+            return false;
+        };
+        while ((limit == 0 || count < limit) && nextItem(item)) {
             ++count;
             bytes += item.size();
             drainProblems();
@@ -222,7 +300,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             }
         }
         if (parser.isSet(saveOpt)) {
-            const LoaderPosition p = loader.position();
+            const LoaderPosition p = current ? current->position() : LoaderPosition{opts.resumeUnit, opts.resumeItem};
             const nlohmann::json state = {{"schema_version", 1}, {"run", identity}, {"unit", p.unit},
                                           {"item", p.item}, {"delivered", count}};
             const std::string file = parser.value(saveOpt).toStdString();
@@ -236,10 +314,13 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             if (std::rename(tmp.c_str(), file.c_str()) != 0)
                 return ctx.fail("cannot write " + file);
         }
-        loader.cancel();
+        LoaderCounters c;
+        if (current) {
+            current->cancel();
+            c = current->counters();
+        }
         drainProblems();
         out << Qt::flush;
-        const LoaderCounters c = loader.counters();
         ctx.err() << "read " << count << (mode != QLatin1String("shard") ? " objects" : " samples") << " ("
                   << QString::fromStdString(humanBytes(bytes)) << ")" << (c.errors ? ", skipped " : "")
                   << (c.errors ? QString::number(c.errors) +

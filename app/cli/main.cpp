@@ -3,6 +3,7 @@
 #include "cli_context.h"
 #include "command_batches.h"
 #include "command_bench.h"
+#include "command_export.h"
 #include "command_gen.h"
 #include "command_iterate.h"
 #include "command_ls.h"
@@ -36,6 +37,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("gen"), {"write a synthetic data set (objects or WebDataset shards)", runGen}},
         {QStringLiteral("batches"), {"form byte-budget batches (AIStore's DynamicBatchSampler, or packed)", runBatches}},
         {QStringLiteral("iterate"), {"read objects or WebDataset samples with W workers, as a training job would", runIterate}},
+        {QStringLiteral("export"), {"export a dataset config as JSON or a Python training script", runExport}},
         {QStringLiteral("bench"), {"measure read throughput and latency with W threads", runBench}},
     };
     return table;

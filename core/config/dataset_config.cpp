@@ -1,0 +1,403 @@
+#include "config/dataset_config.h"
+
+#include "data/brace_expand.h"
+#include "storage/store_url.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+
+namespace shardscope {
+namespace {
+
+using json = nlohmann::json;
+
+// Walks a JSON document and reports problems with their JSON path.
+class Reader
+{
+public:
+    explicit Reader(std::string origin) : m_origin(std::move(origin)) {}
+
+    [[noreturn]] void fail(const std::string &path, const std::string &why) const
+    {
+        throw Error(ErrorKind::InvalidArgument, m_origin + ": " + path + ": " + why);
+    }
+    const json &object(const json &j, const std::string &path) const
+    {
+        if (!j.is_object())
+            fail(path, "must be an object");
+        return j;
+    }
+    void onlyKeys(const json &j, const std::string &path, std::initializer_list<const char *> keys) const
+    {
+        for (const auto &[k, v] : j.items()) {
+            bool known = false;
+            for (const char *key : keys)
+                known = known || k == key;
+            if (!known)
+                fail(path + "." + k, "unknown key");
+        }
+    }
+    std::string string(const json &j, const std::string &path) const
+    {
+        if (!j.is_string())
+            fail(path, "must be a string");
+        return j.get<std::string>();
+    }
+    bool boolean(const json &j, const std::string &path) const
+    {
+        if (!j.is_boolean())
+            fail(path, "must be true or false");
+        return j.get<bool>();
+    }
+    std::uint64_t count(const json &j, const std::string &path, std::uint64_t min, std::uint64_t max) const
+    {
+        if (!j.is_number_integer() || (j.is_number_integer() && !j.is_number_unsigned() && j.get<std::int64_t>() < 0))
+            fail(path, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+        const std::uint64_t v = j.get<std::uint64_t>();
+        if (v < min || v > max)
+            fail(path, std::to_string(v) + " is out of range " + std::to_string(min) + " to " + std::to_string(max));
+        return v;
+    }
+    double number(const json &j, const std::string &path, double min, double max) const
+    {
+        if (!j.is_number())
+            fail(path, "must be a number");
+        const double v = j.get<double>();
+        if (!(v >= min && v <= max))
+            fail(path, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+        return v;
+    }
+    std::vector<std::string> strings(const json &j, const std::string &path) const
+    {
+        if (!j.is_array())
+            fail(path, "must be a list of strings");
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < j.size(); ++i)
+            out.push_back(string(j[i], path + "[" + std::to_string(i) + "]"));
+        return out;
+    }
+
+private:
+    std::string m_origin;
+};
+
+const std::vector<std::pair<DatasetConfig::Kind, const char *>> kKinds = {
+    {DatasetConfig::Kind::Map, "map"},
+    {DatasetConfig::Kind::Iterable, "iterable"},
+    {DatasetConfig::Kind::Shard, "shard"},
+    {DatasetConfig::Kind::GetBatch, "get-batch"}};
+const std::vector<std::pair<DatasetConfig::SamplerKind, const char *>> kSamplers = {
+    {DatasetConfig::SamplerKind::Sequential, "sequential"},
+    {DatasetConfig::SamplerKind::Random, "random"},
+    {DatasetConfig::SamplerKind::Fixed, "fixed"},
+    {DatasetConfig::SamplerKind::Dynamic, "dynamic"},
+    {DatasetConfig::SamplerKind::Packed, "packed"}};
+
+bool validEnvName(const std::string &s)
+{
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])))
+        return false;
+    for (unsigned char c : s)
+        if (!std::isalnum(c) && c != '_')
+            return false;
+    return true;
+}
+
+} // namespace
+
+bool DatasetConfig::Source::operator==(const Source &o) const
+{
+    return id == o.id && provider == o.provider && bucket == o.bucket && group.kind == o.group.kind &&
+           group.prefix == o.group.prefix && group.names == o.group.names &&
+           group.braceTemplate == o.group.braceTemplate;
+}
+
+bool DatasetConfig::operator==(const DatasetConfig &o) const
+{
+    return schemaVersion == o.schemaVersion && name == o.name && endpointEnv == o.endpointEnv && sources == o.sources &&
+           splits == o.splits && split == o.split && kind == o.kind && keyRule == o.keyRule &&
+           getBatchSize == o.getBatchSize && sampler == o.sampler && batchSize == o.batchSize &&
+           maxBatchBytes == o.maxBatchBytes && dropLast == o.dropLast && allowOversized == o.allowOversized &&
+           saturation == o.saturation && shuffle == o.shuffle && seed == o.seed && window == o.window &&
+           workers == o.workers && decoders == o.decoders;
+}
+
+PrefixSelection DatasetConfig::selectionFor(const std::string &sourceId) const
+{
+    if (!split)
+        return std::nullopt;
+    const auto &s = splits.at(*split);
+    const auto it = s.find(sourceId);
+    if (it == s.end())
+        return std::vector<std::string>{}; // a split names its sources: others give nothing
+    return it->second;
+}
+
+std::string kindName(DatasetConfig::Kind k)
+{
+    for (const auto &[v, n] : kKinds)
+        if (v == k)
+            return n;
+    return "iterable";
+}
+
+std::string samplerName(DatasetConfig::SamplerKind k)
+{
+    for (const auto &[v, n] : kSamplers)
+        if (v == k)
+            return n;
+    return "sequential";
+}
+
+std::string sourceUrl(const DatasetConfig::Source &s) { return s.provider + "://" + s.bucket; }
+
+DatasetConfig parseDatasetConfig(const std::string &text, const std::string &origin)
+{
+    Reader r(origin);
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error &e) {
+        throw Error(ErrorKind::InvalidArgument, origin + ": not valid JSON (byte " + std::to_string(e.byte) + ": " +
+                                                    std::string(e.what()).substr(std::string(e.what()).rfind(':') + 2) +
+                                                    ")");
+    }
+    r.object(doc, "$");
+    r.onlyKeys(doc, "$", {"schema_version", "name", "endpoint_env", "sources", "splits", "split", "dataset", "sampler",
+                          "workers", "decoders"});
+    DatasetConfig c;
+    if (!doc.contains("schema_version"))
+        r.fail("$.schema_version", "missing (this reader knows version 1)");
+    c.schemaVersion = static_cast<int>(r.count(doc["schema_version"], "$.schema_version", 1, 1000));
+    if (c.schemaVersion != 1)
+        r.fail("$.schema_version", "version " + std::to_string(c.schemaVersion) + " is newer than this shardscope (1)");
+    if (doc.contains("name"))
+        c.name = r.string(doc["name"], "$.name");
+    if (doc.contains("endpoint_env")) {
+        c.endpointEnv = r.string(doc["endpoint_env"], "$.endpoint_env");
+        if (!validEnvName(c.endpointEnv))
+            r.fail("$.endpoint_env", "must be the NAME of an environment variable (letters, digits, _), such as AIS_ENDPOINT");
+    }
+    if (!doc.contains("sources"))
+        r.fail("$.sources", "missing: a config reads at least one source");
+    const json &sources = doc["sources"];
+    if (!sources.is_array() || sources.empty())
+        r.fail("$.sources", "must be a non-empty list");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const std::string p = "$.sources[" + std::to_string(i) + "]";
+        const json &s = r.object(sources[i], p);
+        r.onlyKeys(s, p, {"id", "provider", "bucket", "group"});
+        DatasetConfig::Source src;
+        if (!s.contains("bucket"))
+            r.fail(p + ".bucket", "missing");
+        src.bucket = r.string(s["bucket"], p + ".bucket");
+        try {
+            validateBucketName(src.bucket);
+        } catch (const Error &e) {
+            r.fail(p + ".bucket", e.what());
+        }
+        src.id = s.contains("id") ? r.string(s["id"], p + ".id") : src.bucket;
+        if (src.id.empty())
+            r.fail(p + ".id", "must not be empty");
+        if (!ids.insert(src.id).second)
+            r.fail(p + ".id", "\"" + src.id + "\" is used by another source");
+        if (s.contains("provider")) {
+            src.provider = r.string(s["provider"], p + ".provider");
+            if (src.provider != "ais" && src.provider != "s3" && src.provider != "local")
+                r.fail(p + ".provider", "must be ais, s3 or local, not \"" + src.provider + "\"");
+        }
+        if (s.contains("group")) {
+            const json &g = r.object(s["group"], p + ".group");
+            r.onlyKeys(g, p + ".group", {"prefix", "names", "template"});
+            if (g.size() != 1)
+                r.fail(p + ".group", "must have exactly one of prefix, names, template");
+            if (g.contains("prefix")) {
+                src.group.prefix = r.string(g["prefix"], p + ".group.prefix");
+            } else if (g.contains("names")) {
+                src.group.kind = ObjectGroup::Kind::Names;
+                src.group.names = r.strings(g["names"], p + ".group.names");
+                if (src.group.names.empty())
+                    r.fail(p + ".group.names", "must name at least one object");
+            } else {
+                src.group.kind = ObjectGroup::Kind::Template;
+                src.group.braceTemplate = r.string(g["template"], p + ".group.template");
+                try {
+                    BraceTemplate(src.group.braceTemplate).count();
+                } catch (const Error &e) {
+                    r.fail(p + ".group.template", e.what());
+                }
+            }
+        }
+        c.sources.push_back(std::move(src));
+    }
+    if (doc.contains("splits")) {
+        const json &sp = r.object(doc["splits"], "$.splits");
+        for (const auto &[name, perSource] : sp.items()) {
+            const std::string p = "$.splits." + name;
+            if (name.empty())
+                r.fail("$.splits", "a split needs a name");
+            r.object(perSource, p);
+            auto &entry = c.splits[name];
+            for (const auto &[id, prefixes] : perSource.items()) {
+                if (!ids.count(id))
+                    r.fail(p + "." + id, "no source has the id \"" + id + "\"");
+                if (prefixes.is_string())
+                    entry[id] = {prefixes.get<std::string>()}; // as in the SDK: a string is one prefix
+                else
+                    entry[id] = r.strings(prefixes, p + "." + id);
+            }
+        }
+    }
+    if (doc.contains("split")) {
+        c.split = r.string(doc["split"], "$.split");
+        if (!c.splits.count(*c.split))
+            r.fail("$.split", "no split is named \"" + *c.split + "\"");
+    }
+    if (doc.contains("dataset")) {
+        const json &d = r.object(doc["dataset"], "$.dataset");
+        r.onlyKeys(d, "$.dataset", {"kind", "key_rule", "get_batch_size"});
+        if (d.contains("kind")) {
+            const std::string k = r.string(d["kind"], "$.dataset.kind");
+            bool found = false;
+            for (const auto &[v, n] : kKinds)
+                if (k == n) {
+                    c.kind = v;
+                    found = true;
+                }
+            if (!found)
+                r.fail("$.dataset.kind", "must be map, iterable, shard or get-batch, not \"" + k + "\"");
+        }
+        if (d.contains("key_rule")) {
+            c.keyRule = r.string(d["key_rule"], "$.dataset.key_rule");
+            if (c.keyRule != "webdataset" && c.keyRule != "sdk")
+                r.fail("$.dataset.key_rule", "must be webdataset or sdk");
+        }
+        if (d.contains("get_batch_size"))
+            c.getBatchSize = r.count(d["get_batch_size"], "$.dataset.get_batch_size", 1, 100000);
+    }
+    if (doc.contains("sampler")) {
+        const json &s = r.object(doc["sampler"], "$.sampler");
+        r.onlyKeys(s, "$.sampler", {"kind", "batch_size", "max_batch_bytes", "drop_last", "allow_oversized",
+                                    "saturation", "shuffle", "seed", "window"});
+        if (s.contains("kind")) {
+            const std::string k = r.string(s["kind"], "$.sampler.kind");
+            bool found = false;
+            for (const auto &[v, n] : kSamplers)
+                if (k == n) {
+                    c.sampler = v;
+                    found = true;
+                }
+            if (!found)
+                r.fail("$.sampler.kind", "must be sequential, random, fixed, dynamic or packed, not \"" + k + "\"");
+        }
+        if (s.contains("batch_size"))
+            c.batchSize = r.count(s["batch_size"], "$.sampler.batch_size", 0, 10000000);
+        if (s.contains("max_batch_bytes"))
+            c.maxBatchBytes = r.number(s["max_batch_bytes"], "$.sampler.max_batch_bytes", 1, 1e15);
+        if (s.contains("drop_last"))
+            c.dropLast = r.boolean(s["drop_last"], "$.sampler.drop_last");
+        if (s.contains("allow_oversized"))
+            c.allowOversized = r.boolean(s["allow_oversized"], "$.sampler.allow_oversized");
+        if (s.contains("saturation"))
+            c.saturation = r.number(s["saturation"], "$.sampler.saturation", 0, 1);
+        if (s.contains("shuffle"))
+            c.shuffle = r.boolean(s["shuffle"], "$.sampler.shuffle");
+        if (s.contains("seed"))
+            c.seed = r.count(s["seed"], "$.sampler.seed", 0, ~0ull);
+        if (s.contains("window"))
+            c.window = r.count(s["window"], "$.sampler.window", 1, 10000000);
+    }
+    const bool byBytes = c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
+    if (byBytes && c.maxBatchBytes <= 0)
+        r.fail("$.sampler.max_batch_bytes", "required for the " + samplerName(c.sampler) + " sampler");
+    if (c.sampler == DatasetConfig::SamplerKind::Fixed && c.batchSize == 0)
+        r.fail("$.sampler.batch_size", "required (at least 1) for the fixed sampler");
+    if (byBytes && c.kind != DatasetConfig::Kind::Map)
+        r.fail("$.sampler.kind", samplerName(c.sampler) + " batches need object sizes: use dataset kind map");
+    if (doc.contains("workers"))
+        c.workers = static_cast<int>(r.count(doc["workers"], "$.workers", 1, 1024));
+    if (doc.contains("decoders"))
+        c.decoders = r.strings(doc["decoders"], "$.decoders");
+    return c;
+}
+
+DatasetConfig loadDatasetConfig(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::Io, "cannot read " + path + ": " + std::strerror(errno));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (ss.str().size() > (64u << 20))
+        throw Error(ErrorKind::InvalidArgument, path + ": larger than 64 MiB; not a dataset config");
+    return parseDatasetConfig(ss.str(), path);
+}
+
+std::string serializeDatasetConfig(const DatasetConfig &c)
+{
+    json doc;
+    doc["schema_version"] = c.schemaVersion;
+    if (!c.name.empty())
+        doc["name"] = c.name;
+    doc["endpoint_env"] = c.endpointEnv;
+    doc["sources"] = json::array();
+    for (const auto &s : c.sources) {
+        json j = {{"id", s.id}, {"provider", s.provider}, {"bucket", s.bucket}};
+        if (s.group.kind == ObjectGroup::Kind::Names)
+            j["group"] = {{"names", s.group.names}};
+        else if (s.group.kind == ObjectGroup::Kind::Template)
+            j["group"] = {{"template", s.group.braceTemplate}};
+        else if (!s.group.prefix.empty())
+            j["group"] = {{"prefix", s.group.prefix}};
+        doc["sources"].push_back(j);
+    }
+    if (!c.splits.empty())
+        doc["splits"] = c.splits;
+    if (c.split)
+        doc["split"] = *c.split;
+    doc["dataset"] = {{"kind", kindName(c.kind)}, {"key_rule", c.keyRule}, {"get_batch_size", c.getBatchSize}};
+    doc["sampler"] = {{"kind", samplerName(c.sampler)}, {"batch_size", c.batchSize}, {"drop_last", c.dropLast},
+                      {"allow_oversized", c.allowOversized}, {"saturation", c.saturation}, {"shuffle", c.shuffle},
+                      {"seed", c.seed}, {"window", c.window}};
+    if (c.maxBatchBytes > 0)
+        doc["sampler"]["max_batch_bytes"] = c.maxBatchBytes;
+    doc["workers"] = c.workers;
+    if (!c.decoders.empty())
+        doc["decoders"] = c.decoders;
+    return doc.dump(2) + "\n";
+}
+
+void saveDatasetConfig(const DatasetConfig &c, const std::string &path)
+{
+    const std::string text = serializeDatasetConfig(c);
+    std::random_device rd;
+    const std::string tmp = path + ".tmp-" + std::to_string(rd());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw Error(ErrorKind::Io, "cannot write " + path + ": " + std::strerror(errno));
+        out << text;
+        out.flush();
+        if (!out) {
+            std::remove(tmp.c_str());
+            throw Error(ErrorKind::Io, "cannot write " + path + ": " + std::strerror(errno));
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        std::remove(tmp.c_str());
+        throw Error(ErrorKind::Io, "cannot write " + path + ": " + why);
+    }
+}
+
+} // namespace shardscope

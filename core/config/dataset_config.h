@@ -1,0 +1,84 @@
+#pragma once
+
+#include "data/sources.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shardscope {
+
+// The dataset configuration the GUI edits, the CLI runs and the export turns
+// into training scripts. A versioned JSON document (schema_version 1):
+//
+// {
+//   "schema_version": 1,
+//   "name": "demo",
+//   "endpoint_env": "AIS_ENDPOINT",                 // a variable NAME, never a secret
+//   "sources": [{"id": "images", "provider": "ais", "bucket": "demo",
+//                "group": {"prefix": "train/"}}],   // or {"names": [...]} or {"template": "s-{0..9}.tar"}
+//   "splits": {"train": {"images": ["train/"]}, "val": {"images": ["val/"]}},
+//   "split": "train",                               // which split to read (optional)
+//   "dataset": {"kind": "map", "key_rule": "webdataset", "get_batch_size": 64},
+//   "sampler": {"kind": "dynamic", "batch_size": 32, "max_batch_bytes": 4000000, "drop_last": false,
+//               "allow_oversized": false, "saturation": 0.8, "shuffle": false, "seed": 0, "window": 1024},
+//   "workers": 4,
+//   "decoders": ["png", "cls"]
+// }
+struct DatasetConfig
+{
+    struct Source
+    {
+        std::string id;
+        std::string provider = "ais"; // ais | s3 | local
+        std::string bucket;
+        ObjectGroup group;            // default: the whole bucket
+        bool operator==(const Source &o) const;
+    };
+    enum class Kind { Map, Iterable, Shard, GetBatch };
+    enum class SamplerKind { Sequential, Random, Fixed, Dynamic, Packed };
+
+    int schemaVersion = 1;
+    std::string name;
+    std::string endpointEnv = "AIS_ENDPOINT";
+    std::vector<Source> sources;
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> splits; // split -> source id -> prefixes
+    std::optional<std::string> split;
+    Kind kind = Kind::Iterable;
+    std::string keyRule = "webdataset";
+    std::size_t getBatchSize = 64;
+    SamplerKind sampler = SamplerKind::Sequential;
+    std::size_t batchSize = 0; // 0: no batching (one item at a time)
+    double maxBatchBytes = 0;
+    bool dropLast = false;
+    bool allowOversized = false;
+    double saturation = 0.8;
+    bool shuffle = false;
+    std::uint64_t seed = 0;
+    std::size_t window = 1024;
+    int workers = 4;
+    std::vector<std::string> decoders;
+
+    bool operator==(const DatasetConfig &o) const;
+
+    // The prefix_map entry for a source under the chosen split: nullopt when
+    // no split is chosen or the split does not mention the source... which in
+    // AIStore's prefix_map means the whole source, so a split that names other
+    // sources only selects nothing here (see effectiveSelection).
+    PrefixSelection selectionFor(const std::string &sourceId) const;
+};
+
+// Parses and validates; throws Error(InvalidArgument) "<file>: $.path.to.field: reason".
+DatasetConfig parseDatasetConfig(const std::string &json, const std::string &origin);
+DatasetConfig loadDatasetConfig(const std::string &path);
+std::string serializeDatasetConfig(const DatasetConfig &config); // canonical, indented JSON
+void saveDatasetConfig(const DatasetConfig &config, const std::string &path); // atomic (temp + rename)
+
+std::string kindName(DatasetConfig::Kind k);
+std::string samplerName(DatasetConfig::SamplerKind k);
+
+// The store URL of a source, e.g. "ais://demo".
+std::string sourceUrl(const DatasetConfig::Source &s);
+
+} // namespace shardscope
