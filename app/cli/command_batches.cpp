@@ -2,6 +2,8 @@
 
 #include "cli_context.h"
 
+#include "command_export.h"
+#include "config/config_dataset.h"
 #include "data/samplers.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -11,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <optional>
 
 namespace shardscope::cli {
 
@@ -54,11 +57,12 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
         return code;
     const QStringList pos = parser.positionalArguments();
     const bool fromFile = parser.isSet(sizesOpt);
+    const bool fromConfig = !fromFile && pos.size() == 2 && isConfigArgument(pos.at(1));
     if ((fromFile && pos.size() != 1) || (!fromFile && pos.size() != 2))
         return ctx.usage(QStringLiteral("batches takes one URL, or --sizes-file without a URL"), parser);
-    if (!parser.isSet(maxOpt))
+    if (!parser.isSet(maxOpt) && !fromConfig)
         return ctx.usage(QStringLiteral("--max-batch-bytes is required"), parser);
-    const QString strategy = parser.value(strategyOpt);
+    QString strategy = parser.value(strategyOpt);
     if (strategy != QLatin1String("sdk") && strategy != QLatin1String("packed"))
         return ctx.usage(QStringLiteral("--strategy must be sdk or packed"), parser);
     bool ok = false;
@@ -76,7 +80,31 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
     o.allowOversized = parser.isSet(overOpt);
     o.shuffle = parser.isSet(shuffleOpt);
     try {
-        o.maxBatchBytes = parseByteAmount(parser.value(maxOpt).toStdString());
+        std::optional<ResolvedDataset> resolved;
+        if (fromConfig) {
+            // The config's sampler, unless a flag given here says otherwise.
+            const DatasetConfig config = loadDatasetConfig(pos.at(1).toStdString());
+            if (config.sampler != DatasetConfig::SamplerKind::Dynamic &&
+                config.sampler != DatasetConfig::SamplerKind::Packed && !parser.isSet(maxOpt))
+                return ctx.fail(pos.at(1).toStdString() + ": its sampler is " + samplerName(config.sampler) +
+                                ", not dynamic or packed; give --max-batch-bytes");
+            o.maxBatchBytes = config.maxBatchBytes;
+            if (!parser.isSet(dropOpt))
+                o.dropLast = config.dropLast;
+            if (!parser.isSet(overOpt))
+                o.allowOversized = config.allowOversized;
+            if (!parser.isSet(satOpt))
+                o.saturation = config.saturation;
+            if (!parser.isSet(shuffleOpt))
+                o.shuffle = config.shuffle;
+            if (!parser.isSet(seedOpt))
+                o.seed = config.seed;
+            if (!parser.isSet(strategyOpt) && config.sampler == DatasetConfig::SamplerKind::Packed)
+                strategy = QStringLiteral("packed");
+            resolved = resolveDataset(config, storeOptionsFor(config, ctx.storeOptions()));
+        }
+        if (parser.isSet(maxOpt))
+            o.maxBatchBytes = parseByteAmount(parser.value(maxOpt).toStdString());
         validate(o);
         std::vector<std::string> names;
         std::vector<std::uint64_t> sizes;
@@ -97,6 +125,12 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
                 if (!numOk)
                     return ctx.fail(source + " line " + std::to_string(line) + ": not a size: " + text.toStdString());
                 sizes.push_back(v);
+            }
+        } else if (resolved) {
+            source = pos.at(1).toStdString();
+            for (auto &it : resolved->items) {
+                names.push_back(std::move(it.object.name));
+                sizes.push_back(it.object.size);
             }
         } else {
             StoreLocation loc = ctx.open(pos.at(1));
