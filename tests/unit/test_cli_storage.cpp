@@ -28,6 +28,7 @@ private Q_SLOTS:
     void iterateResumesExactlyWhereItStopped_data();
     void iterateResumesExactlyWhereItStopped();
     void resumeRejectsForeignOrBrokenState();
+    void exportFormats();
     void errors_data();
     void errors();
 
@@ -211,6 +212,45 @@ void TestCliStorage::resumeRejectsForeignOrBrokenState()
     const Run broken = cli({QStringLiteral("iterate"), QStringLiteral("local://demo/train/"), QStringLiteral("--resume"), state});
     QCOMPARE(broken.exitCode, 1);
     QVERIFY2(broken.err.contains(QLatin1String("is not valid JSON")), qPrintable(broken.err));
+}
+
+void TestCliStorage::exportFormats()
+{
+    const QString cfg = m_dir.filePath(QStringLiteral("shards.json"));
+    QFile f(cfg);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"schema_version": 1, "name": "demo shards",
+                "sources": [{"id": "d", "provider": "local", "bucket": "demo", "group": {"prefix": "train/"}}],
+                "dataset": {"kind": "shard"}})");
+    f.close();
+    const Run wids = cli({QStringLiteral("export"), cfg, QStringLiteral("--format"), QStringLiteral("wids")});
+    QVERIFY2(wids.exitCode == 0, qPrintable(wids.err));
+    const QJsonObject index = QJsonDocument::fromJson(wids.out).object();
+    QCOMPARE(index[QLatin1String("__kind__")].toString(), QStringLiteral("wids-shard-index-v1"));
+    const QJsonArray list = index[QLatin1String("shardlist")].toArray();
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list[0].toObject()[QLatin1String("nsamples")].toInt(), 4);
+    QCOMPARE(list[0].toObject()[QLatin1String("url")].toString(), QStringLiteral("local://demo/train/shard-00000.tar.gz"));
+
+    const QString out = m_dir.filePath(QStringLiteral("canonical.json"));
+    QCOMPARE(cli({QStringLiteral("export"), cfg, QStringLiteral("-o"), out}).exitCode, 0);
+    const Run again = cli({QStringLiteral("export"), out});
+    QFile canonical(out);
+    QVERIFY(canonical.open(QIODevice::ReadOnly));
+    QCOMPARE(again.out, canonical.readAll()); // load -> save -> load -> save is stable
+
+    const Run cpp = cli({QStringLiteral("export"), cfg, QStringLiteral("--format"), QStringLiteral("cpp")});
+    QCOMPARE(cpp.exitCode, 0);
+    QVERIFY(cpp.out.contains("parseDatasetConfig(kConfig"));
+
+    const Run py = cli({QStringLiteral("export"), cfg, QStringLiteral("--format"), QStringLiteral("python")});
+    QCOMPARE(py.exitCode, 1);
+    QVERIFY2(py.err.contains(QLatin1String("aistore.pytorch reads AIStore buckets (ais://) only")), qPrintable(py.err));
+    QVERIFY(py.out.isEmpty());
+
+    const Run bad = cli({QStringLiteral("iterate"), m_dir.filePath(QStringLiteral("nope.json"))});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(QLatin1String("cannot read")), qPrintable(bad.err));
 }
 
 void TestCliStorage::errors_data()
