@@ -263,10 +263,12 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         };
         std::uint64_t count = 0, bytes = 0;
         LoaderItem item;
+        LoaderCounters c; // of the runs already finished
         auto nextItem = [&](LoaderItem &it) {
             while (current) {
                 if (current->next(it))
                     return true;
+                c.errors += current->counters().errors;
                 current.reset();
                 if (++runIndex < runs.size())
                     current = makeLoader(runs[runIndex]);
@@ -314,10 +316,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             if (std::rename(tmp.c_str(), file.c_str()) != 0)
                 return ctx.fail("cannot write " + file);
         }
-        LoaderCounters c;
         if (current) {
             current->cancel();
-            c = current->counters();
+            c.errors += current->counters().errors;
         }
         drainProblems();
         out << Qt::flush;
