@@ -89,4 +89,23 @@ Der eingebaute lokale Speicher legt seine Buckets hier ab:
         <translation>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;Trainingsdatensätze im Objektspeicher erkunden und messen, wie schnell sie einem Trainingsjob zugeführt werden können.&lt;/p&gt;</translation>
     </message>
 </context>
+<context>
+    <name>shardscope::ui::ObjectListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+</context>
 </TS>

@@ -89,4 +89,23 @@ The embedded local store keeps its buckets in
         <translation>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;浏览对象存储中的训练数据集，并测量它们向训练任务供给数据的速度。&lt;/p&gt;</translation>
     </message>
 </context>
+<context>
+    <name>shardscope::ui::ObjectListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+</context>
 </TS>
