@@ -3,7 +3,10 @@
 #include "cli_context.h"
 
 #include "bench/object_get_bench.h"
+#include "command_export.h"
+#include "config/config_dataset.h"
 #include "data/loader.h"
+#include "storage/store_url.h"
 #include "storage/ais_store.h"
 #include "storage/endpoint.h"
 #include "util/error.h"
@@ -46,7 +49,7 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("bench takes exactly one URL"), parser);
-    const QString mode = parser.value(modeOpt);
+    QString mode = parser.value(modeOpt);
     if (mode != QLatin1String("object") && mode != QLatin1String("shard") && mode != QLatin1String("get-batch"))
         return ctx.usage(QStringLiteral("--mode %1 is not available; use object, shard or get-batch").arg(mode),
                          parser);
@@ -54,7 +57,7 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     const qulonglong batchSize = parser.value(batchOpt).toULongLong(&ok);
     if (!ok || batchSize < 1 || batchSize > 100000)
         return ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
-    const int workers = parser.value(workersOpt).toInt(&ok);
+    int workers = parser.value(workersOpt).toInt(&ok);
     if (!ok || workers < 1 || workers > 1024)
         return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
     if (parser.isSet(durationOpt) == parser.isSet(epochsOpt))
@@ -68,12 +71,32 @@ int runBench(CliContext &ctx, const QStringList &arguments)
         return ctx.usage(QStringLiteral("--epochs takes 1 for now"), parser);
     }
     try {
-        StoreLocation loc = ctx.open(pos.at(1));
+        std::vector<std::string> names;
+        QString url = pos.at(1);
+        StoreOptions storeOpts = ctx.storeOptions();
+        if (isConfigArgument(url)) {
+            // A dataset config: its objects, kind and workers (flags given here win).
+            const DatasetConfig config = loadDatasetConfig(url.toStdString());
+            if (config.sources.size() != 1)
+                return ctx.fail(url.toStdString() + ": bench reads configs with one source (this one has " +
+                                std::to_string(config.sources.size()) + ")");
+            storeOpts = storeOptionsFor(config, storeOpts);
+            for (auto &it : resolveDataset(config, storeOpts).items)
+                names.push_back(std::move(it.object.name));
+            url = QString::fromStdString(sourceUrl(config.sources.front()));
+            if (!parser.isSet(modeOpt))
+                mode = config.kind == DatasetConfig::Kind::Shard      ? QStringLiteral("shard")
+                       : config.kind == DatasetConfig::Kind::GetBatch ? QStringLiteral("get-batch")
+                                                                      : QStringLiteral("object");
+            if (!parser.isSet(workersOpt))
+                workers = config.workers;
+        }
+        StoreLocation loc = openStore(parseStoreUrl(url.toStdString()), storeOpts, isConfigArgument(pos.at(1)));
         if (loc.bucket.empty())
             return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
-        std::vector<std::string> names;
-        for (auto &o : CliContext::listDataset(loc))
-            names.push_back(std::move(o.name));
+        if (!isConfigArgument(pos.at(1)))
+            for (auto &o : CliContext::listDataset(loc))
+                names.push_back(std::move(o.name));
         const bool direct = !parser.isSet(directOpt) && loc.store->scheme() == "ais";
 
         ObjectBenchConfig cfg;
@@ -81,9 +104,9 @@ int runBench(CliContext &ctx, const QStringList &arguments)
         cfg.names = std::move(names);
         cfg.workers = workers;
         cfg.duration = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
-        const QString url = pos.at(1);
-        const StoreOptions opts = ctx.storeOptions();
-        cfg.openStore = [&ctx, url, direct, opts]() -> std::unique_ptr<Store> {
+        const StoreOptions opts = storeOpts;
+        const bool wholeBucket = isConfigArgument(pos.at(1));
+        cfg.openStore = [url, direct, opts, wholeBucket]() -> std::unique_ptr<Store> {
             if (direct) {
                 AisOptions o;
                 o.endpoint = resolveAisEndpoint(opts.endpoint);
@@ -92,7 +115,7 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                 o.retry = opts.retry;
                 return std::make_unique<AisStore>(o);
             }
-            StoreLocation l = ctx.open(url);
+            StoreLocation l = openStore(parseStoreUrl(url.toStdString()), opts, wholeBucket);
             if (auto *ais = dynamic_cast<AisStore *>(l.store.get())) {
                 AisOptions o = ais->client().options();
                 o.directReads = false;

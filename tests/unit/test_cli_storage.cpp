@@ -248,6 +248,15 @@ void TestCliStorage::exportFormats()
     QVERIFY2(py.err.contains(QLatin1String("aistore.pytorch reads AIStore buckets (ais://) only")), qPrintable(py.err));
     QVERIFY(py.out.isEmpty());
 
+    // iterate, batches and bench take the config where they take a URL.
+    const Run bench = cli({QStringLiteral("bench"), cfg, QStringLiteral("--epochs"), QStringLiteral("1"),
+                           QStringLiteral("--json")});
+    QVERIFY2(bench.exitCode == 0, qPrintable(bench.err));
+    QCOMPARE(QJsonDocument::fromJson(bench.out).object()[QLatin1String("items")].toInt(), 12); // 3 shards x 4 samples
+    QCOMPARE(QJsonDocument::fromJson(bench.out).object()[QLatin1String("mode")].toString(), QStringLiteral("shard"));
+    const Run iter = cli({QStringLiteral("iterate"), cfg, QStringLiteral("--json")});
+    QCOMPARE(iter.out.count('\n'), 12);
+
     const Run bad = cli({QStringLiteral("iterate"), m_dir.filePath(QStringLiteral("nope.json"))});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY2(bad.err.contains(QLatin1String("cannot read")), qPrintable(bad.err));
