@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>shardscope::ui::ConnectionTreeModel</name>
+    <message>
+        <source>%1 (loading…)</source>
+        <translation>%1 (wird geladen …)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ExplorerPanel</name>
+    <message>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) in %1</source>
+        <translation>
+            <numerusform>%n Objekt in %1</numerusform>
+            <numerusform>%n Objekte in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) so far in %1; scroll for more</source>
+        <translation>
+            <numerusform>Bisher %n Objekt in %1; für mehr weiterblättern</numerusform>
+            <numerusform>Bisher %n Objekte in %1; für mehr weiterblättern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prefix (press Enter to list)</source>
+        <translation>Präfix (Eingabetaste zum Auflisten)</translation>
+    </message>
+    <message>
+        <source>Filter names</source>
+        <translation>Namen filtern</translation>
+    </message>
+    <message>
+        <source>Choose a bucket on the left.</source>
+        <translation>Wählen Sie links einen Bucket.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::JobStatusWidget</name>
     <message>
         <source>Ready</source>
@@ -67,16 +107,6 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <source>No connection selected.
-
-The embedded local store keeps its buckets in
-%1</source>
-        <translation>Keine Verbindung ausgewählt.
-
-Der eingebaute lokale Speicher legt seine Buckets hier ab:
-%1</translation>
-    </message>
-    <message>
         <source>The language %1 is not available</source>
         <translation>Die Sprache %1 ist nicht verfügbar</translation>
     </message>
@@ -87,6 +117,14 @@ Der eingebaute lokale Speicher legt seine Buckets hier ab:
     <message>
         <source>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;Explore training datasets in object storage and measure how fast they can be fed to a training job.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;Trainingsdatensätze im Objektspeicher erkunden und messen, wie schnell sie einem Trainingsjob zugeführt werden können.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Local store</source>
+        <translation>Lokaler Speicher</translation>
+    </message>
+    <message>
+        <source>AIStore %1</source>
+        <translation>AIStore %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>shardscope::ui::ConnectionTreeModel</name>
+    <message>
+        <source>%1 (loading…)</source>
+        <translation>%1（加载中…）</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ExplorerPanel</name>
+    <message>
+        <source>Listing %1…</source>
+        <translation>正在列出 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) in %1</source>
+        <translation>
+            <numerusform>%1 中有 %n 个对象</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) so far in %1; scroll for more</source>
+        <translation>
+            <numerusform>目前 %1 中已有 %n 个对象；滚动以加载更多</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prefix (press Enter to list)</source>
+        <translation>前缀（按回车列出）</translation>
+    </message>
+    <message>
+        <source>Filter names</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <source>Choose a bucket on the left.</source>
+        <translation>请在左侧选择一个存储桶。</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::JobStatusWidget</name>
     <message>
         <source>Ready</source>
@@ -67,16 +105,6 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <source>No connection selected.
-
-The embedded local store keeps its buckets in
-%1</source>
-        <translation>未选择连接。
-
-内置本地存储的存储桶位于
-%1</translation>
-    </message>
-    <message>
         <source>The language %1 is not available</source>
         <translation>语言 %1 不可用</translation>
     </message>
@@ -87,6 +115,14 @@ The embedded local store keeps its buckets in
     <message>
         <source>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;Explore training datasets in object storage and measure how fast they can be fed to a training job.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;shardscope %1&lt;/h3&gt;&lt;p&gt;浏览对象存储中的训练数据集，并测量它们向训练任务供给数据的速度。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Local store</source>
+        <translation>本地存储</translation>
+    </message>
+    <message>
+        <source>AIStore %1</source>
+        <translation>AIStore %1</translation>
     </message>
 </context>
 <context>

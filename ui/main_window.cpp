@@ -1,10 +1,12 @@
 #include "main_window.h"
 
+#include "explorer_panel.h"
 #include "job_status_widget.h"
 #include "language_manager.h"
 #include "settings.h"
 
 #include "shardscope/version.h"
+#include "storage/endpoint.h"
 #include "storage/local_paths.h"
 
 #include <QAction>
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 
 namespace shardscope::ui {
@@ -25,12 +28,8 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/shardscope.svg")));
 
-    m_welcome = new QLabel(this);
-    m_welcome->setObjectName(QStringLiteral("welcomeLabel"));
-    m_welcome->setAlignment(Qt::AlignCenter);
-    m_welcome->setWordWrap(true);
-    m_welcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setCentralWidget(m_welcome);
+    m_explorer = new ExplorerPanel(this);
+    setCentralWidget(m_explorer);
 
     m_jobStatus = new JobStatusWidget(this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -40,11 +39,30 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     createMenus();
     retranslate();
 
+    // The embedded local store is always there; an AIStore cluster at
+    // $AIS_ENDPOINT (else the local default) beside it.
+    QVector<Connection> connections;
+    connections.push_back({tr("Local store"), QStringLiteral("local"), StoreOptions{}});
+    StoreOptions ais;
+    const QString endpoint = qEnvironmentVariable("AIS_ENDPOINT", QString::fromLatin1(kDefaultAisEndpoint));
+    ais.endpoint = endpoint.toStdString();
+    ais.http.connectTimeout = std::chrono::milliseconds(2000);
+    connections.push_back({tr("AIStore %1").arg(endpoint), QStringLiteral("ais"), ais});
+    m_explorer->setConnections(connections);
+    connect(m_explorer, &ExplorerPanel::statusChanged, this, [this](const QString &message, bool busy) {
+        if (busy)
+            m_jobStatus->startJob(message, false);
+        else
+            m_jobStatus->finishJob(message);
+    });
+
     resize(1100, 720);
     if (const QByteArray g = m_settings.mainWindowGeometry(); !g.isEmpty())
         restoreGeometry(g);
     if (const QByteArray s = m_settings.mainWindowState(); !s.isEmpty())
         restoreState(s);
+    if (const QByteArray s = m_settings.explorerSplitterState(); !s.isEmpty())
+        m_explorer->splitter()->restoreState(s);
 }
 
 MainWindow::~MainWindow() = default;
@@ -134,9 +152,7 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));
 
-    const QString store = QDir::toNativeSeparators(QString::fromStdString(defaultLocalStoreRoot()));
-    m_welcome->setText(tr("No connection selected.\n\nThe embedded local store keeps its buckets in\n%1")
-                           .arg(store));
+
 }
 
 void MainWindow::chooseLanguage(const QString &code)
@@ -168,6 +184,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_settings.setMainWindowGeometry(saveGeometry());
     m_settings.setMainWindowState(saveState());
+    m_settings.setExplorerSplitterState(m_explorer->splitter()->saveState());
     m_settings.sync();
     event->accept();
 }

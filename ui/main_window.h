@@ -9,6 +9,7 @@ class QMenu;
 
 namespace shardscope::ui {
 
+class ExplorerPanel;
 class JobStatusWidget;
 class LanguageManager;
 class Settings;
@@ -21,6 +22,7 @@ public:
     ~MainWindow() override;
 
     JobStatusWidget *jobStatus() const { return m_jobStatus; }
+    ExplorerPanel *explorer() const { return m_explorer; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,7 +49,7 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
-    QLabel *m_welcome = nullptr;
+    ExplorerPanel *m_explorer = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;
 };
 

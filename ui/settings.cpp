@@ -23,6 +23,15 @@ void Settings::setMainWindowGeometry(const QByteArray &geometry) { m_settings->s
 QByteArray Settings::mainWindowState() const { return m_settings->value(kState).toByteArray(); }
 void Settings::setMainWindowState(const QByteArray &state) { m_settings->setValue(kState, state); }
 
+QByteArray Settings::explorerSplitterState() const
+{
+    return m_settings->value(QStringLiteral("explorer/splitter")).toByteArray();
+}
+void Settings::setExplorerSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(QStringLiteral("explorer/splitter"), state);
+}
+
 void Settings::sync() { m_settings->sync(); }
 
 } // namespace shardscope::ui

@@ -25,6 +25,9 @@ public:
     QByteArray mainWindowState() const;
     void setMainWindowState(const QByteArray &state);
 
+    QByteArray explorerSplitterState() const;
+    void setExplorerSplitterState(const QByteArray &state);
+
     void sync();
 
 private:

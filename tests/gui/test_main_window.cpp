@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace shardscope::ui;
 
@@ -67,7 +68,8 @@ void TestMainWindow::opensWithMenusAndStatusBar()
         checkable += a->isCheckable() ? 1 : 0;
     QCOMPARE(checkable, 1 + LanguageManager::available().size());
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionQuit"))->shortcut() == QKeySequence::Quit);
-    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("welcomeLabel"))->text().contains(QLatin1String("buckets")));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("locationLabel"))->text().contains(QLatin1String("bucket")));
+    QVERIFY(m_window->findChild<QTreeView *>(QStringLiteral("connectionTree")));
 }
 
 void TestMainWindow::switchesLanguageLive_data()

@@ -44,20 +44,36 @@ void TestTranslations::catalogIsComplete()
     QXmlStreamReader xml(&f);
     int messages = 0;
     QString context, source;
+    bool numerus = false;
     QStringList problems;
     static const QRegularExpression placeholder(QStringLiteral("%\\d"));
     while (!xml.atEnd()) {
         xml.readNext();
         if (!xml.isStartElement())
             continue;
-        if (xml.name() == QLatin1String("name"))
+        if (xml.name() == QLatin1String("message"))
+            numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+        else if (xml.name() == QLatin1String("name"))
             context = xml.readElementText();
         else if (xml.name() == QLatin1String("source"))
             source = xml.readElementText();
         else if (xml.name() == QLatin1String("translation")) {
             ++messages;
             const QString type = xml.attributes().value(QLatin1String("type")).toString();
-            const QString text = xml.readElementText();
+            // Plural messages hold one <numerusform> per plural form; every form must be filled.
+            QString text;
+            bool emptyForm = false;
+            if (numerus) {
+                while (xml.readNextStartElement()) {
+                    const QString form = xml.readElementText();
+                    emptyForm = emptyForm || form.isEmpty();
+                    text += form;
+                }
+            } else {
+                text = xml.readElementText();
+            }
+            if (emptyForm)
+                problems << context + QLatin1String(": empty plural form: ") + source;
             if (type == QLatin1String("unfinished") || text.isEmpty())
                 problems << context + QLatin1String(": untranslated: ") + source;
             auto it = placeholder.globalMatch(source);

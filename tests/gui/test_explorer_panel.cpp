@@ -1,0 +1,114 @@
+// The explorer as a user drives it: expand a connection, pick a bucket, see
+// its objects, narrow by prefix and by name; an unreachable cluster is
+// reported, not frozen on.
+
+#include "explorer_panel.h"
+#include "models/connection_tree_model.h"
+#include "models/object_list_model.h"
+#include "storage/file_store.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+using namespace shardscope;
+using namespace shardscope::ui;
+
+namespace {
+int closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+} // namespace
+
+class TestExplorerPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void browseABucket();
+    void unreachableClusterIsReported();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestExplorerPanel::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto store = FileStore::forLocalRoot(m_dir.path().toStdString());
+    store->createBucket("alpha");
+    store->createBucket("beta");
+    for (int i = 0; i < 30; ++i)
+        store->putBytes("beta", (i % 2 ? "train/" : "val/") + std::to_string(100 + i) + ".bin", "x");
+}
+
+void TestExplorerPanel::browseABucket()
+{
+    ExplorerPanel panel;
+    StoreOptions local;
+    local.localRoot = m_dir.path().toStdString();
+    panel.setConnections({{QStringLiteral("Local store"), QStringLiteral("local"), local}});
+    QAbstractItemModelTester tester(panel.connections(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    auto *tree = panel.findChild<QTreeView *>(QStringLiteral("connectionTree"));
+    const QModelIndex conn = panel.connections()->index(0, 0);
+    tree->expand(conn); // the view asks the model to fetch the buckets
+    QTRY_COMPARE_WITH_TIMEOUT(panel.connections()->rowCount(conn), 2, 5000);
+    const QModelIndex beta = panel.connections()->index(1, 0, conn);
+    QCOMPARE(beta.data().toString(), QStringLiteral("beta"));
+
+    QSignalSpy status(&panel, &ExplorerPanel::statusChanged);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(beta).center());
+    auto *table = panel.findChild<QTableView *>(QStringLiteral("objectTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 30, 5000);
+    QTRY_VERIFY(!status.isEmpty() && status.last().at(0).toString().contains(QLatin1String("30 object")));
+
+    auto *nameFilter = panel.findChild<QLineEdit *>(QStringLiteral("nameFilterEdit"));
+    QTest::keyClicks(nameFilter, QStringLiteral("12"));
+    QCOMPARE(table->model()->rowCount(), 11); // 112 and 120..129: the names that contain "12"
+    nameFilter->clear();
+
+    auto *prefix = panel.findChild<QLineEdit *>(QStringLiteral("prefixEdit"));
+    QTest::keyClicks(prefix, QStringLiteral("train/"));
+    QTest::keyClick(prefix, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.objects()->location(), QStringLiteral("local://beta/train/"), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.objects()->isComplete(), 5000);
+    QCOMPARE(table->model()->rowCount(), 15);
+}
+
+void TestExplorerPanel::unreachableClusterIsReported()
+{
+    ExplorerPanel panel;
+    StoreOptions ais;
+    ais.endpoint = "http://127.0.0.1:" + std::to_string(closedPort());
+    panel.setConnections({{QStringLiteral("Nowhere"), QStringLiteral("ais"), ais}});
+    QSignalSpy failed(panel.connections(), &ConnectionTreeModel::failed);
+    panel.connections()->fetchMore(panel.connections()->index(0, 0));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QVERIFY2(failed.at(0).at(1).toString().contains(QLatin1String("cannot connect")),
+             qPrintable(failed.at(0).at(1).toString()));
+    QCOMPARE(panel.connections()->index(0, 0).data(ConnectionTreeModel::ErrorRole).toString(),
+             failed.at(0).at(1).toString());
+}
+
+QTEST_MAIN(TestExplorerPanel)
+#include "test_explorer_panel.moc"

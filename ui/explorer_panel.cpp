@@ -1,0 +1,128 @@
+#include "explorer_panel.h"
+
+#include "models/object_list_model.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace shardscope::ui {
+
+ExplorerPanel::ExplorerPanel(QWidget *parent)
+    : QWidget(parent), m_connections(new ConnectionTreeModel(this)), m_objects(new ObjectListModel(this)),
+      m_filter(new QSortFilterProxyModel(this)), m_splitter(new QSplitter(this)), m_tree(new QTreeView(this)),
+      m_table(new QTableView(this)), m_prefix(new QLineEdit(this)), m_nameFilter(new QLineEdit(this)),
+      m_location(new QLabel(this))
+{
+    setObjectName(QStringLiteral("explorer"));
+    m_tree->setObjectName(QStringLiteral("connectionTree"));
+    m_table->setObjectName(QStringLiteral("objectTable"));
+    m_prefix->setObjectName(QStringLiteral("prefixEdit"));
+    m_nameFilter->setObjectName(QStringLiteral("nameFilterEdit"));
+    m_splitter->setObjectName(QStringLiteral("explorerSplitter"));
+    m_location->setObjectName(QStringLiteral("locationLabel"));
+
+    m_tree->setModel(m_connections);
+    m_tree->setHeaderHidden(true);
+    m_filter->setSourceModel(m_objects);
+    m_filter->setFilterKeyColumn(ObjectListModel::NameColumn);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->setSortRole(Qt::DisplayRole);
+    m_table->setModel(m_filter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(ObjectListModel::NameColumn, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+
+    auto *right = new QWidget(this);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_prefix, 2);
+    filters->addWidget(m_nameFilter, 1);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_location);
+    rightLayout->addLayout(filters);
+    rightLayout->addWidget(m_table);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    connect(m_tree, &QTreeView::activated, this, &ExplorerPanel::onBucketActivated);
+    connect(m_tree, &QTreeView::clicked, this, &ExplorerPanel::onBucketActivated);
+    connect(m_prefix, &QLineEdit::returnPressed, this, &ExplorerPanel::applyPrefix);
+    connect(m_nameFilter, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_objects, &ObjectListModel::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            Q_EMIT statusChanged(tr("Listing %1…").arg(m_objects->location()), true);
+        else if (m_objects->errorString().isEmpty())
+            Q_EMIT statusChanged(m_objects->isComplete()
+                                     ? tr("%n object(s) in %1", nullptr, m_objects->rowCount()).arg(m_objects->location())
+                                     : tr("%n object(s) so far in %1; scroll for more", nullptr, m_objects->rowCount())
+                                           .arg(m_objects->location()),
+                                 false);
+    });
+    connect(m_objects, &ObjectListModel::failed, this,
+            [this](const QString &message) { Q_EMIT statusChanged(message, false); });
+    connect(m_connections, &ConnectionTreeModel::failed, this,
+            [this](int, const QString &message) { Q_EMIT statusChanged(message, false); });
+    retranslate();
+}
+
+void ExplorerPanel::setConnections(const QVector<Connection> &connections)
+{
+    m_connections->setConnections(connections);
+}
+
+void ExplorerPanel::openLocation(int connectionRow, const QString &url)
+{
+    m_connectionRow = connectionRow;
+    const int sep = url.indexOf(QLatin1String("://"));
+    const int slash = url.indexOf(QLatin1Char('/'), sep + 3);
+    m_bucketUrl = slash < 0 ? url : url.left(slash);
+    m_prefix->setText(slash < 0 ? QString() : url.mid(slash + 1));
+    m_location->setText(url);
+    m_objects->setLocation(url, m_connections->connection(connectionRow).options);
+}
+
+void ExplorerPanel::onBucketActivated(const QModelIndex &index)
+{
+    const QString url = m_connections->bucketUrl(index);
+    if (url.isEmpty() || url == m_bucketUrl)
+        return;
+    openLocation(index.parent().row(), url);
+}
+
+void ExplorerPanel::applyPrefix()
+{
+    if (m_connectionRow < 0 || m_bucketUrl.isEmpty())
+        return;
+    const QString url = m_prefix->text().isEmpty() ? m_bucketUrl : m_bucketUrl + QLatin1Char('/') + m_prefix->text();
+    m_location->setText(url);
+    m_objects->setLocation(url, m_connections->connection(m_connectionRow).options);
+}
+
+void ExplorerPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ExplorerPanel::retranslate()
+{
+    m_prefix->setPlaceholderText(tr("Prefix (press Enter to list)"));
+    m_nameFilter->setPlaceholderText(tr("Filter names"));
+    if (m_bucketUrl.isEmpty())
+        m_location->setText(tr("Choose a bucket on the left."));
+}
+
+} // namespace shardscope::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "models/connection_tree_model.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTableView;
+class QTreeView;
+
+namespace shardscope::ui {
+
+class ObjectListModel;
+
+// Connections and their buckets on the left; the objects of the chosen bucket
+// (under an optional prefix) on the right, listed page by page off the GUI
+// thread, with a name filter over what is loaded.
+class ExplorerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ExplorerPanel(QWidget *parent = nullptr);
+
+    void setConnections(const QVector<Connection> &connections);
+    ConnectionTreeModel *connections() const { return m_connections; }
+    ObjectListModel *objects() const { return m_objects; }
+    QSplitter *splitter() const { return m_splitter; }
+
+    // Opens a bucket (or bucket/prefix) URL of connection `connectionRow`.
+    void openLocation(int connectionRow, const QString &url);
+
+Q_SIGNALS:
+    // For the status bar: what is being listed, or the result.
+    void statusChanged(const QString &message, bool busy);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void onBucketActivated(const QModelIndex &index);
+    void applyPrefix();
+
+    ConnectionTreeModel *m_connections;
+    ObjectListModel *m_objects;
+    QSortFilterProxyModel *m_filter;
+    QSplitter *m_splitter;
+    QTreeView *m_tree;
+    QTableView *m_table;
+    QLineEdit *m_prefix;
+    QLineEdit *m_nameFilter;
+    QLabel *m_location;
+    int m_connectionRow = -1;
+    QString m_bucketUrl;
+};
+
+} // namespace shardscope::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "storage/store_factory.h"
+
+#include <QAbstractItemModel>
+#include <QFutureWatcher>
+#include <QVector>
+
+#include <memory>
+
+namespace shardscope::ui {
+
+// A place buckets live, as the sidebar shows it.
+struct Connection
+{
+    QString name;     // "Local store", "AIStore 127.0.0.1:8080"
+    QString scheme;   // "local", "ais", "s3"
+    StoreOptions options;
+};
+
+// Connections at the top level, their buckets below, listed off the GUI
+// thread when a connection is expanded (canFetchMore/fetchMore).
+class ConnectionTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Role { UrlRole = Qt::UserRole + 1, ErrorRole };
+
+    explicit ConnectionTreeModel(QObject *parent = nullptr);
+    ~ConnectionTreeModel() override;
+
+    void setConnections(const QVector<Connection> &connections);
+    const Connection &connection(int row) const { return m_nodes.at(row).connection; }
+    // "local://bucket", "ais://bucket" for a bucket index, "" otherwise.
+    QString bucketUrl(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // Lists the buckets of connection `row` again.
+    void refresh(int row);
+
+Q_SIGNALS:
+    void bucketsLoaded(int row);
+    void failed(int row, const QString &message);
+
+private:
+    struct Node
+    {
+        Connection connection;
+        QStringList buckets;
+        QString error;
+        bool loaded = false;
+        bool loading = false;
+        quint64 generation = 0;
+    };
+    void onListed(int row, quint64 generation, const QStringList &buckets, const QString &error);
+
+    QVector<Node> m_nodes;
+};
+
+} // namespace shardscope::ui
