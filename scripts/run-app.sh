@@ -17,6 +17,8 @@ if ! "$cli" ls local://demo >/dev/null 2>&1; then
   "$cli" gen local://demo/train/ --shards 8 --samples 64 --ext png,cls,json,txt --image-size 48 >&2
   "$cli" gen local://demo/val/ --shards 2 --samples 64 --ext png,cls,json,txt --image-size 48 --seed 2 >&2
 fi
+# With no arguments, open the demo data set.
+[ "$#" -gt 0 ] || set -- local://demo
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   log "no display found: running on a virtual X display (xvfb-run)"
   exec xvfb-run -a -s "-screen 0 1280x800x24" "$app" "$@"

@@ -126,6 +126,10 @@
         <source>AIStore %1</source>
         <translation>AIStore %1</translation>
     </message>
+    <message>
+        <source>Cannot open %1: no connection for %2://</source>
+        <translation>%1 kann nicht geöffnet werden: keine Verbindung für %2://</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ObjectListModel</name>

@@ -124,6 +124,10 @@
         <source>AIStore %1</source>
         <translation>AIStore %1</translation>
     </message>
+    <message>
+        <source>Cannot open %1: no connection for %2://</source>
+        <translation>无法打开 %1：没有 %2:// 的连接</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ObjectListModel</name>

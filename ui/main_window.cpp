@@ -67,6 +67,18 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
 
 MainWindow::~MainWindow() = default;
 
+bool MainWindow::openLocation(const QString &url)
+{
+    const QString scheme = url.section(QStringLiteral("://"), 0, 0);
+    for (int row = 0; row < m_explorer->connections()->rowCount(); ++row)
+        if (m_explorer->connections()->connection(row).scheme == scheme) {
+            m_explorer->openLocation(row, url);
+            return true;
+        }
+    m_jobStatus->finishJob(tr("Cannot open %1: no connection for %2://").arg(url, scheme));
+    return false;
+}
+
 void MainWindow::createActions()
 {
     m_quitAction = new QAction(this);

@@ -23,6 +23,8 @@ public:
 
     JobStatusWidget *jobStatus() const { return m_jobStatus; }
     ExplorerPanel *explorer() const { return m_explorer; }
+    // Opens a bucket URL (local://, ais://) in the explorer; false for other schemes.
+    bool openLocation(const QString &url);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -32,6 +32,9 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the main window once it is shown, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshotOption);
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 QStringLiteral("A bucket to open, e.g. local://demo or ais://bucket/prefix."),
+                                 QStringLiteral("[url]"));
     parser.process(app);
 
     shardscope::ui::Settings settings;
@@ -44,6 +47,8 @@ int main(int argc, char *argv[])
 
     shardscope::ui::MainWindow window(settings, languages);
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openLocation(parser.positionalArguments().constFirst());
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
