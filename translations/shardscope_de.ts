@@ -40,6 +40,32 @@
         <source>Choose a bucket on the left.</source>
         <translation>Wählen Sie links einen Bucket.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n sample(s), problems: %2</source>
+        <translation>
+            <numerusform>%1: %n Sample, Probleme: %2</numerusform>
+            <numerusform>%1: %n Samples, Probleme: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n sample(s)</source>
+        <translation>
+            <numerusform>%1: %n Sample</numerusform>
+            <numerusform>%1: %n Samples</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -148,6 +174,48 @@
     <message>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SamplePreview</name>
+    <message>
+        <source>… %1 more bytes</source>
+        <translation>… %1 weitere Bytes</translation>
+    </message>
+    <message>
+        <source>, %1 bytes encoded</source>
+        <translation>, %1 Bytes kodiert</translation>
+    </message>
+    <message>
+        <source>, min %1, max %2, mean %3</source>
+        <translation>, Min. %1, Max. %2, Mittel %3</translation>
+    </message>
+    <message>
+        <source>Class label: %1</source>
+        <translation>Klassenlabel: %1</translation>
+    </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation>%1 wird dekodiert …</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ShardSampleModel</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Sample / member</source>
+        <translation>Sample / Mitglied</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>%1 sample %2 member %3</source>
+        <translation>%1 Sample %2 Mitglied %3</translation>
     </message>
 </context>
 </TS>

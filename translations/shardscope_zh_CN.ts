@@ -38,6 +38,30 @@
         <source>Choose a bucket on the left.</source>
         <translation>请在左侧选择一个存储桶。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n sample(s), problems: %2</source>
+        <translation>
+            <numerusform>%1：%n 个样本，问题：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n sample(s)</source>
+        <translation>
+            <numerusform>%1：%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>分片</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -146,6 +170,48 @@
     <message>
         <source>Checksum</source>
         <translation>校验和</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SamplePreview</name>
+    <message>
+        <source>… %1 more bytes</source>
+        <translation>… 还有 %1 字节</translation>
+    </message>
+    <message>
+        <source>, %1 bytes encoded</source>
+        <translation>，编码后 %1 字节</translation>
+    </message>
+    <message>
+        <source>, min %1, max %2, mean %3</source>
+        <translation>，最小 %1，最大 %2，平均 %3</translation>
+    </message>
+    <message>
+        <source>Class label: %1</source>
+        <translation>类别标签：%1</translation>
+    </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation>正在解码 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ShardSampleModel</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Sample / member</source>
+        <translation>样本 / 成员</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>%1 sample %2 member %3</source>
+        <translation>%1 样本 %2 成员 %3</translation>
     </message>
 </context>
 </TS>

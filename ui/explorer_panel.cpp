@@ -1,6 +1,8 @@
 #include "explorer_panel.h"
 
 #include "models/object_list_model.h"
+#include "models/shard_sample_model.h"
+#include "preview/sample_preview.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -9,6 +11,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -19,7 +22,8 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     : QWidget(parent), m_connections(new ConnectionTreeModel(this)), m_objects(new ObjectListModel(this)),
       m_filter(new QSortFilterProxyModel(this)), m_splitter(new QSplitter(this)), m_tree(new QTreeView(this)),
       m_table(new QTableView(this)), m_prefix(new QLineEdit(this)), m_nameFilter(new QLineEdit(this)),
-      m_location(new QLabel(this))
+      m_location(new QLabel(this)), m_tabs(new QTabWidget(this)), m_samples(new ShardSampleModel(this)),
+      m_sampleTree(new QTreeView(this)), m_preview(new SamplePreview(this))
 {
     setObjectName(QStringLiteral("explorer"));
     m_tree->setObjectName(QStringLiteral("connectionTree"));
@@ -49,8 +53,18 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     rightLayout->addWidget(m_location);
     rightLayout->addLayout(filters);
     rightLayout->addWidget(m_table);
+    m_tabs->setObjectName(QStringLiteral("explorerTabs"));
+    m_sampleTree->setObjectName(QStringLiteral("sampleTree"));
+    m_sampleTree->setModel(m_samples);
+    m_sampleTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    auto *shardSplit = new QSplitter(Qt::Horizontal, this);
+    shardSplit->addWidget(m_sampleTree);
+    shardSplit->addWidget(m_preview);
+    shardSplit->setStretchFactor(1, 2);
+    m_tabs->addTab(right, QString());
+    m_tabs->addTab(shardSplit, QString());
     m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(right);
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -59,6 +73,14 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     connect(m_tree, &QTreeView::activated, this, &ExplorerPanel::onBucketActivated);
     connect(m_tree, &QTreeView::clicked, this, &ExplorerPanel::onBucketActivated);
     connect(m_prefix, &QLineEdit::returnPressed, this, &ExplorerPanel::applyPrefix);
+    connect(m_table, &QTableView::doubleClicked, this, &ExplorerPanel::onObjectActivated);
+    connect(m_table, &QTableView::activated, this, &ExplorerPanel::onObjectActivated);
+    connect(m_sampleTree, &QTreeView::clicked, this, &ExplorerPanel::onSampleClicked);
+    connect(m_samples, &ShardSampleModel::finished, this, [this](int samples, int errors) {
+        Q_EMIT statusChanged(errors ? tr("%1: %n sample(s), problems: %2", nullptr, samples).arg(m_samples->shard()).arg(errors)
+                                    : tr("%1: %n sample(s)", nullptr, samples).arg(m_samples->shard()),
+                             false);
+    });
     connect(m_nameFilter, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_objects, &ObjectListModel::loadingChanged, this, [this](bool loading) {
         if (loading)
@@ -110,6 +132,43 @@ void ExplorerPanel::applyPrefix()
     m_objects->setLocation(url, m_connections->connection(m_connectionRow).options);
 }
 
+bool ExplorerPanel::looksLikeShard(const QString &name)
+{
+    for (const char *ext : {".tar", ".tar.gz", ".tgz", ".tar.lz4", ".zip"})
+        if (name.endsWith(QLatin1String(ext)))
+            return true;
+    return false;
+}
+
+void ExplorerPanel::onObjectActivated(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const QModelIndex source = m_filter->mapToSource(index);
+    const ObjectRow &row = m_objects->row(source.row());
+    if (!row.isDirectory && looksLikeShard(row.name))
+        openShard(row.name);
+}
+
+void ExplorerPanel::openShard(const QString &object)
+{
+    if (m_connectionRow < 0 || m_bucketUrl.isEmpty())
+        return;
+    m_preview->clearPreview();
+    m_samples->open(m_bucketUrl, object, m_connections->connection(m_connectionRow).options);
+    m_tabs->setCurrentIndex(1);
+    Q_EMIT statusChanged(tr("Reading %1…").arg(object), true);
+}
+
+void ExplorerPanel::onSampleClicked(const QModelIndex &index)
+{
+    const QModelIndex member = index.sibling(index.row(), 0);
+    const QByteArray bytes = m_samples->memberBytes(member);
+    if (!member.parent().isValid())
+        return; // a sample or error row
+    m_preview->showMember(member.data(ShardSampleModel::ExtensionRole).toString(), bytes, m_samples->describe(member));
+}
+
 void ExplorerPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -121,6 +180,8 @@ void ExplorerPanel::retranslate()
 {
     m_prefix->setPlaceholderText(tr("Prefix (press Enter to list)"));
     m_nameFilter->setPlaceholderText(tr("Filter names"));
+    m_tabs->setTabText(0, tr("Objects"));
+    m_tabs->setTabText(1, tr("Shard"));
     if (m_bucketUrl.isEmpty())
         m_location->setText(tr("Choose a bucket on the left."));
 }

@@ -8,12 +8,15 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTreeView;
 
 namespace shardscope::ui {
 
 class ObjectListModel;
+class SamplePreview;
+class ShardSampleModel;
 
 // Connections and their buckets on the left; the objects of the chosen bucket
 // (under an optional prefix) on the right, listed page by page off the GUI
@@ -28,6 +31,12 @@ public:
     ConnectionTreeModel *connections() const { return m_connections; }
     ObjectListModel *objects() const { return m_objects; }
     QSplitter *splitter() const { return m_splitter; }
+    ShardSampleModel *samples() const { return m_samples; }
+    SamplePreview *preview() const { return m_preview; }
+
+    // Opens an object of the current bucket as a shard: its samples and a preview.
+    void openShard(const QString &object);
+    static bool looksLikeShard(const QString &name);
 
     // Opens a bucket (or bucket/prefix) URL of connection `connectionRow`.
     void openLocation(int connectionRow, const QString &url);
@@ -43,6 +52,8 @@ private:
     void retranslate();
     void onBucketActivated(const QModelIndex &index);
     void applyPrefix();
+    void onObjectActivated(const QModelIndex &index);
+    void onSampleClicked(const QModelIndex &index);
 
     ConnectionTreeModel *m_connections;
     ObjectListModel *m_objects;
@@ -53,6 +64,10 @@ private:
     QLineEdit *m_prefix;
     QLineEdit *m_nameFilter;
     QLabel *m_location;
+    QTabWidget *m_tabs;
+    ShardSampleModel *m_samples;
+    QTreeView *m_sampleTree;
+    SamplePreview *m_preview;
     int m_connectionRow = -1;
     QString m_bucketUrl;
 };

@@ -1,0 +1,172 @@
+// Shard browsing and sample preview: a shard's samples stream into the tree
+// (problems as rows of their own), members show by content.
+
+#include "explorer_panel.h"
+#include "gen/dataset_generator.h"
+#include "gen/png_writer.h"
+#include "models/object_list_model.h"
+#include "models/shard_sample_model.h"
+#include "preview/sample_preview.h"
+#include "storage/file_store.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <cstring>
+
+using namespace shardscope;
+using namespace shardscope::ui;
+
+namespace {
+QByteArray npy2x3()
+{
+    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
+    while ((10 + header.size() + 1) % 64)
+        header += ' ';
+    header += '\n';
+    std::string out("\x93NUMPY\x01\x00", 8);
+    out.push_back(static_cast<char>(header.size()));
+    out.push_back('\0');
+    const float v[6] = {0, 1, 2, 3, 4, 5};
+    return QByteArray::fromStdString(out + header + std::string(reinterpret_cast<const char *>(v), sizeof v));
+}
+QByteArray wav(int frames)
+{
+    auto u32 = [](std::uint32_t v) { return std::string(reinterpret_cast<const char *>(&v), 4); };
+    auto u16 = [](std::uint16_t v) { return std::string(reinterpret_cast<const char *>(&v), 2); };
+    std::string data;
+    for (int i = 0; i < frames; ++i)
+        data += u16(static_cast<std::uint16_t>(i % 2 ? 16384 : -16384));
+    const std::string fmt = u16(1) + u16(1) + u32(8000) + u32(16000) + u16(2) + u16(16);
+    const std::string body = "WAVE" + std::string("fmt ") + u32(16) + fmt + "data" + u32(static_cast<std::uint32_t>(data.size())) + data;
+    return QByteArray::fromStdString("RIFF" + u32(static_cast<std::uint32_t>(body.size())) + body);
+}
+} // namespace
+
+class TestSamplePreview : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void previewsByContent();
+    void shardSamplesStreamIn();
+    void doubleClickAShardAndPreviewAMember();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestSamplePreview::previewsByContent()
+{
+    const QByteArray png = QByteArray::fromStdString(encodePngRgb(5, 4, std::vector<std::uint8_t>(60, 200)));
+    PreviewContent c = buildPreview(QStringLiteral("png"), png, QStringLiteral("s"));
+    QCOMPARE(c.page, PreviewContent::Page::Image);
+    QCOMPARE(c.image.size(), QSize(5, 4));
+    QCOMPARE(qRed(c.image.pixel(0, 0)), 200);
+    QVERIFY(c.info.startsWith(QLatin1String("image 4x5x3 uint8")));
+
+    c = buildPreview(QStringLiteral("json"), "{\"a\":[1,2]}", QStringLiteral("s"));
+    QCOMPARE(c.page, PreviewContent::Page::Text);
+    QVERIFY(c.text.contains(QLatin1String("\n  \"a\": [")));
+
+    c = buildPreview(QStringLiteral("cls"), "7", QStringLiteral("s"));
+    QCOMPARE(c.text, QStringLiteral("Class label: 7"));
+
+    c = buildPreview(QStringLiteral("npy"), npy2x3(), QStringLiteral("s"));
+    QCOMPARE(c.page, PreviewContent::Page::Image); // a heat map
+    QCOMPARE(c.image.size(), QSize(3, 2));
+    QVERIFY2(c.info.contains(QLatin1String("min 0, max 5, mean 2.5")), qPrintable(c.info));
+
+    c = buildPreview(QStringLiteral("wav"), wav(100), QStringLiteral("s"));
+    QCOMPARE(c.page, PreviewContent::Page::Audio);
+    QCOMPARE(c.waveform.size(), 100);
+    QCOMPARE(c.waveform[1], 0.5);
+
+    c = buildPreview(QStringLiteral("bin"), QByteArray("AB\x01", 3), QStringLiteral("s"));
+    QVERIFY2(c.text.startsWith(QLatin1String("00000000  41 42 01")), qPrintable(c.text));
+
+    c = buildPreview(QStringLiteral("png"), "not a png", QStringLiteral("shard-1.tar sample k member png"));
+    QVERIFY2(c.error.contains(QLatin1String("shard-1.tar sample k member png")), qPrintable(c.error));
+    QCOMPARE(c.page, PreviewContent::Page::Text); // the bytes, in hex
+}
+
+void TestSamplePreview::shardSamplesStreamIn()
+{
+    QVERIFY(m_dir.isValid());
+    auto store = FileStore::forLocalRoot(m_dir.path().toStdString());
+    store->createBucket("b");
+    SampleSpec spec;
+    spec.extensions = {"png", "cls"};
+    std::vector<std::pair<std::string, std::string>> members;
+    for (int k = 0; k < 150; ++k)
+        for (auto &[ext, bytes] : generateSample(spec, static_cast<std::uint64_t>(k)))
+            members.emplace_back("k" + std::to_string(1000 + k) + "." + ext, std::move(bytes));
+    const std::string tar = writeArchive(ShardFormat::Tar, members);
+    store->putBytes("b", "s.tar", tar);
+    store->putBytes("b", "cut.tar", tar.substr(0, tar.size() / 2));
+
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    ShardSampleModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy done(&model, &ShardSampleModel::finished);
+    model.open(QStringLiteral("local://b"), QStringLiteral("s.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    QCOMPARE(model.rowCount(), 150);
+    const QModelIndex first = model.index(0, 0);
+    QCOMPARE(first.data().toString(), QStringLiteral("k1000"));
+    QCOMPARE(model.rowCount(first), 2);
+    QCOMPARE(model.index(1, 0, first).data().toString(), QStringLiteral("cls"));
+    QVERIFY(!model.memberBytes(model.index(0, 0, first)).isEmpty());
+
+    model.open(QStringLiteral("local://b"), QStringLiteral("cut.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 10000);
+    QCOMPARE(model.errorCount(), 1);
+    QVERIFY(model.sampleCount() > 0 && model.sampleCount() < 150); // what came before the cut stays
+    const QModelIndex err = model.index(model.rowCount() - 1, 0);
+    QVERIFY(err.data(ShardSampleModel::IsErrorRole).toBool());
+    QVERIFY2(err.data().toString().contains(QLatin1String("cut.tar")), qPrintable(err.data().toString()));
+}
+
+void TestSamplePreview::doubleClickAShardAndPreviewAMember()
+{
+    ExplorerPanel panel;
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    panel.setConnections({{QStringLiteral("Local"), QStringLiteral("local"), opts}});
+    panel.resize(1000, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.openLocation(0, QStringLiteral("local://b"));
+    auto *table = panel.findChild<QTableView *>(QStringLiteral("objectTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 5000);
+    const QModelIndex shard = table->model()->index(1, 0); // s.tar (after cut.tar)
+    QCOMPARE(shard.data().toString(), QStringLiteral("s.tar"));
+    // A double click is a press and release followed by a double-click event.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(shard).center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(shard).center());
+    auto *tabs = panel.findChild<QTabWidget *>(QStringLiteral("explorerTabs"));
+    QCOMPARE(tabs->currentIndex(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.samples()->rowCount(), 150, 10000);
+
+    auto *tree = panel.findChild<QTreeView *>(QStringLiteral("sampleTree"));
+    const QModelIndex sample = panel.samples()->index(2, 0);
+    tree->expand(sample);
+    const QModelIndex png = panel.samples()->index(0, 0, sample);
+    QSignalSpy shown(panel.preview(), &SamplePreview::shown);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(png).center());
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 5000);
+    auto *image = panel.findChild<QLabel *>(QStringLiteral("previewImage"));
+    QVERIFY(!image->pixmap().isNull());
+    QVERIFY2(panel.findChild<QLabel *>(QStringLiteral("previewInfo"))->text().startsWith(QLatin1String("image 32x32x3")),
+             qPrintable(panel.findChild<QLabel *>(QStringLiteral("previewInfo"))->text()));
+}
+
+QTEST_MAIN(TestSamplePreview)
+#include "test_sample_preview.moc"

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "data/shard_reader.h"
+#include "storage/store_factory.h"
+
+#include <QAbstractItemModel>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+
+namespace shardscope::ui {
+
+// The samples of one shard, streamed in on a worker thread: samples at the
+// top level (key, member count, bytes), their members below (extension,
+// size). A problem while reading shows as a row of its own, with the shard
+// and member it is about; the samples read before it stay.
+class ShardSampleModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { KeyColumn, SizeColumn, ColumnCount };
+    enum Role { IsErrorRole = Qt::UserRole + 1, ExtensionRole };
+
+    explicit ShardSampleModel(QObject *parent = nullptr);
+    ~ShardSampleModel() override;
+
+    // Reads shard `object` of bucket `url` ("local://b", "ais://b").
+    void open(const QString &bucketUrl, const QString &object, const StoreOptions &options);
+    void cancel();
+
+    bool isLoading() const { return m_loading; }
+    QString shard() const { return m_shard; }
+    int sampleCount() const;
+    int errorCount() const;
+    // The bytes of a member row (empty for sample and error rows).
+    QByteArray memberBytes(const QModelIndex &index) const;
+    QString describe(const QModelIndex &index) const; // "shard sample key member ext"
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void finished(int samples, int errors);
+
+private:
+    struct Row
+    {
+        QString key;
+        QVector<QPair<QString, QByteArray>> members;
+        QString error; // non-empty: an error row
+    };
+    void append(quint64 generation, const QVector<Row> &rows, bool done);
+
+    QVector<Row> m_rows;
+    QString m_shard;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+} // namespace shardscope::ui
