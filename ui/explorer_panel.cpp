@@ -56,11 +56,12 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("explorerTabs"));
     m_sampleTree->setObjectName(QStringLiteral("sampleTree"));
     m_sampleTree->setModel(m_samples);
-    m_sampleTree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_sampleTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     auto *shardSplit = new QSplitter(Qt::Horizontal, this);
     shardSplit->addWidget(m_sampleTree);
     shardSplit->addWidget(m_preview);
     shardSplit->setStretchFactor(1, 2);
+    shardSplit->setSizes({360, 640});
     m_tabs->addTab(right, QString());
     m_tabs->addTab(shardSplit, QString());
     m_splitter->addWidget(m_tree);
@@ -77,6 +78,14 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     connect(m_table, &QTableView::activated, this, &ExplorerPanel::onObjectActivated);
     connect(m_sampleTree, &QTreeView::clicked, this, &ExplorerPanel::onSampleClicked);
     connect(m_samples, &ShardSampleModel::finished, this, [this](int samples, int errors) {
+        // Show the first member of the first sample right away.
+        const QModelIndex first = m_samples->index(0, 0);
+        if (samples > 0 && !first.data(ShardSampleModel::IsErrorRole).toBool() && m_samples->rowCount(first) > 0) {
+            m_sampleTree->expand(first);
+            const QModelIndex member = m_samples->index(0, 0, first);
+            m_sampleTree->setCurrentIndex(member);
+            onSampleClicked(member);
+        }
         Q_EMIT statusChanged(errors ? tr("%1: %n sample(s), problems: %2", nullptr, samples).arg(m_samples->shard()).arg(errors)
                                     : tr("%1: %n sample(s)", nullptr, samples).arg(m_samples->shard()),
                              false);
@@ -113,6 +122,8 @@ void ExplorerPanel::openLocation(int connectionRow, const QString &url)
     m_prefix->setText(slash < 0 ? QString() : url.mid(slash + 1));
     m_location->setText(url);
     m_objects->setLocation(url, m_connections->connection(connectionRow).options);
+    if (looksLikeShard(m_prefix->text())) // a shard's URL: show its samples too
+        openShard(m_prefix->text());
 }
 
 void ExplorerPanel::onBucketActivated(const QModelIndex &index)

@@ -155,17 +155,22 @@ void TestSamplePreview::doubleClickAShardAndPreviewAMember()
     QCOMPARE(tabs->currentIndex(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(panel.samples()->rowCount(), 150, 10000);
 
+    // The first member of the first sample is shown at once.
+    auto *info = panel.findChild<QLabel *>(QStringLiteral("previewInfo"));
+    QTRY_VERIFY_WITH_TIMEOUT(info->text().startsWith(QLatin1String("image 32x32x3")), 5000);
+    QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("previewImage"))->pixmap().isNull());
+
+    // Clicking another member shows that one.
     auto *tree = panel.findChild<QTreeView *>(QStringLiteral("sampleTree"));
     const QModelIndex sample = panel.samples()->index(2, 0);
     tree->expand(sample);
-    const QModelIndex png = panel.samples()->index(0, 0, sample);
-    QSignalSpy shown(panel.preview(), &SamplePreview::shown);
-    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(png).center());
-    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 5000);
-    auto *image = panel.findChild<QLabel *>(QStringLiteral("previewImage"));
-    QVERIFY(!image->pixmap().isNull());
-    QVERIFY2(panel.findChild<QLabel *>(QStringLiteral("previewInfo"))->text().startsWith(QLatin1String("image 32x32x3")),
-             qPrintable(panel.findChild<QLabel *>(QStringLiteral("previewInfo"))->text()));
+    const QModelIndex cls = panel.samples()->index(1, 0, sample);
+    QCOMPARE(cls.data().toString(), QStringLiteral("cls"));
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(cls).center());
+    auto *text = panel.findChild<QPlainTextEdit *>(QStringLiteral("previewText"));
+    const QString expected = QStringLiteral("Class label: %1").arg(QString::fromUtf8(panel.samples()->memberBytes(cls)));
+    QTRY_COMPARE_WITH_TIMEOUT(text->toPlainText(), expected, 5000);
+    QVERIFY(text->isVisible());
 }
 
 QTEST_MAIN(TestSamplePreview)
