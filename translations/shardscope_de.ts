@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>shardscope::ui::ClusterView</name>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 wird abgefragt …</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>nicht bereit</translation>
+    </message>
+    <message>
+        <source>primary proxy</source>
+        <translation>primärer Proxy</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready</source>
+        <translation>Cluster %1, Map-Version %2: %3 Proxys, %4 Targets, %5 von %6 Knoten bereit</translation>
+    </message>
+    <message>
+        <source>Cannot read the cluster map: %1</source>
+        <translation>Die Cluster-Map kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::ConnectionTreeModel</name>
     <message>
         <source>%1 (loading…)</source>
@@ -65,6 +136,10 @@
     <message>
         <source>Shard</source>
         <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "explorer_panel.h"
 
+#include "cluster_view.h"
 #include "models/object_list_model.h"
 #include "models/shard_sample_model.h"
 #include "preview/sample_preview.h"
@@ -23,7 +24,7 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
       m_filter(new QSortFilterProxyModel(this)), m_splitter(new QSplitter(this)), m_tree(new QTreeView(this)),
       m_table(new QTableView(this)), m_prefix(new QLineEdit(this)), m_nameFilter(new QLineEdit(this)),
       m_location(new QLabel(this)), m_tabs(new QTabWidget(this)), m_samples(new ShardSampleModel(this)),
-      m_sampleTree(new QTreeView(this)), m_preview(new SamplePreview(this))
+      m_sampleTree(new QTreeView(this)), m_preview(new SamplePreview(this)), m_cluster(new ClusterView(this))
 {
     setObjectName(QStringLiteral("explorer"));
     m_tree->setObjectName(QStringLiteral("connectionTree"));
@@ -64,6 +65,7 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     shardSplit->setSizes({360, 640});
     m_tabs->addTab(right, QString());
     m_tabs->addTab(shardSplit, QString());
+    m_tabs->addTab(m_cluster, QString());
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 3);
@@ -128,6 +130,14 @@ void ExplorerPanel::openLocation(int connectionRow, const QString &url)
 
 void ExplorerPanel::onBucketActivated(const QModelIndex &index)
 {
+    if (index.isValid() && !index.parent().isValid()) { // a connection: an AIStore cluster shows its map
+        const Connection &c = m_connections->connection(index.row());
+        if (c.scheme == QLatin1String("ais")) {
+            m_cluster->setCluster(c.name, c.options);
+            m_tabs->setCurrentIndex(2);
+        }
+        return;
+    }
     const QString url = m_connections->bucketUrl(index);
     if (url.isEmpty() || url == m_bucketUrl)
         return;
@@ -193,6 +203,7 @@ void ExplorerPanel::retranslate()
     m_nameFilter->setPlaceholderText(tr("Filter names"));
     m_tabs->setTabText(0, tr("Objects"));
     m_tabs->setTabText(1, tr("Shard"));
+    m_tabs->setTabText(2, tr("Cluster"));
     if (m_bucketUrl.isEmpty())
         m_location->setText(tr("Choose a bucket on the left."));
 }

@@ -14,6 +14,7 @@ class QTreeView;
 
 namespace shardscope::ui {
 
+class ClusterView;
 class ObjectListModel;
 class SamplePreview;
 class ShardSampleModel;
@@ -33,6 +34,7 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     ShardSampleModel *samples() const { return m_samples; }
     SamplePreview *preview() const { return m_preview; }
+    ClusterView *clusterView() const { return m_cluster; }
 
     // Opens an object of the current bucket as a shard: its samples and a preview.
     void openShard(const QString &object);
@@ -68,6 +70,7 @@ private:
     ShardSampleModel *m_samples;
     QTreeView *m_sampleTree;
     SamplePreview *m_preview;
+    ClusterView *m_cluster;
     int m_connectionRow = -1;
     QString m_bucketUrl;
 };
