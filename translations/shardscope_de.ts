@@ -141,6 +141,50 @@
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>Open as Shard</source>
+        <translation>Als Shard öffnen</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>%1 speichern</translation>
+    </message>
+    <message>
+        <source>Save Member As…</source>
+        <translation>Mitglied speichern unter …</translation>
+    </message>
+    <message>
+        <source>Save member</source>
+        <translation>Mitglied speichern</translation>
+    </message>
+    <message>
+        <source>Saving %1 to %2…</source>
+        <translation>%1 wird nach %2 gespeichert …</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -230,6 +274,22 @@
     <message>
         <source>Cannot open %1: no connection for %2://</source>
         <translation>%1 kann nicht geöffnet werden: keine Verbindung für %2://</translation>
+    </message>
+    <message>
+        <source>&amp;Open URL…</source>
+        <translation>URL ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Open URL</source>
+        <translation>URL öffnen</translation>
+    </message>
+    <message>
+        <source>A bucket, prefix or shard, e.g. local://demo/train/ or ais://bucket:</source>
+        <translation>Ein Bucket, Präfix oder Shard, z. B. local://demo/train/ oder ais://bucket:</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,50 @@
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>复制 URL</translation>
+    </message>
+    <message>
+        <source>Open as Shard</source>
+        <translation>作为分片打开</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Member As…</source>
+        <translation>成员另存为…</translation>
+    </message>
+    <message>
+        <source>Save member</source>
+        <translation>保存成员</translation>
+    </message>
+    <message>
+        <source>Saving %1 to %2…</source>
+        <translation>正在将 %1 保存到 %2…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -226,6 +270,22 @@
     <message>
         <source>Cannot open %1: no connection for %2://</source>
         <translation>无法打开 %1：没有 %2:// 的连接</translation>
+    </message>
+    <message>
+        <source>&amp;Open URL…</source>
+        <translation>打开 URL(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open URL</source>
+        <translation>打开 URL</translation>
+    </message>
+    <message>
+        <source>A bucket, prefix or shard, e.g. local://demo/train/ or ais://bucket:</source>
+        <translation>存储桶、前缀或分片，例如 local://demo/train/ 或 ais://bucket：</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,19 @@
 #include "models/shard_sample_model.h"
 #include "preview/sample_preview.h"
 
+#include <QClipboard>
 #include <QEvent>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QPointer>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "storage/store_url.h"
+#include "util/error.h"
+
+#include <chrono>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -79,6 +91,41 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     connect(m_table, &QTableView::doubleClicked, this, &ExplorerPanel::onObjectActivated);
     connect(m_table, &QTableView::activated, this, &ExplorerPanel::onObjectActivated);
     connect(m_sampleTree, &QTreeView::clicked, this, &ExplorerPanel::onSampleClicked);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_table->setCurrentIndex(index);
+        const ObjectRow &row = m_objects->row(m_filter->mapToSource(index).row());
+        if (row.isDirectory)
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Copy URL"), this, [this] { QGuiApplication::clipboard()->setText(selectedObjectUrl()); });
+        if (looksLikeShard(row.name))
+            menu.addAction(tr("Open as Shard"), this, [this, name = row.name] { openShard(name); });
+        menu.addAction(tr("Save As…"), this, [this, name = row.name] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save %1").arg(name), name.section(QLatin1Char('/'), -1));
+            if (!path.isEmpty())
+                saveObject(name, path);
+        });
+        menu.exec(m_table->viewport()->mapToGlobal(pos));
+    });
+    m_sampleTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_sampleTree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex member = m_sampleTree->indexAt(pos).sibling(m_sampleTree->indexAt(pos).row(), 0);
+        if (!member.isValid() || !member.parent().isValid())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Save Member As…"), this, [this, member] {
+            const QString suggested = member.parent().data().toString().section(QLatin1Char('/'), -1) +
+                                      QLatin1Char('.') + member.data(ShardSampleModel::ExtensionRole).toString();
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save member"), suggested);
+            if (!path.isEmpty())
+                saveMember(member, path);
+        });
+        menu.exec(m_sampleTree->viewport()->mapToGlobal(pos));
+    });
     connect(m_samples, &ShardSampleModel::finished, this, [this](int samples, int errors) {
         // Show the first member of the first sample right away.
         const QModelIndex first = m_samples->index(0, 0);
@@ -151,6 +198,96 @@ void ExplorerPanel::applyPrefix()
     const QString url = m_prefix->text().isEmpty() ? m_bucketUrl : m_bucketUrl + QLatin1Char('/') + m_prefix->text();
     m_location->setText(url);
     m_objects->setLocation(url, m_connections->connection(m_connectionRow).options);
+}
+
+QString ExplorerPanel::selectedObjectUrl() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || m_bucketUrl.isEmpty())
+        return {};
+    return m_bucketUrl + QLatin1Char('/') + m_objects->row(m_filter->mapToSource(current).row()).name;
+}
+
+void ExplorerPanel::stopJob()
+{
+    if (m_jobCancel)
+        m_jobCancel->store(true);
+}
+
+void ExplorerPanel::saveObject(const QString &object, const QString &path)
+{
+    if (m_connectionRow < 0 || m_bucketUrl.isEmpty())
+        return;
+    stopJob();
+    m_jobCancel = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_jobCancel;
+    const QString bucketUrl = m_bucketUrl;
+    const StoreOptions options = m_connections->connection(m_connectionRow).options;
+    Q_EMIT statusChanged(tr("Saving %1 to %2…").arg(object, path), true);
+    QPointer<ExplorerPanel> self(this);
+    (void)QtConcurrent::run([self, bucketUrl, object, path, options, cancel] {
+        QString error;
+        try {
+            StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
+            const std::uint64_t total = loc.store->head(loc.bucket, object.toStdString()).size;
+            QSaveFile file(path); // written aside, renamed into place on commit
+            if (!file.open(QIODevice::WriteOnly))
+                throw Error(ErrorKind::Io, "cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
+            std::uint64_t done = 0;
+            auto lastReport = std::chrono::steady_clock::now();
+            GetRequest req;
+            req.cancel = cancel.get();
+            loc.store->get(loc.bucket, object.toStdString(), req, [&](const char *d, std::size_t n) {
+                if (file.write(d, static_cast<qint64>(n)) != static_cast<qint64>(n))
+                    throw Error(ErrorKind::Io, "cannot write " + path.toStdString() + ": " +
+                                                   file.errorString().toStdString());
+                done += n;
+                const auto now = std::chrono::steady_clock::now();
+                if (now - lastReport > std::chrono::milliseconds(100)) {
+                    lastReport = now;
+                    QMetaObject::invokeMethod(self, [self, done, total] {
+                        if (self)
+                            Q_EMIT self->progress(static_cast<qint64>(done), static_cast<qint64>(total));
+                    }, Qt::QueuedConnection);
+                }
+                return !cancel->load();
+            });
+            if (!file.commit())
+                throw Error(ErrorKind::Io, "cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
+        } catch (const Error &e) {
+            error = e.kind() == ErrorKind::Cancelled ? ExplorerPanel::tr("stopped") : QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(self, [self, path, error] {
+            if (!self)
+                return;
+            Q_EMIT self->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
+                                                       : ExplorerPanel::tr("Not saved: %1").arg(error),
+                                       false);
+            Q_EMIT self->saved(path, error);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ExplorerPanel::saveMember(const QModelIndex &member, const QString &path)
+{
+    const QByteArray bytes = m_samples->memberBytes(member);
+    if (!member.isValid() || !member.parent().isValid())
+        return;
+    QPointer<ExplorerPanel> self(this);
+    (void)QtConcurrent::run([self, bytes, path] {
+        QSaveFile file(path);
+        QString error;
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            error = ExplorerPanel::tr("cannot write %1: %2").arg(path, file.errorString());
+        QMetaObject::invokeMethod(self, [self, path, error] {
+            if (!self)
+                return;
+            Q_EMIT self->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
+                                                       : ExplorerPanel::tr("Not saved: %1").arg(error),
+                                       false);
+            Q_EMIT self->saved(path, error);
+        }, Qt::QueuedConnection);
+    });
 }
 
 bool ExplorerPanel::looksLikeShard(const QString &name)

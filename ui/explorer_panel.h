@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -40,6 +43,22 @@ public:
     void openShard(const QString &object);
     static bool looksLikeShard(const QString &name);
 
+    // Downloads an object of the current bucket to a local file, off the GUI
+    // thread, atomically (a failed or stopped download leaves no file behind
+    // and an existing file untouched). Progress goes to statusChanged.
+    void saveObject(const QString &object, const QString &path);
+    // Writes a shard member (already read) to a local file, atomically.
+    void saveMember(const QModelIndex &member, const QString &path);
+    // The URL of the selected object ("local://b/x"), for the clipboard.
+    QString selectedObjectUrl() const;
+    void stopJob(); // stops a running download
+
+Q_SIGNALS:
+    void saved(const QString &path, const QString &error);
+    void progress(qint64 done, qint64 total);
+
+public:
+
     // Opens a bucket (or bucket/prefix) URL of connection `connectionRow`.
     void openLocation(int connectionRow, const QString &url);
 
@@ -73,6 +92,7 @@ private:
     ClusterView *m_cluster;
     int m_connectionRow = -1;
     QString m_bucketUrl;
+    std::shared_ptr<std::atomic<bool>> m_jobCancel;
 };
 
 } // namespace shardscope::ui

@@ -2,6 +2,7 @@
 
 #include "explorer_panel.h"
 #include "job_status_widget.h"
+#include "models/object_list_model.h"
 #include "language_manager.h"
 #include "settings.h"
 
@@ -14,7 +15,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -49,9 +52,11 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     ais.http.connectTimeout = std::chrono::milliseconds(2000);
     connections.push_back({tr("AIStore %1").arg(endpoint), QStringLiteral("ais"), ais});
     m_explorer->setConnections(connections);
+    connect(m_explorer, &ExplorerPanel::progress, m_jobStatus, &JobStatusWidget::setProgress);
+    connect(m_jobStatus, &JobStatusWidget::stopRequested, m_explorer, &ExplorerPanel::stopJob);
     connect(m_explorer, &ExplorerPanel::statusChanged, this, [this](const QString &message, bool busy) {
         if (busy)
-            m_jobStatus->startJob(message, false);
+            m_jobStatus->startJob(message, true);
         else
             m_jobStatus->finishJob(message);
     });
@@ -86,6 +91,19 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_openUrlAction = new QAction(this);
+    m_openUrlAction->setObjectName(QStringLiteral("actionOpenUrl"));
+    m_openUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_openUrlAction, &QAction::triggered, this, &MainWindow::askForUrl);
+    m_refreshAction = new QAction(this);
+    m_refreshAction->setObjectName(QStringLiteral("actionRefresh"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        const QString url = m_explorer->objects()->location();
+        if (!url.isEmpty())
+            openLocation(url);
+    });
 
     m_statusBarAction = new QAction(this);
     m_statusBarAction->setObjectName(QStringLiteral("actionShowStatusBar"));
@@ -127,10 +145,13 @@ void MainWindow::createMenus()
     menuBar()->setObjectName(QStringLiteral("menuBar"));
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("menuFile"));
+    m_fileMenu->addAction(m_openUrlAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("menuView"));
+    m_viewMenu->addAction(m_refreshAction);
     m_viewMenu->addAction(m_statusBarAction);
 
     m_settingsMenu = menuBar()->addMenu(QString());
@@ -160,6 +181,8 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_quitAction->setStatusTip(tr("Quit shardscope"));
     m_statusBarAction->setText(tr("Show &Status Bar"));
+    m_openUrlAction->setText(tr("&Open URL…"));
+    m_refreshAction->setText(tr("&Refresh"));
     m_systemLanguageAction->setText(tr("System Default"));
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));
@@ -174,6 +197,16 @@ void MainWindow::chooseLanguage(const QString &code)
         return;
     }
     m_settings.setLanguage(code);
+}
+
+void MainWindow::askForUrl()
+{
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Open URL"),
+                                              tr("A bucket, prefix or shard, e.g. local://demo/train/ or ais://bucket:"),
+                                              QLineEdit::Normal, m_explorer->objects()->location(), &ok);
+    if (ok && !url.trimmed().isEmpty())
+        openLocation(url.trimmed());
 }
 
 void MainWindow::showAbout()

@@ -36,6 +36,7 @@ private:
     void retranslate();
     void chooseLanguage(const QString &code);
     void showAbout();
+    void askForUrl();
 
     Settings &m_settings;
     LanguageManager &m_languages;
@@ -46,6 +47,8 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_openUrlAction = nullptr;
+    QAction *m_refreshAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_systemLanguageAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;

@@ -68,6 +68,8 @@ void TestMainWindow::opensWithMenusAndStatusBar()
         checkable += a->isCheckable() ? 1 : 0;
     QCOMPARE(checkable, 1 + LanguageManager::available().size());
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionQuit"))->shortcut() == QKeySequence::Quit);
+    QCOMPARE(m_window->findChild<QAction *>(QStringLiteral("actionOpenUrl"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionRefresh"))->shortcut() == QKeySequence::Refresh);
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("locationLabel"))->text().contains(QLatin1String("bucket")));
     QVERIFY(m_window->findChild<QTreeView *>(QStringLiteral("connectionTree")));
 }
