@@ -185,6 +185,30 @@
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Summarizing: %1 objects so far…</source>
+        <translation>Zusammenfassung: bisher %1 Objekte …</translation>
+    </message>
+    <message>
+        <source>Summary complete</source>
+        <translation>Zusammenfassung fertig</translation>
+    </message>
+    <message>
+        <source>Summary not complete: %1</source>
+        <translation>Zusammenfassung unvollständig: %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Summarize</source>
+        <translation>Zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Count objects and bytes, and show the size histogram and extensions</source>
+        <translation>Objekte und Bytes zählen, Größenverteilung und Endungen zeigen</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -351,6 +375,45 @@
     <message>
         <source>%1 sample %2 member %3</source>
         <translation>%1 Sample %2 Mitglied %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SummaryView</name>
+    <message>
+        <source>Extension</source>
+        <translation>Endung</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>object size (up to)</source>
+        <translation>Objektgröße (bis)</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Summary of %1 not complete: %2</source>
+        <translation>Zusammenfassung von %1 unvollständig: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 objects, %3</source>
+        <translation>%1: %2 Objekte, %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 objects, %3 so far…</source>
+        <translation>%1: bisher %2 Objekte, %3 …</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 </TS>

@@ -181,6 +181,30 @@
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Summarizing: %1 objects so far…</source>
+        <translation>正在汇总：目前 %1 个对象…</translation>
+    </message>
+    <message>
+        <source>Summary complete</source>
+        <translation>汇总完成</translation>
+    </message>
+    <message>
+        <source>Summary not complete: %1</source>
+        <translation>汇总未完成：%1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Summarize</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Count objects and bytes, and show the size histogram and extensions</source>
+        <translation>统计对象数和字节数，显示大小分布和扩展名</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -347,6 +371,45 @@
     <message>
         <source>%1 sample %2 member %3</source>
         <translation>%1 样本 %2 成员 %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SummaryView</name>
+    <message>
+        <source>Extension</source>
+        <translation>扩展名</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>object size (up to)</source>
+        <translation>对象大小（上限）</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Summary of %1 not complete: %2</source>
+        <translation>%1 的汇总未完成：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 objects, %3</source>
+        <translation>%1：%2 个对象，%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 objects, %3 so far…</source>
+        <translation>%1：目前 %2 个对象，%3…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 </TS>

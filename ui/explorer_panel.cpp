@@ -1,6 +1,7 @@
 #include "explorer_panel.h"
 
 #include "cluster_view.h"
+#include "summary_view.h"
 #include "models/object_list_model.h"
 #include "models/shard_sample_model.h"
 #include "preview/sample_preview.h"
@@ -10,6 +11,7 @@
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QPushButton>
 #include <QPointer>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
@@ -36,8 +38,10 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
       m_filter(new QSortFilterProxyModel(this)), m_splitter(new QSplitter(this)), m_tree(new QTreeView(this)),
       m_table(new QTableView(this)), m_prefix(new QLineEdit(this)), m_nameFilter(new QLineEdit(this)),
       m_location(new QLabel(this)), m_tabs(new QTabWidget(this)), m_samples(new ShardSampleModel(this)),
-      m_sampleTree(new QTreeView(this)), m_preview(new SamplePreview(this)), m_cluster(new ClusterView(this))
+      m_sampleTree(new QTreeView(this)), m_preview(new SamplePreview(this)), m_cluster(new ClusterView(this)),
+      m_summaryView(new SummaryView(this)), m_summarize(new QPushButton(this))
 {
+    m_summarize->setObjectName(QStringLiteral("summarizeButton"));
     setObjectName(QStringLiteral("explorer"));
     m_tree->setObjectName(QStringLiteral("connectionTree"));
     m_table->setObjectName(QStringLiteral("objectTable"));
@@ -61,6 +65,7 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_prefix, 2);
     filters->addWidget(m_nameFilter, 1);
+    filters->addWidget(m_summarize);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_location);
@@ -78,6 +83,15 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_tabs->addTab(right, QString());
     m_tabs->addTab(shardSplit, QString());
     m_tabs->addTab(m_cluster, QString());
+    m_tabs->addTab(m_summaryView, QString());
+    connect(m_summarize, &QPushButton::clicked, this, &ExplorerPanel::summarizeCurrent);
+    connect(m_summaryView, &SummaryView::progressed, this, [this](quint64 objects, quint64) {
+        if (m_summaryView->isRunning())
+            Q_EMIT statusChanged(tr("Summarizing: %1 objects so far…").arg(objects), true);
+    });
+    connect(m_summaryView, &SummaryView::finished, this, [this](const QString &error) {
+        Q_EMIT statusChanged(error.isEmpty() ? tr("Summary complete") : tr("Summary not complete: %1").arg(error), false);
+    });
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(1, 3);
@@ -212,6 +226,15 @@ void ExplorerPanel::stopJob()
 {
     if (m_jobCancel)
         m_jobCancel->store(true);
+    m_summaryView->stop();
+}
+
+void ExplorerPanel::summarizeCurrent()
+{
+    if (m_connectionRow < 0 || m_objects->location().isEmpty())
+        return;
+    m_tabs->setCurrentIndex(3);
+    m_summaryView->summarize(m_objects->location(), m_connections->connection(m_connectionRow).options);
 }
 
 void ExplorerPanel::saveObject(const QString &object, const QString &path)
@@ -341,6 +364,9 @@ void ExplorerPanel::retranslate()
     m_tabs->setTabText(0, tr("Objects"));
     m_tabs->setTabText(1, tr("Shard"));
     m_tabs->setTabText(2, tr("Cluster"));
+    m_tabs->setTabText(3, tr("Summary"));
+    m_summarize->setText(tr("Summarize"));
+    m_summarize->setToolTip(tr("Count objects and bytes, and show the size histogram and extensions"));
     if (m_bucketUrl.isEmpty())
         m_location->setText(tr("Choose a bucket on the left."));
 }

@@ -10,6 +10,7 @@
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -18,6 +19,7 @@ class QTreeView;
 namespace shardscope::ui {
 
 class ClusterView;
+class SummaryView;
 class ObjectListModel;
 class SamplePreview;
 class ShardSampleModel;
@@ -38,6 +40,8 @@ public:
     ShardSampleModel *samples() const { return m_samples; }
     SamplePreview *preview() const { return m_preview; }
     ClusterView *clusterView() const { return m_cluster; }
+    SummaryView *summaryView() const { return m_summaryView; }
+    void summarizeCurrent(); // the current bucket/prefix, in the Summary tab
 
     // Opens an object of the current bucket as a shard: its samples and a preview.
     void openShard(const QString &object);
@@ -90,6 +94,8 @@ private:
     QTreeView *m_sampleTree;
     SamplePreview *m_preview;
     ClusterView *m_cluster;
+    SummaryView *m_summaryView;
+    QPushButton *m_summarize;
     int m_connectionRow = -1;
     QString m_bucketUrl;
     std::shared_ptr<std::atomic<bool>> m_jobCancel;

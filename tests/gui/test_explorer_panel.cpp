@@ -6,11 +6,15 @@
 #include "models/connection_tree_model.h"
 #include "models/object_list_model.h"
 #include "storage/file_store.h"
+#include "summary_view.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -47,6 +51,7 @@ private Q_SLOTS:
     void browseABucket();
     void unreachableClusterIsReported();
     void savesObjectsAtomically();
+    void summarizesABucket();
 
 private:
     QTemporaryDir m_dir;
@@ -155,6 +160,28 @@ void TestExplorerPanel::savesObjectsAtomically()
         QVERIFY(!QFile::exists(stopped));
     }
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*.bin.*")}, QDir::Files | QDir::Hidden).size(), 0);
+}
+
+void TestExplorerPanel::summarizesABucket()
+{
+    ExplorerPanel panel;
+    StoreOptions local;
+    local.localRoot = m_dir.path().toStdString();
+    panel.setConnections({{QStringLiteral("Local store"), QStringLiteral("local"), local}});
+    panel.openLocation(0, QStringLiteral("local://beta/train/"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.objects()->isComplete(), 5000);
+    QSignalSpy finished(panel.summaryView(), &SummaryView::finished);
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("summarizeButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+    QVERIFY(finished.at(0).at(0).toString().isEmpty());
+    QCOMPARE(panel.summaryView()->summary().objects, quint64(15));
+    QVERIFY2(panel.findChild<QLabel *>(QStringLiteral("summaryTotals"))->text().startsWith(
+                 QLatin1String("local://beta/train/: 15 objects")),
+             qPrintable(panel.findChild<QLabel *>(QStringLiteral("summaryTotals"))->text()));
+    auto *ext = panel.findChild<QTableWidget *>(QStringLiteral("summaryExtensions"));
+    QCOMPARE(ext->rowCount(), 1);
+    QCOMPARE(ext->item(0, 0)->text(), QStringLiteral("bin"));
+    QCOMPARE(ext->item(0, 1)->text(), QStringLiteral("15"));
 }
 
 QTEST_MAIN(TestExplorerPanel)

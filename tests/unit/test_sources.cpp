@@ -2,6 +2,7 @@
 // with sizes from one listing; AIStore's prefix_map rules; split coverage.
 
 #include "data/sources.h"
+#include "data/summary.h"
 #include "storage/file_store.h"
 #include "util/error.h"
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void missingNamesAreNamed();
     void prefixMapFollowsTheSdk();
     void splitsReportOverlapsAndGaps();
+    void summaryCountsSizesAndExtensions();
 
 private:
     QTemporaryDir m_dir;
@@ -109,6 +111,31 @@ void TestSources::splitsReportOverlapsAndGaps()
     QCOMPARE(r.overlaps[0].examples, (std::vector<std::string>{"train/2"}));
     QCOMPARE(r.uncovered, quint64(1));
     QCOMPARE(r.uncoveredExamples, (std::vector<std::string>{"readme"}));
+}
+
+void TestSources::summaryCountsSizesAndExtensions()
+{
+    QCOMPARE(BucketSummary::binOf(0), 0);
+    QCOMPARE(BucketSummary::binOf(1), 1);
+    QCOMPARE(BucketSummary::binOf(1023), 10);
+    QCOMPARE(BucketSummary::binOf(1024), 11);
+    QCOMPARE(BucketSummary::extensionOf("a/b.v2/x.tar.gz"), std::string("tar.gz"));
+    QCOMPARE(BucketSummary::extensionOf("README"), std::string());
+    int pages = 0;
+    const BucketSummary s = summarize(*m_store, "b", "", [&](const BucketSummary &) { ++pages; });
+    QCOMPARE(s.objects, quint64(7));
+    QCOMPARE(s.extensions.at("tar"), quint64(3));
+    QCOMPARE(s.extensions.at(""), quint64(4)); // cifar/... have no extension
+    std::uint64_t binned = 0, bytes = 0;
+    for (auto n : s.sizeBins)
+        binned += n;
+    for (const auto &o : m_store->listAll("b", {}))
+        bytes += o.size;
+    QCOMPARE(binned, quint64(7));
+    QCOMPARE(s.bytes, bytes);
+    QVERIFY(pages >= 1);
+    std::atomic<bool> cancel{true};
+    QVERIFY_THROWS_EXCEPTION(Error, summarize(*m_store, "b", "", {}, &cancel));
 }
 
 QTEST_GUILESS_MAIN(TestSources)

@@ -1,0 +1,138 @@
+// QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
+#undef QT_NO_FOREACH
+
+#include "summary_view.h"
+
+#include "charts/plot_style.h"
+#include "storage/store_url.h"
+#include "util/error.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPointer>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace shardscope::ui {
+
+SummaryView::SummaryView(QWidget *parent)
+    : QWidget(parent), m_totals(new QLabel(this)), m_histogram(createStyledPlot(this)),
+      m_extensions(new QTableWidget(0, 2, this))
+{
+    setObjectName(QStringLiteral("summaryView"));
+    m_totals->setObjectName(QStringLiteral("summaryTotals"));
+    m_histogram->setObjectName(QStringLiteral("summaryHistogram"));
+    m_extensions->setObjectName(QStringLiteral("summaryExtensions"));
+    m_totals->setWordWrap(true);
+    m_extensions->setHorizontalHeaderLabels({tr("Extension"), tr("Objects")});
+    m_extensions->verticalHeader()->hide();
+    m_extensions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_extensions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
+    m_histogram->xAxis->setLabel(tr("object size (up to)"));
+    m_histogram->yAxis->setLabel(tr("objects"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_histogram, 2);
+    layout->addWidget(m_extensions, 1);
+}
+
+SummaryView::~SummaryView() { stop(); }
+
+void SummaryView::stop()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void SummaryView::summarize(const QString &url, const StoreOptions &options)
+{
+    stop();
+    const quint64 generation = ++m_generation;
+    m_url = url;
+    m_running = true;
+    m_summary = BucketSummary();
+    present(m_summary, false);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_cancel;
+    QPointer<SummaryView> self(this);
+    (void)QtConcurrent::run([self, generation, url, options, cancel] {
+        QString error;
+        BucketSummary result;
+        auto last = std::chrono::steady_clock::now();
+        try {
+            StoreLocation loc = openStore(parseStoreUrl(url.toStdString()), options);
+            result = shardscope::summarize(*loc.store, loc.bucket, loc.path, [&](const BucketSummary &s) {
+                const auto now = std::chrono::steady_clock::now();
+                if (now - last < std::chrono::milliseconds(100))
+                    return; // the GUI redraws at most ten times a second
+                last = now;
+                QMetaObject::invokeMethod(self, [self, generation, s] {
+                    if (self && generation == self->m_generation)
+                        self->present(s, false);
+                }, Qt::QueuedConnection);
+            }, cancel.get());
+        } catch (const Error &e) {
+            error = e.kind() == ErrorKind::Cancelled ? SummaryView::tr("stopped") : QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(self, [self, generation, result, error] {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_running = false;
+            if (error.isEmpty())
+                self->present(result, true);
+            else
+                self->m_totals->setText(SummaryView::tr("Summary of %1 not complete: %2").arg(self->m_url, error));
+            Q_EMIT self->finished(error);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void SummaryView::present(const BucketSummary &s, bool final)
+{
+    m_summary = s;
+    const QLocale locale;
+    m_totals->setText((final ? tr("%1: %2 objects, %3") : tr("%1: %2 objects, %3 so far…"))
+                          .arg(m_url, locale.toString(static_cast<qulonglong>(s.objects)),
+                               locale.formattedDataSize(static_cast<qint64>(s.bytes))));
+    // Histogram: one bar per power of two that has objects.
+    int first = 64, last = -1;
+    for (int k = 0; k < 64; ++k)
+        if (s.sizeBins[static_cast<std::size_t>(k)]) {
+            first = std::min(first, k);
+            last = std::max(last, k);
+        }
+    QVector<double> keys, values;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int k = std::max(0, first); k <= last; ++k) {
+        keys << k;
+        values << static_cast<double>(s.sizeBins[static_cast<std::size_t>(k)]);
+        ticker->addTick(k, k == 0 ? QStringLiteral("0") : locale.formattedDataSize(qint64(1) << std::min(k, 62)));
+    }
+    auto *bars = qobject_cast<QCPBars *>(m_histogram->plottable(0));
+    bars->setData(keys, values, true);
+    m_histogram->xAxis->setTicker(ticker);
+    m_histogram->rescaleAxes();
+    m_histogram->xAxis->setRange(first - 1, last + 1);
+    m_histogram->yAxis->setRangeLower(0);
+    m_histogram->replot(QCustomPlot::rpQueuedReplot);
+    // Extension mix, most common first.
+    std::vector<std::pair<std::string, std::uint64_t>> ext(s.extensions.begin(), s.extensions.end());
+    std::sort(ext.begin(), ext.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    m_extensions->setRowCount(static_cast<int>(ext.size()));
+    for (int i = 0; i < static_cast<int>(ext.size()); ++i) {
+        const QString name = ext[i].first.empty() ? tr("(none)") : QString::fromStdString(ext[i].first);
+        m_extensions->setItem(i, 0, new QTableWidgetItem(name));
+        m_extensions->setItem(i, 1, new QTableWidgetItem(locale.toString(static_cast<qulonglong>(ext[i].second))));
+    }
+    Q_EMIT progressed(s.objects, s.bytes);
+}
+
+} // namespace shardscope::ui
