@@ -73,6 +73,68 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::ConnectionDialog</name>
+    <message>
+        <source>Add Connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>AIStore cluster</source>
+        <translation>AIStore-Cluster</translation>
+    </message>
+    <message>
+        <source>S3-compatible endpoint</source>
+        <translation>S3-kompatibler Endpunkt</translation>
+    </message>
+    <message>
+        <source>Local folder of buckets</source>
+        <translation>Lokaler Ordner mit Buckets</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Access key id</source>
+        <translation>Zugangsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>Secret key (kept in memory only)</source>
+        <translation>Geheimer Schlüssel (nur im Speicher)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet …</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Wählen Sie einen Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n bucket(s)</source>
+        <translation>
+            <numerusform>Verbunden: %n Bucket</numerusform>
+            <numerusform>Verbunden: %n Buckets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::ConnectionTreeModel</name>
     <message>
         <source>%1 (loading…)</source>
@@ -209,6 +271,14 @@
         <source>Count objects and bytes, and show the size histogram and extensions</source>
         <translation>Objekte und Bytes zählen, Größenverteilung und Endungen zeigen</translation>
     </message>
+    <message>
+        <source>Refresh Buckets</source>
+        <translation>Buckets aktualisieren</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -314,6 +384,10 @@
     <message>
         <source>A bucket, prefix or shard, e.g. local://demo/train/ or ais://bucket:</source>
         <translation>Ein Bucket, Präfix oder Shard, z. B. local://demo/train/ oder ais://bucket:</translation>
+    </message>
+    <message>
+        <source>Add &amp;Connection…</source>
+        <translation>&amp;Verbindung hinzufügen …</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,67 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::ConnectionDialog</name>
+    <message>
+        <source>Add Connection</source>
+        <translation>添加连接</translation>
+    </message>
+    <message>
+        <source>AIStore cluster</source>
+        <translation>AIStore 集群</translation>
+    </message>
+    <message>
+        <source>S3-compatible endpoint</source>
+        <translation>S3 兼容端点</translation>
+    </message>
+    <message>
+        <source>Local folder of buckets</source>
+        <translation>本地存储桶文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Access key id</source>
+        <translation>访问密钥 ID</translation>
+    </message>
+    <message>
+        <source>Secret key (kept in memory only)</source>
+        <translation>私密密钥（仅保存在内存中）</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>请选择文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n bucket(s)</source>
+        <translation>
+            <numerusform>已连接：%n 个存储桶</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::ConnectionTreeModel</name>
     <message>
         <source>%1 (loading…)</source>
@@ -205,6 +266,14 @@
         <source>Count objects and bytes, and show the size histogram and extensions</source>
         <translation>统计对象数和字节数，显示大小分布和扩展名</translation>
     </message>
+    <message>
+        <source>Refresh Buckets</source>
+        <translation>刷新存储桶</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>移除连接</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -310,6 +379,10 @@
     <message>
         <source>A bucket, prefix or shard, e.g. local://demo/train/ or ais://bucket:</source>
         <translation>存储桶、前缀或分片，例如 local://demo/train/ 或 ais://bucket：</translation>
+    </message>
+    <message>
+        <source>Add &amp;Connection…</source>
+        <translation>添加连接(&amp;C)…</translation>
     </message>
 </context>
 <context>

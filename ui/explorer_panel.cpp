@@ -105,6 +105,17 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     connect(m_table, &QTableView::doubleClicked, this, &ExplorerPanel::onObjectActivated);
     connect(m_table, &QTableView::activated, this, &ExplorerPanel::onObjectActivated);
     connect(m_sampleTree, &QTreeView::clicked, this, &ExplorerPanel::onSampleClicked);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_tree->indexAt(pos);
+        if (!index.isValid() || index.parent().isValid())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Refresh Buckets"), this, [this, row = index.row()] { m_connections->refresh(row); });
+        menu.addAction(tr("Remove Connection"), this,
+                       [this, row = index.row()] { Q_EMIT removeConnectionRequested(row); });
+        menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_table->indexAt(pos);

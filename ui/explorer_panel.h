@@ -59,6 +59,7 @@ public:
 
 Q_SIGNALS:
     void saved(const QString &path, const QString &error);
+    void removeConnectionRequested(int row);
     void progress(qint64 done, qint64 total);
 
 public:

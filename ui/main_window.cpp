@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "connection_dialog.h"
 #include "explorer_panel.h"
 #include "job_status_widget.h"
 #include "models/object_list_model.h"
@@ -51,7 +52,16 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     ais.endpoint = endpoint.toStdString();
     ais.http.connectTimeout = std::chrono::milliseconds(2000);
     connections.push_back({tr("AIStore %1").arg(endpoint), QStringLiteral("ais"), ais});
+    m_builtInConnections = connections.size();
+    for (const Settings::SavedConnection &saved : m_settings.connections())
+        connections.push_back(connectionFrom(saved));
     m_explorer->setConnections(connections);
+    connect(m_explorer, &ExplorerPanel::removeConnectionRequested, this, [this](int row) {
+        if (row < m_builtInConnections)
+            return; // the built-in ones stay
+        m_explorer->connections()->removeConnection(row);
+        saveConnections();
+    });
     connect(m_explorer, &ExplorerPanel::progress, m_jobStatus, &JobStatusWidget::setProgress);
     connect(m_jobStatus, &JobStatusWidget::stopRequested, m_explorer, &ExplorerPanel::stopJob);
     connect(m_explorer, &ExplorerPanel::statusChanged, this, [this](const QString &message, bool busy) {
@@ -96,6 +106,9 @@ void MainWindow::createActions()
     m_openUrlAction->setObjectName(QStringLiteral("actionOpenUrl"));
     m_openUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_openUrlAction, &QAction::triggered, this, &MainWindow::askForUrl);
+    m_addConnectionAction = new QAction(this);
+    m_addConnectionAction->setObjectName(QStringLiteral("actionAddConnection"));
+    connect(m_addConnectionAction, &QAction::triggered, this, &MainWindow::addConnection);
     m_refreshAction = new QAction(this);
     m_refreshAction->setObjectName(QStringLiteral("actionRefresh"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
@@ -146,6 +159,7 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("menuFile"));
     m_fileMenu->addAction(m_openUrlAction);
+    m_fileMenu->addAction(m_addConnectionAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -182,6 +196,7 @@ void MainWindow::retranslate()
     m_quitAction->setStatusTip(tr("Quit shardscope"));
     m_statusBarAction->setText(tr("Show &Status Bar"));
     m_openUrlAction->setText(tr("&Open URL…"));
+    m_addConnectionAction->setText(tr("Add &Connection…"));
     m_refreshAction->setText(tr("&Refresh"));
     m_systemLanguageAction->setText(tr("System Default"));
     m_aboutAction->setText(tr("&About shardscope"));
@@ -197,6 +212,34 @@ void MainWindow::chooseLanguage(const QString &code)
         return;
     }
     m_settings.setLanguage(code);
+}
+
+void MainWindow::addConnection()
+{
+    ConnectionDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_explorer->connections()->addConnection(dialog.connection());
+    saveConnections();
+}
+
+void MainWindow::saveConnections()
+{
+    // Only what may be remembered: never a secret.
+    QVector<Settings::SavedConnection> saved;
+    for (int row = m_builtInConnections; row < m_explorer->connections()->rowCount(); ++row) {
+        const Connection &c = m_explorer->connections()->connection(row);
+        Settings::SavedConnection s;
+        s.name = c.name;
+        s.scheme = c.scheme;
+        if (c.options.endpoint)
+            s.endpoint = QString::fromStdString(*c.options.endpoint);
+        s.keyId = QString::fromStdString(c.options.s3AccessKey);
+        s.folder = QString::fromStdString(c.options.localRoot);
+        saved.push_back(s);
+    }
+    m_settings.setConnections(saved);
+    m_settings.sync();
 }
 
 void MainWindow::askForUrl()

@@ -37,6 +37,9 @@ private:
     void chooseLanguage(const QString &code);
     void showAbout();
     void askForUrl();
+    void addConnection();
+    void saveConnections();
+    int m_builtInConnections = 0;
 
     Settings &m_settings;
     LanguageManager &m_languages;
@@ -48,6 +51,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_openUrlAction = nullptr;
+    QAction *m_addConnectionAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_systemLanguageAction = nullptr;

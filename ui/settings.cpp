@@ -23,6 +23,42 @@ void Settings::setMainWindowGeometry(const QByteArray &geometry) { m_settings->s
 QByteArray Settings::mainWindowState() const { return m_settings->value(kState).toByteArray(); }
 void Settings::setMainWindowState(const QByteArray &state) { m_settings->setValue(kState, state); }
 
+QVector<Settings::SavedConnection> Settings::connections() const
+{
+    QVector<SavedConnection> out;
+    const int n = m_settings->beginReadArray(QStringLiteral("connections"));
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        SavedConnection c;
+        c.name = m_settings->value(QStringLiteral("name")).toString();
+        c.scheme = m_settings->value(QStringLiteral("scheme")).toString();
+        c.endpoint = m_settings->value(QStringLiteral("endpoint")).toString();
+        c.keyId = m_settings->value(QStringLiteral("keyId")).toString();
+        c.folder = m_settings->value(QStringLiteral("folder")).toString();
+        if (!c.name.isEmpty() && (c.scheme == QLatin1String("ais") || c.scheme == QLatin1String("s3") ||
+                                  c.scheme == QLatin1String("local")))
+            out.push_back(c); // a damaged entry is skipped, not fatal
+    }
+    m_settings->endArray();
+    return out;
+}
+
+void Settings::setConnections(const QVector<SavedConnection> &connections)
+{
+    m_settings->remove(QStringLiteral("connections"));
+    m_settings->beginWriteArray(QStringLiteral("connections"), static_cast<int>(connections.size()));
+    for (int i = 0; i < connections.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        const SavedConnection &c = connections[i];
+        m_settings->setValue(QStringLiteral("name"), c.name);
+        m_settings->setValue(QStringLiteral("scheme"), c.scheme);
+        m_settings->setValue(QStringLiteral("endpoint"), c.endpoint);
+        m_settings->setValue(QStringLiteral("keyId"), c.keyId);
+        m_settings->setValue(QStringLiteral("folder"), c.folder);
+    }
+    m_settings->endArray();
+}
+
 QByteArray Settings::explorerSplitterState() const
 {
     return m_settings->value(QStringLiteral("explorer/splitter")).toByteArray();

@@ -4,6 +4,8 @@
 #include <QSettings>
 #include <QString>
 
+#include <QVector>
+
 #include <memory>
 
 namespace shardscope::ui {
@@ -24,6 +26,23 @@ public:
     void setMainWindowGeometry(const QByteArray &geometry);
     QByteArray mainWindowState() const;
     void setMainWindowState(const QByteArray &state);
+
+    // User-added connections. Secrets are never stored: only the name, kind,
+    // endpoint, access key id and folder.
+    struct SavedConnection
+    {
+        QString name;
+        QString scheme; // ais, s3, local
+        QString endpoint;
+        QString keyId;
+        QString folder;
+        bool operator==(const SavedConnection &o) const
+        {
+            return name == o.name && scheme == o.scheme && endpoint == o.endpoint && keyId == o.keyId && folder == o.folder;
+        }
+    };
+    QVector<SavedConnection> connections() const;
+    void setConnections(const QVector<SavedConnection> &connections);
 
     QByteArray explorerSplitterState() const;
     void setExplorerSplitterState(const QByteArray &state);

@@ -37,6 +37,10 @@ StoreLocation openStore(const StoreUrl &url, const StoreOptions &options, bool w
     }
     case StoreUrl::Scheme::S3: {
         S3Options o = S3Options::fromEnvironment(options.endpoint);
+        if (!options.s3AccessKey.empty()) {
+            o.accessKey = options.s3AccessKey;
+            o.secretKey = options.s3SecretKey;
+        }
         o.http = options.http;
         o.retry = options.retry;
         loc.store = std::make_unique<S3Store>(std::move(o));

@@ -17,6 +17,10 @@ struct StoreOptions
     HttpOptions http;
     RetryPolicy retry;
     std::string localRoot; // local://; empty = defaultLocalStoreRoot()
+    // s3:// credentials given by the user (GUI); when empty, AWS_* variables.
+    // Kept in memory only: nothing in shardscope writes them anywhere.
+    std::string s3AccessKey;
+    std::string s3SecretKey;
 };
 
 // A URL opened: the store and what the URL names inside it.

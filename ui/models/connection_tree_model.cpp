@@ -25,6 +25,22 @@ void ConnectionTreeModel::setConnections(const QVector<Connection> &connections)
     endResetModel();
 }
 
+void ConnectionTreeModel::addConnection(const Connection &connection)
+{
+    beginInsertRows({}, m_nodes.size(), m_nodes.size());
+    m_nodes.push_back({connection, {}, {}, false, false, 0});
+    endInsertRows();
+}
+
+void ConnectionTreeModel::removeConnection(int row)
+{
+    if (row < 0 || row >= m_nodes.size())
+        return;
+    beginRemoveRows({}, row, row);
+    m_nodes.remove(row);
+    endRemoveRows();
+}
+
 QString ConnectionTreeModel::bucketUrl(const QModelIndex &index) const
 {
     if (!index.isValid() || index.internalId() == kTop)
@@ -110,7 +126,8 @@ void ConnectionTreeModel::refresh(int row)
 {
     Node &n = m_nodes[row];
     n.loading = true;
-    const quint64 generation = ++n.generation;
+    const quint64 generation = ++m_nextGeneration;
+    n.generation = generation;
     const Connection conn = n.connection;
     Q_EMIT dataChanged(index(row, 0), index(row, 0));
     auto *watcher = new QFutureWatcher<QPair<QStringList, QString>>(this);

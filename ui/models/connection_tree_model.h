@@ -30,6 +30,8 @@ public:
     ~ConnectionTreeModel() override;
 
     void setConnections(const QVector<Connection> &connections);
+    void addConnection(const Connection &connection);
+    void removeConnection(int row);
     const Connection &connection(int row) const { return m_nodes.at(row).connection; }
     // "local://bucket", "ais://bucket" for a bucket index, "" otherwise.
     QString bucketUrl(const QModelIndex &index) const;
@@ -63,6 +65,7 @@ private:
     void onListed(int row, quint64 generation, const QStringList &buckets, const QString &error);
 
     QVector<Node> m_nodes;
+    quint64 m_nextGeneration = 0; // model-wide: a row that moves never matches an old answer
 };
 
 } // namespace shardscope::ui

@@ -1,0 +1,139 @@
+#include "connection_dialog.h"
+
+#include "storage/store_url.h"
+#include "util/error.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace shardscope::ui {
+
+Connection connectionFrom(const Settings::SavedConnection &s)
+{
+    Connection c;
+    c.name = s.name;
+    c.scheme = s.scheme;
+    if (!s.endpoint.isEmpty())
+        c.options.endpoint = s.endpoint.toStdString();
+    c.options.s3AccessKey = s.keyId.toStdString(); // the secret: from AWS_SECRET_ACCESS_KEY or entered again
+    if (!s.keyId.isEmpty())
+        if (const char *secret = std::getenv("AWS_SECRET_ACCESS_KEY"))
+            c.options.s3SecretKey = secret;
+    c.options.localRoot = s.folder.toStdString();
+    c.options.http.connectTimeout = std::chrono::milliseconds(3000);
+    return c;
+}
+
+ConnectionDialog::ConnectionDialog(QWidget *parent)
+    : QDialog(parent), m_name(new QLineEdit(this)), m_kind(new QComboBox(this)), m_endpoint(new QLineEdit(this)),
+      m_keyId(new QLineEdit(this)), m_secret(new QLineEdit(this)), m_folder(new QLineEdit(this)),
+      m_result(new QLabel(this)), m_test(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("connectionDialog"));
+    setWindowTitle(tr("Add Connection"));
+    m_name->setObjectName(QStringLiteral("connectionName"));
+    m_kind->setObjectName(QStringLiteral("connectionKind"));
+    m_endpoint->setObjectName(QStringLiteral("connectionEndpoint"));
+    m_keyId->setObjectName(QStringLiteral("connectionKeyId"));
+    m_secret->setObjectName(QStringLiteral("connectionSecret"));
+    m_folder->setObjectName(QStringLiteral("connectionFolder"));
+    m_result->setObjectName(QStringLiteral("connectionResult"));
+    m_test->setObjectName(QStringLiteral("connectionTest"));
+    m_kind->addItem(tr("AIStore cluster"), QStringLiteral("ais"));
+    m_kind->addItem(tr("S3-compatible endpoint"), QStringLiteral("s3"));
+    m_kind->addItem(tr("Local folder of buckets"), QStringLiteral("local"));
+    m_secret->setEchoMode(QLineEdit::Password);
+    m_endpoint->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080"));
+    m_result->setWordWrap(true);
+    m_test->setText(tr("&Test"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Kind"), m_kind);
+    form->addRow(tr("Endpoint"), m_endpoint);
+    form->addRow(tr("Access key id"), m_keyId);
+    form->addRow(tr("Secret key (kept in memory only)"), m_secret);
+    form->addRow(tr("Folder"), m_folder);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_test, QDialogButtonBox::ActionRole);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_result);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateFields);
+    updateFields();
+}
+
+void ConnectionDialog::updateFields()
+{
+    const QString kind = m_kind->currentData().toString();
+    m_endpoint->setEnabled(kind != QLatin1String("local"));
+    m_keyId->setEnabled(kind == QLatin1String("s3"));
+    m_secret->setEnabled(kind == QLatin1String("s3"));
+    m_folder->setEnabled(kind == QLatin1String("local"));
+    m_endpoint->setPlaceholderText(kind == QLatin1String("s3") ? QStringLiteral("http://127.0.0.1:8080/s3")
+                                                               : QStringLiteral("http://127.0.0.1:8080"));
+}
+
+Settings::SavedConnection ConnectionDialog::saved() const
+{
+    Settings::SavedConnection s;
+    s.scheme = m_kind->currentData().toString();
+    s.name = m_name->text().trimmed();
+    if (s.name.isEmpty())
+        s.name = s.scheme == QLatin1String("local") ? m_folder->text().trimmed() : m_endpoint->text().trimmed();
+    if (s.scheme != QLatin1String("local"))
+        s.endpoint = m_endpoint->text().trimmed();
+    if (s.scheme == QLatin1String("s3"))
+        s.keyId = m_keyId->text().trimmed();
+    if (s.scheme == QLatin1String("local"))
+        s.folder = m_folder->text().trimmed();
+    return s;
+}
+
+Connection ConnectionDialog::connection() const
+{
+    Connection c = connectionFrom(saved());
+    if (c.scheme == QLatin1String("s3"))
+        c.options.s3SecretKey = m_secret->text().toStdString();
+    return c;
+}
+
+void ConnectionDialog::testConnection()
+{
+    const Connection c = connection();
+    const quint64 generation = ++m_generation;
+    m_test->setEnabled(false);
+    m_result->setText(tr("Testing…"));
+    auto *watcher = new QFutureWatcher<QPair<bool, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        const auto r = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_test->setEnabled(true);
+        m_result->setText(r.second);
+        Q_EMIT tested(r.first, r.second);
+    });
+    watcher->setFuture(QtConcurrent::run([c]() -> QPair<bool, QString> {
+        try {
+            if (c.scheme == QLatin1String("local") && c.options.localRoot.empty())
+                return {false, ConnectionDialog::tr("Choose a folder")};
+            StoreLocation loc = openStore(parseStoreUrl(c.scheme.toStdString() + "://"), c.options);
+            const auto buckets = loc.store->listBuckets();
+            return {true, ConnectionDialog::tr("Connected: %n bucket(s)", nullptr, static_cast<int>(buckets.size()))};
+        } catch (const Error &e) {
+            return {false, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+} // namespace shardscope::ui
