@@ -27,3 +27,15 @@ elseif(SHARDSCOPE_SANITIZE STREQUAL "thread")
 elseif(NOT SHARDSCOPE_SANITIZE STREQUAL "")
   message(FATAL_ERROR "SHARDSCOPE_SANITIZE must be '', 'address' or 'thread', not '${SHARDSCOPE_SANITIZE}'")
 endif()
+
+# Layer rule: ui/ and app/ never include libtorch (Qt's macros break its
+# headers, and the GUI reaches torch only through core). Checked at configure time.
+function(shardscope_check_no_torch dir)
+  file(GLOB_RECURSE _sources "${dir}/*.h" "${dir}/*.cpp")
+  foreach(_f IN LISTS _sources)
+    file(STRINGS "${_f}" _hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](torch|ATen|c10)/")
+    if(_hits)
+      message(FATAL_ERROR "${_f} includes libtorch (${_hits}); only core/torch and its users outside ui/ and app/ may")
+    endif()
+  endforeach()
+endfunction()
