@@ -7,13 +7,9 @@
 #include "config/export_cpp.h"
 #include "config/export_python.h"
 #include "data/shard_reader.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <random>
 
 namespace shardscope::cli {
 
@@ -22,27 +18,6 @@ bool isConfigArgument(const QString &argument)
     return argument.endsWith(QLatin1String(".json")) && !argument.contains(QLatin1String("://"));
 }
 
-namespace {
-void writeAtomically(const std::string &path, const std::string &text)
-{
-    std::random_device rd;
-    const std::string tmp = path + ".tmp-" + std::to_string(rd());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw Error(ErrorKind::Io, "cannot write " + path + ": " + std::strerror(errno));
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        std::remove(tmp.c_str());
-        throw Error(ErrorKind::Io, "cannot write " + path + ": " + why);
-    }
-}
-} // namespace
 
 int runExport(CliContext &ctx, const QStringList &arguments)
 {
@@ -97,7 +72,7 @@ int runExport(CliContext &ctx, const QStringList &arguments)
             text = widsIndex(config.name, shards);
         }
         if (parser.isSet(outOpt))
-            writeAtomically(parser.value(outOpt).toStdString(), text);
+            writeFileAtomically(parser.value(outOpt).toStdString(), text);
         else
             ctx.out() << QString::fromStdString(text) << Qt::flush;
         return ExitOk;

@@ -8,6 +8,7 @@
 #include "config/config_dataset.h"
 #include "data/samplers.h"
 #include "storage/store_url.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -305,16 +306,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             const LoaderPosition p = current ? current->position() : LoaderPosition{opts.resumeUnit, opts.resumeItem};
             const nlohmann::json state = {{"schema_version", 1}, {"run", identity}, {"unit", p.unit},
                                           {"item", p.item}, {"delivered", count}};
-            const std::string file = parser.value(saveOpt).toStdString();
-            const std::string tmp = file + ".part";
-            {
-                std::ofstream outFile(tmp, std::ios::trunc);
-                outFile << state.dump(2) << "\n";
-                if (!outFile.flush())
-                    return ctx.fail("cannot write " + file);
-            }
-            if (std::rename(tmp.c_str(), file.c_str()) != 0)
-                return ctx.fail("cannot write " + file);
+            writeFileAtomically(parser.value(saveOpt).toStdString(), state.dump(2) + "\n");
         }
         if (current) {
             current->cancel();

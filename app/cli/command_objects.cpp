@@ -3,16 +3,12 @@
 #include "cli_context.h"
 
 #include "storage/store.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
 #include <QFileInfo>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <random>
-#include <unistd.h>
 
 namespace shardscope::cli {
 namespace {
@@ -40,57 +36,6 @@ bool parseRange(const QString &text, ByteRange *range, std::optional<std::uint64
     }
     return okA && okB;
 }
-
-// Writes to a temporary file next to the target, renamed into place only when
-// everything arrived: a failed download never leaves a half file or destroys
-// the previous one.
-class AtomicFileSink
-{
-public:
-    explicit AtomicFileSink(const std::string &path) : m_path(path)
-    {
-        std::random_device rd;
-        m_tmp = path + ".part-" + std::to_string(rd());
-        m_fd = ::open(m_tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (m_fd < 0)
-            throw Error(ErrorKind::Io, "cannot write " + path + ": " + std::strerror(errno));
-    }
-    ~AtomicFileSink()
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-            ::unlink(m_tmp.c_str());
-        }
-    }
-    bool write(const char *d, std::size_t n)
-    {
-        while (n > 0) {
-            const ssize_t w = ::write(m_fd, d, n);
-            if (w < 0)
-                throw Error(ErrorKind::Io, "cannot write " + m_path + ": " + std::strerror(errno));
-            d += w;
-            n -= static_cast<std::size_t>(w);
-        }
-        return true;
-    }
-    void commit()
-    {
-        if (::fsync(m_fd) != 0 || ::close(m_fd) != 0) {
-            m_fd = -1;
-            ::unlink(m_tmp.c_str());
-            throw Error(ErrorKind::Io, "cannot write " + m_path + ": " + std::strerror(errno));
-        }
-        m_fd = -1;
-        if (::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
-            ::unlink(m_tmp.c_str());
-            throw Error(ErrorKind::Io, "cannot write " + m_path + ": " + std::strerror(errno));
-        }
-    }
-
-private:
-    std::string m_path, m_tmp;
-    int m_fd = -1;
-};
 
 QString baseName(const QString &url)
 {
@@ -150,9 +95,11 @@ int runGet(CliContext &ctx, const QStringList &arguments)
             req.range = ByteRange{size > *suffix ? size - *suffix : 0, size ? std::optional(size - 1) : std::nullopt};
         }
         if (parser.isSet(outOption)) {
-            AtomicFileSink file(parser.value(outOption).toStdString());
-            const auto n = loc.store->get(loc.bucket, loc.path, req,
-                                          [&](const char *d, std::size_t k) { return file.write(d, k); });
+            AtomicFile file(parser.value(outOption).toStdString());
+            const auto n = loc.store->get(loc.bucket, loc.path, req, [&](const char *d, std::size_t k) {
+                file.write(d, k);
+                return true;
+            });
             file.commit();
             ctx.err() << "wrote " << n << " bytes to " << parser.value(outOption) << Qt::endl;
         } else {

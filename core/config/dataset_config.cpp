@@ -2,6 +2,7 @@
 
 #include "data/brace_expand.h"
 #include "storage/store_url.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -11,7 +12,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <set>
 #include <sstream>
 
@@ -379,25 +379,7 @@ std::string serializeDatasetConfig(const DatasetConfig &c)
 
 void saveDatasetConfig(const DatasetConfig &c, const std::string &path)
 {
-    const std::string text = serializeDatasetConfig(c);
-    std::random_device rd;
-    const std::string tmp = path + ".tmp-" + std::to_string(rd());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(ErrorKind::Io, "cannot write " + path + ": " + std::strerror(errno));
-        out << text;
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw Error(ErrorKind::Io, "cannot write " + path + ": " + std::strerror(errno));
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        std::remove(tmp.c_str());
-        throw Error(ErrorKind::Io, "cannot write " + path + ": " + why);
-    }
+    writeFileAtomically(path, serializeDatasetConfig(c));
 }
 
 } // namespace shardscope
