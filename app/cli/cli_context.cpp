@@ -109,6 +109,38 @@ int CliContext::usage(const QString &message, const QCommandLineParser &parser)
     return ExitUsage;
 }
 
+bool readCount(const QCommandLineParser &parser, const QCommandLineOption &option, qulonglong min, qulonglong max,
+               qulonglong *out)
+{
+    bool ok = false;
+    *out = parser.value(option).toULongLong(&ok);
+    return ok && *out >= min && *out <= max;
+}
+
+LoaderCliOptions::LoaderCliOptions(int defaultWorkers)
+    : workers(QStringLiteral("workers"), QStringLiteral("Threads (default %1).").arg(defaultWorkers),
+              QStringLiteral("w"), QString::number(defaultWorkers)),
+      batchSize(QStringLiteral("batch-size"), QStringLiteral("get-batch: objects per request (default 64)."),
+                QStringLiteral("n"), QStringLiteral("64"))
+{
+}
+
+bool LoaderCliOptions::read(CliContext &ctx, const QCommandLineParser &parser, int *workersOut,
+                            qulonglong *batchSizeOut, int *exitCode) const
+{
+    qulonglong w = 0;
+    if (!readCount(parser, batchSize, 1, 100000, batchSizeOut)) {
+        *exitCode = ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
+        return false;
+    }
+    if (!readCount(parser, workers, 1, 1024, &w)) {
+        *exitCode = ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
+        return false;
+    }
+    *workersOut = static_cast<int>(w);
+    return true;
+}
+
 bool parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments, int *exitCode)
 {
     ctx.addGlobalOptions(parser);

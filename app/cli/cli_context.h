@@ -53,6 +53,21 @@ private:
     QCommandLineOption m_timeoutOption;
 };
 
+// A whole-number option within [min, max] (its default value when not given).
+bool readCount(const QCommandLineParser &parser, const QCommandLineOption &option, qulonglong min, qulonglong max,
+               qulonglong *out);
+
+// The loader options iterate and bench share, defined and checked in one place.
+struct LoaderCliOptions
+{
+    QCommandLineOption workers;
+    QCommandLineOption batchSize; // get-batch: objects per request
+    explicit LoaderCliOptions(int defaultWorkers);
+    // Reads both; on a bad value prints the usage error and returns false.
+    bool read(CliContext &ctx, const QCommandLineParser &parser, int *workers, qulonglong *batchSize,
+              int *exitCode) const;
+};
+
 // Parses argv for a command: global options plus the command's own.
 // Returns false when --help was given (help printed) or parsing failed.
 bool parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments, int *exitCode);

@@ -70,11 +70,12 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
     o.saturation = parser.value(satOpt).toDouble(&ok);
     if (!ok)
         return ctx.usage(QStringLiteral("--saturation must be a number between 0 and 1"), parser);
-    o.seed = parser.value(seedOpt).toULongLong(&ok);
-    if (!ok)
+    qulonglong seed = 0;
+    if (!readCount(parser, seedOpt, 0, ~0ull, &seed))
         return ctx.usage(QStringLiteral("--seed must be a whole number"), parser);
-    const qulonglong window = parser.value(windowOpt).toULongLong(&ok);
-    if (!ok || window == 0 || window > 10000000)
+    o.seed = seed;
+    qulonglong window = 0;
+    if (!readCount(parser, windowOpt, 1, 10000000, &window))
         return ctx.usage(QStringLiteral("--window must be between 1 and 10000000"), parser);
     o.dropLast = parser.isSet(dropOpt);
     o.allowOversized = parser.isSet(overOpt);

@@ -29,8 +29,7 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
     const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default), shard or get-batch."),
                                      QStringLiteral("mode"), QStringLiteral("object"));
-    const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Threads (default 1)."),
-                                        QStringLiteral("w"), QStringLiteral("1"));
+    const LoaderCliOptions loaderOpts(1);
     const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("Seconds to run."),
                                          QStringLiteral("s"));
     const QCommandLineOption epochsOpt(QStringLiteral("epochs"), QStringLiteral("Read every object once (1)."),
@@ -39,10 +38,7 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                                        QStringLiteral("ais://: send every GET through the proxy (its 301 redirect) "
                                                       "instead of straight to the owning target."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption batchOpt(QStringLiteral("batch-size"),
-                                      QStringLiteral("get-batch: objects per request (default 64)."),
-                                      QStringLiteral("n"), QStringLiteral("64"));
-    parser.addOptions({modeOpt, workersOpt, durationOpt, epochsOpt, directOpt, jsonOpt, batchOpt});
+    parser.addOptions({modeOpt, loaderOpts.workers, durationOpt, epochsOpt, directOpt, jsonOpt, loaderOpts.batchSize});
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
@@ -53,13 +49,11 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     if (mode != QLatin1String("object") && mode != QLatin1String("shard") && mode != QLatin1String("get-batch"))
         return ctx.usage(QStringLiteral("--mode %1 is not available; use object, shard or get-batch").arg(mode),
                          parser);
+    int workers = 0;
+    qulonglong batchSize = 0;
+    if (!loaderOpts.read(ctx, parser, &workers, &batchSize, &code))
+        return code;
     bool ok = false;
-    const qulonglong batchSize = parser.value(batchOpt).toULongLong(&ok);
-    if (!ok || batchSize < 1 || batchSize > 100000)
-        return ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
-    int workers = parser.value(workersOpt).toInt(&ok);
-    if (!ok || workers < 1 || workers > 1024)
-        return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
     if (parser.isSet(durationOpt) == parser.isSet(epochsOpt))
         return ctx.usage(QStringLiteral("give either --duration S or --epochs 1"), parser);
     double seconds = 0;
@@ -88,7 +82,7 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                 mode = config.kind == DatasetConfig::Kind::Shard      ? QStringLiteral("shard")
                        : config.kind == DatasetConfig::Kind::GetBatch ? QStringLiteral("get-batch")
                                                                       : QStringLiteral("object");
-            if (!parser.isSet(workersOpt))
+            if (!parser.isSet(loaderOpts.workers))
                 workers = config.workers;
         }
         StoreLocation loc = openStore(parseStoreUrl(url.toStdString()), storeOpts, isConfigArgument(pos.at(1)));

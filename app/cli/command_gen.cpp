@@ -15,13 +15,6 @@
 namespace shardscope::cli {
 namespace {
 
-bool readCount(const QCommandLineParser &p, const QCommandLineOption &o, qulonglong max, qulonglong *out)
-{
-    bool ok = false;
-    *out = p.value(o).toULongLong(&ok);
-    return ok && *out >= 1 && *out <= max;
-}
-
 std::string numbered(const char *pattern, unsigned long long i)
 {
     char buf[64];
@@ -74,17 +67,15 @@ int runGen(CliContext &ctx, const QStringList &arguments)
 
     qulonglong count = 0, samples = 0, workers = 0, seed = 0, imageSize = 0;
     const bool shards = parser.isSet(shardsOpt);
-    if (!readCount(parser, shards ? shardsOpt : objectsOpt, 100000000ull, &count))
+    if (!readCount(parser, shards ? shardsOpt : objectsOpt, 1, 100000000ull, &count))
         return ctx.usage(QStringLiteral("--objects/--shards must be between 1 and 100000000"), parser);
-    if (shards && !readCount(parser, samplesOpt, 1000000ull, &samples))
+    if (shards && !readCount(parser, samplesOpt, 1, 1000000ull, &samples))
         return ctx.usage(QStringLiteral("--samples must be between 1 and 1000000"), parser);
-    if (!readCount(parser, workersOpt, 256, &workers))
+    if (!readCount(parser, workersOpt, 1, 256, &workers))
         return ctx.usage(QStringLiteral("--workers must be between 1 and 256"), parser);
-    if (!readCount(parser, imageOpt, 4096, &imageSize))
+    if (!readCount(parser, imageOpt, 1, 4096, &imageSize))
         return ctx.usage(QStringLiteral("--image-size must be between 1 and 4096"), parser);
-    bool seedOk = false;
-    seed = parser.value(seedOpt).toULongLong(&seedOk);
-    if (!seedOk)
+    if (!readCount(parser, seedOpt, 0, ~0ull, &seed))
         return ctx.usage(QStringLiteral("--seed must be a number"), parser);
 
     try {

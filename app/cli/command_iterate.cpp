@@ -37,8 +37,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption modeOpt(QStringLiteral("mode"),
                                      QStringLiteral("object (default), shard or get-batch (ais:// only)."),
                                      QStringLiteral("mode"), QStringLiteral("object"));
-    const QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("Threads (default 4)."),
-                                        QStringLiteral("w"), QStringLiteral("4"));
+    const LoaderCliOptions loaderOpts(4);
     const QCommandLineOption rankOpt(QStringLiteral("rank"), QStringLiteral("This rank (default 0)."),
                                      QStringLiteral("r"), QStringLiteral("0"));
     const QCommandLineOption worldOpt(QStringLiteral("world-size"), QStringLiteral("Ranks in all (default 1)."),
@@ -59,9 +58,6 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                                       QStringLiteral("stop (default) or skip a bad shard and go on."),
                                       QStringLiteral("policy"), QStringLiteral("stop"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
-    const QCommandLineOption batchOpt(QStringLiteral("batch-size"),
-                                      QStringLiteral("get-batch: objects per request (default 64)."),
-                                      QStringLiteral("n"), QStringLiteral("64"));
     const QCommandLineOption epochOpt(QStringLiteral("epoch"),
                                       QStringLiteral("Epoch number: with --shuffle each epoch has its own order."),
                                       QStringLiteral("e"), QStringLiteral("0"));
@@ -73,8 +69,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                                        QStringLiteral("Continue a run saved with --save-state: exactly the items "
                                                       "it had not delivered (implies --ordered)."),
                                        QStringLiteral("file"));
-    parser.addOptions({modeOpt, workersOpt, rankOpt, worldOpt, evenOpt, limitOpt, orderedOpt, shuffleOpt, seedOpt,
-                       ruleOpt, errorOpt, jsonOpt, batchOpt, epochOpt, saveOpt, resumeOpt});
+    parser.addOptions({modeOpt, loaderOpts.workers, rankOpt, worldOpt, evenOpt, limitOpt, orderedOpt, shuffleOpt, seedOpt,
+                       ruleOpt, errorOpt, jsonOpt, loaderOpts.batchSize, epochOpt, saveOpt, resumeOpt});
     const QCommandLineOption multipartOpt(QStringLiteral("multipart"),
                                           QStringLiteral("get-batch: ask for multipart answers (metadata + "
                                                          "archive) instead of a streamed TAR."));
@@ -88,33 +84,22 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     QString mode = parser.value(modeOpt);
     if (mode != QLatin1String("object") && mode != QLatin1String("shard") && mode != QLatin1String("get-batch"))
         return ctx.usage(QStringLiteral("--mode must be object, shard or get-batch"), parser);
-    bool okBatch = false;
-    qulonglong batchSize = parser.value(batchOpt).toULongLong(&okBatch);
-    if (!okBatch || batchSize < 1 || batchSize > 100000)
-        return ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
-    bool ok1 = false, ok2 = false, ok3 = false, ok4 = true, ok5 = false;
-    int workers = parser.value(workersOpt).toInt(&ok1);
-    const qulonglong rank = parser.value(rankOpt).toULongLong(&ok2);
-    const qulonglong world = parser.value(worldOpt).toULongLong(&ok3);
-    qulonglong limit = 0;
-    if (parser.isSet(limitOpt))
-        limit = parser.value(limitOpt).toULongLong(&ok4);
-    qulonglong seed = parser.value(seedOpt).toULongLong(&ok5);
-    if (!ok1 || workers < 1 || workers > 1024)
-        return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
-    if (!ok2 || !ok3)
+    int workers = 0;
+    qulonglong batchSize = 0, rank = 0, world = 0, limit = 0, seed = 0;
+    if (!loaderOpts.read(ctx, parser, &workers, &batchSize, &code))
+        return code;
+    if (!readCount(parser, rankOpt, 0, ~0ull, &rank) || !readCount(parser, worldOpt, 0, ~0ull, &world))
         return ctx.usage(QStringLiteral("--rank and --world-size must be whole numbers"), parser);
-    if (!ok4 || (parser.isSet(limitOpt) && limit == 0))
+    if (parser.isSet(limitOpt) && !readCount(parser, limitOpt, 1, ~0ull, &limit))
         return ctx.usage(QStringLiteral("--limit must be a positive whole number"), parser);
-    if (!ok5)
+    if (!readCount(parser, seedOpt, 0, ~0ull, &seed))
         return ctx.usage(QStringLiteral("--seed must be a whole number"), parser);
     const QString policy = parser.value(errorOpt);
     if (policy != QLatin1String("stop") && policy != QLatin1String("skip"))
         return ctx.usage(QStringLiteral("--on-error must be stop or skip"), parser);
     const bool json = parser.isSet(jsonOpt);
-    bool okEpoch = false;
-    const qulonglong epoch = parser.value(epochOpt).toULongLong(&okEpoch);
-    if (!okEpoch)
+    qulonglong epoch = 0;
+    if (!readCount(parser, epochOpt, 0, ~0ull, &epoch))
         return ctx.usage(QStringLiteral("--epoch must be a whole number"), parser);
     bool shuffle = parser.isSet(shuffleOpt);
     QString keyRule = parser.value(ruleOpt);
@@ -128,7 +113,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                 mode = config.kind == DatasetConfig::Kind::Shard      ? QStringLiteral("shard")
                        : config.kind == DatasetConfig::Kind::GetBatch ? QStringLiteral("get-batch")
                                                                       : QStringLiteral("object");
-            if (!parser.isSet(workersOpt))
+            if (!parser.isSet(loaderOpts.workers))
                 workers = config.workers;
             if (!parser.isSet(shuffleOpt))
                 shuffle = config.shuffle || config.sampler == DatasetConfig::SamplerKind::Random;
@@ -136,7 +121,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                 seed = config.seed;
             if (!parser.isSet(ruleOpt))
                 keyRule = QString::fromStdString(config.keyRule);
-            if (!parser.isSet(batchOpt))
+            if (!parser.isSet(loaderOpts.batchSize))
                 batchSize = config.getBatchSize;
         }
     } catch (const Error &e) {

@@ -57,11 +57,10 @@ int runLs(CliContext &ctx, const QStringList &arguments)
     const bool json = parser.isSet(jsonOption);
     std::uint32_t pageSize = 0;
     if (parser.isSet(pageOption)) {
-        bool ok = false;
-        const uint v = parser.value(pageOption).toUInt(&ok);
-        if (!ok || v == 0 || v > 1000000)
+        qulonglong v = 0;
+        if (!readCount(parser, pageOption, 1, 1000000, &v))
             return ctx.usage(QStringLiteral("--page-size must be between 1 and 1000000"), parser);
-        pageSize = v;
+        pageSize = static_cast<std::uint32_t>(v);
     }
     QTextStream &out = ctx.out();
 
