@@ -190,10 +190,14 @@ void ExplorerPanel::setConnections(const QVector<Connection> &connections)
 void ExplorerPanel::openLocation(int connectionRow, const QString &url)
 {
     m_connectionRow = connectionRow;
-    const int sep = url.indexOf(QLatin1String("://"));
-    const int slash = url.indexOf(QLatin1Char('/'), sep + 3);
-    m_bucketUrl = slash < 0 ? url : url.left(slash);
-    m_prefix->setText(slash < 0 ? QString() : url.mid(slash + 1));
+    try {
+        const StoreUrl parsed = parseStoreUrl(url.toStdString());
+        m_bucketUrl = QString::fromStdString(parsed.schemeName() + "://" + parsed.bucket);
+        m_prefix->setText(QString::fromStdString(parsed.path));
+    } catch (const Error &e) {
+        Q_EMIT statusChanged(QString::fromStdString(e.what()), false);
+        return;
+    }
     m_location->setText(url);
     m_objects->setLocation(url, m_connections->connection(connectionRow).options);
     if (looksLikeShard(m_prefix->text())) // a shard's URL: show its samples too

@@ -62,8 +62,11 @@ int runExport(CliContext &ctx, const QStringList &arguments)
             ShardReadOptions so;
             so.rule = parseKeyRule(config.keyRule);
             std::vector<WidsShard> shards;
+            std::vector<StoreLocation> stores; // one per source, reused for all its shards
+            for (const auto &url : data.sourceUrls)
+                stores.push_back(openStore(url, opts, true));
             for (const auto &it : data.items) {
-                StoreLocation loc = openStore(data.sourceUrls[it.source], opts, true);
+                StoreLocation &loc = stores[it.source];
                 ShardReader reader(*loc.store, loc.bucket, so);
                 std::uint64_t n = 0;
                 reader.read(it.object.name, [&n](Sample &&) { ++n; return true; }, {});

@@ -194,6 +194,10 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             for (auto &o : CliContext::listDataset(loc))
                 all.emplace_back(0, std::move(o.name));
         }
+        // The bucket of each source, as its store names it (a file:// bucket is a path).
+        std::vector<std::string> sourceBuckets;
+        for (const StoreUrl &u : sourceUrls)
+            sourceBuckets.push_back(u.scheme == StoreUrl::Scheme::File ? u.path : u.bucket);
         const std::vector<std::size_t> order =
             shuffle ? shuffledOrder(all.size(), seed ^ splitmix64(epoch)) : sequentialOrder(all.size());
         std::vector<std::pair<std::size_t, std::string>> mine;
@@ -224,9 +228,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             for (std::size_t i = run.begin; i < run.end; ++i)
                 units.push_back(mine[i].second);
             const StoreUrl url = sourceUrls[run.source];
-            StoreLocation probe = openStore(url, storeOpts, true);
             return std::make_unique<Loader>(
-                loaderMode, [url, storeOpts] { return openStore(url, storeOpts, true).store; }, probe.bucket,
+                loaderMode, [url, storeOpts] { return openStore(url, storeOpts, true).store; }, sourceBuckets[run.source],
                 std::move(units), opts, TimingHook{}, [&](const ShardProblem &p) {
                     std::lock_guard<std::mutex> lock(problemMutex);
                     problems.push_back(p);

@@ -39,7 +39,7 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
     current.shard = shard;
     std::map<std::string, std::size_t> byKey; // SDK rule: key -> index in pending
     std::vector<Sample> pending;
-    std::string lastKey;
+    std::uint64_t currentBytes = 0; // of the sample being assembled
     std::map<std::string, bool> seenKeys; // WebDataset rule: keys already closed
 
     auto emit = [&](Sample &&s) -> bool {
@@ -73,6 +73,7 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
             std::string bytes = reader.readData();
             if (m_options.rule == KeyRule::WebDataset) {
                 if (!current.members.empty() && mk.key != current.key) {
+                    currentBytes = 0;
                     seenKeys[current.key] = true;
                     if (!emit(std::move(current))) {
                         keepGoing = false;
@@ -86,8 +87,9 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
                     if (seenKeys.count(mk.key))
                         ++m_counters.repeatedKeys;
                 }
+                currentBytes += bytes.size();
                 current.members.emplace_back(mk.ext, std::move(bytes));
-                if (current.bytes() > m_options.maxSampleBytes)
+                if (currentBytes > m_options.maxSampleBytes)
                     throw Error(ErrorKind::Protocol, where + ": sample " + quoted(current.key) + " is larger than " +
                                                          humanBytes(m_options.maxSampleBytes));
             } else {
