@@ -7,8 +7,6 @@
 #include "config/config_dataset.h"
 #include "data/loader.h"
 #include "storage/store_url.h"
-#include "storage/ais_store.h"
-#include "storage/endpoint.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -100,22 +98,10 @@ int runBench(CliContext &ctx, const QStringList &arguments)
         cfg.duration = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
         const StoreOptions opts = storeOpts;
         const bool wholeBucket = isConfigArgument(pos.at(1));
-        cfg.openStore = [url, direct, opts, wholeBucket]() -> std::unique_ptr<Store> {
-            if (direct) {
-                AisOptions o;
-                o.endpoint = resolveAisEndpoint(opts.endpoint);
-                o.token = aisTokenFromEnvironment();
-                o.http = opts.http;
-                o.retry = opts.retry;
-                return std::make_unique<AisStore>(o);
-            }
-            StoreLocation l = openStore(parseStoreUrl(url.toStdString()), opts, wholeBucket);
-            if (auto *ais = dynamic_cast<AisStore *>(l.store.get())) {
-                AisOptions o = ais->client().options();
-                o.directReads = false;
-                return std::make_unique<AisStore>(o);
-            }
-            return std::move(l.store);
+        StoreOptions workerOpts = opts;
+        workerOpts.aisDirectReads = direct;
+        cfg.openStore = [url, workerOpts, wholeBucket]() -> std::unique_ptr<Store> {
+            return openStore(parseStoreUrl(url.toStdString()), workerOpts, wholeBucket).store;
         };
         ObjectBenchResult r;
         if (mode == QLatin1String("object")) {

@@ -30,6 +30,7 @@ StoreLocation openStore(const StoreUrl &url, const StoreOptions &options, bool w
         o.token = aisTokenFromEnvironment();
         o.http = options.http;
         o.retry = options.retry;
+        o.directReads = options.aisDirectReads;
         loc.store = std::make_unique<AisStore>(std::move(o));
         loc.bucket = url.bucket;
         loc.path = url.path;

@@ -17,6 +17,7 @@ struct StoreOptions
     HttpOptions http;
     RetryPolicy retry;
     std::string localRoot; // local://; empty = defaultLocalStoreRoot()
+    bool aisDirectReads = true; // ais://: GET from the owning target (see AisOptions::directReads)
     // s3:// credentials given by the user (GUI); when empty, AWS_* variables.
     // Kept in memory only: nothing in shardscope writes them anywhere.
     std::string s3AccessKey;
