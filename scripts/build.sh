@@ -5,7 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 preset="${1:-release}"
-case "$preset" in release|debug|asan|tsan) ;; *) die "unknown preset '$preset' (release, debug, asan, tsan)";; esac
+case "$preset" in release|debug|asan|tsan|fuzz) ;; *) die "unknown preset '$preset' (release, debug, asan, tsan, fuzz)";; esac
 
 cd "$SHARDSCOPE_ROOT"
 extra=()

@@ -170,6 +170,12 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
         throw Error(ErrorKind::InvalidArgument, origin + ": not valid JSON (byte " + std::to_string(e.byte) + ": " +
                                                     std::string(e.what()).substr(std::string(e.what()).rfind(':') + 2) +
                                                     ")");
+    } catch (const json::exception &e) {
+        // e.g. a number too large for any type: "number overflow parsing '1e999999'"
+        const std::string what = e.what();
+        const auto close = what.find("] ");
+        throw Error(ErrorKind::InvalidArgument,
+                    origin + ": not valid JSON (" + (close == std::string::npos ? what : what.substr(close + 2)) + ")");
     }
     r.object(doc, "$");
     r.onlyKeys(doc, "$", {"schema_version", "name", "endpoint_env", "sources", "splits", "split", "dataset", "sampler",

@@ -96,6 +96,8 @@ void TestConfig::errors_data()
                             << QString::fromUtf8(msg);
     };
     QTest::newRow("not JSON") << "{\"schema_version\": 1," << "c.json: not valid JSON";
+    QTest::newRow("number overflow (fuzz)") << "{\"schema_version\": 214858961e222224}"
+                                            << "c.json: not valid JSON (number overflow parsing";
     QTest::newRow("not an object") << "[1, 2]" << "c.json: $: must be an object";
     QTest::newRow("no version") << "{\"sources\": []}" << "$.schema_version: missing";
     QTest::newRow("future version") << "{\"schema_version\": 2}" << "$.schema_version: version 2 is newer";
