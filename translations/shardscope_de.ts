@@ -142,6 +142,173 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::DatasetPanel</name>
+    <message>
+        <source>prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Zähle …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed %n object(s)…</source>
+        <translation><numerusform>%n Objekt aufgelistet …</numerusform><numerusform>%n Objekte aufgelistet …</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot count: %1</source>
+        <translation>Zählen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Source %1: "%2" is not a bucket URL such as ais://bucket</source>
+        <translation>Quelle %1: „%2“ ist keine Bucket-URL wie ais://bucket</translation>
+    </message>
+    <message>
+        <source>The config is valid.</source>
+        <translation>Die Konfiguration ist gültig.</translation>
+    </message>
+    <message>
+        <source>Not valid yet: %1</source>
+        <translation>Noch nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>(all objects)</source>
+        <translation>(alle Objekte)</translation>
+    </message>
+    <message>
+        <source>Add a source to count what the splits select.</source>
+        <translation>Fügen Sie eine Quelle hinzu, um zu zählen, was die Splits auswählen.</translation>
+    </message>
+    <message>
+        <source>Cannot count: every source needs an id and a bucket URL</source>
+        <translation>Zählen nicht möglich: Jede Quelle braucht eine ID und eine Bucket-URL</translation>
+    </message>
+    <message>
+        <source>(in no split)</source>
+        <translation>(in keinem Split)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
+        <translation><numerusform>Überschneidung %1 / %2: %n Objekt, z. B. %3</numerusform><numerusform>Überschneidung %1 / %2: %n Objekte, z. B. %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>In no split: %n object(s), e.g. %1</source>
+        <translation><numerusform>In keinem Split: %n Objekt, z. B. %1</numerusform><numerusform>In keinem Split: %n Objekte, z. B. %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No overlaps; every object is in a split.</source>
+        <translation>Keine Überschneidungen; jedes Objekt ist in einem Split.</translation>
+    </message>
+    <message>
+        <source>Counted.</source>
+        <translation>Gezählt.</translation>
+    </message>
+    <message>
+        <source>The config is not valid: %1</source>
+        <translation>Die Konfiguration ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Endpoint variable:</source>
+        <translation>Endpunkt-Variable:</translation>
+    </message>
+    <message>
+        <source>The NAME of the environment variable with the cluster's URL, never a secret</source>
+        <translation>Der NAME der Umgebungsvariable mit der URL des Clusters, nie ein Geheimnis</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sources&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Quellen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Bucket URL</source>
+        <translation>Bucket-URL</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Prefix, names or template</source>
+        <translation>Präfix, Namen oder Vorlage</translation>
+    </message>
+    <message>
+        <source>Add Source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation>Quelle entfernen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Splits&lt;/b&gt; (prefixes per source, comma-separated: AIStore's prefix_map)</source>
+        <translation>&lt;b&gt;Splits&lt;/b&gt; (Präfixe je Quelle, durch Kommas getrennt: AIStores prefix_map)</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Source ID</source>
+        <translation>Quellen-ID</translation>
+    </message>
+    <message>
+        <source>Prefixes</source>
+        <translation>Präfixe</translation>
+    </message>
+    <message>
+        <source>Add Split Row</source>
+        <translation>Split-Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Split Row</source>
+        <translation>Split-Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Read split:</source>
+        <translation>Zu lesender Split:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the splits select&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Was die Splits auswählen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>List Again</source>
+        <translation>Erneut auflisten</translation>
+    </message>
+    <message>
+        <source>Dataset and sampler</source>
+        <translation>Datensatz und Sampler</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::ExplorerPanel</name>
     <message>
         <source>Listing %1…</source>
@@ -279,6 +446,81 @@
         <source>Remove Connection</source>
         <translation>Verbindung entfernen</translation>
     </message>
+    <message>
+        <source>Add to Split as Prefix</source>
+        <translation>Als Präfix zum Split hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot export: %1</source>
+        <translation>Export nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Counting the samples of every shard…</source>
+        <translation>Zähle die Samples jedes Shards …</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing exported.</source>
+        <translation>Angehalten; nichts exportiert.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>In die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Save Export</source>
+        <translation>Export speichern</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Speichere %1 …</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation>Speichern nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Export Dataset Config</source>
+        <translation>Datensatz-Konfiguration exportieren</translation>
+    </message>
+    <message>
+        <source>Python (aistore.pytorch + DataLoader)</source>
+        <translation>Python (aistore.pytorch + DataLoader)</translation>
+    </message>
+    <message>
+        <source>JSON (dataset config)</source>
+        <translation>JSON (Datensatz-Konfiguration)</translation>
+    </message>
+    <message>
+        <source>C++ (shardscope core + libtorch)</source>
+        <translation>C++ (shardscope-Kern + libtorch)</translation>
+    </message>
+    <message>
+        <source>wids shard index (JSON)</source>
+        <translation>wids-Shard-Index (JSON)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -389,6 +631,66 @@
         <source>Add &amp;Connection…</source>
         <translation>&amp;Verbindung hinzufügen …</translation>
     </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Open Dataset Config</source>
+        <translation>Datensatz-Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <source>Dataset configs (*.json);;All files (*)</source>
+        <translation>Datensatz-Konfigurationen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Dataset Config</source>
+        <translation>Datensatz-Konfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Dataset configs (*.json)</source>
+        <translation>Datensatz-Konfigurationen (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;New Dataset Config</source>
+        <translation>&amp;Neue Datensatz-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Open Dataset &amp;Config…</source>
+        <translation>Datensatz-&amp;Konfiguration öffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save Dataset Config</source>
+        <translation>Datensatz-Konfiguration &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save Dataset Config &amp;As…</source>
+        <translation>Datensatz-Konfiguration speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Explorer</source>
+        <translation>Explorer</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ObjectListModel</name>
@@ -430,6 +732,125 @@
     <message>
         <source>Decoding %1…</source>
         <translation>%1 wird dekodiert …</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SamplerEditor</name>
+    <message>
+        <source>Max batch bytes: %1</source>
+        <translation>Max. Batch-Bytes: %1</translation>
+    </message>
+    <message>
+        <source>Dataset kind:</source>
+        <translation>Datensatzart:</translation>
+    </message>
+    <message>
+        <source>Sample key rule:</source>
+        <translation>Sample-Schlüsselregel:</translation>
+    </message>
+    <message>
+        <source>Get-batch size:</source>
+        <translation>Get-Batch-Größe:</translation>
+    </message>
+    <message>
+        <source>Sampler:</source>
+        <translation>Sampler:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batch-Größe:</translation>
+    </message>
+    <message>
+        <source>Max batch bytes:</source>
+        <translation>Max. Batch-Bytes:</translation>
+    </message>
+    <message>
+        <source>Saturation:</source>
+        <translation>Sättigung:</translation>
+    </message>
+    <message>
+        <source>Drop last batch</source>
+        <translation>Letzten Batch verwerfen</translation>
+    </message>
+    <message>
+        <source>Allow oversized</source>
+        <translation>Übergroße zulassen</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>Mischen</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>Packing window:</source>
+        <translation>Packfenster:</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Worker:</translation>
+    </message>
+    <message>
+        <source>Decoders:</source>
+        <translation>Decoder:</translation>
+    </message>
+    <message>
+        <source>Map dataset (AISMapDataset)</source>
+        <translation>Map-Datensatz (AISMapDataset)</translation>
+    </message>
+    <message>
+        <source>Iterable dataset (AISIterDataset)</source>
+        <translation>Iterierbarer Datensatz (AISIterDataset)</translation>
+    </message>
+    <message>
+        <source>Shard reader (AISShardReader)</source>
+        <translation>Shard-Leser (AISShardReader)</translation>
+    </message>
+    <message>
+        <source>Get-batch (AISBatchIterDataset)</source>
+        <translation>Get-Batch (AISBatchIterDataset)</translation>
+    </message>
+    <message>
+        <source>WebDataset</source>
+        <translation>WebDataset</translation>
+    </message>
+    <message>
+        <source>AIStore SDK</source>
+        <translation>AIStore-SDK</translation>
+    </message>
+    <message>
+        <source>Sequential</source>
+        <translation>Sequenziell</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>Fixed batches</source>
+        <translation>Feste Batches</translation>
+    </message>
+    <message>
+        <source>DynamicBatchSampler (byte budget)</source>
+        <translation>DynamicBatchSampler (Byte-Budget)</translation>
+    </message>
+    <message>
+        <source>Packing (byte budget, windowed)</source>
+        <translation>Packen (Byte-Budget, mit Fenster)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A byte budget per batch, e.g. 4MiB or 4000000</source>
+        <translation>Ein Byte-Budget je Batch, z. B. 4MiB oder 4000000</translation>
+    </message>
+    <message>
+        <source>Comma-separated decoder names, e.g. png, cls</source>
+        <translation>Durch Kommas getrennte Decoder-Namen, z. B. png, cls</translation>
     </message>
 </context>
 <context>

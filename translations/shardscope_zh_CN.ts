@@ -141,6 +141,173 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::DatasetPanel</name>
+    <message>
+        <source>prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed %n object(s)…</source>
+        <translation><numerusform>已列出 %n 个对象…</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot count: %1</source>
+        <translation>无法统计：%1</translation>
+    </message>
+    <message>
+        <source>Source %1: "%2" is not a bucket URL such as ais://bucket</source>
+        <translation>数据源 %1：“%2” 不是 ais://bucket 这样的存储桶 URL</translation>
+    </message>
+    <message>
+        <source>The config is valid.</source>
+        <translation>配置有效。</translation>
+    </message>
+    <message>
+        <source>Not valid yet: %1</source>
+        <translation>尚未有效：%1</translation>
+    </message>
+    <message>
+        <source>(all objects)</source>
+        <translation>（全部对象）</translation>
+    </message>
+    <message>
+        <source>Add a source to count what the splits select.</source>
+        <translation>添加数据源以统计各划分选中的内容。</translation>
+    </message>
+    <message>
+        <source>Cannot count: every source needs an id and a bucket URL</source>
+        <translation>无法统计：每个数据源都需要 ID 和存储桶 URL</translation>
+    </message>
+    <message>
+        <source>(in no split)</source>
+        <translation>（不在任何划分中）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
+        <translation><numerusform>重叠 %1 / %2：%n 个对象，例如 %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>In no split: %n object(s), e.g. %1</source>
+        <translation><numerusform>不在任何划分中：%n 个对象，例如 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No overlaps; every object is in a split.</source>
+        <translation>没有重叠；每个对象都属于某个划分。</translation>
+    </message>
+    <message>
+        <source>Counted.</source>
+        <translation>统计完成。</translation>
+    </message>
+    <message>
+        <source>The config is not valid: %1</source>
+        <translation>配置无效：%1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Endpoint variable:</source>
+        <translation>端点变量：</translation>
+    </message>
+    <message>
+        <source>The NAME of the environment variable with the cluster's URL, never a secret</source>
+        <translation>保存集群 URL 的环境变量的名称，绝不是密钥</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sources&lt;/b&gt;</source>
+        <translation>&lt;b&gt;数据源&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Bucket URL</source>
+        <translation>存储桶 URL</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Prefix, names or template</source>
+        <translation>前缀、名称或模板</translation>
+    </message>
+    <message>
+        <source>Add Source</source>
+        <translation>添加数据源</translation>
+    </message>
+    <message>
+        <source>Remove Source</source>
+        <translation>移除数据源</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Splits&lt;/b&gt; (prefixes per source, comma-separated: AIStore's prefix_map)</source>
+        <translation>&lt;b&gt;划分&lt;/b&gt;（每个数据源的前缀，以逗号分隔：AIStore 的 prefix_map）</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Source ID</source>
+        <translation>数据源 ID</translation>
+    </message>
+    <message>
+        <source>Prefixes</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Add Split Row</source>
+        <translation>添加划分行</translation>
+    </message>
+    <message>
+        <source>Remove Split Row</source>
+        <translation>移除划分行</translation>
+    </message>
+    <message>
+        <source>Read split:</source>
+        <translation>读取的划分：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the splits select&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各划分选中的内容&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>List Again</source>
+        <translation>重新列出</translation>
+    </message>
+    <message>
+        <source>Dataset and sampler</source>
+        <translation>数据集与采样器</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::ExplorerPanel</name>
     <message>
         <source>Listing %1…</source>
@@ -274,6 +441,81 @@
         <source>Remove Connection</source>
         <translation>移除连接</translation>
     </message>
+    <message>
+        <source>Add to Split as Prefix</source>
+        <translation>作为前缀添加到划分</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation><numerusform>%n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <source>Counting the samples of every shard…</source>
+        <translation>正在统计每个分片的样本…</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing exported.</source>
+        <translation>已停止；未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Save Export</source>
+        <translation>保存导出</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Export Dataset Config</source>
+        <translation>导出数据集配置</translation>
+    </message>
+    <message>
+        <source>Python (aistore.pytorch + DataLoader)</source>
+        <translation>Python（aistore.pytorch + DataLoader）</translation>
+    </message>
+    <message>
+        <source>JSON (dataset config)</source>
+        <translation>JSON（数据集配置）</translation>
+    </message>
+    <message>
+        <source>C++ (shardscope core + libtorch)</source>
+        <translation>C++（shardscope 核心 + libtorch）</translation>
+    </message>
+    <message>
+        <source>wids shard index (JSON)</source>
+        <translation>wids 分片索引（JSON）</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
@@ -384,6 +626,66 @@
         <source>Add &amp;Connection…</source>
         <translation>添加连接(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open Dataset Config</source>
+        <translation>打开数据集配置</translation>
+    </message>
+    <message>
+        <source>Dataset configs (*.json);;All files (*)</source>
+        <translation>数据集配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save Dataset Config</source>
+        <translation>保存数据集配置</translation>
+    </message>
+    <message>
+        <source>Dataset configs (*.json)</source>
+        <translation>数据集配置 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;New Dataset Config</source>
+        <translation>新建数据集配置(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open Dataset &amp;Config…</source>
+        <translation>打开数据集配置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Dataset Config</source>
+        <translation>保存数据集配置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Dataset Config &amp;As…</source>
+        <translation>数据集配置另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Explorer</source>
+        <translation>浏览器</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ObjectListModel</name>
@@ -425,6 +727,125 @@
     <message>
         <source>Decoding %1…</source>
         <translation>正在解码 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SamplerEditor</name>
+    <message>
+        <source>Max batch bytes: %1</source>
+        <translation>批次最大字节数：%1</translation>
+    </message>
+    <message>
+        <source>Dataset kind:</source>
+        <translation>数据集类型：</translation>
+    </message>
+    <message>
+        <source>Sample key rule:</source>
+        <translation>样本键规则：</translation>
+    </message>
+    <message>
+        <source>Get-batch size:</source>
+        <translation>Get-Batch 大小：</translation>
+    </message>
+    <message>
+        <source>Sampler:</source>
+        <translation>采样器：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Max batch bytes:</source>
+        <translation>批次最大字节数：</translation>
+    </message>
+    <message>
+        <source>Saturation:</source>
+        <translation>饱和度：</translation>
+    </message>
+    <message>
+        <source>Drop last batch</source>
+        <translation>丢弃最后一批</translation>
+    </message>
+    <message>
+        <source>Allow oversized</source>
+        <translation>允许超大样本</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>打乱</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Packing window:</source>
+        <translation>打包窗口：</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>工作线程：</translation>
+    </message>
+    <message>
+        <source>Decoders:</source>
+        <translation>解码器：</translation>
+    </message>
+    <message>
+        <source>Map dataset (AISMapDataset)</source>
+        <translation>映射数据集（AISMapDataset）</translation>
+    </message>
+    <message>
+        <source>Iterable dataset (AISIterDataset)</source>
+        <translation>可迭代数据集（AISIterDataset）</translation>
+    </message>
+    <message>
+        <source>Shard reader (AISShardReader)</source>
+        <translation>分片读取器（AISShardReader）</translation>
+    </message>
+    <message>
+        <source>Get-batch (AISBatchIterDataset)</source>
+        <translation>Get-Batch（AISBatchIterDataset）</translation>
+    </message>
+    <message>
+        <source>WebDataset</source>
+        <translation>WebDataset</translation>
+    </message>
+    <message>
+        <source>AIStore SDK</source>
+        <translation>AIStore SDK</translation>
+    </message>
+    <message>
+        <source>Sequential</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Fixed batches</source>
+        <translation>固定批次</translation>
+    </message>
+    <message>
+        <source>DynamicBatchSampler (byte budget)</source>
+        <translation>DynamicBatchSampler（字节预算）</translation>
+    </message>
+    <message>
+        <source>Packing (byte budget, windowed)</source>
+        <translation>打包（字节预算，窗口式）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A byte budget per batch, e.g. 4MiB or 4000000</source>
+        <translation>每批次的字节预算，例如 4MiB 或 4000000</translation>
+    </message>
+    <message>
+        <source>Comma-separated decoder names, e.g. png, cls</source>
+        <translation>以逗号分隔的解码器名称，例如 png, cls</translation>
     </message>
 </context>
 <context>

@@ -123,9 +123,14 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
             return;
         m_table->setCurrentIndex(index);
         const ObjectRow &row = m_objects->row(m_filter->mapToSource(index).row());
-        if (row.isDirectory)
-            return;
         QMenu menu(this);
+        // A directory or an object name is a prefix a split can take.
+        menu.addAction(tr("Add to Split as Prefix"), this,
+                       [this, name = row.name] { Q_EMIT addToSplitRequested(m_bucketUrl, name); });
+        if (row.isDirectory) {
+            menu.exec(m_table->viewport()->mapToGlobal(pos));
+            return;
+        }
         menu.addAction(tr("Copy URL"), this, [this] { QGuiApplication::clipboard()->setText(selectedObjectUrl()); });
         if (looksLikeShard(row.name))
             menu.addAction(tr("Open as Shard"), this, [this, name = row.name] { openShard(name); });

@@ -55,11 +55,15 @@ public:
     void saveMember(const QModelIndex &member, const QString &path);
     // The URL of the selected object ("local://b/x"), for the clipboard.
     QString selectedObjectUrl() const;
+    QString bucketUrl() const { return m_bucketUrl; } // "ais://b" of the open bucket, else empty
+    int connectionRow() const { return m_connectionRow; }
     void stopJob(); // stops a running download
 
 Q_SIGNALS:
     void saved(const QString &path, const QString &error);
     void removeConnectionRequested(int row);
+    // "Add to Split as Prefix" on an object or directory of the bucket.
+    void addToSplitRequested(const QString &bucketUrl, const QString &prefix);
     void progress(qint64 done, qint64 total);
 
 public:

@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "connection_dialog.h"
+#include "dataset/dataset_panel.h"
+#include "dataset/export_dialog.h"
 #include "explorer_panel.h"
 #include "job_status_widget.h"
 #include "models/object_list_model.h"
@@ -16,6 +18,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileDialog>
+#include <QTabWidget>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,8 +36,15 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/shardscope.svg")));
 
-    m_explorer = new ExplorerPanel(this);
-    setCentralWidget(m_explorer);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_explorer = new ExplorerPanel(m_tabs);
+    m_tabs->addTab(m_explorer, QString());
+    m_dataset = new DatasetPanel(m_tabs);
+    m_dataset->setStoreOptions([this](const QString &scheme) { return storeOptionsFor(scheme); });
+    m_tabs->addTab(m_dataset, QString());
+    setCentralWidget(m_tabs);
 
     m_jobStatus = new JobStatusWidget(this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -62,6 +73,19 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
         m_explorer->connections()->removeConnection(row);
         saveConnections();
     });
+    connect(m_explorer, &ExplorerPanel::addToSplitRequested, this, [this](const QString &bucketUrl, const QString &prefix) {
+        m_dataset->addPrefix(bucketUrl, prefix);
+        m_tabs->setCurrentWidget(m_dataset);
+    });
+    connect(m_dataset, &DatasetPanel::exportRequested, this, &MainWindow::exportDataset);
+    connect(m_dataset, &DatasetPanel::loaded, this, [this](const QString &path, const QString &error) {
+        m_jobStatus->finishJob(error.isEmpty() ? tr("Opened %1").arg(path) : tr("Cannot open %1: %2").arg(path, error));
+        if (error.isEmpty())
+            m_tabs->setCurrentWidget(m_dataset);
+    });
+    connect(m_dataset, &DatasetPanel::saved, this, [this](const QString &path, const QString &error) {
+        m_jobStatus->finishJob(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save %1: %2").arg(path, error));
+    });
     connect(m_explorer, &ExplorerPanel::progress, m_jobStatus, &JobStatusWidget::setProgress);
     connect(m_jobStatus, &JobStatusWidget::stopRequested, m_explorer, &ExplorerPanel::stopJob);
     connect(m_explorer, &ExplorerPanel::statusChanged, this, [this](const QString &message, bool busy) {
@@ -81,6 +105,53 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
 }
 
 MainWindow::~MainWindow() = default;
+
+StoreOptions MainWindow::storeOptionsFor(const QString &scheme) const
+{
+    for (int row = 0; row < m_explorer->connections()->rowCount(); ++row)
+        if (m_explorer->connections()->connection(row).scheme == scheme)
+            return m_explorer->connections()->connection(row).options;
+    return {};
+}
+
+void MainWindow::newDataset()
+{
+    m_dataset->setConfig(DatasetConfig{});
+    // A new config starts from the bucket open in the explorer, if any.
+    if (!m_explorer->bucketUrl().isEmpty())
+        m_dataset->addSource(m_explorer->bucketUrl());
+    m_tabs->setCurrentWidget(m_dataset);
+}
+
+void MainWindow::openDataset()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset Config"), m_dataset->filePath(),
+                                                      tr("Dataset configs (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        m_dataset->openFile(path);
+}
+
+void MainWindow::saveDataset(bool askForPath)
+{
+    QString path = m_dataset->filePath();
+    if (askForPath || path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Save Dataset Config"),
+                                            path.isEmpty() ? QStringLiteral("dataset.json") : path,
+                                            tr("Dataset configs (*.json)"));
+    if (!path.isEmpty())
+        m_dataset->saveFile(path);
+}
+
+void MainWindow::exportDataset()
+{
+    QString problem;
+    const DatasetConfig config = m_dataset->config(&problem);
+    auto *dialog = new ExportDialog(config, [this](const QString &scheme) { return storeOptionsFor(scheme); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (config.kind == DatasetConfig::Kind::Shard && problem.isEmpty())
+        dialog->setFormat(QStringLiteral("python"));
+    dialog->show();
+}
 
 bool MainWindow::openLocation(const QString &url)
 {
@@ -117,6 +188,27 @@ void MainWindow::createActions()
         if (!url.isEmpty())
             openLocation(url);
     });
+
+    m_newDatasetAction = new QAction(this);
+    m_newDatasetAction->setObjectName(QStringLiteral("actionNewDataset"));
+    m_newDatasetAction->setShortcut(QKeySequence::New);
+    connect(m_newDatasetAction, &QAction::triggered, this, &MainWindow::newDataset);
+    m_openDatasetAction = new QAction(this);
+    m_openDatasetAction->setObjectName(QStringLiteral("actionOpenDataset"));
+    m_openDatasetAction->setShortcut(QKeySequence::Open);
+    connect(m_openDatasetAction, &QAction::triggered, this, &MainWindow::openDataset);
+    m_saveDatasetAction = new QAction(this);
+    m_saveDatasetAction->setObjectName(QStringLiteral("actionSaveDataset"));
+    m_saveDatasetAction->setShortcut(QKeySequence::Save);
+    connect(m_saveDatasetAction, &QAction::triggered, this, [this] { saveDataset(false); });
+    m_saveDatasetAsAction = new QAction(this);
+    m_saveDatasetAsAction->setObjectName(QStringLiteral("actionSaveDatasetAs"));
+    m_saveDatasetAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveDatasetAsAction, &QAction::triggered, this, [this] { saveDataset(true); });
+    m_exportAction = new QAction(this);
+    m_exportAction->setObjectName(QStringLiteral("actionExport"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportDataset);
 
     m_statusBarAction = new QAction(this);
     m_statusBarAction->setObjectName(QStringLiteral("actionShowStatusBar"));
@@ -161,6 +253,12 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_openUrlAction);
     m_fileMenu->addAction(m_addConnectionAction);
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_newDatasetAction);
+    m_fileMenu->addAction(m_openDatasetAction);
+    m_fileMenu->addAction(m_saveDatasetAction);
+    m_fileMenu->addAction(m_saveDatasetAsAction);
+    m_fileMenu->addAction(m_exportAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -198,6 +296,13 @@ void MainWindow::retranslate()
     m_openUrlAction->setText(tr("&Open URL…"));
     m_addConnectionAction->setText(tr("Add &Connection…"));
     m_refreshAction->setText(tr("&Refresh"));
+    m_newDatasetAction->setText(tr("&New Dataset Config"));
+    m_openDatasetAction->setText(tr("Open Dataset &Config…"));
+    m_saveDatasetAction->setText(tr("&Save Dataset Config"));
+    m_saveDatasetAsAction->setText(tr("Save Dataset Config &As…"));
+    m_exportAction->setText(tr("&Export…"));
+    m_tabs->setTabText(0, tr("Explorer"));
+    m_tabs->setTabText(1, tr("Dataset"));
     m_systemLanguageAction->setText(tr("System Default"));
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));

@@ -1,14 +1,18 @@
 #pragma once
 
+#include "storage/store_factory.h"
+
 #include <QMainWindow>
 
 class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QTabWidget;
 
 namespace shardscope::ui {
 
+class DatasetPanel;
 class ExplorerPanel;
 class JobStatusWidget;
 class LanguageManager;
@@ -23,6 +27,10 @@ public:
 
     JobStatusWidget *jobStatus() const { return m_jobStatus; }
     ExplorerPanel *explorer() const { return m_explorer; }
+    DatasetPanel *dataset() const { return m_dataset; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // The options of the first connection for a scheme ("ais", "s3", "local").
+    StoreOptions storeOptionsFor(const QString &scheme) const;
     // Opens a bucket URL (local://, ais://) in the explorer; false for other schemes.
     bool openLocation(const QString &url);
 
@@ -39,6 +47,10 @@ private:
     void askForUrl();
     void addConnection();
     void saveConnections();
+    void newDataset();
+    void openDataset();
+    void saveDataset(bool askForPath);
+    void exportDataset();
     int m_builtInConnections = 0;
 
     Settings &m_settings;
@@ -53,12 +65,19 @@ private:
     QAction *m_openUrlAction = nullptr;
     QAction *m_addConnectionAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_newDatasetAction = nullptr;
+    QAction *m_openDatasetAction = nullptr;
+    QAction *m_saveDatasetAction = nullptr;
+    QAction *m_saveDatasetAsAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_statusBarAction = nullptr;
     QAction *m_systemLanguageAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QTabWidget *m_tabs = nullptr;
     ExplorerPanel *m_explorer = nullptr;
+    DatasetPanel *m_dataset = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;
 };
 

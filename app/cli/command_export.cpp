@@ -6,7 +6,7 @@
 #include "config/config_dataset.h"
 #include "config/export_cpp.h"
 #include "config/export_python.h"
-#include "data/shard_reader.h"
+#include "config/export_wids.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
@@ -54,25 +54,7 @@ int runExport(CliContext &ctx, const QStringList &arguments)
         } else if (format == QLatin1String("cpp")) {
             text = exportCpp(config);
         } else {
-            if (config.kind != DatasetConfig::Kind::Shard)
-                return ctx.fail("wids describes shard datasets; this config's kind is " + kindName(config.kind));
-            // Count the samples of every shard by reading it (the index needs them).
-            const StoreOptions opts = storeOptionsFor(config, ctx.storeOptions());
-            const ResolvedDataset data = resolveDataset(config, opts);
-            ShardReadOptions so;
-            so.rule = parseKeyRule(config.keyRule);
-            std::vector<WidsShard> shards;
-            std::vector<StoreLocation> stores; // one per source, reused for all its shards
-            for (const auto &url : data.sourceUrls)
-                stores.push_back(openStore(url, opts, true));
-            for (const auto &it : data.items) {
-                StoreLocation &loc = stores[it.source];
-                ShardReader reader(*loc.store, loc.bucket, so);
-                std::uint64_t n = 0;
-                reader.read(it.object.name, [&n](Sample &&) { ++n; return true; }, {});
-                shards.push_back({loc.store->url(loc.bucket, it.object.name), n});
-            }
-            text = widsIndex(config.name, shards);
+            text = exportWids(config, ctx.storeOptions());
         }
         if (parser.isSet(outOpt))
             writeFileAtomically(parser.value(outOpt).toStdString(), text);

@@ -1,6 +1,7 @@
 // Sources and splits: object groups (prefix, names, brace template) resolved
 // with sizes from one listing; AIStore's prefix_map rules; split coverage.
 
+#include "config/split_coverage.h"
 #include "data/sources.h"
 #include "data/summary.h"
 #include "storage/file_store.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void missingNamesAreNamed();
     void prefixMapFollowsTheSdk();
     void splitsReportOverlapsAndGaps();
+    void configSplitsSumOverSources();
     void summaryCountsSizesAndExtensions();
 
 private:
@@ -111,6 +113,31 @@ void TestSources::splitsReportOverlapsAndGaps()
     QCOMPARE(r.overlaps[0].examples, (std::vector<std::string>{"train/2"}));
     QCOMPARE(r.uncovered, quint64(1));
     QCOMPARE(r.uncoveredExamples, (std::vector<std::string>{"readme"}));
+}
+
+void TestSources::configSplitsSumOverSources()
+{
+    // Two sources; "train" names both, "val" only the first: it selects
+    // nothing from the second, whose val/ objects are then in no split.
+    DatasetConfig c;
+    c.sources = {{"img", "ais", "images", {}}, {"lbl", "ais", "labels", {}}};
+    c.splits["train"] = {{"img", {"train/"}}, {"lbl", {"train/"}}};
+    c.splits["val"] = {{"img", {"val/", "train/9"}}};
+    const std::vector<std::vector<ObjectInfo>> objects = {
+        {obj("train/1", 10), obj("train/9", 10), obj("val/1", 3)},
+        {obj("train/1", 1), obj("val/1", 1), obj("val/2", 1)}};
+    const SplitReport r = analyzeConfigSplits(c, objects);
+    QCOMPARE(r.splits.size(), size_t(2));
+    QCOMPARE(QString::fromStdString(r.splits[0].name), QStringLiteral("train"));
+    QCOMPARE(r.splits[0].objects, quint64(3));
+    QCOMPARE(r.splits[0].bytes, quint64(21));
+    QCOMPARE(r.splits[1].objects, quint64(2));
+    QCOMPARE(r.splits[1].bytes, quint64(13));
+    QCOMPARE(r.overlaps.size(), size_t(1));
+    QCOMPARE(r.overlaps[0].examples, (std::vector<std::string>{"img:train/9"}));
+    QCOMPARE(r.uncovered, quint64(2));
+    QCOMPARE(r.uncoveredExamples, (std::vector<std::string>{"lbl:val/1", "lbl:val/2"}));
+    QVERIFY_THROWS_EXCEPTION(Error, analyzeConfigSplits(c, {objects[0]}));
 }
 
 void TestSources::summaryCountsSizesAndExtensions()
