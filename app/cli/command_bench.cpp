@@ -1,189 +1,322 @@
 #include "command_bench.h"
 
 #include "cli_context.h"
-
-#include "bench/object_get_bench.h"
 #include "command_export.h"
-#include "config/config_dataset.h"
-#include "data/loader.h"
-#include "storage/store_url.h"
+
+#include "bench/bench_config.h"
+#include "bench/bench_report.h"
+#include "config/dataset_config.h"
 #include "util/error.h"
 #include "util/strings.h"
 
 #include <nlohmann/json.hpp>
 
-#include <mutex>
+#include <thread>
 
 namespace shardscope::cli {
+
+namespace {
+unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// The options bench, sweep and compare share.
+struct BenchCliOptions
+{
+    QCommandLineOption mode{QStringLiteral("mode"),
+                            QStringLiteral("baseline (one thread, GET loop), map, object (iterable dataset; "
+                                           "default), shard or get-batch. A config's dataset kind otherwise."),
+                            QStringLiteral("mode"), QStringLiteral("object")};
+    QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("Seconds to run (per step)."),
+                                QStringLiteral("s")};
+    QCommandLineOption epochs{QStringLiteral("epochs"), QStringLiteral("Read every object once (1)."),
+                              QStringLiteral("n")};
+    QCommandLineOption viaProxy{QStringLiteral("via-proxy"),
+                                QStringLiteral("ais://: send every GET through the proxy (its redirect) instead of "
+                                               "straight to the owning target.")};
+    QCommandLineOption decode{QStringLiteral("decode"), QStringLiteral("Decode every member as the loader would.")};
+    QCommandLineOption batch{QStringLiteral("batch"),
+                             QStringLiteral("Items per batch for batch latency and time to first batch (32)."),
+                             QStringLiteral("n")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON.")};
+
+    void add(QCommandLineParser &p) const { p.addOptions({mode, duration, epochs, viaProxy, decode, batch, json}); }
+
+    // Reads duration/epochs into spec; false after printing a usage error.
+    bool readRun(CliContext &ctx, const QCommandLineParser &p, BenchSpec &spec, int *code) const
+    {
+        if (p.isSet(duration) == p.isSet(epochs)) {
+            *code = ctx.usage(QStringLiteral("give either --duration S or --epochs 1"), p);
+            return false;
+        }
+        if (p.isSet(duration)) {
+            bool ok = false;
+            const double s = p.value(duration).toDouble(&ok);
+            if (!ok || s <= 0 || s > 86400) {
+                *code = ctx.usage(QStringLiteral("--duration must be between 0 and 86400 seconds"), p);
+                return false;
+            }
+            spec.duration = std::chrono::milliseconds(static_cast<long long>(s * 1000));
+        } else if (p.value(epochs) != QLatin1String("1")) {
+            *code = ctx.usage(QStringLiteral("--epochs takes 1 for now"), p);
+            return false;
+        }
+        if (p.isSet(batch)) {
+            qulonglong n = 0;
+            if (!readCount(p, batch, 1, 1000000, &n)) {
+                *code = ctx.usage(QStringLiteral("--batch must be between 1 and 1000000"), p);
+                return false;
+            }
+            spec.batchSize = n;
+        }
+        if (p.isSet(decode))
+            spec.decode = true;
+        return true;
+    }
+
+    // The spec for URL|CONFIG with the mode and workers given (flags win over a config).
+    BenchSpec spec(CliContext &ctx, const QCommandLineParser &p, const QString &target, int workers,
+                   bool workersGiven) const
+    {
+        const bool viaProxyGiven = p.isSet(viaProxy);
+        if (isConfigArgument(target)) {
+            const DatasetConfig config = loadDatasetConfig(target.toStdString());
+            BenchSpec s = benchSpecForConfig(config, ctx.storeOptions(), viaProxyGiven);
+            if (p.isSet(mode))
+                s.method = parseBenchMethod(p.value(mode).toStdString());
+            if (workersGiven)
+                s.workers = workers;
+            return s;
+        }
+        return benchSpecForUrl(target.toStdString(), ctx.storeOptions(), parseBenchMethod(p.value(mode).toStdString()),
+                               workers, viaProxyGiven);
+    }
+};
+
+QString summaryLine(const BenchResult &r)
+{
+    return QStringLiteral("%1 %2 items, %3 in %4 s with %5 workers: %6 items/s, %7/s payload, %8/s wire, %9 req/s\n"
+                          "latency p50 %10 ms, p95 %11 ms, p99 %12 ms; first batch after %13 s; errors %14, "
+                          "retries %15; CPU %16%\n")
+        .arg(QString::fromStdString(benchMethodName(r.method)))
+        .arg(r.items)
+        .arg(QString::fromStdString(humanBytes(r.payloadBytes)))
+        .arg(r.seconds, 0, 'f', 2)
+        .arg(r.workers)
+        .arg(r.itemsPerSecond(), 0, 'f', 0)
+        .arg(QString::fromStdString(humanBytes(static_cast<unsigned long long>(r.payloadBytesPerSecond()))))
+        .arg(QString::fromStdString(humanBytes(static_cast<unsigned long long>(r.wireBytesPerSecond()))))
+        .arg(r.requestsPerSecond(), 0, 'f', 0)
+        .arg(r.requestLatency.p50, 0, 'f', 3)
+        .arg(r.requestLatency.p95, 0, 'f', 3)
+        .arg(r.requestLatency.p99, 0, 'f', 3)
+        .arg(r.timeToFirstBatch, 0, 'f', 3)
+        .arg(r.errors)
+        .arg(r.retries)
+        .arg(r.cpuPercent(), 0, 'f', 0);
+}
+
+QString verdictLines(const BenchResult &r)
+{
+    const Verdict v = judgeBenchmark(r, cores());
+    return QStringLiteral("verdict: %1: %2\nnext: %3\n")
+        .arg(QString::fromStdString(v.bound), QString::fromStdString(v.explanation), QString::fromStdString(v.next));
+}
+
+bool parseWorkerList(const QString &text, std::vector<int> *out)
+{
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int w = part.trimmed().toInt(&ok);
+        if (!ok || w < 1 || w > 1024 || (!out->empty() && w <= out->back()))
+            return false;
+        out->push_back(w);
+    }
+    return !out->empty();
+}
+} // namespace
 
 int runBench(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Measure how fast data can be read: W threads GET the objects under URL (--mode object) or read the "
-        "shards under URL and group their samples (--mode shard), or fetch the objects B at a time with "
-        "AIStore's GetBatch (--mode get-batch), for a duration or once each (--epochs 1)."));
+        "Measure how fast data can be fed: read the objects (or shards) under URL, or of a dataset config, with W "
+        "workers through the loader core, for a duration or one epoch. Reports samples/s, payload and wire bytes/s, "
+        "requests/s, request and batch latency, time to first batch, errors, retries, client CPU and a verdict."));
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Bucket and optional prefix."));
-    const QCommandLineOption modeOpt(QStringLiteral("mode"), QStringLiteral("object (default), shard or get-batch."),
-                                     QStringLiteral("mode"), QStringLiteral("object"));
+    parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Bucket URL (with prefix) or config file."));
+    const BenchCliOptions o;
     const LoaderCliOptions loaderOpts(1);
-    const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("Seconds to run."),
-                                         QStringLiteral("s"));
-    const QCommandLineOption epochsOpt(QStringLiteral("epochs"), QStringLiteral("Read every object once (1)."),
-                                       QStringLiteral("n"));
-    const QCommandLineOption directOpt(QStringLiteral("via-proxy"),
-                                       QStringLiteral("ais://: send every GET through the proxy (its 301 redirect) "
-                                                      "instead of straight to the owning target."));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({modeOpt, loaderOpts.workers, durationOpt, epochsOpt, directOpt, jsonOpt, loaderOpts.batchSize});
+    const QCommandLineOption seriesOpt(QStringLiteral("series"),
+                                       QStringLiteral("With --json: add the time series (one point per 250 ms)."));
+    o.add(parser);
+    parser.addOptions({loaderOpts.workers, loaderOpts.batchSize, seriesOpt});
     int code = ExitOk;
     if (!parseCommand(ctx, parser, arguments, &code))
         return code;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
-        return ctx.usage(QStringLiteral("bench takes exactly one URL"), parser);
-    QString mode = parser.value(modeOpt);
-    if (mode != QLatin1String("object") && mode != QLatin1String("shard") && mode != QLatin1String("get-batch"))
-        return ctx.usage(QStringLiteral("--mode %1 is not available; use object, shard or get-batch").arg(mode),
-                         parser);
+        return ctx.usage(QStringLiteral("bench takes exactly one URL or config"), parser);
     int workers = 0;
-    qulonglong batchSize = 0;
-    if (!loaderOpts.read(ctx, parser, &workers, &batchSize, &code))
+    qulonglong getBatch = 0;
+    if (!loaderOpts.read(ctx, parser, &workers, &getBatch, &code))
         return code;
-    bool ok = false;
-    if (parser.isSet(durationOpt) == parser.isSet(epochsOpt))
-        return ctx.usage(QStringLiteral("give either --duration S or --epochs 1"), parser);
-    double seconds = 0;
-    if (parser.isSet(durationOpt)) {
-        seconds = parser.value(durationOpt).toDouble(&ok);
-        if (!ok || seconds <= 0 || seconds > 86400)
-            return ctx.usage(QStringLiteral("--duration must be between 0 and 86400 seconds"), parser);
-    } else if (parser.value(epochsOpt) != QLatin1String("1")) {
-        return ctx.usage(QStringLiteral("--epochs takes 1 for now"), parser);
-    }
     try {
-        std::vector<std::string> names;
-        QString url = pos.at(1);
-        StoreOptions storeOpts = ctx.storeOptions();
-        if (isConfigArgument(url)) {
-            // A dataset config: its objects, kind and workers (flags given here win).
-            const DatasetConfig config = loadDatasetConfig(url.toStdString());
-            if (config.sources.size() != 1)
-                return ctx.fail(url.toStdString() + ": bench reads configs with one source (this one has " +
-                                std::to_string(config.sources.size()) + ")");
-            storeOpts = storeOptionsFor(config, storeOpts);
-            for (auto &it : resolveDataset(config, storeOpts).items)
-                names.push_back(std::move(it.object.name));
-            url = QString::fromStdString(sourceUrl(config.sources.front()));
-            if (!parser.isSet(modeOpt))
-                mode = config.kind == DatasetConfig::Kind::Shard      ? QStringLiteral("shard")
-                       : config.kind == DatasetConfig::Kind::GetBatch ? QStringLiteral("get-batch")
-                                                                      : QStringLiteral("object");
-            if (!parser.isSet(loaderOpts.workers))
-                workers = config.workers;
-        }
-        StoreLocation loc = openStore(parseStoreUrl(url.toStdString()), storeOpts, isConfigArgument(pos.at(1)));
-        if (loc.bucket.empty())
-            return ctx.fail(pos.at(1).toStdString() + ": name a bucket, as in ais://bucket[/prefix]");
-        if (!isConfigArgument(pos.at(1)))
-            for (auto &o : CliContext::listDataset(loc))
-                names.push_back(std::move(o.name));
-        const bool direct = !parser.isSet(directOpt) && loc.store->scheme() == "ais";
-
-        ObjectBenchConfig cfg;
-        cfg.bucket = loc.bucket;
-        cfg.names = std::move(names);
-        cfg.workers = workers;
-        cfg.duration = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
-        const StoreOptions opts = storeOpts;
-        const bool wholeBucket = isConfigArgument(pos.at(1));
-        StoreOptions workerOpts = opts;
-        workerOpts.aisDirectReads = direct;
-        cfg.openStore = [url, workerOpts, wholeBucket]() -> std::unique_ptr<Store> {
-            return openStore(parseStoreUrl(url.toStdString()), workerOpts, wholeBucket).store;
-        };
-        ObjectBenchResult r;
-        if (mode == QLatin1String("object")) {
-            r = runObjectGetBench(cfg);
-        } else {
-            // Shard mode: the loader core reads whole shards (one request each) and
-            // groups samples; items are samples, latency is per shard.
-            std::mutex mutex;
-            std::vector<std::int64_t> latencies;
-            LoaderOptions lo;
-            lo.workers = workers;
-            lo.prefetch = 1024;
-            lo.shard.onError = ErrorPolicy::Skip;
-            lo.batchSize = batchSize;
-            const auto t0 = std::chrono::steady_clock::now();
-            const auto deadline = t0 + cfg.duration;
-            do {
-                Loader loader(
-                    mode == QLatin1String("shard") ? Loader::Mode::Shards : Loader::Mode::GetBatch, cfg.openStore, cfg.bucket, cfg.names, lo,
-                    [&](const RequestTiming &t) {
-                        std::lock_guard<std::mutex> lock(mutex);
-                        latencies.push_back(t.latency.count());
-                        if (!t.ok)
-                            ++r.errors;
-                    },
-                    [&](const ShardProblem &p) {
-                        std::lock_guard<std::mutex> lock(mutex);
-                        ++r.errors;
-                        if (r.firstError.empty())
-                            r.firstError = p.message;
-                    });
-                LoaderItem item;
-                while (loader.next(item)) {
-                    ++r.items;
-                    r.bytes += item.size();
-                    if (cfg.duration.count() > 0 && std::chrono::steady_clock::now() >= deadline) {
-                        loader.cancel();
-                        break;
-                    }
-                }
-            } while (cfg.duration.count() > 0 && std::chrono::steady_clock::now() < deadline);
-            r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            r.workers = workers;
-            std::lock_guard<std::mutex> lock(mutex);
-            r.latency = summarizeLatencies(latencies);
-        }
-        if (parser.isSet(jsonOpt)) {
-            nlohmann::json j = {
-                {"url", loc.url()},
-                {"mode", mode.toStdString()},
-                {"direct", direct},
-                {"items", r.items},
-                {"bytes", r.bytes},
-                {"seconds", r.seconds},
-                {"items_per_s", r.itemsPerSecond()},
-                {"bytes_per_s", r.bytesPerSecond()},
-                {"errors", r.errors},
-                {"workers", r.workers},
-                {"latency_ms",
-                 {{"p50", r.latency.p50}, {"p95", r.latency.p95}, {"p99", r.latency.p99}, {"mean", r.latency.mean}}},
-            };
-            if (!r.firstError.empty())
-                j["first_error"] = r.firstError;
-            ctx.out() << QString::fromStdString(j.dump(2)) << Qt::endl;
-        } else {
-            ctx.out() << QStringLiteral("%1 items, %2 in %3 s with %4 workers: %5 items/s, %6/s\n"
-                                        "latency p50 %7 ms, p95 %8 ms, p99 %9 ms; errors %10\n")
-                             .arg(r.items)
-                             .arg(QString::fromStdString(humanBytes(r.bytes)))
-                             .arg(r.seconds, 0, 'f', 2)
-                             .arg(r.workers)
-                             .arg(r.itemsPerSecond(), 0, 'f', 0)
-                             .arg(QString::fromStdString(humanBytes(static_cast<unsigned long long>(r.bytesPerSecond()))))
-                             .arg(r.latency.p50, 0, 'f', 3)
-                             .arg(r.latency.p95, 0, 'f', 3)
-                             .arg(r.latency.p99, 0, 'f', 3)
-                             .arg(r.errors)
-                      << Qt::flush;
-            if (!r.firstError.empty())
-                ctx.err() << "first error: " << QString::fromStdString(r.firstError) << Qt::endl;
-        }
+        BenchSpec spec = o.spec(ctx, parser, pos.at(1), workers, parser.isSet(loaderOpts.workers));
+        if (parser.isSet(loaderOpts.batchSize) || !isConfigArgument(pos.at(1)))
+            spec.getBatchSize = getBatch;
+        if (!o.readRun(ctx, parser, spec, &code))
+            return code;
+        const BenchResult r = runBenchmark(spec);
+        if (parser.isSet(o.json))
+            ctx.out() << QString::fromStdString(benchResultJson(r, parser.isSet(seriesOpt), cores())) << Qt::flush;
+        else
+            ctx.out() << summaryLine(r) << verdictLines(r) << Qt::flush;
+        if (!r.firstError.empty() && !parser.isSet(o.json))
+            ctx.err() << "first error: " << QString::fromStdString(r.firstError) << Qt::endl;
         return r.errors > 0 && r.items == 0 ? ExitFailure : ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+int runSweepCommand(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Run the same benchmark with more and more workers (e.g. 1,2,4,8,16): throughput and latency per step, the "
+        "knee where the next doubling gains under 10%, and the recommended worker count."));
+    parser.addPositionalArgument(QStringLiteral("sweep"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Bucket URL (with prefix) or config file."));
+    const BenchCliOptions o;
+    const QCommandLineOption workersOpt(QStringLiteral("workers"),
+                                        QStringLiteral("Increasing worker counts (default 1,2,4,8,16)."),
+                                        QStringLiteral("list"), QStringLiteral("1,2,4,8,16"));
+    const QCommandLineOption csvOpt(QStringLiteral("csv"), QStringLiteral("Print CSV."));
+    o.add(parser);
+    parser.addOptions({workersOpt, csvOpt});
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("sweep takes exactly one URL or config"), parser);
+    std::vector<int> counts;
+    if (!parseWorkerList(parser.value(workersOpt), &counts))
+        return ctx.usage(QStringLiteral("--workers takes increasing counts between 1 and 1024, e.g. 1,2,4,8"), parser);
+    try {
+        BenchSpec spec = o.spec(ctx, parser, pos.at(1), counts.front(), true);
+        if (!o.readRun(ctx, parser, spec, &code))
+            return code;
+        const bool quiet = parser.isSet(o.json) || parser.isSet(csvOpt);
+        const auto steps = runSweep(spec, counts, [&](const SweepStep &s) {
+            if (!quiet)
+                ctx.out() << QStringLiteral("W=%1: %2 items/s, %3/s, p50 %4 ms, p99 %5 ms, errors %6\n")
+                                 .arg(s.workers)
+                                 .arg(s.result.itemsPerSecond(), 0, 'f', 0)
+                                 .arg(QString::fromStdString(
+                                     humanBytes(static_cast<unsigned long long>(s.result.payloadBytesPerSecond()))))
+                                 .arg(s.result.requestLatency.p50, 0, 'f', 3)
+                                 .arg(s.result.requestLatency.p99, 0, 'f', 3)
+                                 .arg(s.result.errors)
+                          << Qt::flush;
+        });
+        if (parser.isSet(o.json)) {
+            ctx.out() << QString::fromStdString(sweepJson(steps, cores())) << Qt::flush;
+        } else if (parser.isSet(csvOpt)) {
+            ctx.out() << QString::fromStdString(sweepCsv(steps)) << Qt::flush;
+        } else if (!steps.empty()) {
+            std::vector<std::pair<int, double>> points;
+            for (const auto &s : steps)
+                points.emplace_back(s.workers, s.result.itemsPerSecond());
+            const Knee k = findKnee(points);
+            ctx.out() << (k.saturated ? QStringLiteral("knee at %1 workers (the next step gains %2%); recommended: %1 "
+                                                       "workers\n")
+                                            .arg(k.workers)
+                                            .arg(k.gainAfter * 100, 0, 'f', 1)
+                                      : QStringLiteral("still scaling at %1 workers: try more\n").arg(k.workers))
+                      << Qt::flush;
+        }
+        return steps.empty() ? ExitFailure : ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+int runCompare(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare access methods on the same data: the baseline (one thread, GET loop), map dataset, iterable dataset, "
+        "get-batch over the objects under URL, and the shard reader over the same samples as shards (--shards), "
+        "each as a ratio to the baseline."));
+    parser.addPositionalArgument(QStringLiteral("compare"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Bucket URL (with prefix) or config file."));
+    const BenchCliOptions o;
+    const LoaderCliOptions loaderOpts(4);
+    const QCommandLineOption modesOpt(QStringLiteral("modes"),
+                                      QStringLiteral("Methods to compare (default baseline,map,object,get-batch, "
+                                                     "plus shard with --shards)."),
+                                      QStringLiteral("list"));
+    const QCommandLineOption shardsOpt(QStringLiteral("shards"), QStringLiteral("The same samples as shards (URL)."),
+                                       QStringLiteral("url"));
+    o.add(parser);
+    parser.addOptions({loaderOpts.workers, loaderOpts.batchSize, modesOpt, shardsOpt});
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return ctx.usage(QStringLiteral("compare takes exactly one URL or config"), parser);
+    int workers = 0;
+    qulonglong getBatch = 0;
+    if (!loaderOpts.read(ctx, parser, &workers, &getBatch, &code))
+        return code;
+    QStringList modes = parser.isSet(modesOpt)
+                            ? parser.value(modesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)
+                            : QStringList{QStringLiteral("baseline"), QStringLiteral("map"), QStringLiteral("object"),
+                                          QStringLiteral("get-batch")};
+    if (parser.isSet(shardsOpt) && !modes.contains(QStringLiteral("shard")))
+        modes << QStringLiteral("shard");
+    if (!modes.contains(QStringLiteral("baseline")))
+        modes.prepend(QStringLiteral("baseline")); // ratios need it
+    try {
+        nlohmann::ordered_json all = nlohmann::ordered_json::array();
+        double baseline = 0;
+        for (const QString &m : modes) {
+            const BenchMethod method = parseBenchMethod(m.trimmed().toStdString());
+            if (method == BenchMethod::Shard && !parser.isSet(shardsOpt))
+                return ctx.usage(QStringLiteral("the shard method needs the same samples as shards: --shards URL"),
+                                 parser);
+            BenchSpec spec = method == BenchMethod::Shard
+                                 ? benchSpecForUrl(parser.value(shardsOpt).toStdString(), ctx.storeOptions(), method,
+                                                   workers, parser.isSet(o.viaProxy))
+                                 : o.spec(ctx, parser, pos.at(1), workers, true);
+            spec.method = method;
+            spec.getBatchSize = getBatch;
+            if (!o.readRun(ctx, parser, spec, &code))
+                return code;
+            const BenchResult r = runBenchmark(spec);
+            if (method == BenchMethod::Baseline)
+                baseline = r.itemsPerSecond();
+            const double ratio = baseline > 0 ? r.itemsPerSecond() / baseline : 0;
+            if (parser.isSet(o.json)) {
+                auto j = nlohmann::ordered_json::parse(benchResultJson(r, false, cores()));
+                j["ratio_to_baseline"] = ratio;
+                all.push_back(j);
+            } else {
+                ctx.out() << QStringLiteral("%1: %2 items/s (%3x baseline), %4/s, p50 %5 ms, errors %6\n")
+                                 .arg(QString::fromStdString(benchMethodName(method)), -10)
+                                 .arg(r.itemsPerSecond(), 0, 'f', 0)
+                                 .arg(ratio, 0, 'f', 2)
+                                 .arg(QString::fromStdString(
+                                     humanBytes(static_cast<unsigned long long>(r.payloadBytesPerSecond()))))
+                                 .arg(r.requestLatency.p50, 0, 'f', 3)
+                                 .arg(r.errors)
+                          << Qt::flush;
+            }
+        }
+        if (parser.isSet(o.json))
+            ctx.out() << QString::fromStdString(all.dump(2)) << Qt::endl;
+        return ExitOk;
     } catch (const Error &e) {
         return ctx.fail(e.what());
     }

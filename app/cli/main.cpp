@@ -38,7 +38,9 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("batches"), {"form byte-budget batches (AIStore's DynamicBatchSampler, or packed)", runBatches}},
         {QStringLiteral("iterate"), {"read objects or WebDataset samples with W workers, as a training job would", runIterate}},
         {QStringLiteral("export"), {"export a dataset config as JSON or a Python training script", runExport}},
-        {QStringLiteral("bench"), {"measure read throughput and latency with W threads", runBench}},
+        {QStringLiteral("bench"), {"measure read throughput, latency, errors and CPU with W workers, with a verdict", runBench}},
+        {QStringLiteral("sweep"), {"benchmark with 1, 2, 4, ... workers: the knee and the worker count to use", runSweepCommand}},
+        {QStringLiteral("compare"), {"compare access methods on the same data (baseline, map, object, shard, get-batch)", runCompare}},
     };
     return table;
 }

@@ -25,6 +25,10 @@ bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool> *
     return !(cancel && cancel->load());
 }
 
+namespace {
+std::atomic<std::uint64_t> g_retries{0};
+} // namespace
+
 HttpResponse performWithRetries(HttpClient &http, HttpRequest &r, const RetryPolicy &policy, bool &everAnswered,
                                 const std::string &operation)
 {
@@ -48,7 +52,10 @@ HttpResponse performWithRetries(HttpClient &http, HttpRequest &r, const RetryPol
         }
         if (!sleepUnlessCancelled(wait, r.cancel))
             throw Error(ErrorKind::Cancelled, operation + ": cancelled");
+        g_retries.fetch_add(1, std::memory_order_relaxed);
     }
 }
+
+std::uint64_t retriesSoFar() noexcept { return g_retries.load(std::memory_order_relaxed); }
 
 } // namespace shardscope

@@ -3,7 +3,9 @@
 #include "storage/http_client.h"
 #include "storage/retry_policy.h"
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 namespace shardscope {
@@ -20,5 +22,9 @@ HttpResponse performWithRetries(HttpClient &http, HttpRequest &request, const Re
 bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool> *cancel);
 
 bool isTransportError(const class Error &e);
+
+// Retries performed by this process so far (all stores, all threads): the
+// profiler reports the difference over a run.
+std::uint64_t retriesSoFar() noexcept;
 
 } // namespace shardscope

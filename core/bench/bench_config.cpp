@@ -1,0 +1,76 @@
+#include "bench/bench_config.h"
+
+#include "config/config_dataset.h"
+#include "data/sources.h"
+#include "util/error.h"
+
+#include <chrono>
+
+namespace shardscope {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+
+std::function<std::unique_ptr<Store>()> storeOpener(const StoreUrl &url, StoreOptions options, bool viaProxy,
+                                                    bool wholeBucket)
+{
+    options.aisDirectReads = !viaProxy && url.scheme == StoreUrl::Scheme::Ais;
+    return [url, options, wholeBucket] { return openStore(url, options, wholeBucket).store; };
+}
+} // namespace
+
+BenchSpec benchSpecForConfig(const DatasetConfig &config, const StoreOptions &base, bool viaProxy)
+{
+    if (config.sources.size() != 1)
+        throw Error(ErrorKind::InvalidArgument, "a benchmark reads configs with one source (this one has " +
+                                                    std::to_string(config.sources.size()) + ")");
+    const StoreOptions options = storeOptionsFor(config, base);
+    const auto t0 = Clock::now();
+    const ResolvedDataset data = resolveDataset(config, options);
+    BenchSpec spec;
+    spec.listingSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    for (const auto &it : data.items)
+        spec.objects.push_back(it.object);
+    spec.method = config.kind == DatasetConfig::Kind::Map        ? BenchMethod::Map
+                  : config.kind == DatasetConfig::Kind::Shard    ? BenchMethod::Shard
+                  : config.kind == DatasetConfig::Kind::GetBatch ? BenchMethod::GetBatch
+                                                                 : BenchMethod::Iterable;
+    spec.workers = config.workers;
+    spec.getBatchSize = config.getBatchSize;
+    if (config.batchSize > 0)
+        spec.batchSize = config.batchSize;
+    spec.shuffle = config.shuffle;
+    spec.seed = config.seed;
+    spec.decode = !config.decoders.empty();
+    const StoreUrl url = data.sourceUrls.front();
+    spec.bucket = url.bucket;
+    spec.openStore = storeOpener(url, options, viaProxy, true);
+    return spec;
+}
+
+BenchSpec benchSpecForUrl(const std::string &text, const StoreOptions &options, BenchMethod method, int workers,
+                          bool viaProxy)
+{
+    const StoreUrl url = parseStoreUrl(text);
+    StoreLocation loc = openStore(url, options);
+    if (loc.bucket.empty())
+        throw Error(ErrorKind::InvalidUrl, text + ": name a bucket, as in ais://bucket[/prefix]");
+    ObjectGroup group;
+    if (loc.path.find('{') != std::string::npos) {
+        group.kind = ObjectGroup::Kind::Template;
+        group.braceTemplate = loc.path;
+    } else {
+        group.prefix = loc.path;
+    }
+    BenchSpec spec;
+    const auto t0 = Clock::now();
+    spec.objects = resolveGroup(*loc.store, loc.bucket, group);
+    spec.listingSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    spec.method = method;
+    spec.workers = workers;
+    spec.bucket = loc.bucket;
+    spec.openStore = storeOpener(url, options, viaProxy, false);
+    return spec;
+}
+
+} // namespace shardscope

@@ -1,0 +1,111 @@
+#include "bench/sweep.h"
+
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <cstdio>
+
+namespace shardscope {
+
+Knee findKnee(const std::vector<std::pair<int, double>> &steps, double minGain)
+{
+    if (steps.empty())
+        throw Error(ErrorKind::InvalidArgument, "a sweep needs at least one step");
+    for (std::size_t i = 1; i < steps.size(); ++i)
+        if (steps[i].first <= steps[i - 1].first)
+            throw Error(ErrorKind::InvalidArgument, "sweep steps must have increasing worker counts");
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+        // Compare with the step that doubles the workers, else the next one.
+        std::size_t j = i + 1;
+        for (std::size_t k = i + 1; k < steps.size(); ++k)
+            if (steps[k].first == 2 * steps[i].first) {
+                j = k;
+                break;
+            }
+        const double base = steps[i].second;
+        const double gain = base > 0 ? steps[j].second / base - 1.0 : (steps[j].second > 0 ? 1e9 : 0.0);
+        if (gain < minGain)
+            return {i, steps[i].first, true, gain};
+    }
+    return {steps.size() - 1, steps.back().first, false, 0};
+}
+
+std::vector<SweepStep> runSweep(const BenchSpec &spec, const std::vector<int> &workerCounts,
+                                const std::function<void(const SweepStep &)> &onStep,
+                                const std::function<void(const BenchSample &)> &onSample,
+                                const std::atomic<bool> *cancel)
+{
+    if (workerCounts.empty())
+        throw Error(ErrorKind::InvalidArgument, "a sweep needs at least one worker count");
+    for (std::size_t i = 0; i < workerCounts.size(); ++i)
+        if (workerCounts[i] < 1 || workerCounts[i] > 1024 || (i > 0 && workerCounts[i] <= workerCounts[i - 1]))
+            throw Error(ErrorKind::InvalidArgument, "sweep worker counts must increase, each between 1 and 1024");
+    std::vector<SweepStep> steps;
+    for (int w : workerCounts) {
+        if (cancel && cancel->load())
+            break;
+        BenchSpec s = spec;
+        s.workers = w;
+        SweepStep step{w, runBenchmark(s, onSample, cancel)};
+        if (step.result.cancelled)
+            break; // a partial step would distort the curve
+        steps.push_back(step);
+        if (onStep)
+            onStep(steps.back());
+    }
+    return steps;
+}
+
+namespace {
+std::string fmt(const char *f, double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+} // namespace
+
+Verdict judgeBenchmark(const BenchResult &r, unsigned cpuCores)
+{
+    const std::string rate = fmt("%.0f", r.itemsPerSecond()) + " items/s, " +
+                             humanBytes(static_cast<unsigned long long>(r.wireBytesPerSecond())) + "/s on the wire";
+    if (r.items == 0 && r.errors > 0)
+        return {"failing", "Nothing was read: " + r.firstError,
+                "Check the endpoint, the bucket and the cluster's health (Cluster tab), then run again."};
+    if (r.requests > 0 && double(r.errors) > 0.01 * double(r.requests))
+        return {"error-bound",
+                std::to_string(r.errors) + " of " + std::to_string(r.requests) + " requests failed (" +
+                    std::to_string(r.retries) + " retries); first: " + r.firstError,
+                "Fix the failing objects or nodes first: errors and retries cost more than any tuning gains."};
+    if (r.listingSeconds > 0 && r.listingSeconds > r.seconds)
+        return {"listing-bound",
+                "Listing took " + fmt("%.1f", r.listingSeconds) + " s, longer than reading (" + fmt("%.1f", r.seconds) +
+                    " s at " + rate + ").",
+                "List once and keep the result (export the dataset config), or pack objects into shards: "
+                "fewer names to list."};
+    if (r.seconds > 0 && r.decodeSeconds > 0.5 * r.seconds)
+        return {"decode-bound",
+                "Decoding took " + fmt("%.0f", 100.0 * r.decodeSeconds / r.seconds) + "% of the run (" + rate + ").",
+                "Decode in more workers, decode only the members training needs, or store pre-decoded arrays."};
+    if (cpuCores > 0 && r.cpuPercent() > 85.0 * cpuCores)
+        return {"cpu-bound",
+                "The client used " + fmt("%.0f", r.cpuPercent()) + "% CPU of " + std::to_string(cpuCores * 100) +
+                    "% (" + rate + ").",
+                "The client machine is the limit: fewer, larger requests (shards, get-batch), less decoding, "
+                "or more cores."};
+    const double perRequest = r.requests > 0 ? double(r.wireBytes) / double(r.requests) : 0;
+    if (perRequest < 256.0 * 1024)
+        return {"request-bound",
+                "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) + " each on average; " +
+                    "per-request latency (p50 " + fmt("%.2f", r.requestLatency.p50) + " ms) sets the pace (" + rate +
+                    ").",
+                "Pack small objects into shards (shard reader) or fetch them with get-batch; add workers up to "
+                "the sweep's knee."};
+    return {"bandwidth-bound",
+            "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) + " each on average (" + rate +
+                ").",
+            "More workers help little once the link is full: compress or shrink samples, or spread reads over "
+            "more targets."};
+}
+
+} // namespace shardscope
