@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "bench/benchmark_panel.h"
 #include "connection_dialog.h"
 #include "dataset/dataset_panel.h"
 #include "dataset/export_dialog.h"
@@ -44,7 +45,17 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_dataset = new DatasetPanel(m_tabs);
     m_dataset->setStoreOptions([this](const QString &scheme) { return storeOptionsFor(scheme); });
     m_tabs->addTab(m_dataset, QString());
+    m_benchmark = new BenchmarkPanel(m_tabs);
+    m_benchmark->setConfigProvider([this] { return m_dataset->config(); });
+    m_benchmark->setStoreOptions([this](const QString &scheme) { return storeOptionsFor(scheme); });
+    m_tabs->addTab(m_benchmark, QString());
     setCentralWidget(m_tabs);
+    // The benchmark's URL follows the bucket open in the explorer.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_benchmark && !m_explorer->objects()->location().isEmpty() &&
+            !m_benchmark->isRunning())
+            m_benchmark->setUrl(m_explorer->objects()->location());
+    });
 
     m_jobStatus = new JobStatusWidget(this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -88,6 +99,13 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     });
     connect(m_explorer, &ExplorerPanel::progress, m_jobStatus, &JobStatusWidget::setProgress);
     connect(m_jobStatus, &JobStatusWidget::stopRequested, m_explorer, &ExplorerPanel::stopJob);
+    connect(m_jobStatus, &JobStatusWidget::stopRequested, m_benchmark, &BenchmarkPanel::stop);
+    connect(m_benchmark, &BenchmarkPanel::statusChanged, this, [this](const QString &message, bool busy) {
+        if (busy)
+            m_jobStatus->startJob(message, true);
+        else
+            m_jobStatus->finishJob(message);
+    });
     connect(m_explorer, &ExplorerPanel::statusChanged, this, [this](const QString &message, bool busy) {
         if (busy)
             m_jobStatus->startJob(message, true);
@@ -303,6 +321,7 @@ void MainWindow::retranslate()
     m_exportAction->setText(tr("&Export…"));
     m_tabs->setTabText(0, tr("Explorer"));
     m_tabs->setTabText(1, tr("Dataset"));
+    m_tabs->setTabText(2, tr("Benchmark"));
     m_systemLanguageAction->setText(tr("System Default"));
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));

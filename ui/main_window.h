@@ -12,6 +12,7 @@ class QTabWidget;
 
 namespace shardscope::ui {
 
+class BenchmarkPanel;
 class DatasetPanel;
 class ExplorerPanel;
 class JobStatusWidget;
@@ -28,6 +29,7 @@ public:
     JobStatusWidget *jobStatus() const { return m_jobStatus; }
     ExplorerPanel *explorer() const { return m_explorer; }
     DatasetPanel *dataset() const { return m_dataset; }
+    BenchmarkPanel *benchmark() const { return m_benchmark; }
     QTabWidget *tabs() const { return m_tabs; }
     // The options of the first connection for a scheme ("ais", "s3", "local").
     StoreOptions storeOptionsFor(const QString &scheme) const;
@@ -78,6 +80,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     ExplorerPanel *m_explorer = nullptr;
     DatasetPanel *m_dataset = nullptr;
+    BenchmarkPanel *m_benchmark = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;
 };
 

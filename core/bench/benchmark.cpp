@@ -112,6 +112,12 @@ public:
             s.workerItemsPerSecond.push_back(double(m_workerItems[w] - m_workerItemsAtTick[w]) / dt);
             m_workerItemsAtTick[w] = m_workerItems[w];
         }
+        for (const std::int64_t ns : m_intervalLatency) {
+            std::size_t b = 0;
+            for (std::int64_t us = ns / 1000; us > 1 && b + 1 < BenchSample::kLatencyBuckets; us >>= 1)
+                ++b;
+            ++s.latencyHistogram[b];
+        }
         s.requestLatency = percentiles(m_intervalLatency);
         s.batchLatency = percentiles(m_intervalBatch);
         m_intervalLatency.clear();

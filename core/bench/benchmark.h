@@ -4,6 +4,7 @@
 #include "data/loader.h"
 #include "storage/store.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -54,6 +55,9 @@ struct BenchSample
     std::vector<double> workerItemsPerSecond; // per worker
     Percentiles requestLatency;    // requests finished in this interval
     Percentiles batchLatency;      // time between consecutive batches
+    // Requests of this interval by latency: bucket i counts [2^i, 2^(i+1)) microseconds.
+    static constexpr std::size_t kLatencyBuckets = 24;
+    std::array<std::uint32_t, kLatencyBuckets> latencyHistogram{};
     std::uint64_t items = 0, payloadBytes = 0, wireBytes = 0, requests = 0; // totals so far
     std::uint64_t errors = 0, retries = 0;                                  // totals so far
     double cpuPercent = 0; // this process, 100 = one core busy

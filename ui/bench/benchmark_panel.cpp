@@ -1,0 +1,623 @@
+// QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
+#undef QT_NO_FOREACH
+
+#include "bench/benchmark_panel.h"
+
+#include "bench/bench_config.h"
+#include "bench/bench_report.h"
+#include "charts/plot_style.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPdfWriter>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <qcustomplot.h>
+
+#include <thread>
+
+namespace shardscope::ui {
+
+namespace {
+constexpr int kLiveRows = 240;      // the live table keeps the last minute
+constexpr int kMaxPoints = 2400;    // charts keep the last ten minutes
+const char *const kMethods[] = {"object", "map", "shard", "get-batch", "baseline"};
+unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+QString mb(double bytesPerSecond) { return QString::number(bytesPerSecond / 1e6, 'f', 2); }
+} // namespace
+
+BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("benchmarkPanel"));
+    m_runner = new BenchmarkRunner(this);
+    m_drainTimer = new QTimer(this);
+    m_drainTimer->setInterval(40); // charts follow at ~25 fps, never per sample
+    connect(m_drainTimer, &QTimer::timeout, this, &BenchmarkPanel::drain);
+    connect(m_runner, &BenchmarkRunner::resultReady, this, &BenchmarkPanel::onResult);
+    connect(m_runner, &BenchmarkRunner::done, this, &BenchmarkPanel::onDone);
+    connect(m_runner, &BenchmarkRunner::phase, this, [this](const QString &p) {
+        m_status->setText(p);
+        Q_EMIT statusChanged(tr("Benchmark: %1").arg(p), true);
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    auto label = [this] {
+        auto *l = new QLabel(this);
+        m_labels << l;
+        return l;
+    };
+    auto *targetRow = new QHBoxLayout;
+    m_fromConfig = new QRadioButton(this);
+    m_fromConfig->setObjectName(QStringLiteral("benchFromConfig"));
+    m_fromUrl = new QRadioButton(this);
+    m_fromUrl->setObjectName(QStringLiteral("benchFromUrl"));
+    m_fromUrl->setChecked(true);
+    m_url = new QLineEdit(this);
+    m_url->setObjectName(QStringLiteral("benchUrl"));
+    m_url->setPlaceholderText(QStringLiteral("ais://bucket/prefix/"));
+    targetRow->addWidget(m_fromConfig);
+    targetRow->addWidget(m_fromUrl);
+    targetRow->addWidget(m_url, 1);
+    form->addRow(label(), targetRow);
+
+    auto *runRow = new QHBoxLayout;
+    m_method = new QComboBox(this);
+    m_method->setObjectName(QStringLiteral("benchMethod"));
+    for (const char *m : kMethods)
+        m_method->addItem(QString(), QString::fromLatin1(m));
+    m_workers = new QSpinBox(this);
+    m_workers->setObjectName(QStringLiteral("benchWorkers"));
+    m_workers->setRange(1, 1024);
+    m_workers->setValue(4);
+    m_duration = new QDoubleSpinBox(this);
+    m_duration->setObjectName(QStringLiteral("benchDuration"));
+    m_duration->setRange(0.5, 86400);
+    m_duration->setValue(10);
+    m_duration->setSuffix(QStringLiteral(" s"));
+    m_epoch = new QCheckBox(this);
+    m_epoch->setObjectName(QStringLiteral("benchEpoch"));
+    m_decode = new QCheckBox(this);
+    m_decode->setObjectName(QStringLiteral("benchDecode"));
+    runRow->addWidget(m_method);
+    runRow->addWidget(label());
+    runRow->addWidget(m_workers);
+    runRow->addWidget(m_duration);
+    runRow->addWidget(m_epoch);
+    runRow->addWidget(m_decode);
+    runRow->addStretch(1);
+    form->addRow(label(), runRow);
+    layout->addLayout(form);
+
+    auto *buttons = new QHBoxLayout;
+    m_start = new QPushButton(this);
+    m_start->setObjectName(QStringLiteral("benchStart"));
+    m_sweepWorkers = new QLineEdit(QStringLiteral("1,2,4,8,16"), this);
+    m_sweepWorkers->setObjectName(QStringLiteral("benchSweepWorkers"));
+    m_sweepWorkers->setMaximumWidth(140);
+    m_sweepButton = new QPushButton(this);
+    m_sweepButton->setObjectName(QStringLiteral("benchSweep"));
+    m_compareButton = new QPushButton(this);
+    m_compareButton->setObjectName(QStringLiteral("benchCompare"));
+    m_stop = new QPushButton(this);
+    m_stop->setObjectName(QStringLiteral("benchStop"));
+    m_stop->setEnabled(false);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("benchStatus"));
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_sweepButton);
+    buttons->addWidget(m_sweepWorkers);
+    buttons->addWidget(m_compareButton);
+    buttons->addWidget(m_stop);
+    buttons->addWidget(m_status, 1);
+    layout->addLayout(buttons);
+
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("benchVerdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_verdict);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("benchTabs"));
+    m_throughput = createStyledPlot(m_tabs);
+    m_throughput->setObjectName(QStringLiteral("benchThroughputPlot"));
+    m_throughput->legend->setVisible(true);
+    m_throughput->yAxis2->setVisible(true);
+    m_latency = createStyledPlot(m_tabs);
+    m_latency->setObjectName(QStringLiteral("benchLatencyPlot"));
+    m_live = new QTableWidget(0, 9, m_tabs);
+    m_live->setObjectName(QStringLiteral("benchLiveTable"));
+    m_live->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_live->verticalHeader()->hide();
+    m_live->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_sweep = createStyledPlot(m_tabs);
+    m_sweep->setObjectName(QStringLiteral("benchSweepPlot"));
+    m_methods = createStyledPlot(m_tabs);
+    m_methods->setObjectName(QStringLiteral("benchMethodsPlot"));
+    m_history = new QTableWidget(0, 8, m_tabs);
+    m_history->setObjectName(QStringLiteral("benchHistory"));
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->verticalHeader()->hide();
+    m_history->horizontalHeader()->setStretchLastSection(true);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods, m_history})
+        m_tabs->addTab(w, QString());
+    layout->addWidget(m_tabs, 1);
+
+    auto *exports = new QHBoxLayout;
+    m_exportJson = new QPushButton(this);
+    m_exportJson->setObjectName(QStringLiteral("benchExportJson"));
+    m_exportCsv = new QPushButton(this);
+    m_exportCsv->setObjectName(QStringLiteral("benchExportCsv"));
+    m_savePng = new QPushButton(this);
+    m_savePng->setObjectName(QStringLiteral("benchSavePng"));
+    m_savePdf = new QPushButton(this);
+    m_savePdf->setObjectName(QStringLiteral("benchSavePdf"));
+    exports->addStretch(1);
+    for (QPushButton *b : {m_exportJson, m_exportCsv, m_savePng, m_savePdf}) {
+        b->setEnabled(false);
+        exports->addWidget(b);
+    }
+    layout->addLayout(exports);
+
+    connect(m_start, &QPushButton::clicked, this, &BenchmarkPanel::startSingle);
+    connect(m_sweepButton, &QPushButton::clicked, this, &BenchmarkPanel::startSweep);
+    connect(m_compareButton, &QPushButton::clicked, this, &BenchmarkPanel::startCompare);
+    connect(m_stop, &QPushButton::clicked, this, &BenchmarkPanel::stop);
+    connect(m_epoch, &QCheckBox::toggled, m_duration, &QWidget::setDisabled);
+    auto ask = [this](const QString &filter, const QString &suffix, auto action) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Benchmark"),
+                                                          QStringLiteral("benchmark.") + suffix, filter);
+        if (!path.isEmpty())
+            (this->*action)(path);
+    };
+    connect(m_exportJson, &QPushButton::clicked, this,
+            [=] { ask(tr("JSON (*.json)"), QStringLiteral("json"), &BenchmarkPanel::exportJson); });
+    connect(m_exportCsv, &QPushButton::clicked, this,
+            [=] { ask(tr("CSV (*.csv)"), QStringLiteral("csv"), &BenchmarkPanel::exportCsv); });
+    connect(m_savePng, &QPushButton::clicked, this,
+            [=] { ask(tr("PNG image (*.png)"), QStringLiteral("png"), &BenchmarkPanel::saveChart); });
+    connect(m_savePdf, &QPushButton::clicked, this,
+            [=] { ask(tr("PDF document (*.pdf)"), QStringLiteral("pdf"), &BenchmarkPanel::saveChart); });
+
+    resetCharts();
+    retranslate();
+}
+
+BenchmarkPanel::~BenchmarkPanel() { m_runner->stop(); }
+
+void BenchmarkPanel::setUrl(const QString &url) { m_url->setText(url); }
+
+void BenchmarkPanel::useConfig(bool config) { (config ? m_fromConfig : m_fromUrl)->setChecked(true); }
+
+bool BenchmarkPanel::isRunning() const { return m_runner->isRunning(); }
+
+void BenchmarkPanel::stop() { m_runner->stop(); }
+
+void BenchmarkPanel::startSingle() { begin(BenchmarkRunner::Kind::Single); }
+void BenchmarkPanel::startSweep() { begin(BenchmarkRunner::Kind::Sweep); }
+void BenchmarkPanel::startCompare() { begin(BenchmarkRunner::Kind::Compare); }
+
+bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
+{
+    if (m_runner->isRunning())
+        return false;
+    BenchmarkRunner::Request req;
+    req.kind = kind;
+    const bool fromConfig = m_fromConfig->isChecked();
+    const QString url = m_url->text().trimmed();
+    if (!fromConfig && url.isEmpty()) {
+        m_status->setText(tr("Give a bucket URL, or benchmark the Dataset tab's config."));
+        return false;
+    }
+    if (kind == BenchmarkRunner::Kind::Sweep) {
+        for (const QString &p : m_sweepWorkers->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const int w = p.trimmed().toInt(&ok);
+            if (!ok || w < 1 || w > 1024 || (!req.sweepWorkers.empty() && w <= req.sweepWorkers.back())) {
+                m_status->setText(tr("Sweep workers must increase, each between 1 and 1024, e.g. 1,2,4,8"));
+                return false;
+            }
+            req.sweepWorkers.push_back(w);
+        }
+        if (req.sweepWorkers.empty()) {
+            m_status->setText(tr("Sweep workers must increase, each between 1 and 1024, e.g. 1,2,4,8"));
+            return false;
+        }
+    }
+    const BenchMethod method = parseBenchMethod(m_method->currentData().toString().toStdString());
+    const int workers = m_workers->value();
+    const auto duration =
+        m_epoch->isChecked() ? std::chrono::milliseconds(0)
+                             : std::chrono::milliseconds(static_cast<long long>(m_duration->value() * 1000));
+    const bool decode = m_decode->isChecked();
+    // Everything the job needs is copied now; listing happens on the runner's thread.
+    const DatasetConfig config = fromConfig && m_config ? m_config() : DatasetConfig{};
+    const QString scheme = fromConfig ? QString::fromStdString(config.sources.empty() ? std::string("ais")
+                                                                                      : config.sources.front().provider)
+                                      : url.section(QStringLiteral("://"), 0, 0);
+    const StoreOptions options = m_lookup ? m_lookup(scheme) : StoreOptions{};
+    req.makeSpec = [fromConfig, config, url, options, method, workers, duration, decode] {
+        BenchSpec s = fromConfig ? benchSpecForConfig(config, options)
+                                 : benchSpecForUrl(url.toStdString(), options, method, workers);
+        if (!fromConfig) {
+            s.method = method;
+            s.workers = workers;
+        }
+        s.duration = duration;
+        s.decode = s.decode || decode;
+        return s;
+    };
+    if (kind == BenchmarkRunner::Kind::Compare) {
+        const bool shards = fromConfig ? config.kind == DatasetConfig::Kind::Shard : method == BenchMethod::Shard;
+        req.methods = shards ? std::vector<BenchMethod>{BenchMethod::Baseline, BenchMethod::Shard}
+                             : std::vector<BenchMethod>{BenchMethod::Baseline, BenchMethod::Map, BenchMethod::Iterable};
+        if (!shards && scheme == QLatin1String("ais"))
+            req.methods.push_back(BenchMethod::GetBatch);
+    }
+    m_kind = kind;
+    m_target = fromConfig ? tr("config %1").arg(QString::fromStdString(config.name)) : url;
+    m_results.clear();
+    resetCharts();
+    m_verdict->clear();
+    m_runner->start(req);
+    m_drainTimer->start();
+    m_stop->setEnabled(true);
+    for (QPushButton *b : {m_start, m_sweepButton, m_compareButton, m_exportJson, m_exportCsv, m_savePng, m_savePdf})
+        b->setEnabled(false);
+    m_tabs->setCurrentWidget(kind == BenchmarkRunner::Kind::Single  ? static_cast<QWidget *>(m_throughput)
+                             : kind == BenchmarkRunner::Kind::Sweep ? static_cast<QWidget *>(m_sweep)
+                                                                    : static_cast<QWidget *>(m_methods));
+    Q_EMIT statusChanged(tr("Benchmark of %1 started").arg(m_target), true);
+    return true;
+}
+
+void BenchmarkPanel::resetCharts()
+{
+    m_series.clear();
+    m_latencyCounts.fill(0);
+    m_workerGraphs = 0;
+    m_throughput->clearGraphs();
+    m_throughput->addGraph(m_throughput->xAxis, m_throughput->yAxis); // 0: items/s
+    m_throughput->graph(0)->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
+    m_throughput->addGraph(m_throughput->xAxis, m_throughput->yAxis2); // 1: payload MB/s
+    m_throughput->graph(1)->setPen(QPen(QColor(0xd6, 0x27, 0x28), 1.5));
+    m_throughput->addGraph(m_throughput->xAxis, m_throughput->yAxis2); // 2: wire MB/s
+    m_throughput->graph(2)->setPen(QPen(QColor(0xd6, 0x27, 0x28), 1, Qt::DashLine));
+    m_latency->clearPlottables();
+    auto *bars = new QCPBars(m_latency->xAxis, m_latency->yAxis);
+    bars->setWidthType(QCPBars::wtPlotCoords);
+    bars->setWidth(0.8);
+    bars->setBrush(QColor(0x2c, 0xa0, 0x2c));
+    m_live->setRowCount(0);
+    m_live->clearContents();
+    retranslate();
+    m_throughput->replot(QCustomPlot::rpQueuedReplot);
+    m_latency->replot(QCustomPlot::rpQueuedReplot);
+    updateSweepChart();
+    updateMethodsChart();
+}
+
+void BenchmarkPanel::drain()
+{
+    const std::vector<BenchSample> fresh = m_runner->takeSamples();
+    if (fresh.empty())
+        return;
+    for (const BenchSample &s : fresh) {
+        // A sweep or comparison starts each run at t = 0: keep the time running.
+        const double offset = (!m_series.empty() && s.t <= m_series.back().t) ? m_series.back().t : 0;
+        BenchSample p = s;
+        p.t += offset;
+        while (m_workerGraphs < int(p.workerItemsPerSecond.size()) && m_workerGraphs < 16) {
+            QCPGraph *g = m_throughput->addGraph();
+            g->setPen(QPen(QColor::fromHsv((m_workerGraphs * 47) % 360, 120, 200), 1));
+            g->setName(tr("worker %1").arg(m_workerGraphs + 1));
+            ++m_workerGraphs;
+        }
+        m_throughput->graph(0)->addData(p.t, p.itemsPerSecond);
+        m_throughput->graph(1)->addData(p.t, p.payloadBytesPerSecond / 1e6);
+        m_throughput->graph(2)->addData(p.t, p.wireBytesPerSecond / 1e6);
+        for (int w = 0; w < m_workerGraphs && w < int(p.workerItemsPerSecond.size()); ++w)
+            m_throughput->graph(3 + w)->addData(p.t, p.workerItemsPerSecond[std::size_t(w)]);
+        for (std::size_t b = 0; b < BenchSample::kLatencyBuckets; ++b)
+            m_latencyCounts[b] += p.latencyHistogram[b];
+        const int row = m_live->rowCount();
+        m_live->insertRow(row);
+        const QStringList cells = {QString::number(p.t, 'f', 2),
+                                   QString::number(p.itemsPerSecond, 'f', 0),
+                                   mb(p.payloadBytesPerSecond),
+                                   mb(p.wireBytesPerSecond),
+                                   QString::number(p.requestLatency.p50, 'f', 2),
+                                   QString::number(p.requestLatency.p95, 'f', 2),
+                                   QString::number(p.requestLatency.p99, 'f', 2),
+                                   QStringLiteral("%1 / %2").arg(p.errors).arg(p.retries),
+                                   QString::number(p.cpuPercent, 'f', 0)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_live->setItem(row, c, item);
+        }
+        m_series.push_back(p);
+    }
+    while (m_live->rowCount() > kLiveRows)
+        m_live->removeRow(0);
+    m_live->scrollToBottom();
+    const double now = m_series.back().t;
+    for (int g = 0; g < m_throughput->graphCount(); ++g)
+        m_throughput->graph(g)->data()->removeBefore(now - kMaxPoints * 0.25);
+    m_throughput->rescaleAxes();
+    m_throughput->yAxis->setRangeLower(0);
+    m_throughput->yAxis2->setRangeLower(0);
+    m_throughput->replot(QCustomPlot::rpQueuedReplot);
+
+    auto *bars = qobject_cast<QCPBars *>(m_latency->plottable(0));
+    QVector<double> keys, values;
+    for (std::size_t b = 0; b < BenchSample::kLatencyBuckets; ++b) {
+        keys << double(b);
+        values << m_latencyCounts[b];
+    }
+    bars->setData(keys, values, true);
+    m_latency->rescaleAxes();
+    m_latency->yAxis->setRangeLower(0);
+    m_latency->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BenchmarkPanel::onResult(const BenchResult &r)
+{
+    m_results.push_back(r);
+    addHistoryRow(r);
+    const Verdict v = judgeBenchmark(r, cores());
+    m_verdict->setText(tr("<b>%1</b>: %2<br>Next: %3")
+                           .arg(QString::fromStdString(v.bound).toHtmlEscaped(),
+                                QString::fromStdString(v.explanation).toHtmlEscaped(),
+                                QString::fromStdString(v.next).toHtmlEscaped()));
+    if (m_kind == BenchmarkRunner::Kind::Sweep)
+        updateSweepChart();
+    if (m_kind == BenchmarkRunner::Kind::Compare)
+        updateMethodsChart();
+}
+
+void BenchmarkPanel::onDone(const QString &error, bool cancelled)
+{
+    drain();
+    m_drainTimer->stop();
+    m_stop->setEnabled(false);
+    for (QPushButton *b : {m_start, m_sweepButton, m_compareButton})
+        b->setEnabled(true);
+    for (QPushButton *b : {m_exportJson, m_exportCsv, m_savePng, m_savePdf})
+        b->setEnabled(!m_results.empty());
+    QString text;
+    if (!error.isEmpty())
+        text = tr("Benchmark of %1 failed: %2").arg(m_target, error);
+    else if (cancelled)
+        text = tr("Benchmark of %1 stopped").arg(m_target);
+    else if (!m_results.empty() && !m_results.back().firstError.empty())
+        text = tr("Benchmark of %1 ended with errors: %2")
+                   .arg(m_target, QString::fromStdString(m_results.back().firstError));
+    else
+        text = tr("Benchmark of %1 finished").arg(m_target);
+    m_status->setText(text);
+    Q_EMIT statusChanged(text, false);
+    Q_EMIT finished(error, cancelled);
+}
+
+void BenchmarkPanel::addHistoryRow(const BenchResult &r)
+{
+    const int row = 0; // newest first
+    m_history->insertRow(row);
+    const Verdict v = judgeBenchmark(r, cores());
+    const QStringList cells = {QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
+                               m_target,
+                               QString::fromStdString(benchMethodName(r.method)),
+                               QString::number(r.workers),
+                               QString::number(r.itemsPerSecond(), 'f', 0),
+                               mb(r.payloadBytesPerSecond()),
+                               QString::number(r.requestLatency.p99, 'f', 2),
+                               QString::fromStdString(v.bound)};
+    for (int c = 0; c < cells.size(); ++c)
+        m_history->setItem(row, c, new QTableWidgetItem(cells[c]));
+}
+
+void BenchmarkPanel::updateSweepChart()
+{
+    m_sweep->clearGraphs();
+    m_sweep->clearItems();
+    QCPGraph *g = m_sweep->addGraph();
+    g->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 7));
+    std::vector<std::pair<int, double>> points;
+    for (const auto &r : m_results)
+        if (points.empty() || r.workers > points.back().first) {
+            points.emplace_back(r.workers, r.itemsPerSecond());
+            g->addData(r.workers, r.itemsPerSecond());
+        }
+    if (!points.empty() && m_kind == BenchmarkRunner::Kind::Sweep) {
+        const Knee k = findKnee(points);
+        auto *line = new QCPItemStraightLine(m_sweep);
+        line->point1->setCoords(k.workers, 0);
+        line->point2->setCoords(k.workers, 1);
+        line->setPen(QPen(QColor(0xd6, 0x27, 0x28), 1.5, Qt::DashLine));
+        auto *text = new QCPItemText(m_sweep);
+        text->setObjectName(QStringLiteral("kneeLabel"));
+        text->position->setType(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(0.5, 0.05);
+        text->setText(k.saturated ? tr("knee: %n worker(s) — recommended", nullptr, k.workers)
+                                  : tr("still scaling at %n worker(s)", nullptr, k.workers));
+        text->setColor(QColor(0xd6, 0x27, 0x28));
+    }
+    m_sweep->rescaleAxes();
+    m_sweep->xAxis->setRange(0, (points.empty() ? 1 : points.back().first) + 1);
+    m_sweep->yAxis->setRangeLower(0);
+    m_sweep->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BenchmarkPanel::updateMethodsChart()
+{
+    m_methods->clearPlottables();
+    auto *bars = new QCPBars(m_methods->xAxis, m_methods->yAxis);
+    bars->setBrush(QColor(0x94, 0x67, 0xbd));
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    const double baseline =
+        !m_results.empty() && m_results.front().method == BenchMethod::Baseline ? m_results.front().itemsPerSecond() : 0;
+    int i = 0;
+    for (const auto &r : m_results) {
+        if (m_kind != BenchmarkRunner::Kind::Compare)
+            break;
+        const double ratio = baseline > 0 ? r.itemsPerSecond() / baseline : 0;
+        bars->addData(++i, ratio);
+        ticker->addTick(i, QStringLiteral("%1\n%2×").arg(QString::fromStdString(benchMethodName(r.method))).arg(ratio, 0, 'f', 2));
+    }
+    m_methods->xAxis->setTicker(ticker);
+    m_methods->xAxis->setRange(0, i + 1);
+    m_methods->rescaleAxes(true);
+    m_methods->yAxis->setRangeLower(0);
+    m_methods->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BenchmarkPanel::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QPointer<BenchmarkPanel> self(this);
+    (void)QtConcurrent::run([self, path, bytes] {
+        QString error;
+        try {
+            writeFileAtomically(path.toStdString(), bytes.toStdString());
+        } catch (const Error &e) {
+            error = QString::fromStdString(e.what());
+        }
+        if (self)
+            QMetaObject::invokeMethod(self.data(), [self, path, error] {
+                if (self)
+                    Q_EMIT self->exported(path, error);
+            });
+    });
+}
+
+void BenchmarkPanel::exportJson(const QString &path)
+{
+    std::string text;
+    if (m_kind == BenchmarkRunner::Kind::Sweep) {
+        std::vector<SweepStep> steps;
+        for (const auto &r : m_results)
+            steps.push_back({r.workers, r});
+        text = sweepJson(steps, cores());
+    } else {
+        text = "[\n";
+        for (std::size_t i = 0; i < m_results.size(); ++i)
+            text += benchResultJson(m_results[i], true, cores()) + (i + 1 < m_results.size() ? ",\n" : "");
+        text += "]\n";
+    }
+    writeFile(path, QByteArray::fromStdString(text));
+}
+
+void BenchmarkPanel::exportCsv(const QString &path)
+{
+    std::string text;
+    if (m_kind == BenchmarkRunner::Kind::Sweep) {
+        std::vector<SweepStep> steps;
+        for (const auto &r : m_results)
+            steps.push_back({r.workers, r});
+        text = sweepCsv(steps);
+    } else if (!m_results.empty()) {
+        text = benchSeriesCsv(m_results.back());
+    }
+    writeFile(path, QByteArray::fromStdString(text));
+}
+
+void BenchmarkPanel::saveChart(const QString &path)
+{
+    // Rendered here (painting is GUI-thread work), written by a worker.
+    auto *plot = qobject_cast<QCustomPlot *>(m_tabs->currentWidget());
+    if (!plot)
+        plot = m_throughput;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    const int w = std::max(plot->width(), 800), h = std::max(plot->height(), 500);
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        QPdfWriter pdf(&buffer);
+        pdf.setPageSize(QPageSize(QSizeF(w, h), QPageSize::Point));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setResolution(72);
+        QCPPainter painter(&pdf);
+        plot->toPainter(&painter, w, h);
+        painter.end();
+    } else {
+        plot->toPixmap(w, h).save(&buffer, "PNG");
+    }
+    buffer.close();
+    writeFile(path, bytes);
+}
+
+void BenchmarkPanel::retranslate()
+{
+    const QStringList labels = {tr("Data:"), tr("workers"), tr("Run:")};
+    for (int i = 0; i < m_labels.size() && i < labels.size(); ++i)
+        m_labels[i]->setText(labels[i]);
+    m_fromConfig->setText(tr("Dataset config"));
+    m_fromUrl->setText(tr("Bucket URL"));
+    const QStringList methods = {tr("Iterable dataset (objects)"), tr("Map dataset"), tr("Shard reader"),
+                                 tr("Get-batch"), tr("Baseline (one thread, GET loop)")};
+    for (int i = 0; i < methods.size(); ++i)
+        m_method->setItemText(i, methods[i]);
+    m_epoch->setText(tr("One epoch"));
+    m_decode->setText(tr("Decode"));
+    m_start->setText(tr("Start"));
+    m_sweepButton->setText(tr("Sweep Workers"));
+    m_compareButton->setText(tr("Compare Methods"));
+    m_stop->setText(tr("Stop"));
+    m_exportJson->setText(tr("Export JSON…"));
+    m_exportCsv->setText(tr("Export CSV…"));
+    m_savePng->setText(tr("Save Chart as PNG…"));
+    m_savePdf->setText(tr("Save Chart as PDF…"));
+    const QStringList tabs = {tr("Throughput"), tr("Latency"), tr("Live Table"), tr("Worker Sweep"), tr("Methods"),
+                              tr("History")};
+    for (int i = 0; i < tabs.size(); ++i)
+        m_tabs->setTabText(i, tabs[i]);
+    m_live->setHorizontalHeaderLabels({tr("Time (s)"), tr("Items/s"), tr("Payload MB/s"), tr("Wire MB/s"),
+                                       tr("p50 ms"), tr("p95 ms"), tr("p99 ms"), tr("Errors / retries"), tr("CPU %")});
+    m_history->setHorizontalHeaderLabels({tr("Time"), tr("Data"), tr("Method"), tr("Workers"), tr("Items/s"),
+                                          tr("MB/s"), tr("p99 ms"), tr("Verdict")});
+    m_throughput->xAxis->setLabel(tr("seconds"));
+    m_throughput->yAxis->setLabel(tr("items/s"));
+    m_throughput->yAxis2->setLabel(tr("MB/s"));
+    if (m_throughput->graphCount() >= 3) {
+        m_throughput->graph(0)->setName(tr("items/s (total)"));
+        m_throughput->graph(1)->setName(tr("payload MB/s"));
+        m_throughput->graph(2)->setName(tr("wire MB/s"));
+    }
+    m_latency->xAxis->setLabel(tr("request latency (log2 µs bucket: 0 = 1 µs, 10 ≈ 1 ms, 20 ≈ 1 s)"));
+    m_latency->yAxis->setLabel(tr("requests"));
+    m_sweep->xAxis->setLabel(tr("workers"));
+    m_sweep->yAxis->setLabel(tr("items/s"));
+    m_methods->yAxis->setLabel(tr("× baseline (items/s)"));
+}
+
+void BenchmarkPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace shardscope::ui

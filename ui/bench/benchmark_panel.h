@@ -1,0 +1,123 @@
+#pragma once
+
+#include "bench/benchmark_runner.h"
+#include "config/dataset_config.h"
+#include "storage/store_factory.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+class QTimer;
+
+namespace shardscope::ui {
+
+// The profiler: run a benchmark of the dataset config (Dataset tab) or of a
+// bucket URL, a worker sweep or a method comparison, and watch it live —
+// throughput over time (total, per worker, payload and wire MB/s), a latency
+// histogram, an aisloader-style table — then the sweep curve with its knee,
+// the methods as ratios to the baseline, a verdict, the run history, and
+// export as JSON / CSV and the charts as PNG / PDF.
+class BenchmarkPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BenchmarkPanel(QWidget *parent = nullptr);
+    ~BenchmarkPanel() override;
+
+    using ConfigProvider = std::function<DatasetConfig()>;
+    using OptionsLookup = std::function<StoreOptions(const QString &scheme)>;
+    void setConfigProvider(ConfigProvider provider) { m_config = std::move(provider); }
+    void setStoreOptions(OptionsLookup lookup) { m_lookup = std::move(lookup); }
+    void setUrl(const QString &url); // the target when "Bucket URL" is chosen
+    void useConfig(bool config);     // the Dataset tab's config (true) or the URL
+
+    void startSingle();
+    void startSweep();
+    void startCompare();
+    void stop();
+    bool isRunning() const;
+
+    // Files of the last results, written off the GUI thread; exported() reports.
+    void exportJson(const QString &path);
+    void exportCsv(const QString &path);
+    void saveChart(const QString &path); // .png or .pdf, the chart on the current tab
+
+    const std::vector<BenchResult> &results() const { return m_results; } // of the last start
+    QCustomPlot *throughputPlot() const { return m_throughput; }
+    QCustomPlot *latencyPlot() const { return m_latency; }
+    QCustomPlot *sweepPlot() const { return m_sweep; }
+    QCustomPlot *methodsPlot() const { return m_methods; }
+
+Q_SIGNALS:
+    void finished(const QString &error, bool cancelled);
+    void exported(const QString &path, const QString &error);
+    void statusChanged(const QString &message, bool busy);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    bool begin(BenchmarkRunner::Kind kind);
+    void drain();
+    void onResult(const BenchResult &r);
+    void onDone(const QString &error, bool cancelled);
+    void resetCharts();
+    void updateSweepChart();
+    void updateMethodsChart();
+    void addHistoryRow(const BenchResult &r);
+    void writeFile(const QString &path, const QByteArray &bytes);
+    void retranslate();
+
+    ConfigProvider m_config;
+    OptionsLookup m_lookup;
+    BenchmarkRunner *m_runner;
+    QTimer *m_drainTimer;
+    BenchmarkRunner::Kind m_kind = BenchmarkRunner::Kind::Single;
+    QString m_target;
+    std::vector<BenchResult> m_results;
+    std::vector<BenchSample> m_series; // of the run in progress / the last run
+    std::array<double, BenchSample::kLatencyBuckets> m_latencyCounts{};
+    int m_workerGraphs = 0;
+
+    QRadioButton *m_fromConfig;
+    QRadioButton *m_fromUrl;
+    QLineEdit *m_url;
+    QComboBox *m_method;
+    QSpinBox *m_workers;
+    QDoubleSpinBox *m_duration;
+    QCheckBox *m_epoch;
+    QCheckBox *m_decode;
+    QLineEdit *m_sweepWorkers;
+    QPushButton *m_start;
+    QPushButton *m_sweepButton;
+    QPushButton *m_compareButton;
+    QPushButton *m_stop;
+    QPushButton *m_exportJson;
+    QPushButton *m_exportCsv;
+    QPushButton *m_savePng;
+    QPushButton *m_savePdf;
+    QLabel *m_status;
+    QLabel *m_verdict;
+    QTabWidget *m_tabs;
+    QCustomPlot *m_throughput;
+    QCustomPlot *m_latency;
+    QTableWidget *m_live;
+    QCustomPlot *m_sweep;
+    QCustomPlot *m_methods;
+    QTableWidget *m_history;
+    QList<QLabel *> m_labels;
+};
+
+} // namespace shardscope::ui

@@ -1,0 +1,99 @@
+#include "bench/benchmark_runner.h"
+
+#include "util/error.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+namespace shardscope::ui {
+
+BenchmarkRunner::BenchmarkRunner(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<shardscope::BenchResult>();
+}
+
+BenchmarkRunner::~BenchmarkRunner()
+{
+    m_cancel = true;
+    join();
+}
+
+void BenchmarkRunner::join()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void BenchmarkRunner::stop() { m_cancel = true; }
+
+std::vector<BenchSample> BenchmarkRunner::takeSamples()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<BenchSample> out;
+    out.swap(m_buffer);
+    return out;
+}
+
+bool BenchmarkRunner::start(Request request)
+{
+    if (m_running)
+        return false;
+    join(); // the previous run's thread has ended (done was delivered)
+    m_cancel = false;
+    m_running = true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_buffer.clear();
+    }
+    // Queued calls into this object: the destructor joins the thread before
+    // the object goes, so `this` outlives every call made from the thread.
+    auto post = [this](auto fn) { QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection); };
+    m_thread = std::thread([this, request, post] {
+        auto onSample = [this](const BenchSample &s) {
+            std::lock_guard lock(m_mutex);
+            m_buffer.push_back(s);
+        };
+        QString error;
+        try {
+            post([this] { Q_EMIT phase(tr("Listing…")); });
+            BenchSpec spec = request.makeSpec();
+            if (request.kind == Kind::Single) {
+                post([this] { Q_EMIT phase(tr("Running")); });
+                const BenchResult r = runBenchmark(spec, onSample, &m_cancel);
+                post([this, r] { Q_EMIT resultReady(r); });
+            } else if (request.kind == Kind::Sweep) {
+                for (int w : request.sweepWorkers) {
+                    if (m_cancel)
+                        break;
+                    post([this, w] { Q_EMIT phase(tr("Sweep: %n worker(s)", nullptr, w)); });
+                    const auto steps = runSweep(spec, {w}, {}, onSample, &m_cancel);
+                    for (const auto &s : steps)
+                        post([this, r = s.result] { Q_EMIT resultReady(r); });
+                }
+            } else {
+                for (BenchMethod m : request.methods) {
+                    if (m_cancel)
+                        break;
+                    BenchSpec s = spec;
+                    s.method = m;
+                    const QString name = QString::fromStdString(benchMethodName(m));
+                    post([this, name] { Q_EMIT phase(tr("Comparing: %1").arg(name)); });
+                    const BenchResult r = runBenchmark(s, onSample, &m_cancel);
+                    if (r.cancelled)
+                        break;
+                    post([this, r] { Q_EMIT resultReady(r); });
+                }
+            }
+        } catch (const Error &e) {
+            error = QString::fromStdString(e.what());
+        }
+        const bool cancelled = m_cancel.load();
+        post([this, error, cancelled] {
+            m_running = false;
+            Q_EMIT done(error, cancelled);
+        });
+    });
+    return true;
+}
+
+} // namespace shardscope::ui
