@@ -2,6 +2,367 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>shardscope::ui::BatchTuningPanel</name>
+    <message>
+        <source>Computing…</source>
+        <translation>Berechne …</translation>
+    </message>
+    <message>
+        <source>Batches: %1</source>
+        <translation>Batches: %1</translation>
+    </message>
+    <message>
+        <source>Samples per batch: %1 mean (%2 – %3)</source>
+        <translation>Samples je Batch: %1 im Mittel (%2 – %3)</translation>
+    </message>
+    <message>
+        <source>Mean fill: %1%</source>
+        <translation>Mittlere Füllung: %1 %</translation>
+    </message>
+    <message>
+        <source>Wasted capacity: %1</source>
+        <translation>Ungenutzte Kapazität: %1</translation>
+    </message>
+    <message>
+        <source>Oversized: %1 (%2 dropped)</source>
+        <translation>Übergroß: %1 (%2 verworfen)</translation>
+    </message>
+    <message>
+        <source>Not in any batch: %1 (tail %2, empty objects %3)</source>
+        <translation>In keinem Batch: %1 (Rest %2, leere Objekte %3)</translation>
+    </message>
+    <message>
+        <source>Cannot batch: %1</source>
+        <translation>Batching nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>A (dataset config)</source>
+        <translation>A (Datensatz-Konfiguration)</translation>
+    </message>
+    <message>
+        <source>B (alternative)</source>
+        <translation>B (Alternative)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sizes of %n object(s) from %1</source>
+        <translation><numerusform>Größe von %n Objekt aus %1</numerusform><numerusform>Größen von %n Objekten aus %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No sizes yet: load them from the dataset config.</source>
+        <translation>Noch keine Größen: Laden Sie sie aus der Datensatz-Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Load Sizes from Dataset Config</source>
+        <translation>Größen aus der Datensatz-Konfiguration laden</translation>
+    </message>
+    <message>
+        <source>A: the dataset config's sampler</source>
+        <translation>A: der Sampler der Datensatz-Konfiguration</translation>
+    </message>
+    <message>
+        <source>B: an alternative</source>
+        <translation>B: eine Alternative</translation>
+    </message>
+    <message>
+        <source>batch fill (bytes of the budget; count of the batch size for fixed batches)</source>
+        <translation>Batch-Füllung (Bytes des Budgets; bei festen Batches Anzahl der Batch-Größe)</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>Batches</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::BenchmarkPanel</name>
+    <message>
+        <source>Benchmark: %1</source>
+        <translation>Benchmark: %1</translation>
+    </message>
+    <message>
+        <source>Export Benchmark</source>
+        <translation>Benchmark exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Give a bucket URL, or benchmark the Dataset tab's config.</source>
+        <translation>Geben Sie eine Bucket-URL an oder messen Sie die Konfiguration des Datensatz-Tabs.</translation>
+    </message>
+    <message>
+        <source>Sweep workers must increase, each between 1 and 1024, e.g. 1,2,4,8</source>
+        <translation>Die Worker-Zahlen müssen steigen, jede zwischen 1 und 1024, z. B. 1,2,4,8</translation>
+    </message>
+    <message>
+        <source>config %1</source>
+        <translation>Konfiguration %1</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 started</source>
+        <translation>Benchmark von %1 gestartet</translation>
+    </message>
+    <message>
+        <source>worker %1</source>
+        <translation>Worker %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Next: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Als Nächstes: %3</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 failed: %2</source>
+        <translation>Benchmark von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 stopped</source>
+        <translation>Benchmark von %1 angehalten</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 ended with errors: %2</source>
+        <translation>Benchmark von %1 mit Fehlern beendet: %2</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 finished</source>
+        <translation>Benchmark von %1 abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>knee: %n worker(s) — recommended</source>
+        <translation><numerusform>Knie: %n Worker – empfohlen</numerusform><numerusform>Knie: %n Worker – empfohlen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>still scaling at %n worker(s)</source>
+        <translation><numerusform>skaliert noch bei %n Worker</numerusform><numerusform>skaliert noch bei %n Workern</numerusform></translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Daten:</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <source>Dataset config</source>
+        <translation>Datensatz-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Bucket URL</source>
+        <translation>Bucket-URL</translation>
+    </message>
+    <message>
+        <source>Iterable dataset (objects)</source>
+        <translation>Iterierbarer Datensatz (Objekte)</translation>
+    </message>
+    <message>
+        <source>Map dataset</source>
+        <translation>Map-Datensatz</translation>
+    </message>
+    <message>
+        <source>Shard reader</source>
+        <translation>Shard-Leser</translation>
+    </message>
+    <message>
+        <source>Get-batch</source>
+        <translation>Get-Batch</translation>
+    </message>
+    <message>
+        <source>Baseline (one thread, GET loop)</source>
+        <translation>Basislinie (ein Thread, GET-Schleife)</translation>
+    </message>
+    <message>
+        <source>One epoch</source>
+        <translation>Eine Epoche</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>Dekodieren</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Sweep Workers</source>
+        <translation>Worker durchlaufen</translation>
+    </message>
+    <message>
+        <source>Compare Methods</source>
+        <translation>Methoden vergleichen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG…</source>
+        <translation>Diagramm als PNG speichern …</translation>
+    </message>
+    <message>
+        <source>Save Chart as PDF…</source>
+        <translation>Diagramm als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Live Table</source>
+        <translation>Live-Tabelle</translation>
+    </message>
+    <message>
+        <source>Worker Sweep</source>
+        <translation>Worker-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>Methoden</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Items/s</source>
+        <translation>Elemente/s</translation>
+    </message>
+    <message>
+        <source>Payload MB/s</source>
+        <translation>Nutzdaten MB/s</translation>
+    </message>
+    <message>
+        <source>Wire MB/s</source>
+        <translation>Leitung MB/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>Errors / retries</source>
+        <translation>Fehler / Wiederholungen</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>items/s</source>
+        <translation>Elemente/s</translation>
+    </message>
+    <message>
+        <source>items/s (total)</source>
+        <translation>Elemente/s (gesamt)</translation>
+    </message>
+    <message>
+        <source>payload MB/s</source>
+        <translation>Nutzdaten MB/s</translation>
+    </message>
+    <message>
+        <source>wire MB/s</source>
+        <translation>Leitung MB/s</translation>
+    </message>
+    <message>
+        <source>request latency (log2 µs bucket: 0 = 1 µs, 10 ≈ 1 ms, 20 ≈ 1 s)</source>
+        <translation>Anfragelatenz (log2-µs-Klasse: 0 = 1 µs, 10 ≈ 1 ms, 20 ≈ 1 s)</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>× baseline (items/s)</source>
+        <translation>× Basislinie (Elemente/s)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::BenchmarkRunner</name>
+    <message>
+        <source>Listing…</source>
+        <translation>Auflisten …</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep: %n worker(s)</source>
+        <translation><numerusform>Durchlauf: %n Worker</numerusform><numerusform>Durchlauf: %n Worker</numerusform></translation>
+    </message>
+    <message>
+        <source>Comparing: %1</source>
+        <translation>Vergleiche: %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::ClusterView</name>
     <message>
         <source>Asking %1…</source>
@@ -161,7 +522,10 @@
     </message>
     <message numerus="yes">
         <source>Listed %n object(s)…</source>
-        <translation><numerusform>%n Objekt aufgelistet …</numerusform><numerusform>%n Objekte aufgelistet …</numerusform></translation>
+        <translation>
+            <numerusform>%n Objekt aufgelistet …</numerusform>
+            <numerusform>%n Objekte aufgelistet …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot count: %1</source>
@@ -197,11 +561,17 @@
     </message>
     <message numerus="yes">
         <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
-        <translation><numerusform>Überschneidung %1 / %2: %n Objekt, z. B. %3</numerusform><numerusform>Überschneidung %1 / %2: %n Objekte, z. B. %3</numerusform></translation>
+        <translation>
+            <numerusform>Überschneidung %1 / %2: %n Objekt, z. B. %3</numerusform>
+            <numerusform>Überschneidung %1 / %2: %n Objekte, z. B. %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>In no split: %n object(s), e.g. %1</source>
-        <translation><numerusform>In keinem Split: %n Objekt, z. B. %1</numerusform><numerusform>In keinem Split: %n Objekte, z. B. %1</numerusform></translation>
+        <translation>
+            <numerusform>In keinem Split: %n Objekt, z. B. %1</numerusform>
+            <numerusform>In keinem Split: %n Objekte, z. B. %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No overlaps; every object is in a split.</source>
@@ -455,7 +825,10 @@
     <name>shardscope::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot export: %1</source>
@@ -690,6 +1063,30 @@
     <message>
         <source>Dataset</source>
         <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Add a source in the Dataset tab first</source>
+        <translation>Fügen Sie zuerst im Datensatz-Tab eine Quelle hinzu</translation>
+    </message>
+    <message>
+        <source>Listing the objects of %1…</source>
+        <translation>Liste die Objekte von %1 auf …</translation>
+    </message>
+    <message>
+        <source>Cannot list %1: %2</source>
+        <translation>%1 kann nicht aufgelistet werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed %n object(s)</source>
+        <translation><numerusform>%n Objekt aufgelistet</numerusform><numerusform>%n Objekte aufgelistet</numerusform></translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>Batch Tuning</source>
+        <translation>Batch-Abstimmung</translation>
     </message>
 </context>
 <context>

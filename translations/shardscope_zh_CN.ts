@@ -2,6 +2,367 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>shardscope::ui::BatchTuningPanel</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Batches: %1</source>
+        <translation>批次：%1</translation>
+    </message>
+    <message>
+        <source>Samples per batch: %1 mean (%2 – %3)</source>
+        <translation>每批样本数：平均 %1（%2 – %3）</translation>
+    </message>
+    <message>
+        <source>Mean fill: %1%</source>
+        <translation>平均填充率：%1%</translation>
+    </message>
+    <message>
+        <source>Wasted capacity: %1</source>
+        <translation>浪费的容量：%1</translation>
+    </message>
+    <message>
+        <source>Oversized: %1 (%2 dropped)</source>
+        <translation>超大：%1（丢弃 %2）</translation>
+    </message>
+    <message>
+        <source>Not in any batch: %1 (tail %2, empty objects %3)</source>
+        <translation>不在任何批次中：%1（尾部 %2，空对象 %3）</translation>
+    </message>
+    <message>
+        <source>Cannot batch: %1</source>
+        <translation>无法分批：%1</translation>
+    </message>
+    <message>
+        <source>A (dataset config)</source>
+        <translation>A（数据集配置）</translation>
+    </message>
+    <message>
+        <source>B (alternative)</source>
+        <translation>B（备选）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sizes of %n object(s) from %1</source>
+        <translation><numerusform>来自 %1 的 %n 个对象的大小</numerusform></translation>
+    </message>
+    <message>
+        <source>No sizes yet: load them from the dataset config.</source>
+        <translation>尚无大小数据：请从数据集配置加载。</translation>
+    </message>
+    <message>
+        <source>Load Sizes from Dataset Config</source>
+        <translation>从数据集配置加载大小</translation>
+    </message>
+    <message>
+        <source>A: the dataset config's sampler</source>
+        <translation>A：数据集配置的采样器</translation>
+    </message>
+    <message>
+        <source>B: an alternative</source>
+        <translation>B：备选方案</translation>
+    </message>
+    <message>
+        <source>batch fill (bytes of the budget; count of the batch size for fixed batches)</source>
+        <translation>批次填充率（占字节预算的比例；固定批次按批大小计数）</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>批次</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::BenchmarkPanel</name>
+    <message>
+        <source>Benchmark: %1</source>
+        <translation>基准测试：%1</translation>
+    </message>
+    <message>
+        <source>Export Benchmark</source>
+        <translation>导出基准测试</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Give a bucket URL, or benchmark the Dataset tab's config.</source>
+        <translation>请提供存储桶 URL，或对“数据集”页的配置进行基准测试。</translation>
+    </message>
+    <message>
+        <source>Sweep workers must increase, each between 1 and 1024, e.g. 1,2,4,8</source>
+        <translation>扫描的工作线程数必须递增，每个介于 1 到 1024 之间，例如 1,2,4,8</translation>
+    </message>
+    <message>
+        <source>config %1</source>
+        <translation>配置 %1</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 started</source>
+        <translation>%1 的基准测试已开始</translation>
+    </message>
+    <message>
+        <source>worker %1</source>
+        <translation>工作线程 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Next: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2&lt;br&gt;下一步：%3</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 failed: %2</source>
+        <translation>%1 的基准测试失败：%2</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 stopped</source>
+        <translation>%1 的基准测试已停止</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 ended with errors: %2</source>
+        <translation>%1 的基准测试以错误结束：%2</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 finished</source>
+        <translation>%1 的基准测试已完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>knee: %n worker(s) — recommended</source>
+        <translation><numerusform>拐点：%n 个工作线程 — 推荐</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>still scaling at %n worker(s)</source>
+        <translation><numerusform>在 %n 个工作线程时仍在扩展</numerusform></translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>Dataset config</source>
+        <translation>数据集配置</translation>
+    </message>
+    <message>
+        <source>Bucket URL</source>
+        <translation>存储桶 URL</translation>
+    </message>
+    <message>
+        <source>Iterable dataset (objects)</source>
+        <translation>可迭代数据集（对象）</translation>
+    </message>
+    <message>
+        <source>Map dataset</source>
+        <translation>映射数据集</translation>
+    </message>
+    <message>
+        <source>Shard reader</source>
+        <translation>分片读取器</translation>
+    </message>
+    <message>
+        <source>Get-batch</source>
+        <translation>Get-Batch</translation>
+    </message>
+    <message>
+        <source>Baseline (one thread, GET loop)</source>
+        <translation>基线（单线程 GET 循环）</translation>
+    </message>
+    <message>
+        <source>One epoch</source>
+        <translation>一个周期</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Sweep Workers</source>
+        <translation>扫描工作线程数</translation>
+    </message>
+    <message>
+        <source>Compare Methods</source>
+        <translation>比较方法</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG…</source>
+        <translation>将图表保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save Chart as PDF…</source>
+        <translation>将图表保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Live Table</source>
+        <translation>实时表格</translation>
+    </message>
+    <message>
+        <source>Worker Sweep</source>
+        <translation>工作线程扫描</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>Items/s</source>
+        <translation>条目/秒</translation>
+    </message>
+    <message>
+        <source>Payload MB/s</source>
+        <translation>有效负载 MB/s</translation>
+    </message>
+    <message>
+        <source>Wire MB/s</source>
+        <translation>线路 MB/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 毫秒</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 毫秒</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 毫秒</translation>
+    </message>
+    <message>
+        <source>Errors / retries</source>
+        <translation>错误 / 重试</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>items/s</source>
+        <translation>条目/秒</translation>
+    </message>
+    <message>
+        <source>items/s (total)</source>
+        <translation>条目/秒（总计）</translation>
+    </message>
+    <message>
+        <source>payload MB/s</source>
+        <translation>有效负载 MB/s</translation>
+    </message>
+    <message>
+        <source>wire MB/s</source>
+        <translation>线路 MB/s</translation>
+    </message>
+    <message>
+        <source>request latency (log2 µs bucket: 0 = 1 µs, 10 ≈ 1 ms, 20 ≈ 1 s)</source>
+        <translation>请求延迟（log2 微秒分桶：0 = 1 微秒，10 ≈ 1 毫秒，20 ≈ 1 秒）</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>× baseline (items/s)</source>
+        <translation>× 基线（条目/秒）</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::BenchmarkRunner</name>
+    <message>
+        <source>Listing…</source>
+        <translation>正在列出…</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep: %n worker(s)</source>
+        <translation><numerusform>扫描：%n 个工作线程</numerusform></translation>
+    </message>
+    <message>
+        <source>Comparing: %1</source>
+        <translation>正在比较：%1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::ClusterView</name>
     <message>
         <source>Asking %1…</source>
@@ -160,7 +521,9 @@
     </message>
     <message numerus="yes">
         <source>Listed %n object(s)…</source>
-        <translation><numerusform>已列出 %n 个对象…</numerusform></translation>
+        <translation>
+            <numerusform>已列出 %n 个对象…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot count: %1</source>
@@ -196,11 +559,15 @@
     </message>
     <message numerus="yes">
         <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
-        <translation><numerusform>重叠 %1 / %2：%n 个对象，例如 %3</numerusform></translation>
+        <translation>
+            <numerusform>重叠 %1 / %2：%n 个对象，例如 %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>In no split: %n object(s), e.g. %1</source>
-        <translation><numerusform>不在任何划分中：%n 个对象，例如 %1</numerusform></translation>
+        <translation>
+            <numerusform>不在任何划分中：%n 个对象，例如 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No overlaps; every object is in a split.</source>
@@ -450,7 +817,9 @@
     <name>shardscope::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation><numerusform>%n 行</numerusform></translation>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot export: %1</source>
@@ -685,6 +1054,30 @@
     <message>
         <source>Dataset</source>
         <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Add a source in the Dataset tab first</source>
+        <translation>请先在“数据集”页添加数据源</translation>
+    </message>
+    <message>
+        <source>Listing the objects of %1…</source>
+        <translation>正在列出 %1 的对象…</translation>
+    </message>
+    <message>
+        <source>Cannot list %1: %2</source>
+        <translation>无法列出 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed %n object(s)</source>
+        <translation><numerusform>已列出 %n 个对象</numerusform></translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <source>Batch Tuning</source>
+        <translation>批次调优</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "main_window.h"
 
+#include "bench/batch_tuning_panel.h"
 #include "bench/benchmark_panel.h"
+#include "config/config_dataset.h"
 #include "connection_dialog.h"
 #include "dataset/dataset_panel.h"
 #include "dataset/export_dialog.h"
@@ -13,6 +15,7 @@
 #include "shardscope/version.h"
 #include "storage/endpoint.h"
 #include "storage/local_paths.h"
+#include "util/error.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -20,7 +23,9 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QPointer>
 #include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,7 +54,14 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_benchmark->setConfigProvider([this] { return m_dataset->config(); });
     m_benchmark->setStoreOptions([this](const QString &scheme) { return storeOptionsFor(scheme); });
     m_tabs->addTab(m_benchmark, QString());
+    m_tuning = new BatchTuningPanel(m_tabs);
+    m_tabs->addTab(m_tuning, QString());
     setCentralWidget(m_tabs);
+    // One sampler: the dataset config's, edited in either tab.
+    connect(m_dataset, &DatasetPanel::configChanged, this, [this] { m_tuning->setConfig(m_dataset->config()); });
+    connect(m_tuning, &BatchTuningPanel::samplerEdited, m_dataset, &DatasetPanel::setSampler);
+    connect(m_tuning, &BatchTuningPanel::loadSizesRequested, this, &MainWindow::loadTuningSizes);
+    m_tuning->setConfig(m_dataset->config());
     // The benchmark's URL follows the bucket open in the explorer.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_tabs->currentWidget() == m_benchmark && !m_explorer->objects()->location().isEmpty() &&
@@ -130,6 +142,41 @@ StoreOptions MainWindow::storeOptionsFor(const QString &scheme) const
         if (m_explorer->connections()->connection(row).scheme == scheme)
             return m_explorer->connections()->connection(row).options;
     return {};
+}
+
+void MainWindow::loadTuningSizes()
+{
+    const DatasetConfig config = m_dataset->config();
+    if (config.sources.empty()) {
+        m_jobStatus->finishJob(tr("Add a source in the Dataset tab first"));
+        return;
+    }
+    const StoreOptions options = storeOptionsFor(QString::fromStdString(config.sources.front().provider));
+    const QString name = QString::fromStdString(config.name.empty() ? sourceUrl(config.sources.front()) : config.name);
+    m_jobStatus->startJob(tr("Listing the objects of %1…").arg(name), false);
+    QPointer<MainWindow> self(this);
+    (void)QtConcurrent::run([self, config, options, name] {
+        std::vector<std::uint64_t> sizes;
+        QString error;
+        try {
+            for (const auto &it : resolveDataset(config, options).items)
+                sizes.push_back(it.object.size);
+        } catch (const Error &e) {
+            error = QString::fromStdString(e.what());
+        }
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, sizes = std::move(sizes), error, name]() mutable {
+            if (!self)
+                return;
+            if (!error.isEmpty()) {
+                self->m_jobStatus->finishJob(tr("Cannot list %1: %2").arg(name, error));
+                return;
+            }
+            self->m_jobStatus->finishJob(tr("Listed %n object(s)", nullptr, int(sizes.size())));
+            self->m_tuning->setSizes(std::move(sizes), name);
+        });
+    });
 }
 
 void MainWindow::newDataset()
@@ -322,6 +369,7 @@ void MainWindow::retranslate()
     m_tabs->setTabText(0, tr("Explorer"));
     m_tabs->setTabText(1, tr("Dataset"));
     m_tabs->setTabText(2, tr("Benchmark"));
+    m_tabs->setTabText(3, tr("Batch Tuning"));
     m_systemLanguageAction->setText(tr("System Default"));
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));

@@ -12,6 +12,7 @@ class QTabWidget;
 
 namespace shardscope::ui {
 
+class BatchTuningPanel;
 class BenchmarkPanel;
 class DatasetPanel;
 class ExplorerPanel;
@@ -30,6 +31,8 @@ public:
     ExplorerPanel *explorer() const { return m_explorer; }
     DatasetPanel *dataset() const { return m_dataset; }
     BenchmarkPanel *benchmark() const { return m_benchmark; }
+    BatchTuningPanel *batchTuning() const { return m_tuning; }
+    void loadTuningSizes(); // the dataset config's object sizes, listed off the GUI thread
     QTabWidget *tabs() const { return m_tabs; }
     // The options of the first connection for a scheme ("ais", "s3", "local").
     StoreOptions storeOptionsFor(const QString &scheme) const;
@@ -81,6 +84,7 @@ private:
     ExplorerPanel *m_explorer = nullptr;
     DatasetPanel *m_dataset = nullptr;
     BenchmarkPanel *m_benchmark = nullptr;
+    BatchTuningPanel *m_tuning = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;
 };
 

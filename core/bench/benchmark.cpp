@@ -91,6 +91,13 @@ public:
             m_firstError = message;
     }
 
+    bool changedSinceTick() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_items != m_itemsAtTick || m_payload != m_payloadAtTick || m_wire != m_wireAtTick ||
+               m_requests != m_requestsAtTick;
+    }
+
     std::uint64_t errors() const
     {
         std::lock_guard lock(m_mutex);
@@ -378,7 +385,7 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
     tickCv.notify_all();
     ticker.join();
     // The last partial interval, so the series ends where the run did.
-    if (result.series.empty() || result.series.back().t < std::chrono::duration<double>(end - start).count() - 1e-3) {
+    if (result.series.empty() || meter.changedSinceTick()) {
         const BenchSample s = meter.tick(end);
         result.series.push_back(s);
         if (onSample)

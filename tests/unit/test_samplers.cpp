@@ -2,6 +2,7 @@
 // SDK's documented examples and its unit tests), shardscope's window packing,
 // fixed batches, seeded orders; and brace templates.
 
+#include "data/batch_tuning.h"
 #include "data/brace_expand.h"
 #include "data/samplers.h"
 #include "util/error.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void shuffleIsSeededPermutation();
     void packingKeepsEveryItemOnceAndFillsBetter();
     void fixedBatches();
+    void tuningReportsFillAndWaste();
     void braceTemplates_data();
     void braceTemplates();
     void braceErrors_data();
@@ -244,6 +246,46 @@ void TestSamplers::fixedBatches()
     QCOMPARE(shardscope::fixedBatches(sequentialOrder(7), 3, false, &st), (Batches{{0, 1, 2}, {3, 4, 5}, {6}}));
     QCOMPARE(shardscope::fixedBatches(sequentialOrder(7), 3, true, &st), (Batches{{0, 1, 2}, {3, 4, 5}}));
     QCOMPARE(st.tailDropped, size_t(1));
+}
+
+void TestSamplers::tuningReportsFillAndWaste()
+{
+    // Budget 100: [60, 30] (90%, 10 wasted), [50, 50] (100%), [120] oversized
+    // dropped, [70] tail (70%, 30 wasted).
+    const std::vector<std::uint64_t> sizes = {60, 30, 50, 50, 120, 70};
+    DatasetConfig c;
+    c.sampler = DatasetConfig::SamplerKind::Dynamic;
+    c.maxBatchBytes = 100;
+    const BatchTuning t = tuneBatches(sizes, c);
+    QCOMPARE(t.stats.batches, size_t(3));
+    QCOMPARE(t.dropped, size_t(1));
+    QCOMPARE(t.stats.oversizedDropped, size_t(1));
+    QCOMPARE(t.wastedBytes, quint64(40));
+    QCOMPARE(t.fillHistogram[9], size_t(1));
+    QCOMPARE(t.fillHistogram[10], size_t(1));
+    QCOMPARE(t.fillHistogram[7], size_t(1));
+    QCOMPARE(t.minSamples, size_t(1));
+    QCOMPARE(t.maxSamples, size_t(2));
+
+    // Packing on the same sizes wastes no more than greedy order.
+    c.sampler = DatasetConfig::SamplerKind::Packed;
+    const BatchTuning p = tuneBatches(sizes, c);
+    QVERIFY(p.wastedBytes <= t.wastedBytes);
+    QCOMPARE(p.stats.samples + p.dropped, sizes.size());
+
+    // Fixed batches: fill by count, the short tail in its bucket.
+    c.sampler = DatasetConfig::SamplerKind::Fixed;
+    c.batchSize = 4;
+    const BatchTuning f = tuneBatches(sizes, c);
+    QCOMPARE(f.stats.batches, size_t(2));
+    QCOMPARE(f.fillHistogram[10], size_t(1));
+    QCOMPARE(f.fillHistogram[5], size_t(1));
+    c.dropLast = true;
+    QCOMPARE(tuneBatches(sizes, c).dropped, size_t(2));
+
+    c.sampler = DatasetConfig::SamplerKind::Dynamic;
+    c.maxBatchBytes = 0;
+    QVERIFY_THROWS_EXCEPTION(Error, tuneBatches(sizes, c));
 }
 
 void TestSamplers::braceTemplates_data()

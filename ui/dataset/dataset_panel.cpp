@@ -153,7 +153,12 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
     l->addWidget(m_details);
 
     // Right: dataset kind and sampler, validation, export.
-    auto *right = new QWidget(splitter);
+    // The sampler form is tall: it scrolls rather than forcing the window's height.
+    auto *rightScroll = new QScrollArea(splitter);
+    rightScroll->setWidgetResizable(true);
+    rightScroll->setFrameShape(QFrame::NoFrame);
+    auto *right = new QWidget(rightScroll);
+    rightScroll->setWidget(right);
     auto *r = new QVBoxLayout(right);
     m_samplerBox = new QGroupBox(right);
     auto *sb = new QVBoxLayout(m_samplerBox);
@@ -331,6 +336,22 @@ void DatasetPanel::setConfig(const DatasetConfig &c)
         m_sampler->setFrom(c);
     }
     m_filling = false;
+    edited();
+}
+
+void DatasetPanel::setSampler(const DatasetConfig &config)
+{
+    DatasetConfig merged = this->config();
+    merged.sampler = config.sampler;
+    merged.batchSize = config.batchSize;
+    merged.maxBatchBytes = config.maxBatchBytes;
+    merged.dropLast = config.dropLast;
+    merged.allowOversized = config.allowOversized;
+    merged.saturation = config.saturation;
+    merged.shuffle = config.shuffle;
+    merged.seed = config.seed;
+    merged.window = config.window;
+    m_sampler->setFrom(merged);
     edited();
 }
 

@@ -36,6 +36,8 @@ public:
     // The config as edited; `error` (when given) gets what makes it invalid.
     DatasetConfig config(QString *error = nullptr) const;
     void setConfig(const DatasetConfig &config);
+    // Takes only the sampler fields of `config` (the batch-tuning panel's edits).
+    void setSampler(const DatasetConfig &config);
     QString filePath() const { return m_path; }
 
     void openFile(const QString &path); // reports through loaded()

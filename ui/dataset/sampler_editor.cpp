@@ -168,6 +168,13 @@ void SamplerEditor::setFrom(const DatasetConfig &c)
     updateEnabled();
 }
 
+void SamplerEditor::setSamplerOnly(bool samplerOnly)
+{
+    auto *form = static_cast<QFormLayout *>(layout());
+    for (QWidget *w : std::initializer_list<QWidget *>{m_kind, m_keyRule, m_getBatchSize, m_workers, m_decoders})
+        form->setRowVisible(w, !samplerOnly);
+}
+
 void SamplerEditor::updateEnabled()
 {
     const QString sampler = m_sampler->currentData().toString();

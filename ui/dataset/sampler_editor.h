@@ -27,6 +27,8 @@ public:
     // Returns an error text for a field that cannot be read (e.g. "4 XB"), else empty.
     QString apply(DatasetConfig &config) const;
     void setFrom(const DatasetConfig &config); // without emitting changed()
+    // Shows only the sampler's rows (the batch-tuning panel's view).
+    void setSamplerOnly(bool samplerOnly);
 
 Q_SIGNALS:
     void changed();

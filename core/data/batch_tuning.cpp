@@ -1,0 +1,63 @@
+#include "data/batch_tuning.h"
+
+#include "util/error.h"
+
+#include <algorithm>
+
+namespace shardscope {
+
+BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &c)
+{
+    BatchTuning t;
+    std::vector<IndexBatch> batches;
+    const bool bytes = c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
+    if (bytes) {
+        DynamicBatchOptions o;
+        o.maxBatchBytes = c.maxBatchBytes;
+        o.dropLast = c.dropLast;
+        o.allowOversized = c.allowOversized;
+        o.saturation = c.saturation;
+        o.shuffle = c.shuffle;
+        o.seed = c.seed;
+        validate(o);
+        if (c.sampler == DatasetConfig::SamplerKind::Dynamic)
+            batches = dynamicBatches(sizes, o, &t.stats);
+        else
+            batches = packedBatches(sizes, o, std::max<std::size_t>(1, c.window), &t.stats);
+        t.budget = c.maxBatchBytes;
+    } else {
+        const bool shuffled = c.shuffle || c.sampler == DatasetConfig::SamplerKind::Random;
+        const auto order = shuffled ? shuffledOrder(sizes.size(), c.seed) : sequentialOrder(sizes.size());
+        const std::size_t n = c.batchSize > 0 ? c.batchSize : 1;
+        batches = fixedBatches(order, n, c.dropLast, &t.stats);
+        accountBatches(batches, sizes, 0, &t.stats);
+    }
+    t.dropped = sizes.size() - t.stats.samples;
+    if (batches.empty())
+        return t;
+    t.minSamples = batches.front().size();
+    std::size_t total = 0;
+    const std::size_t fixedSize = c.batchSize > 0 ? c.batchSize : 1;
+    for (const auto &b : batches) {
+        t.minSamples = std::min(t.minSamples, b.size());
+        t.maxSamples = std::max(t.maxSamples, b.size());
+        total += b.size();
+        double fill;
+        if (bytes) {
+            std::uint64_t sum = 0;
+            for (std::size_t i : b)
+                sum += sizes[i];
+            fill = double(sum) / t.budget;
+            if (fill <= 1.0)
+                t.wastedBytes += static_cast<std::uint64_t>(t.budget - double(sum));
+        } else {
+            fill = double(b.size()) / double(fixedSize);
+        }
+        const std::size_t bucket = fill >= 1.0 ? 10 : std::min<std::size_t>(9, static_cast<std::size_t>(fill * 10));
+        ++t.fillHistogram[bucket];
+    }
+    t.meanSamples = double(total) / double(batches.size());
+    return t;
+}
+
+} // namespace shardscope

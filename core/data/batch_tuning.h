@@ -1,0 +1,31 @@
+#pragma once
+
+#include "config/dataset_config.h"
+#include "data/samplers.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace shardscope {
+
+// What a sampler setting does to real object sizes, for the batch-tuning
+// view: the batching pass's counts plus how full the batches are.
+struct BatchTuning
+{
+    BatchStats stats;
+    double budget = 0;              // max batch bytes (0: fixed-size batches, fill by count)
+    std::size_t minSamples = 0, maxSamples = 0;
+    double meanSamples = 0;         // samples per batch
+    // Batches by fill: bucket i = [10 i %, 10 (i+1) %), bucket 10 = 100 % and over (exact fits, oversized).
+    std::array<std::size_t, 11> fillHistogram{};
+    std::uint64_t wastedBytes = 0;  // budget left empty in batches that kept to it
+    std::size_t dropped = 0;        // items in no batch (oversized dropped, tail dropped, 0-byte skipped)
+};
+
+// Batches `sizes` (in listing order) with the sampler of `config` (fixed,
+// dynamic, packed; sequential and random give batches of batch_size, or 1).
+// Throws Error(InvalidArgument) for parameters the sampler refuses.
+BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &config);
+
+} // namespace shardscope
