@@ -38,6 +38,7 @@ json resultJson(const BenchResult &r, bool withSeries, unsigned cpuCores)
         {"decode_seconds", r.decodeSeconds},
         {"listing_seconds", r.listingSeconds},
         {"cancelled", r.cancelled},
+        {"ended_by_error", r.endedByError},
         {"verdict", {{"bound", v.bound}, {"explanation", v.explanation}, {"next", v.next}}},
     };
     if (!r.firstError.empty())

@@ -394,6 +394,7 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
     meter.finish(result, end);
     result.decodeSeconds = double(decodeNanos.load()) / 1e9;
     result.cancelled = cancel && cancel->load();
+    result.endedByError = !result.cancelled && (stop.load() || result.errors >= kMaxErrors);
     return result;
 }
 

@@ -79,6 +79,7 @@ struct BenchResult
     double decodeSeconds = 0;     // time spent decoding (decode on)
     double listingSeconds = 0;
     bool cancelled = false;
+    bool endedByError = false;     // a failure (or too many) ended the run before its time or epoch
     LatencySummary requestLatency; // whole run
     LatencySummary batchLatency;
     std::string firstError;

@@ -72,10 +72,11 @@ Verdict judgeBenchmark(const BenchResult &r, unsigned cpuCores)
     if (r.items == 0 && r.errors > 0)
         return {"failing", "Nothing was read: " + r.firstError,
                 "Check the endpoint, the bucket and the cluster's health (Cluster tab), then run again."};
-    if (r.requests > 0 && double(r.errors) > 0.01 * double(r.requests))
+    if (r.endedByError || (r.requests > 0 && double(r.errors) > 0.01 * double(r.requests)))
         return {"error-bound",
                 std::to_string(r.errors) + " of " + std::to_string(r.requests) + " requests failed (" +
-                    std::to_string(r.retries) + " retries); first: " + r.firstError,
+                    std::to_string(r.retries) + " retries)" + (r.endedByError ? ", which ended the run" : "") +
+                    "; first: " + r.firstError,
                 "Fix the failing objects or nodes first: errors and retries cost more than any tuning gains."};
     if (r.listingSeconds > 0 && r.listingSeconds > r.seconds)
         return {"listing-bound",

@@ -163,8 +163,16 @@ void TestBench::missingObjectsEndTheRunWithTheirName()
     const BenchResult ri = runBenchmark(it);
     QVERIFY(ri.errors >= 1);
     QVERIFY2(QString::fromStdString(ri.firstError).contains(QStringLiteral("gone-x")), ri.firstError.c_str());
+    QVERIFY(ri.endedByError);
     const Verdict v = judgeBenchmark(ri, 2);
-    QVERIFY(v.bound == "error-bound" || v.bound == "failing");
+    // Nothing delivered yet when the error came (workers race): "failing"; else "error-bound".
+    if (ri.items == 0) {
+        QCOMPARE(QString::fromStdString(v.bound), QStringLiteral("failing"));
+    } else {
+        QCOMPARE(QString::fromStdString(v.bound), QStringLiteral("error-bound"));
+        QVERIFY2(v.explanation.find("ended the run") != std::string::npos, v.explanation.c_str());
+    }
+    QVERIFY2(v.explanation.find("gone-x") != std::string::npos, v.explanation.c_str());
 }
 
 void TestBench::cancelStops()
@@ -179,6 +187,7 @@ void TestBench::cancelStops()
     const BenchResult r = runBenchmark(s, {}, &cancel);
     stopper.join();
     QVERIFY(r.cancelled);
+    QVERIFY(!r.endedByError);
     QVERIFY(r.seconds < 30);
     QCOMPARE(r.errors, quint64(0)); // cancelled is not a failure
 }

@@ -1,0 +1,295 @@
+// The loader core and the profiler when the cluster misbehaves: a benchmark
+// against a stopped target ends in bounded time with errors that name what
+// failed; an epoch survives a stall within the retry budget and delivers every
+// object exactly once; a shard read and a listing against a stopped target
+// fail with the operation named; a killed target and a whole-cluster restart
+// between two operations need no restart of shardscope; the benchmark panel
+// shows the errors and keeps working.
+#undef QT_NO_FOREACH
+
+#include "cluster_fixture.h"
+
+#include "bench/bench_config.h"
+#include "bench/benchmark_panel.h"
+#include "data/loader.h"
+#include "data/shard_reader.h"
+#include "gen/dataset_generator.h"
+#include "storage/store_factory.h"
+#include "util/error.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QSignalSpy>
+#include <qcustomplot.h>
+#include <QTest>
+
+#include <csignal>
+#include <map>
+#include <thread>
+
+using namespace shardscope;
+using namespace std::chrono_literals;
+
+namespace {
+QString clusterDir()
+{
+    return qEnvironmentVariableIsSet("AIS_CLUSTER_DIR") ? qEnvironmentVariable("AIS_CLUSTER_DIR")
+                                                        : QStringLiteral("/var/tmp/shardscope-ais");
+}
+pid_t targetPid()
+{
+    QFile f(clusterDir() + QStringLiteral("/target.pid"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return static_cast<pid_t>(f.readAll().trimmed().toLong());
+}
+struct ContinueGuard
+{
+    pid_t pid;
+    ~ContinueGuard() { ::kill(pid, SIGCONT); }
+};
+// Runs a project script (cluster-start.sh / cluster-stop.sh); true on success.
+bool script(const char *name)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral("bash"), {QStringLiteral(SHARDSCOPE_SOURCE_DIR "/scripts/") + QString::fromLatin1(name)});
+    const bool ok = p.waitForFinished(180000) && p.exitCode() == 0;
+    if (!ok)
+        qWarning("%s: %s", name, p.readAll().constData());
+    return ok;
+}
+} // namespace
+
+class TestLoaderFaults : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void benchmarkAgainstStoppedTargetEndsCleanly();
+    void epochSurvivesAStallWithinTheRetryBudget();
+    void shardReadAgainstStoppedTargetNamesTheShard();
+    void listingAgainstStoppedTargetNamesTheBucket();
+    void benchmarkPanelShowsErrorsAndKeepsWorking();
+    void killedTargetThenWholeClusterRestart();
+    void cleanupTestCase();
+
+private:
+    StoreOptions options(std::chrono::milliseconds readTimeout, int attempts, std::chrono::seconds budget) const
+    {
+        StoreOptions o;
+        o.endpoint = clustertest::endpoint();
+        o.http.readTimeout = readTimeout;
+        o.http.connectTimeout = 1500ms;
+        o.retry.maxAttempts = attempts;
+        o.retry.initialBackoff = 200ms;
+        o.retry.maxBackoff = 1s;
+        o.retry.budget = budget;
+        return o;
+    }
+    std::unique_ptr<Store> open(const StoreOptions &o) const
+    {
+        return openStore(parseStoreUrl("ais://" + m_bucket), o).store;
+    }
+    std::string m_bucket;
+    std::vector<std::string> m_names;
+    pid_t m_target = 0;
+};
+
+void TestLoaderFaults::initTestCase()
+{
+    const std::string why = clustertest::unreachableReason();
+    QVERIFY2(why.empty(), why.c_str());
+    m_target = targetPid();
+    QVERIFY2(m_target > 0 && ::kill(m_target, 0) == 0, "no running target in AIS_CLUSTER_DIR/target.pid");
+    m_bucket = clustertest::uniqueBucket("ss-lfaults");
+    auto s = open(options(10s, 3, 30s));
+    s->createBucket(m_bucket);
+    for (int i = 0; i < 300; ++i) {
+        m_names.push_back("obj-" + std::to_string(1000 + i) + ".bin");
+        s->putBytes(m_bucket, m_names.back(), clustertest::randomBytes(2048, unsigned(i)));
+    }
+    std::vector<std::pair<std::string, std::string>> members;
+    for (int k = 0; k < 50; ++k)
+        members.emplace_back("k" + std::to_string(k) + ".bin", clustertest::randomBytes(64 * 1024, unsigned(k)));
+    s->putBytes(m_bucket, "shards/big.tar", writeArchive(ShardFormat::Tar, members));
+}
+
+void TestLoaderFaults::benchmarkAgainstStoppedTargetEndsCleanly()
+{
+    BenchSpec spec = benchSpecForUrl("ais://" + m_bucket + "/obj-", options(1000ms, 2, 5s), BenchMethod::Iterable, 4);
+    spec.duration = 120s;
+    BenchResult r;
+    QElapsedTimer t;
+    {
+        ContinueGuard guard{m_target};
+        std::thread stopper([this] {
+            std::this_thread::sleep_for(500ms);
+            ::kill(m_target, SIGSTOP);
+        });
+        t.start();
+        r = runBenchmark(spec);
+        stopper.join();
+    }
+    // Bounded: a read timeout and a retry, far from the 120 s asked for.
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(r.items > 0); // it read before the stop
+    QVERIFY(r.errors > 0);
+    const QString first = QString::fromStdString(r.firstError);
+    QVERIFY2(first.contains(QString::fromStdString("ais://" + m_bucket + "/obj-")), r.firstError.c_str());
+    QVERIFY2(first.contains(QStringLiteral("timeout")), r.firstError.c_str());
+    QVERIFY(r.series.size() >= 2);
+    QCOMPARE(r.series.back().errors, r.errors);
+}
+
+void TestLoaderFaults::epochSurvivesAStallWithinTheRetryBudget()
+{
+    const StoreOptions o = options(1000ms, 8, 30s);
+    LoaderOptions lo;
+    lo.workers = 4;
+    Loader loader(Loader::Mode::Objects, [this, o] { return open(o); }, m_bucket, m_names, lo);
+    std::map<std::string, int> seen;
+    LoaderItem item;
+    int n = 0;
+    {
+        ContinueGuard guard{m_target};
+        while (loader.next(item)) {
+            ++seen[item.name];
+            QCOMPARE(item.bytes, clustertest::randomBytes(2048, unsigned(std::stoi(item.name.substr(4, 4)) - 1000)));
+            if (++n == 60) {
+                ::kill(m_target, SIGSTOP);
+                // Resumed well within the retry budget, from another thread.
+                std::thread([this] {
+                    std::this_thread::sleep_for(2500ms);
+                    ::kill(m_target, SIGCONT);
+                }).detach();
+            }
+        }
+    }
+    QCOMPARE(seen.size(), m_names.size());
+    for (const auto &[name, count] : seen)
+        QVERIFY2(count == 1, name.c_str()); // exactly once
+}
+
+void TestLoaderFaults::shardReadAgainstStoppedTargetNamesTheShard()
+{
+    auto s = open(options(1000ms, 2, 5s));
+    ShardReader reader(*s, m_bucket, {});
+    QElapsedTimer t;
+    t.start();
+    int samples = 0;
+    {
+        ContinueGuard guard{m_target};
+        try {
+            reader.read("shards/big.tar", [&](Sample &&) {
+                if (++samples == 5)
+                    ::kill(m_target, SIGSTOP);
+                return true;
+            }, {});
+            QFAIL("a shard read from a stopped target completed");
+        } catch (const Error &e) {
+            const QString msg = QString::fromStdString(e.what());
+            QVERIFY2(msg.contains(QStringLiteral("shards/big.tar")), e.what());
+        }
+    }
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(samples >= 5);
+}
+
+void TestLoaderFaults::listingAgainstStoppedTargetNamesTheBucket()
+{
+    auto s = open(options(1000ms, 2, 5s));
+    QElapsedTimer t;
+    {
+        ContinueGuard guard{m_target};
+        QCOMPARE(::kill(m_target, SIGSTOP), 0);
+        t.start();
+        try {
+            (void)s->listPage(m_bucket, {}, {});
+            QFAIL("a listing with a stopped target completed");
+        } catch (const Error &e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QString::fromStdString(m_bucket)), e.what());
+        }
+    }
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(s->listPage(m_bucket, {}, {}).entries.size(), m_names.size() + 1); // back again
+}
+
+void TestLoaderFaults::benchmarkPanelShowsErrorsAndKeepsWorking()
+{
+    ui::BenchmarkPanel panel;
+    const StoreOptions o = options(1000ms, 2, 5s);
+    panel.setStoreOptions([o](const QString &) { return o; });
+    panel.setUrl(QString::fromStdString("ais://" + m_bucket + "/obj-"));
+    panel.findChild<QDoubleSpinBox *>(QStringLiteral("benchDuration"))->setValue(120);
+    QSignalSpy finished(&panel, &ui::BenchmarkPanel::finished);
+    {
+        ContinueGuard guard{m_target};
+        panel.startSingle();
+        // The GUI thread keeps turning while the target is stopped: this wait spins its event loop.
+        QTRY_VERIFY_WITH_TIMEOUT(panel.throughputPlot()->graph(0)->dataCount() >= 2, 10000);
+        ::kill(m_target, SIGSTOP);
+        QVERIFY(finished.wait(40000));
+    }
+    const QString status = panel.findChild<QLabel *>(QStringLiteral("benchStatus"))->text();
+    QVERIFY2(status.contains(QStringLiteral("ended with errors")) && status.contains(QStringLiteral("timeout")),
+             qPrintable(status));
+    QVERIFY(panel.findChild<QLabel *>(QStringLiteral("benchVerdict"))->text().contains(QStringLiteral("error")));
+    // Once the target is back, the next run is clean.
+    panel.findChild<QCheckBox *>(QStringLiteral("benchEpoch"))->setChecked(true);
+    panel.startSingle();
+    QVERIFY(finished.wait(40000));
+    QCOMPARE(panel.results().back().errors, quint64(0));
+    QCOMPARE(panel.results().back().items, quint64(m_names.size()));
+}
+
+void TestLoaderFaults::killedTargetThenWholeClusterRestart()
+{
+    const StoreOptions o = options(1000ms, 2, 5s);
+    auto s = open(o);
+    LoaderOptions lo;
+    lo.workers = 2;
+    QElapsedTimer t;
+    t.start();
+    {
+        Loader loader(Loader::Mode::Objects, [this, o] { return open(o); }, m_bucket, m_names, lo);
+        LoaderItem item;
+        int n = 0;
+        try {
+            while (loader.next(item))
+                if (++n == 30)
+                    QCOMPARE(::kill(m_target, SIGKILL), 0);
+            QFAIL("an epoch with a killed target completed");
+        } catch (const Error &e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QString::fromStdString(m_bucket)), e.what());
+        }
+    }
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+
+    // The whole cluster goes down and comes back (fresh, as cluster-start makes it).
+    QVERIFY(script("cluster-stop.sh"));
+    QVERIFY(script("cluster-start.sh"));
+    m_target = targetPid();
+    // The same store object reconnects: no restart of shardscope.
+    s->createBucket(m_bucket);
+    s->putBytes(m_bucket, "after-restart.txt", "back");
+    QCOMPARE(s->getBytes(m_bucket, "after-restart.txt"), std::string("back"));
+    QCOMPARE(s->listPage(m_bucket, {}, {}).entries.size(), size_t(1));
+}
+
+void TestLoaderFaults::cleanupTestCase()
+{
+    if (m_target > 0)
+        ::kill(m_target, SIGCONT);
+    try {
+        open(options(10s, 3, 30s))->destroyBucket(m_bucket);
+    } catch (const Error &) {
+    }
+}
+
+QTEST_MAIN(TestLoaderFaults)
+#include "test_loader_faults.moc"
