@@ -6,6 +6,7 @@
 #include "cluster_fixture.h"
 
 #include "data/loader.h"
+#include "bench/sweep.h"
 #include "gen/dataset_generator.h"
 #include "storage/ais_store.h"
 #include "util/error.h"
@@ -30,6 +31,10 @@ private Q_SLOTS:
     void getBatchDeliversEveryObjectOnce();
     void getBatchReportsMissingObjects_data();
     void getBatchReportsMissingObjects();
+    void benchEpochCountsTheDataSet_data();
+    void benchEpochCountsTheDataSet();
+    void sweepFindsAKnee();
+    void compareGivesRatiosToTheBaseline();
     void cleanupTestCase();
 
 private:
@@ -218,6 +223,84 @@ void TestIterateCluster::getBatchReportsMissingObjects()
     } catch (const Error &e) {
         QCOMPARE(e.kind(), ErrorKind::ObjectNotFound);
         QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("objs/not-there")), e.what());
+    }
+}
+
+void TestIterateCluster::benchEpochCountsTheDataSet_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<int>("items");
+    QTest::newRow("object") << QStringLiteral("object") << QStringLiteral("objs/") << 61;
+    QTest::newRow("map") << QStringLiteral("map") << QStringLiteral("objs/") << 61;
+    QTest::newRow("baseline") << QStringLiteral("baseline") << QStringLiteral("objs/") << 61;
+    QTest::newRow("get-batch") << QStringLiteral("get-batch") << QStringLiteral("objs/") << 61;
+    QTest::newRow("shard") << QStringLiteral("shard") << QStringLiteral("shards/") << 105;
+}
+
+void TestIterateCluster::benchEpochCountsTheDataSet()
+{
+    QFETCH(QString, mode);
+    QFETCH(QString, prefix);
+    QFETCH(int, items);
+    const CliRun r = cli({QStringLiteral("bench"), QString::fromStdString("ais://" + m_bucket + "/") + prefix,
+                          QStringLiteral("--mode"), mode, QStringLiteral("--workers"), QStringLiteral("3"),
+                          QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--json"),
+                          QStringLiteral("--series"), QStringLiteral("--batch-size"), QStringLiteral("16")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["items"].get<int>(), items);
+    QCOMPARE(j["errors"].get<int>(), 0);
+    QCOMPARE(j["workers"].get<int>(), mode == QLatin1String("baseline") ? 1 : 3);
+    if (mode != QLatin1String("shard"))
+        QCOMPARE(j["bytes"].get<int>(), 61 * 64); // every object's payload once
+    for (const char *k : {"seconds", "items_per_s", "bytes_per_s", "wire_bytes", "requests", "retries",
+                          "time_to_first_batch_s", "cpu_percent", "verdict", "series"})
+        QVERIFY2(j.contains(k), k);
+    for (const char *p : {"p50", "p95", "p99"})
+        QVERIFY(j["latency_ms"][p].get<double>() > 0);
+    QVERIFY(!j["series"].empty());
+    QCOMPARE(j["series"].back()["errors"].get<int>(), 0);
+}
+
+void TestIterateCluster::sweepFindsAKnee()
+{
+    const CliRun r = cli({QStringLiteral("sweep"), QString::fromStdString("ais://" + m_bucket + "/objs/"),
+                          QStringLiteral("--workers"), QStringLiteral("1,2,4"), QStringLiteral("--epochs"),
+                          QStringLiteral("1"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j["steps"].size(), size_t(3));
+    std::vector<std::pair<int, double>> points;
+    for (const auto &s : j["steps"]) {
+        QCOMPARE(s["items"].get<int>(), 61);
+        points.emplace_back(s["workers"].get<int>(), s["items_per_s"].get<double>());
+    }
+    QCOMPARE(j["knee"]["workers"].get<int>(), findKnee(points).workers); // the knee of these very numbers
+    QCOMPARE(j["recommended_workers"].get<int>(), j["knee"]["workers"].get<int>());
+
+    const CliRun bad = cli({QStringLiteral("sweep"), QString::fromStdString("ais://" + m_bucket + "/objs/"),
+                            QStringLiteral("--workers"), QStringLiteral("4,2"), QStringLiteral("--epochs"),
+                            QStringLiteral("1")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("increasing")), qPrintable(bad.err));
+}
+
+void TestIterateCluster::compareGivesRatiosToTheBaseline()
+{
+    const CliRun r = cli({QStringLiteral("compare"), QString::fromStdString("ais://" + m_bucket + "/objs/"),
+                          QStringLiteral("--shards"), QString::fromStdString("ais://" + m_bucket + "/shards/"),
+                          QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--epochs"),
+                          QStringLiteral("1"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto j = nlohmann::json::parse(r.out.toStdString());
+    QCOMPARE(j.size(), size_t(5)); // baseline, map, object, get-batch, shard
+    QCOMPARE(j[0]["mode"].get<std::string>(), std::string("baseline"));
+    QCOMPARE(j[0]["ratio_to_baseline"].get<double>(), 1.0);
+    for (const auto &m : j) {
+        QCOMPARE(m["errors"].get<int>(), 0);
+        QCOMPARE(m["items"].get<int>(), m["mode"] == "shard" ? 105 : 61);
+        QVERIFY(m["ratio_to_baseline"].get<double>() > 0);
     }
 }
 
