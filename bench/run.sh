@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a benchmark suite against a real cluster (started here if none runs,
 # and stopped again afterwards). Usage: bench/run.sh storage [options]
-# (see bench/storage_bench.py --help) or bench/run.sh sampler. Results go to bench/results/.
+# (see bench/storage_bench.py --help), bench/run.sh sampler | loader, or
+# bench/run.sh peers (P1, P2, P3, P6 against every peer in one run). Results go to bench/results/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/common.sh"
@@ -24,5 +25,10 @@ case "$suite" in
   loader)
     "$SHARDSCOPE_VENV/bin/python" "$root/bench/loader_bench.py" --endpoint "$EP" \
       --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh loader $*" "$@";;
-  *) die "unknown suite '$suite' (storage, sampler, loader)";;
+  peers)
+    # P1, P2, P3 and P6 against the SDK + DataLoader, aisloader and curl, in one run.
+    (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/peers_bench.py" --endpoint "$EP" \
+      --cli "$root/build/release/app/shardscope-cli" --aisloader "$AIS_BIN/aisloader" \
+      --command "bench/run.sh peers $*" "$@");;
+  *) die "unknown suite '$suite' (peers, storage, sampler, loader)";;
 esac
