@@ -31,6 +31,12 @@ struct Decoded
     std::size_t elementCount() const;
     std::size_t elementSize() const; // bytes per element of dtype
     std::string describe() const;    // "image 32x32x3 uint8", "label 7", ...
+    // The tensor the libtorch adapters make of this member (torchx::toTensor):
+    // images [H, W, C] uint8, arrays and audio in their dtype and shape, labels
+    // a 0-d int64, text, JSON and bytes 1-D uint8.
+    std::vector<std::int64_t> tensorShape() const;
+    std::string tensorDtype() const;       // numpy name: "uint8", "int64", "float32", ...
+    std::string tensorDescription() const; // "tensor uint8 [32, 32, 3]"
 };
 
 // Decodes a member by the last part of its extension ("seg.png" -> png).

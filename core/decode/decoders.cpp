@@ -288,6 +288,43 @@ std::string Decoded::describe() const
     return "?";
 }
 
+std::vector<std::int64_t> Decoded::tensorShape() const
+{
+    switch (kind) {
+    case Kind::Label: return {};
+    case Kind::Text:
+    case Kind::Json:
+    case Kind::Bytes: return {static_cast<std::int64_t>(text.size())};
+    case Kind::Image:
+    case Kind::Array:
+    case Kind::Audio: return shape;
+    }
+    return {};
+}
+
+std::string Decoded::tensorDtype() const
+{
+    switch (kind) {
+    case Kind::Label: return "int64";
+    case Kind::Text:
+    case Kind::Json:
+    case Kind::Bytes: return "uint8";
+    case Kind::Image:
+    case Kind::Array:
+    case Kind::Audio: return dtype;
+    }
+    return "uint8";
+}
+
+std::string Decoded::tensorDescription() const
+{
+    std::string s = "tensor " + tensorDtype() + " [";
+    const auto dims = tensorShape();
+    for (std::size_t i = 0; i < dims.size(); ++i)
+        s += (i ? ", " : "") + std::to_string(dims[i]);
+    return s + "]";
+}
+
 Decoded decodeMember(std::string_view ext, std::string_view bytes, const std::string &what)
 {
     const auto dot = ext.rfind('.');

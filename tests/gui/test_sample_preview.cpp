@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <cstring>
@@ -55,6 +56,7 @@ class TestSamplePreview : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void previewsByContent();
+    void imageZoom();
     void shardSamplesStreamIn();
     void doubleClickAShardAndPreviewAMember();
 
@@ -69,7 +71,8 @@ void TestSamplePreview::previewsByContent()
     QCOMPARE(c.page, PreviewContent::Page::Image);
     QCOMPARE(c.image.size(), QSize(5, 4));
     QCOMPARE(qRed(c.image.pixel(0, 0)), 200);
-    QVERIFY(c.info.startsWith(QLatin1String("image 4x5x3 uint8")));
+    QVERIFY(c.info.startsWith(QLatin1String("image 4x5x3 uint8 (PNG)")));
+    QVERIFY2(c.info.contains(QLatin1String("Loader delivers: tensor uint8 [4, 5, 3]")), qPrintable(c.info));
 
     c = buildPreview(QStringLiteral("json"), "{\"a\":[1,2]}", QStringLiteral("s"));
     QCOMPARE(c.page, PreviewContent::Page::Text);
@@ -77,11 +80,13 @@ void TestSamplePreview::previewsByContent()
 
     c = buildPreview(QStringLiteral("cls"), "7", QStringLiteral("s"));
     QCOMPARE(c.text, QStringLiteral("Class label: 7"));
+    QVERIFY2(c.info.contains(QLatin1String("tensor int64 []")), qPrintable(c.info));
 
     c = buildPreview(QStringLiteral("npy"), npy2x3(), QStringLiteral("s"));
     QCOMPARE(c.page, PreviewContent::Page::Image); // a heat map
     QCOMPARE(c.image.size(), QSize(3, 2));
     QVERIFY2(c.info.contains(QLatin1String("min 0, max 5, mean 2.5")), qPrintable(c.info));
+    QVERIFY2(c.info.contains(QLatin1String("tensor")) && c.info.contains(QLatin1String("[2, 3]")), qPrintable(c.info));
 
     c = buildPreview(QStringLiteral("wav"), wav(100), QStringLiteral("s"));
     QCOMPARE(c.page, PreviewContent::Page::Audio);
@@ -94,6 +99,32 @@ void TestSamplePreview::previewsByContent()
     c = buildPreview(QStringLiteral("png"), "not a png", QStringLiteral("shard-1.tar sample k member png"));
     QVERIFY2(c.error.contains(QLatin1String("shard-1.tar sample k member png")), qPrintable(c.error));
     QCOMPARE(c.page, PreviewContent::Page::Text); // the bytes, in hex
+}
+
+void TestSamplePreview::imageZoom()
+{
+    SamplePreview preview;
+    preview.resize(400, 300);
+    preview.show();
+    QSignalSpy shown(&preview, &SamplePreview::shown);
+    preview.showMember(QStringLiteral("png"),
+                       QByteArray::fromStdString(encodePngRgb(40, 20, std::vector<std::uint8_t>(40 * 20 * 3, 9))),
+                       QStringLiteral("s"));
+    QVERIFY(shown.wait(5000));
+    auto *image = preview.findChild<QLabel *>(QStringLiteral("previewImage"));
+    auto *zoom = preview.findChild<QLabel *>(QStringLiteral("previewZoom"));
+    QVERIFY(zoom->text().startsWith(QStringLiteral("fit")));
+    QTest::mouseClick(preview.findChild<QToolButton *>(QStringLiteral("previewActualSize")), Qt::LeftButton);
+    QCOMPARE(image->pixmap().size(), QSize(40, 20));
+    QCOMPARE(zoom->text(), QStringLiteral("100%"));
+    QTest::mouseClick(preview.findChild<QToolButton *>(QStringLiteral("previewZoomIn")), Qt::LeftButton);
+    QTest::mouseClick(preview.findChild<QToolButton *>(QStringLiteral("previewZoomIn")), Qt::LeftButton);
+    QCOMPARE(image->pixmap().size(), QSize(160, 80));
+    QCOMPARE(image->pixmap().toImage().pixelColor(3, 3), QColor(9, 9, 9)); // crisp, not blurred
+    QTest::mouseClick(preview.findChild<QToolButton *>(QStringLiteral("previewZoomOut")), Qt::LeftButton);
+    QCOMPARE(image->pixmap().size(), QSize(80, 40));
+    QTest::mouseClick(preview.findChild<QToolButton *>(QStringLiteral("previewFit")), Qt::LeftButton);
+    QCOMPARE(preview.zoom(), 0.0);
 }
 
 void TestSamplePreview::shardSamplesStreamIn()

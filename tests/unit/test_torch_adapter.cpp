@@ -1,5 +1,7 @@
 #include "torch_probe.h"
 
+#include <map>
+
 #include "decode/decoded.h"
 #include "gen/png_writer.h"
 #include "util/error.h"
@@ -16,6 +18,8 @@ private Q_SLOTS:
     void collateRejectsRaggedItems();
     void decodedMembersBecomeTensors();
     void collatedImagesGetABatchDimension();
+    void previewedTensorTypeIsWhatTorchGets_data();
+    void previewedTensorTypeIsWhatTorchGets();
 };
 
 void TestTorchAdapter::bytesBecomeUint8Tensor()
@@ -75,6 +79,43 @@ void TestTorchAdapter::decodedMembersBecomeTensors()
     QCOMPARE(f.values, arr.data);
     arr.dtype = "uint32"; // libtorch 1.13 has no uint32
     QVERIFY_THROWS_EXCEPTION(shardscope::Error, probeDecodedTensor(arr));
+}
+
+void TestTorchAdapter::previewedTensorTypeIsWhatTorchGets_data()
+{
+    QTest::addColumn<QString>("ext");
+    QTest::addColumn<QByteArray>("bytes");
+    std::vector<uint8_t> px(4 * 5 * 3, 7);
+    const std::string png = shardscope::encodePngRgb(5, 4, px);
+    QTest::newRow("png") << QStringLiteral("png") << QByteArray(png.data(), int(png.size()));
+    QTest::newRow("cls") << QStringLiteral("cls") << QByteArray("12");
+    QTest::newRow("txt") << QStringLiteral("txt") << QByteArray("hello");
+    QTest::newRow("json") << QStringLiteral("json") << QByteArray("{\"a\": [1, 2]}");
+    QTest::newRow("bin") << QStringLiteral("bin") << QByteArray("\x01\x02\x03", 3);
+    // npy: float32 2x3, little-endian, C order
+    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
+    while ((10 + header.size() + 1) % 64)
+        header += ' ';
+    header += '\n';
+    std::string npy("\x93NUMPY\x01\x00", 8);
+    npy += char(header.size() & 0xff);
+    npy += char(header.size() >> 8);
+    npy += header;
+    npy.append(6 * 4, '\0');
+    QTest::newRow("npy") << QStringLiteral("npy") << QByteArray(npy.data(), int(npy.size()));
+}
+
+void TestTorchAdapter::previewedTensorTypeIsWhatTorchGets()
+{
+    QFETCH(QString, ext);
+    QFETCH(QByteArray, bytes);
+    const auto d = shardscope::decodeMember(ext.toStdString(), std::string_view(bytes.constData(), size_t(bytes.size())), "s");
+    const TensorFacts t = probeDecodedTensor(d);
+    QCOMPARE(t.shape, d.tensorShape());
+    static const std::map<std::string, std::string> torchNames = {
+        {"uint8", "Byte"}, {"int8", "Char"}, {"int16", "Short"}, {"int32", "Int"}, {"int64", "Long"},
+        {"float16", "Half"}, {"float32", "Float"}, {"float64", "Double"}, {"bool", "Bool"}};
+    QCOMPARE(QString::fromStdString(t.dtype), QString::fromStdString(torchNames.at(d.tensorDtype())));
 }
 
 void TestTorchAdapter::collatedImagesGetABatchDimension()

@@ -9,6 +9,9 @@
 
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QToolButton>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -88,7 +91,11 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
         c.info = c.error;
         return c;
     }
+    // What the preview shows, and the tensor the loader core's torch adapters make of it.
     c.info = QString::fromStdString(d.describe());
+    if (d.kind == Decoded::Kind::Image)
+        c.info += QStringLiteral(" (%1)").arg(ext.section(QLatin1Char('.'), -1).toUpper());
+    c.info += QLatin1Char('\n') + SamplePreview::tr("Loader delivers: %1").arg(QString::fromStdString(d.tensorDescription()));
     switch (d.kind) {
     case Decoded::Kind::Image: {
         const int h = static_cast<int>(d.shape[0]), w = static_cast<int>(d.shape[1]), ch = static_cast<int>(d.shape[2]);
@@ -188,10 +195,34 @@ SamplePreview::SamplePreview(QWidget *parent)
     m_pages->addWidget(m_text);           // Text
     m_pages->addWidget(m_audio);          // Audio
     m_audio->addGraph();
+    m_zoomBar = new QWidget(this);
+    auto *zoomRow = new QHBoxLayout(m_zoomBar);
+    zoomRow->setContentsMargins(0, 0, 0, 0);
+    auto button = [this, zoomRow](const char *name) {
+        auto *b = new QToolButton(m_zoomBar);
+        b->setObjectName(QString::fromLatin1(name));
+        zoomRow->addWidget(b);
+        return b;
+    };
+    m_fit = button("previewFit");
+    m_actual = button("previewActualSize");
+    m_zoomOut = button("previewZoomOut");
+    m_zoomIn = button("previewZoomIn");
+    m_zoomLabel = new QLabel(m_zoomBar);
+    m_zoomLabel->setObjectName(QStringLiteral("previewZoom"));
+    zoomRow->addWidget(m_zoomLabel);
+    zoomRow->addStretch(1);
+    m_zoomBar->hide();
+    connect(m_fit, &QToolButton::clicked, this, [this] { setZoom(0); });
+    connect(m_actual, &QToolButton::clicked, this, [this] { setZoom(1); });
+    connect(m_zoomIn, &QToolButton::clicked, this, [this] { setZoom(std::min(64.0, (m_zoom > 0 ? m_zoom : 1.0) * 2)); });
+    connect(m_zoomOut, &QToolButton::clicked, this, [this] { setZoom(std::max(1.0 / 16, (m_zoom > 0 ? m_zoom : 1.0) / 2)); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_info);
+    layout->addWidget(m_zoomBar);
     layout->addWidget(m_pages, 1);
+    retranslate();
 }
 
 void SamplePreview::clearPreview()
@@ -214,23 +245,64 @@ void SamplePreview::showMember(const QString &ext, const QByteArray &bytes, cons
     watcher->setFuture(QtConcurrent::run([ext, bytes, what] { return buildPreview(ext, bytes, what); }));
 }
 
-void SamplePreview::present(const PreviewContent &c)
+void SamplePreview::setZoom(double zoom)
 {
-    m_content = c;
-    m_info->setText(c.info);
-    switch (c.page) {
-    case PreviewContent::Page::Empty: m_pages->setCurrentIndex(0); break;
-    case PreviewContent::Page::Image: {
-        QPixmap pm = QPixmap::fromImage(c.image);
+    m_zoom = zoom;
+    if (m_content.page == PreviewContent::Page::Image)
+        showImage();
+}
+
+void SamplePreview::showImage()
+{
+    QPixmap pm = QPixmap::fromImage(m_content.image);
+    if (pm.isNull())
+        return;
+    if (m_zoom > 0) {
+        // Enlarged pixels stay crisp squares; reductions are smoothed.
+        pm = pm.scaled(QSize(std::max(1, int(pm.width() * m_zoom)), std::max(1, int(pm.height() * m_zoom))),
+                       Qt::IgnoreAspectRatio, m_zoom >= 1 ? Qt::FastTransformation : Qt::SmoothTransformation);
+        m_zoomLabel->setText(tr("%1%").arg(m_zoom * 100, 0, 'f', 0));
+    } else {
         const QSize room = m_pages->size() - QSize(8, 8);
         if (pm.width() < room.width() / 4 && pm.height() < room.height() / 4) // small images: scale up, crisp
             pm = pm.scaled(pm.size() * std::max(1, std::min(room.width() / pm.width(), room.height() / pm.height()) / 2));
         else if (pm.width() > room.width() || pm.height() > room.height())
             pm = pm.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        m_image->setPixmap(pm);
+        m_zoomLabel->setText(tr("fit (%1%)").arg(100.0 * pm.width() / m_content.image.width(), 0, 'f', 0));
+    }
+    m_image->setPixmap(pm);
+}
+
+void SamplePreview::retranslate()
+{
+    m_fit->setText(tr("Fit"));
+    m_actual->setText(tr("1:1"));
+    m_zoomIn->setText(tr("+"));
+    m_zoomOut->setText(tr("−"));
+    m_fit->setToolTip(tr("Fit the image to the view"));
+    m_actual->setToolTip(tr("One screen pixel per image pixel"));
+    m_zoomIn->setToolTip(tr("Zoom in"));
+    m_zoomOut->setToolTip(tr("Zoom out"));
+}
+
+void SamplePreview::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SamplePreview::present(const PreviewContent &c)
+{
+    m_content = c;
+    m_info->setText(c.info);
+    m_zoomBar->setVisible(c.page == PreviewContent::Page::Image);
+    switch (c.page) {
+    case PreviewContent::Page::Empty: m_pages->setCurrentIndex(0); break;
+    case PreviewContent::Page::Image:
+        showImage();
         m_pages->setCurrentIndex(1);
         break;
-    }
     case PreviewContent::Page::Text:
         m_text->setPlainText(c.text);
         m_pages->setCurrentIndex(2);

@@ -10,6 +10,7 @@ class QCustomPlot;
 class QLabel;
 class QPlainTextEdit;
 class QStackedWidget;
+class QToolButton;
 
 namespace shardscope::ui {
 
@@ -40,6 +41,9 @@ public:
 
     void showMember(const QString &ext, const QByteArray &bytes, const QString &what);
     void clearPreview();
+    // Image zoom: 0 = fit to the view (the default), else a scale (1 = one screen pixel per image pixel).
+    void setZoom(double zoom);
+    double zoom() const { return m_zoom; }
     const PreviewContent &content() const { return m_content; }
 
 Q_SIGNALS:
@@ -47,6 +51,9 @@ Q_SIGNALS:
 
 private:
     void present(const PreviewContent &content);
+    void showImage();
+    void retranslate();
+    void changeEvent(QEvent *event) override;
 
     QStackedWidget *m_pages;
     QLabel *m_info;
@@ -54,6 +61,10 @@ private:
     QPlainTextEdit *m_text;
     QCustomPlot *m_audio;
     PreviewContent m_content;
+    QWidget *m_zoomBar;
+    QToolButton *m_fit, *m_actual, *m_zoomIn, *m_zoomOut;
+    QLabel *m_zoomLabel;
+    double m_zoom = 0;
     quint64 m_generation = 0;
 };
 
