@@ -83,6 +83,19 @@ void ConnectionDialog::updateFields()
                                                                : QStringLiteral("http://127.0.0.1:8080"));
 }
 
+void ConnectionDialog::setConnection(const Connection &c)
+{
+    setWindowTitle(tr("Edit Connection"));
+    m_name->setText(c.name);
+    const int kind = m_kind->findData(c.scheme);
+    m_kind->setCurrentIndex(kind < 0 ? 0 : kind);
+    m_endpoint->setText(c.options.endpoint ? QString::fromStdString(*c.options.endpoint) : QString());
+    m_keyId->setText(QString::fromStdString(c.options.s3AccessKey));
+    m_secret->setText(QString::fromStdString(c.options.s3SecretKey)); // from memory; shown masked
+    m_folder->setText(QString::fromStdString(c.options.localRoot));
+    updateFields();
+}
+
 Settings::SavedConnection ConnectionDialog::saved() const
 {
     Settings::SavedConnection s;

@@ -22,6 +22,7 @@ public:
     explicit ConnectionDialog(QWidget *parent = nullptr);
 
     Connection connection() const;            // for the session (with the secret)
+    void setConnection(const Connection &c);  // Edit Connection: the dialog starts from these settings
     Settings::SavedConnection saved() const;  // what may be remembered (no secret)
     void testConnection();
 

@@ -58,7 +58,10 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_filter->setSortRole(Qt::DisplayRole);
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setSectionResizeMode(ObjectListModel::NameColumn, QHeaderView::Stretch);
+    // Every column can be resized (and is remembered); the last one takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->resizeSection(ObjectListModel::NameColumn, 320);
     m_table->verticalHeader()->hide();
 
     auto *right = new QWidget(this);
@@ -112,6 +115,8 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
             return;
         QMenu menu(this);
         menu.addAction(tr("Refresh Buckets"), this, [this, row = index.row()] { m_connections->refresh(row); });
+        menu.addAction(tr("Edit Connection…"), this,
+                       [this, row = index.row()] { Q_EMIT editConnectionRequested(row); });
         menu.addAction(tr("Remove Connection"), this,
                        [this, row = index.row()] { Q_EMIT removeConnectionRequested(row); });
         menu.exec(m_tree->viewport()->mapToGlobal(pos));

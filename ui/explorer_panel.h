@@ -37,6 +37,7 @@ public:
     ConnectionTreeModel *connections() const { return m_connections; }
     ObjectListModel *objects() const { return m_objects; }
     QSplitter *splitter() const { return m_splitter; }
+    QTableView *objectTable() const { return m_table; }
     ShardSampleModel *samples() const { return m_samples; }
     SamplePreview *preview() const { return m_preview; }
     ClusterView *clusterView() const { return m_cluster; }
@@ -62,6 +63,7 @@ public:
 Q_SIGNALS:
     void saved(const QString &path, const QString &error);
     void removeConnectionRequested(int row);
+    void editConnectionRequested(int row);
     // "Add to Split as Prefix" on an object or directory of the bucket.
     void addToSplitRequested(const QString &bucketUrl, const QString &prefix);
     void progress(qint64 done, qint64 total);

@@ -23,10 +23,11 @@ QList<Language> LanguageManager::available()
     };
 }
 
-QString LanguageManager::systemLanguage()
+QString LanguageManager::systemLanguage() { return languageFor(QLocale::system().uiLanguages()); }
+
+QString LanguageManager::languageFor(const QStringList &uiLanguages)
 {
-    const QStringList ui = QLocale::system().uiLanguages();
-    for (QString tag : ui) {
+    for (QString tag : uiLanguages) {
         tag.replace(QLatin1Char('-'), QLatin1Char('_'));
         for (const Language &l : available()) {
             if (tag == l.code || tag.startsWith(l.code + QLatin1Char('_')))

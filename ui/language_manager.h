@@ -28,6 +28,8 @@ public:
     static QList<Language> available();
     // The catalog the system locale selects ("en" when none matches).
     static QString systemLanguage();
+    // The catalog for a locale's UI languages in order of preference ("de-CH", "zh-Hans-CN", ...).
+    static QString languageFor(const QStringList &uiLanguages);
 
     // "" follows the system locale. Returns false (and keeps the current
     // language) for an unknown code or a catalog that cannot be loaded.

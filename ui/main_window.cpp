@@ -24,7 +24,9 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QPointer>
+#include <QHeaderView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QInputDialog>
 #include <QLabel>
@@ -96,6 +98,7 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
         m_explorer->connections()->removeConnection(row);
         saveConnections();
     });
+    connect(m_explorer, &ExplorerPanel::editConnectionRequested, this, &MainWindow::editConnection);
     connect(m_explorer, &ExplorerPanel::addToSplitRequested, this, [this](const QString &bucketUrl, const QString &prefix) {
         m_dataset->addPrefix(bucketUrl, prefix);
         m_tabs->setCurrentWidget(m_dataset);
@@ -132,6 +135,9 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
         restoreState(s);
     if (const QByteArray s = m_settings.explorerSplitterState(); !s.isEmpty())
         m_explorer->splitter()->restoreState(s);
+    if (const QByteArray s = m_settings.objectColumnsState(); !s.isEmpty())
+        m_explorer->objectTable()->horizontalHeader()->restoreState(s);
+    m_tabs->setCurrentIndex(std::clamp(m_settings.currentTab(), 0, m_tabs->count() - 1));
 }
 
 MainWindow::~MainWindow() = default;
@@ -395,6 +401,20 @@ void MainWindow::addConnection()
     saveConnections();
 }
 
+void MainWindow::editConnection(int row)
+{
+    if (row < m_builtInConnections || row >= m_explorer->connections()->rowCount()) {
+        m_jobStatus->finishJob(tr("The built-in connections cannot be edited; add a connection instead"));
+        return;
+    }
+    ConnectionDialog dialog(this);
+    dialog.setConnection(m_explorer->connections()->connection(row));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_explorer->connections()->replaceConnection(row, dialog.connection());
+    saveConnections();
+}
+
 void MainWindow::saveConnections()
 {
     // Only what may be remembered: never a secret.
@@ -445,6 +465,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings.setMainWindowGeometry(saveGeometry());
     m_settings.setMainWindowState(saveState());
     m_settings.setExplorerSplitterState(m_explorer->splitter()->saveState());
+    m_settings.setObjectColumnsState(m_explorer->objectTable()->horizontalHeader()->saveState());
+    m_settings.setCurrentTab(m_tabs->currentIndex());
     m_settings.sync();
     event->accept();
 }

@@ -51,6 +51,10 @@ private:
     void showAbout();
     void askForUrl();
     void addConnection();
+public:
+    // Opens the connection dialog on a saved connection; the built-in ones stay as they are.
+    void editConnection(int row);
+private:
     void saveConnections();
     void newDataset();
     void openDataset();

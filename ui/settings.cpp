@@ -59,6 +59,20 @@ void Settings::setConnections(const QVector<SavedConnection> &connections)
     m_settings->endArray();
 }
 
+QByteArray Settings::objectColumnsState() const
+{
+    return m_settings->value(QStringLiteral("explorer/objectColumns")).toByteArray();
+}
+
+void Settings::setObjectColumnsState(const QByteArray &state)
+{
+    m_settings->setValue(QStringLiteral("explorer/objectColumns"), state);
+}
+
+int Settings::currentTab() const { return m_settings->value(QStringLiteral("mainWindow/tab"), 0).toInt(); }
+
+void Settings::setCurrentTab(int tab) { m_settings->setValue(QStringLiteral("mainWindow/tab"), tab); }
+
 QByteArray Settings::explorerSplitterState() const
 {
     return m_settings->value(QStringLiteral("explorer/splitter")).toByteArray();

@@ -46,6 +46,10 @@ public:
 
     QByteArray explorerSplitterState() const;
     void setExplorerSplitterState(const QByteArray &state);
+    QByteArray objectColumnsState() const; // the object table's column widths, order and sorting
+    void setObjectColumnsState(const QByteArray &state);
+    int currentTab() const;
+    void setCurrentTab(int tab);
 
     void sync();
 

@@ -2,10 +2,17 @@
 // what is remembered never contains a secret.
 
 #include "connection_dialog.h"
+#include "job_status_widget.h"
+#include "explorer_panel.h"
+#include "language_manager.h"
+#include "main_window.h"
+#include "models/connection_tree_model.h"
 #include "settings.h"
 #include "storage/file_store.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +32,7 @@ private Q_SLOTS:
     void testsALocalFolder();
     void reportsAnUnreachableCluster();
     void remembersConnectionsWithoutSecrets();
+    void editsASavedConnection();
 
 private:
     void choose(ConnectionDialog &d, const QString &kind);
@@ -106,6 +114,47 @@ void TestConnections::remembersConnectionsWithoutSecrets()
     // A remembered connection comes back without its secret (it comes from the environment or is entered again).
     qunsetenv("AWS_SECRET_ACCESS_KEY");
     QVERIFY(connectionFrom(loaded[0]).options.s3SecretKey.empty());
+}
+
+void TestConnections::editsASavedConnection()
+{
+    QTemporaryDir dir;
+    auto store = FileStore::forLocalRoot(dir.filePath(QStringLiteral("second")).toStdString());
+    store->createBucket("edited-bucket");
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    Settings::SavedConnection first;
+    first.name = QStringLiteral("disk");
+    first.scheme = QStringLiteral("local");
+    first.folder = m_dir.filePath(QStringLiteral("root"));
+    settings.setConnections({first});
+    LanguageManager languages;
+    MainWindow window(settings, languages);
+    ConnectionTreeModel *model = window.explorer()->connections();
+    const int row = model->rowCount() - 1;
+    QCOMPARE(model->connection(row).name, QStringLiteral("disk"));
+
+    // The user changes the folder and the name in the dialog and presses OK.
+    QTimer::singleShot(0, this, [&] {
+        auto *d = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
+        QVERIFY(d);
+        QCOMPARE(d->findChild<QLineEdit *>(QStringLiteral("connectionFolder"))->text(), first.folder);
+        d->findChild<QLineEdit *>(QStringLiteral("connectionName"))->setText(QStringLiteral("second disk"));
+        d->findChild<QLineEdit *>(QStringLiteral("connectionFolder"))->setText(dir.filePath(QStringLiteral("second")));
+        d->accept();
+    });
+    window.editConnection(row);
+    QCOMPARE(model->rowCount(), row + 1); // replaced, not added
+    QCOMPARE(model->connection(row).name, QStringLiteral("second disk"));
+    // Its buckets are listed again from the new folder.
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(model->index(row, 0)), 1, 5000);
+    QCOMPARE(model->index(0, 0, model->index(row, 0)).data().toString(), QStringLiteral("edited-bucket"));
+    // And remembered.
+    QCOMPARE(settings.connections().size(), 1);
+    QCOMPARE(settings.connections().at(0).folder, dir.filePath(QStringLiteral("second")));
+
+    // The built-in connections stay as they are.
+    window.editConnection(0);
+    QVERIFY(window.jobStatus()->message().contains(QStringLiteral("cannot be edited")));
 }
 
 QTEST_MAIN(TestConnections)

@@ -1,5 +1,10 @@
 #include "job_status_widget.h"
+#include "explorer_panel.h"
 #include "language_manager.h"
+
+#include <QHeaderView>
+#include <QTabWidget>
+#include <QTableView>
 #include "main_window.h"
 #include "settings.h"
 
@@ -29,6 +34,8 @@ private Q_SLOTS:
     void switchesLanguageLive_data();
     void switchesLanguageLive();
     void rejectsUnknownLanguage();
+    void systemDefaultFollowsTheLocale_data();
+    void systemDefaultFollowsTheLocale();
     void jobStatusShowsProgressAndStop();
     void closesCleanlyAndRemembersGeometry();
     void cleanup();
@@ -111,6 +118,40 @@ void TestMainWindow::rejectsUnknownLanguage()
     QCOMPARE(menu("menuFile")->title(), QStringLiteral("&File"));
 }
 
+void TestMainWindow::systemDefaultFollowsTheLocale_data()
+{
+    QTest::addColumn<QStringList>("uiLanguages");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("German, Switzerland") << QStringList{QStringLiteral("de-CH"), QStringLiteral("de")} << "de";
+    QTest::newRow("Chinese, Simplified script") << QStringList{QStringLiteral("zh-Hans-CN")} << "zh_CN";
+    QTest::newRow("Chinese, Singapore") << QStringList{QStringLiteral("zh-SG")} << "zh_CN";
+    QTest::newRow("French, then German") << QStringList{QStringLiteral("fr-FR"), QStringLiteral("de-DE")} << "de";
+    QTest::newRow("Japanese only") << QStringList{QStringLiteral("ja-JP")} << "en";
+    QTest::newRow("nothing") << QStringList{} << "en";
+}
+
+void TestMainWindow::systemDefaultFollowsTheLocale()
+{
+    QFETCH(QStringList, uiLanguages);
+    QFETCH(QString, code);
+    QCOMPARE(LanguageManager::languageFor(uiLanguages), code);
+
+    // From German, "System Default" goes to what the system's locale picks
+    // and remembers the choice as "follow the system" (empty), not a code.
+    m_window->findChild<QAction *>(QStringLiteral("actionLanguage_de"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(menu("menuFile")->title(), QStringLiteral("&Datei"), 2000);
+    QAction *system = m_window->findChild<QAction *>(QStringLiteral("actionLanguageSystem"));
+    QVERIFY(system);
+    system->trigger();
+    QVERIFY(system->isChecked());
+    QCOMPARE(m_languages->requested(), QString());
+    QCOMPARE(m_languages->effective(), LanguageManager::systemLanguage());
+    QCOMPARE(m_settings->language(), QString());
+    if (LanguageManager::systemLanguage() == QLatin1String("en"))
+        QTRY_COMPARE_WITH_TIMEOUT(menu("menuFile")->title(), QStringLiteral("&File"), 2000);
+    QVERIFY(m_languages->apply(QStringLiteral("en")));
+}
+
 void TestMainWindow::jobStatusShowsProgressAndStop()
 {
     JobStatusWidget *status = m_window->jobStatus();
@@ -133,6 +174,9 @@ void TestMainWindow::jobStatusShowsProgressAndStop()
 void TestMainWindow::closesCleanlyAndRemembersGeometry()
 {
     m_window->resize(900, 600);
+    m_window->explorer()->objectTable()->horizontalHeader()->resizeSection(0, 333);
+    m_window->explorer()->objectTable()->horizontalHeader()->resizeSection(1, 111);
+    m_window->tabs()->setCurrentIndex(2);
     QVERIFY(m_window->close());
     QVERIFY(!m_settings->mainWindowGeometry().isEmpty());
     delete m_window;
@@ -140,6 +184,10 @@ void TestMainWindow::closesCleanlyAndRemembersGeometry()
     // A new window restores the remembered size.
     MainWindow again(*m_settings, *m_languages);
     QCOMPARE(again.size(), QSize(900, 600));
+    // ... the object table's columns and the tab the user was on.
+    QCOMPARE(again.explorer()->objectTable()->horizontalHeader()->sectionSize(0), 333);
+    QCOMPARE(again.explorer()->objectTable()->horizontalHeader()->sectionSize(1), 111);
+    QCOMPARE(again.tabs()->currentIndex(), 2);
 }
 
 void TestMainWindow::cleanup() {}

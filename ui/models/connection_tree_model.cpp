@@ -32,6 +32,26 @@ void ConnectionTreeModel::addConnection(const Connection &connection)
     endInsertRows();
 }
 
+void ConnectionTreeModel::replaceConnection(int row, const Connection &connection)
+{
+    if (row < 0 || row >= m_nodes.size())
+        return;
+    Node &n = m_nodes[row];
+    const QModelIndex parentIndex = index(row, 0);
+    if (!n.buckets.isEmpty()) {
+        beginRemoveRows(parentIndex, 0, n.buckets.size() - 1);
+        n.buckets.clear();
+        endRemoveRows();
+    }
+    n.connection = connection;
+    n.error.clear();
+    n.generation = ++m_nextGeneration; // an answer for the old settings is dropped
+    n.loading = false;
+    n.loaded = false;
+    Q_EMIT dataChanged(parentIndex, parentIndex);
+    refresh(row);
+}
+
 void ConnectionTreeModel::removeConnection(int row)
 {
     if (row < 0 || row >= m_nodes.size())

@@ -32,6 +32,8 @@ public:
     void setConnections(const QVector<Connection> &connections);
     void addConnection(const Connection &connection);
     void removeConnection(int row);
+    // Replaces a connection's settings (Edit Connection): its buckets are listed again.
+    void replaceConnection(int row, const Connection &connection);
     const Connection &connection(int row) const { return m_nodes.at(row).connection; }
     // "local://bucket", "ais://bucket" for a bucket index, "" otherwise.
     QString bucketUrl(const QModelIndex &index) const;
