@@ -3,6 +3,7 @@
 #include "cluster_view.h"
 #include "summary_view.h"
 #include "models/object_list_model.h"
+#include "models/thumbnail_model.h"
 #include "models/shard_sample_model.h"
 #include "preview/sample_preview.h"
 
@@ -10,6 +11,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QListView>
 #include <QMenu>
 #include <QPushButton>
 #include <QPointer>
@@ -78,8 +80,30 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_sampleTree->setObjectName(QStringLiteral("sampleTree"));
     m_sampleTree->setModel(m_samples);
     m_sampleTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Samples as a list, or the first ones as thumbnails filled in as they decode.
+    m_thumbnails = new ThumbnailModel(m_samples, 48, 96, this);
+    m_thumbnailGrid = new QListView(this);
+    m_thumbnailGrid->setObjectName(QStringLiteral("thumbnailGrid"));
+    m_thumbnailGrid->setViewMode(QListView::IconMode);
+    m_thumbnailGrid->setIconSize(QSize(96, 96));
+    m_thumbnailGrid->setGridSize(QSize(120, 130));
+    m_thumbnailGrid->setResizeMode(QListView::Adjust);
+    m_thumbnailGrid->setMovement(QListView::Static);
+    m_thumbnailGrid->setUniformItemSizes(true);
+    m_thumbnailGrid->setWordWrap(true);
+    m_thumbnailGrid->setModel(m_thumbnails);
+    m_sampleViews = new QTabWidget(this);
+    m_sampleViews->setObjectName(QStringLiteral("sampleViews"));
+    m_sampleViews->addTab(m_sampleTree, QString());
+    m_sampleViews->addTab(m_thumbnailGrid, QString());
+    connect(m_thumbnailGrid, &QListView::clicked, this, [this](const QModelIndex &thumb) {
+        const QModelIndex sample = m_samples->index(thumb.data(ThumbnailModel::SampleRowRole).toInt(), 0);
+        m_sampleTree->setCurrentIndex(sample);
+        if (m_samples->rowCount(sample) > 0)
+            onSampleClicked(m_samples->index(0, 0, sample));
+    });
     auto *shardSplit = new QSplitter(Qt::Horizontal, this);
-    shardSplit->addWidget(m_sampleTree);
+    shardSplit->addWidget(m_sampleViews);
     shardSplit->addWidget(m_preview);
     shardSplit->setStretchFactor(1, 2);
     shardSplit->setSizes({360, 640});
@@ -390,6 +414,8 @@ void ExplorerPanel::retranslate()
     m_tabs->setTabText(1, tr("Shard"));
     m_tabs->setTabText(2, tr("Cluster"));
     m_tabs->setTabText(3, tr("Summary"));
+    m_sampleViews->setTabText(0, tr("Samples"));
+    m_sampleViews->setTabText(1, tr("Thumbnails"));
     m_summarize->setText(tr("Summarize"));
     m_summarize->setToolTip(tr("Count objects and bytes, and show the size histogram and extensions"));
     if (m_bucketUrl.isEmpty())

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QLineEdit;
+class QListView;
 class QSortFilterProxyModel;
 class QPushButton;
 class QSplitter;
@@ -23,6 +24,7 @@ class SummaryView;
 class ObjectListModel;
 class SamplePreview;
 class ShardSampleModel;
+class ThumbnailModel;
 
 // Connections and their buckets on the left; the objects of the chosen bucket
 // (under an optional prefix) on the right, listed page by page off the GUI
@@ -39,6 +41,7 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     QTableView *objectTable() const { return m_table; }
     ShardSampleModel *samples() const { return m_samples; }
+    ThumbnailModel *thumbnails() const { return m_thumbnails; }
     SamplePreview *preview() const { return m_preview; }
     ClusterView *clusterView() const { return m_cluster; }
     SummaryView *summaryView() const { return m_summaryView; }
@@ -99,6 +102,9 @@ private:
     QTabWidget *m_tabs;
     ShardSampleModel *m_samples;
     QTreeView *m_sampleTree;
+    ThumbnailModel *m_thumbnails;
+    QListView *m_thumbnailGrid;
+    QTabWidget *m_sampleViews;
     SamplePreview *m_preview;
     ClusterView *m_cluster;
     SummaryView *m_summaryView;

@@ -6,6 +6,7 @@
 #include "gen/png_writer.h"
 #include "models/object_list_model.h"
 #include "models/shard_sample_model.h"
+#include "models/thumbnail_model.h"
 #include "preview/sample_preview.h"
 #include "storage/file_store.h"
 
@@ -16,6 +17,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QListView>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -146,10 +148,21 @@ void TestSamplePreview::shardSamplesStreamIn()
     opts.localRoot = m_dir.path().toStdString();
     ShardSampleModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ThumbnailModel thumbs(&model, 48, 64);
+    QAbstractItemModelTester thumbTester(&thumbs, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy done(&model, &ShardSampleModel::finished);
     model.open(QStringLiteral("local://b"), QStringLiteral("s.tar"), opts);
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
     QCOMPARE(model.rowCount(), 150);
+    // The first 48 samples as thumbnails, every one decoded into a picture of at most 64 px.
+    QCOMPARE(thumbs.rowCount(), 48);
+    QTRY_COMPARE_WITH_TIMEOUT(thumbs.decodedCount(), 48, 10000);
+    for (int r = 0; r < thumbs.rowCount(); ++r) {
+        const QImage img = thumbs.index(r).data(Qt::DecorationRole).value<QImage>();
+        QVERIFY2(!img.isNull() && img.width() <= 64 && img.height() <= 64, qPrintable(QString::number(r)));
+        QCOMPARE(thumbs.index(r).data(ThumbnailModel::SampleRowRole).toInt(), r);
+    }
+    QCOMPARE(thumbs.index(5).data().toString(), QStringLiteral("k1005"));
     const QModelIndex first = model.index(0, 0);
     QCOMPARE(first.data().toString(), QStringLiteral("k1000"));
     QCOMPARE(model.rowCount(first), 2);
@@ -159,6 +172,7 @@ void TestSamplePreview::shardSamplesStreamIn()
     model.open(QStringLiteral("local://b"), QStringLiteral("cut.tar"), opts);
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 10000);
     QCOMPARE(model.errorCount(), 1);
+    QCOMPARE(thumbs.rowCount(), std::min(48, model.sampleCount())); // a new shard: its own thumbnails, no error rows
     QVERIFY(model.sampleCount() > 0 && model.sampleCount() < 150); // what came before the cut stays
     const QModelIndex err = model.index(model.rowCount() - 1, 0);
     QVERIFY(err.data(ShardSampleModel::IsErrorRole).toBool());
@@ -202,6 +216,18 @@ void TestSamplePreview::doubleClickAShardAndPreviewAMember()
     const QString expected = QStringLiteral("Class label: %1").arg(QString::fromUtf8(panel.samples()->memberBytes(cls)));
     QTRY_COMPARE_WITH_TIMEOUT(text->toPlainText(), expected, 5000);
     QVERIFY(text->isVisible());
+
+    // The thumbnail grid: clicking sample 7's picture selects it and previews its image.
+    panel.findChild<QTabWidget *>(QStringLiteral("sampleViews"))->setCurrentIndex(1);
+    auto *grid = panel.findChild<QListView *>(QStringLiteral("thumbnailGrid"));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.thumbnails()->decodedCount(), 48, 10000);
+    const QModelIndex thumb = panel.thumbnails()->index(7);
+    grid->scrollTo(thumb);
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(thumb).center());
+    QCOMPARE(tree->currentIndex(), panel.samples()->index(7, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(info->text().contains(QLatin1String("k1007")) || info->text().startsWith(QLatin1String("image")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.findChild<QLabel *>(QStringLiteral("previewImage"))->pixmap().isNull() &&
+                                 panel.preview()->content().page == PreviewContent::Page::Image, 5000);
 }
 
 QTEST_MAIN(TestSamplePreview)

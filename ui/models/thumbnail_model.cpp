@@ -1,0 +1,181 @@
+#include "models/thumbnail_model.h"
+
+#include "models/shard_sample_model.h"
+
+#include "decode/decoded.h"
+#include "util/error.h"
+
+#include <QColor>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+namespace shardscope::ui {
+
+namespace {
+struct Rendered
+{
+    QImage image;
+    QString text;
+    QString error;
+};
+
+// A grey-scale heat map of a 2-D array (or the first plane of more).
+QImage heatMap(const Decoded &d)
+{
+    if (d.shape.size() < 2 || d.dtype != "float32")
+        return {};
+    const int h = int(d.shape[0]), w = int(d.shape[1]);
+    const auto *v = reinterpret_cast<const float *>(d.data.data());
+    const auto [lo, hi] = std::minmax_element(v, v + std::size_t(h) * std::size_t(w));
+    const float span = *hi - *lo > 0 ? *hi - *lo : 1;
+    QImage img(w, h, QImage::Format_Grayscale8);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            img.scanLine(y)[x] = uchar(255 * (v[std::size_t(y) * std::size_t(w) + std::size_t(x)] - *lo) / span);
+    return img;
+}
+
+Rendered render(const QVector<QPair<QString, QByteArray>> &members, const QString &what, int size)
+{
+    Rendered r;
+    QStringList names;
+    for (const auto &[ext, bytes] : members) {
+        names << ext;
+        const QString e = ext.section(QLatin1Char('.'), -1).toLower();
+        if (e != QLatin1String("png") && e != QLatin1String("jpg") && e != QLatin1String("jpeg") &&
+            e != QLatin1String("npy") && e != QLatin1String("cls"))
+            continue;
+        try {
+            const Decoded d = decodeMember(ext.toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())),
+                                           (what + QLatin1Char(' ') + ext).toStdString());
+            if (d.kind == Decoded::Kind::Image) {
+                const int w = int(d.shape[1]), h = int(d.shape[0]), ch = int(d.shape[2]);
+                const QImage::Format f = ch == 1 ? QImage::Format_Grayscale8
+                                         : ch == 4 ? QImage::Format_RGBA8888
+                                                   : QImage::Format_RGB888;
+                const QImage img(d.data.data(), w, h, w * ch, f);
+                r.image = img.scaled(size, size, Qt::KeepAspectRatio,
+                                     w < size && h < size ? Qt::FastTransformation : Qt::SmoothTransformation);
+                return r; // scaled() made a deep copy
+            }
+            if (d.kind == Decoded::Kind::Array) {
+                const QImage img = heatMap(d);
+                if (!img.isNull()) {
+                    r.image = img.scaled(size, size, Qt::KeepAspectRatio, Qt::FastTransformation);
+                    return r;
+                }
+            }
+            if (d.kind == Decoded::Kind::Label && r.text.isEmpty())
+                r.text = ThumbnailModel::tr("class %1").arg(d.label);
+        } catch (const Error &e) {
+            r.error = QString::fromStdString(e.what());
+        }
+    }
+    if (r.text.isEmpty())
+        r.text = names.join(QStringLiteral(", "));
+    return r;
+}
+} // namespace
+
+ThumbnailModel::ThumbnailModel(ShardSampleModel *samples, int limit, int size, QObject *parent)
+    : QAbstractListModel(parent), m_samples(samples), m_limit(limit), m_size(size)
+{
+    connect(samples, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        if (!parent.isValid())
+            takeRows(first, last);
+    });
+    connect(samples, &QAbstractItemModel::modelReset, this, &ThumbnailModel::reset);
+    reset();
+}
+
+void ThumbnailModel::reset()
+{
+    beginResetModel();
+    ++m_generation; // decodes of the previous shard are dropped
+    m_thumbs.clear();
+    m_decoded = 0;
+    endResetModel();
+    if (m_samples->rowCount() > 0)
+        takeRows(0, m_samples->rowCount() - 1);
+}
+
+void ThumbnailModel::takeRows(int first, int last)
+{
+    QVector<Thumb> fresh;
+    for (int row = first; row <= last && m_thumbs.size() + fresh.size() < m_limit; ++row) {
+        const QModelIndex sample = m_samples->index(row, 0);
+        if (sample.data(ShardSampleModel::IsErrorRole).toBool())
+            continue; // problems are shown in the sample list
+        Thumb t;
+        t.sampleRow = row;
+        t.key = sample.data().toString();
+        fresh.push_back(t);
+    }
+    if (fresh.isEmpty())
+        return;
+    const int at = m_thumbs.size();
+    beginInsertRows({}, at, at + fresh.size() - 1);
+    m_thumbs += fresh;
+    endInsertRows();
+    const quint64 generation = m_generation;
+    QPointer<ThumbnailModel> self(this);
+    for (int i = 0; i < fresh.size(); ++i) {
+        // Copies of the members go to the pool; the model may change meanwhile.
+        const QModelIndex sample = m_samples->index(fresh[i].sampleRow, 0);
+        QVector<QPair<QString, QByteArray>> members;
+        for (int m = 0; m < m_samples->rowCount(sample); ++m) {
+            const QModelIndex member = m_samples->index(m, 0, sample);
+            members.push_back({member.data(ShardSampleModel::ExtensionRole).toString(), m_samples->memberBytes(member)});
+        }
+        const QString what = tr("%1 sample %2").arg(m_samples->shard(), fresh[i].key);
+        const int row = at + i, size = m_size;
+        (void)QtConcurrent::run([self, generation, row, members, what, size] {
+            const Rendered r = render(members, what, size);
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(self.data(), [self, generation, row, r] {
+                if (!self || generation != self->m_generation || row >= self->m_thumbs.size())
+                    return;
+                Thumb &t = self->m_thumbs[row];
+                t.image = r.image;
+                t.text = r.text;
+                t.error = r.error;
+                t.decoded = true;
+                ++self->m_decoded;
+                const QModelIndex i = self->index(row);
+                Q_EMIT self->dataChanged(i, i);
+                if (self->m_decoded == self->m_thumbs.size())
+                    Q_EMIT self->allDecoded();
+            });
+        });
+    }
+}
+
+int ThumbnailModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_thumbs.size(); }
+
+QVariant ThumbnailModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Thumb &t = m_thumbs.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return t.image.isNull() && t.decoded ? t.key + QLatin1Char('\n') + t.text : t.key;
+    case Qt::DecorationRole:
+        if (!t.image.isNull())
+            return t.image;
+        return QVariant();
+    case Qt::ToolTipRole:
+        return t.error.isEmpty() ? t.key : t.key + QLatin1Char('\n') + t.error;
+    case SampleRowRole:
+        return t.sampleRow;
+    case DecodedRole:
+        return t.decoded;
+    default:
+        return {};
+    }
+}
+
+} // namespace shardscope::ui
