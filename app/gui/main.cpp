@@ -1,5 +1,6 @@
 // shardscope: the desktop application.
 
+#include "diagnostics/measure_run.h"
 #include "language_manager.h"
 #include "main_window.h"
 #include "settings.h"
@@ -10,6 +11,8 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 #include <QTimer>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -32,6 +35,16 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the main window once it is shown, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption measureOption(
+        QStringLiteral("measure"),
+        QStringLiteral("Benchmark P5: open URL, scroll its listing to the end, then benchmark it; print the GUI "
+                       "thread's stalls and the memory of each phase as JSON, then quit."),
+        QStringLiteral("url"));
+    const QCommandLineOption measureBenchOption(QStringLiteral("measure-bench-seconds"),
+                                                QStringLiteral("Seconds of benchmark after the listing (default 10, 0: none)."),
+                                                QStringLiteral("s"), QStringLiteral("10"));
+    parser.addOption(measureOption);
+    parser.addOption(measureBenchOption);
     parser.addPositionalArgument(QStringLiteral("url"),
                                  QStringLiteral("A bucket to open, e.g. local://demo or ais://bucket/prefix."),
                                  QStringLiteral("[url]"));
@@ -49,6 +62,13 @@ int main(int argc, char *argv[])
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openLocation(parser.positionalArguments().constFirst());
+
+    std::unique_ptr<shardscope::ui::MeasureRun> measure;
+    if (parser.isSet(measureOption)) {
+        measure = std::make_unique<shardscope::ui::MeasureRun>(window, parser.value(measureOption),
+                                                               parser.value(measureBenchOption).toDouble());
+        QTimer::singleShot(0, measure.get(), &shardscope::ui::MeasureRun::start);
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
