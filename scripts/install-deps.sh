@@ -13,7 +13,7 @@ PKGS=(
   libtorch-dev
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
   python3-venv
-  tar gzip lz4 zip unzip attr
+  tar gzip lz4 zip unzip attr openssl python3
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include "storage/store_url.h"
 #include "util/error.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -26,6 +27,8 @@ Connection connectionFrom(const Settings::SavedConnection &s)
         if (const char *secret = std::getenv("AWS_SECRET_ACCESS_KEY"))
             c.options.s3SecretKey = secret;
     c.options.localRoot = s.folder.toStdString();
+    c.options.http.caFile = s.caFile.toStdString();
+    c.options.http.verifyTls = !s.insecure;
     c.options.http.connectTimeout = std::chrono::milliseconds(3000);
     return c;
 }
@@ -33,8 +36,18 @@ Connection connectionFrom(const Settings::SavedConnection &s)
 ConnectionDialog::ConnectionDialog(QWidget *parent)
     : QDialog(parent), m_name(new QLineEdit(this)), m_kind(new QComboBox(this)), m_endpoint(new QLineEdit(this)),
       m_keyId(new QLineEdit(this)), m_secret(new QLineEdit(this)), m_folder(new QLineEdit(this)),
+      m_caFile(new QLineEdit(this)), m_insecure(new QCheckBox(this)), m_insecureWarning(new QLabel(this)),
       m_result(new QLabel(this)), m_test(new QPushButton(this))
 {
+    m_caFile->setObjectName(QStringLiteral("connectionCaFile"));
+    m_caFile->setPlaceholderText(tr("system certificates"));
+    m_insecure->setObjectName(QStringLiteral("connectionInsecure"));
+    m_insecure->setText(tr("Skip TLS certificate verification (unsafe)"));
+    m_insecureWarning->setObjectName(QStringLiteral("connectionInsecureWarning"));
+    m_insecureWarning->setWordWrap(true);
+    m_insecureWarning->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_insecureWarning->setText(
+        tr("Warning: without verification anyone on the network path can read and change what is transferred."));
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Add Connection"));
     m_name->setObjectName(QStringLiteral("connectionName"));
@@ -59,6 +72,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     form->addRow(tr("Access key id"), m_keyId);
     form->addRow(tr("Secret key (kept in memory only)"), m_secret);
     form->addRow(tr("Folder"), m_folder);
+    form->addRow(tr("CA file (https)"), m_caFile);
+    form->addRow(QString(), m_insecure);
+    form->addRow(QString(), m_insecureWarning);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->addButton(m_test, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
@@ -69,6 +85,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateFields);
+    connect(m_insecure, &QCheckBox::toggled, this, &ConnectionDialog::updateFields);
     updateFields();
 }
 
@@ -79,6 +96,9 @@ void ConnectionDialog::updateFields()
     m_keyId->setEnabled(kind == QLatin1String("s3"));
     m_secret->setEnabled(kind == QLatin1String("s3"));
     m_folder->setEnabled(kind == QLatin1String("local"));
+    m_caFile->setEnabled(kind != QLatin1String("local"));
+    m_insecure->setEnabled(kind != QLatin1String("local"));
+    m_insecureWarning->setVisible(m_insecure->isChecked() && kind != QLatin1String("local"));
     m_endpoint->setPlaceholderText(kind == QLatin1String("s3") ? QStringLiteral("http://127.0.0.1:8080/s3")
                                                                : QStringLiteral("http://127.0.0.1:8080"));
 }
@@ -93,7 +113,16 @@ void ConnectionDialog::setConnection(const Connection &c)
     m_keyId->setText(QString::fromStdString(c.options.s3AccessKey));
     m_secret->setText(QString::fromStdString(c.options.s3SecretKey)); // from memory; shown masked
     m_folder->setText(QString::fromStdString(c.options.localRoot));
+    m_caFile->setText(QString::fromStdString(c.options.http.caFile));
+    m_insecure->setChecked(!c.options.http.verifyTls);
     updateFields();
+}
+
+QString ConnectionDialog::tlsWarning(const Connection &c)
+{
+    if (c.options.http.verifyTls || c.scheme == QLatin1String("local"))
+        return {};
+    return tr("Warning: TLS certificate verification is off for %1").arg(c.name);
 }
 
 Settings::SavedConnection ConnectionDialog::saved() const
@@ -109,6 +138,10 @@ Settings::SavedConnection ConnectionDialog::saved() const
         s.keyId = m_keyId->text().trimmed();
     if (s.scheme == QLatin1String("local"))
         s.folder = m_folder->text().trimmed();
+    if (s.scheme != QLatin1String("local")) {
+        s.caFile = m_caFile->text().trimmed();
+        s.insecure = m_insecure->isChecked();
+    }
     return s;
 }
 

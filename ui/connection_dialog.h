@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -31,6 +32,10 @@ Q_SIGNALS:
 
 private:
     void updateFields();
+public:
+    // The warning shown for a connection that skips TLS verification ("" when it does not).
+    static QString tlsWarning(const Connection &c);
+private:
 
     QLineEdit *m_name;
     QComboBox *m_kind;
@@ -38,6 +43,9 @@ private:
     QLineEdit *m_keyId;
     QLineEdit *m_secret;
     QLineEdit *m_folder;
+    QLineEdit *m_caFile;
+    QCheckBox *m_insecure;
+    QLabel *m_insecureWarning;
     QLabel *m_result;
     QPushButton *m_test;
     quint64 m_generation = 0;

@@ -89,8 +89,12 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     ais.http.connectTimeout = std::chrono::milliseconds(2000);
     connections.push_back({tr("AIStore %1").arg(endpoint), QStringLiteral("ais"), ais});
     m_builtInConnections = connections.size();
-    for (const Settings::SavedConnection &saved : m_settings.connections())
+    QStringList warnings;
+    for (const Settings::SavedConnection &saved : m_settings.connections()) {
         connections.push_back(connectionFrom(saved));
+        if (const QString w = ConnectionDialog::tlsWarning(connections.back()); !w.isEmpty())
+            warnings << w;
+    }
     m_explorer->setConnections(connections);
     connect(m_explorer, &ExplorerPanel::removeConnectionRequested, this, [this](int row) {
         if (row < m_builtInConnections)
@@ -128,6 +132,8 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
             m_jobStatus->finishJob(message);
     });
 
+    if (!warnings.isEmpty())
+        m_jobStatus->finishJob(warnings.join(QStringLiteral("; ")));
     resize(1100, 720);
     if (const QByteArray g = m_settings.mainWindowGeometry(); !g.isEmpty())
         restoreGeometry(g);
@@ -399,6 +405,8 @@ void MainWindow::addConnection()
         return;
     m_explorer->connections()->addConnection(dialog.connection());
     saveConnections();
+    if (const QString w = ConnectionDialog::tlsWarning(dialog.connection()); !w.isEmpty())
+        m_jobStatus->finishJob(w);
 }
 
 void MainWindow::editConnection(int row)
@@ -413,6 +421,8 @@ void MainWindow::editConnection(int row)
         return;
     m_explorer->connections()->replaceConnection(row, dialog.connection());
     saveConnections();
+    if (const QString w = ConnectionDialog::tlsWarning(dialog.connection()); !w.isEmpty())
+        m_jobStatus->finishJob(w);
 }
 
 void MainWindow::saveConnections()
@@ -428,6 +438,8 @@ void MainWindow::saveConnections()
             s.endpoint = QString::fromStdString(*c.options.endpoint);
         s.keyId = QString::fromStdString(c.options.s3AccessKey);
         s.folder = QString::fromStdString(c.options.localRoot);
+        s.caFile = QString::fromStdString(c.options.http.caFile);
+        s.insecure = !c.options.http.verifyTls;
         saved.push_back(s);
     }
     m_settings.setConnections(saved);

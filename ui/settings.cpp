@@ -35,6 +35,8 @@ QVector<Settings::SavedConnection> Settings::connections() const
         c.endpoint = m_settings->value(QStringLiteral("endpoint")).toString();
         c.keyId = m_settings->value(QStringLiteral("keyId")).toString();
         c.folder = m_settings->value(QStringLiteral("folder")).toString();
+        c.caFile = m_settings->value(QStringLiteral("caFile")).toString();
+        c.insecure = m_settings->value(QStringLiteral("insecure"), false).toBool();
         if (!c.name.isEmpty() && (c.scheme == QLatin1String("ais") || c.scheme == QLatin1String("s3") ||
                                   c.scheme == QLatin1String("local")))
             out.push_back(c); // a damaged entry is skipped, not fatal
@@ -55,6 +57,8 @@ void Settings::setConnections(const QVector<SavedConnection> &connections)
         m_settings->setValue(QStringLiteral("endpoint"), c.endpoint);
         m_settings->setValue(QStringLiteral("keyId"), c.keyId);
         m_settings->setValue(QStringLiteral("folder"), c.folder);
+        m_settings->setValue(QStringLiteral("caFile"), c.caFile);
+        m_settings->setValue(QStringLiteral("insecure"), c.insecure);
     }
     m_settings->endArray();
 }

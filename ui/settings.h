@@ -36,9 +36,12 @@ public:
         QString endpoint;
         QString keyId;
         QString folder;
+        QString caFile;        // https: the certificate authorities to trust (empty: the system's)
+        bool insecure = false; // https: skip certificate verification (the user asked; a warning is shown)
         bool operator==(const SavedConnection &o) const
         {
-            return name == o.name && scheme == o.scheme && endpoint == o.endpoint && keyId == o.keyId && folder == o.folder;
+            return name == o.name && scheme == o.scheme && endpoint == o.endpoint && keyId == o.keyId &&
+                   folder == o.folder && caFile == o.caFile && insecure == o.insecure;
         }
     };
     QVector<SavedConnection> connections() const;

@@ -5,6 +5,8 @@
 #include "storage/store_url.h"
 #include "util/error.h"
 
+#include <QFileInfo>
+
 #include <cstdio>
 
 namespace shardscope::cli {
@@ -20,7 +22,14 @@ CliContext::CliContext()
       m_timeoutOption(QStringLiteral("timeout"),
                       QStringLiteral("Read timeout in milliseconds: fail when no data moves for this long "
                                      "(default 20000)."),
-                      QStringLiteral("ms"))
+                      QStringLiteral("ms")),
+      m_caFileOption(QStringLiteral("ca-file"),
+                     QStringLiteral("PEM file of the certificate authorities to trust for https:// endpoints "
+                                    "(default: the system's)."),
+                     QStringLiteral("file")),
+      m_insecureOption(QStringLiteral("insecure"),
+                       QStringLiteral("Do not verify https:// certificates (unsafe: anyone on the path can read and "
+                                      "change the data; prints a warning)."))
 {
 }
 
@@ -29,6 +38,8 @@ void CliContext::addGlobalOptions(QCommandLineParser &parser) const
     parser.addOption(m_endpointOption);
     parser.addOption(m_connectTimeoutOption);
     parser.addOption(m_timeoutOption);
+    parser.addOption(m_caFileOption);
+    parser.addOption(m_insecureOption);
     parser.addHelpOption();
 }
 
@@ -60,6 +71,20 @@ bool CliContext::readGlobalOptions(const QCommandLineParser &parser)
     }
     if (parser.isSet(m_endpointOption))
         m_endpoint = parser.value(m_endpointOption).toStdString();
+    if (parser.isSet(m_caFileOption)) {
+        const QString ca = parser.value(m_caFileOption);
+        if (!QFileInfo(ca).isFile() || !QFileInfo(ca).isReadable()) {
+            m_err << "shardscope-cli: --ca-file " << ca << ": no such readable file" << Qt::endl;
+            return false;
+        }
+        m_http.caFile = ca.toStdString();
+    }
+    if (parser.isSet(m_insecureOption)) {
+        m_http.verifyTls = false;
+        m_err << "shardscope-cli: warning: TLS certificate verification is off (--insecure): anyone on the "
+                 "network path can read and change what is transferred"
+              << Qt::endl;
+    }
     return true;
 }
 

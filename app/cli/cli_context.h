@@ -51,6 +51,8 @@ private:
     QCommandLineOption m_endpointOption;
     QCommandLineOption m_connectTimeoutOption;
     QCommandLineOption m_timeoutOption;
+    QCommandLineOption m_caFileOption;
+    QCommandLineOption m_insecureOption;
 };
 
 // A whole-number option within [min, max] (its default value when not given).

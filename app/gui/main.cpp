@@ -1,6 +1,7 @@
 // shardscope: the desktop application.
 
 #include "diagnostics/measure_run.h"
+#include "diagnostics/screenshot_tour.h"
 #include "language_manager.h"
 #include "main_window.h"
 #include "settings.h"
@@ -44,6 +45,11 @@ int main(int argc, char *argv[])
                                                 QStringLiteral("Seconds of benchmark after the listing (default 10, 0: none)."),
                                                 QStringLiteral("s"), QStringLiteral("10"));
     parser.addOption(measureOption);
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Walk through the main views on URL and save each as DIR/<view>.png, then quit."),
+        QStringLiteral("dir"));
+    parser.addOption(screenshotsOption);
     parser.addOption(measureBenchOption);
     parser.addPositionalArgument(QStringLiteral("url"),
                                  QStringLiteral("A bucket to open, e.g. local://demo or ais://bucket/prefix."),
@@ -60,7 +66,7 @@ int main(int argc, char *argv[])
 
     shardscope::ui::MainWindow window(settings, languages);
     window.show();
-    if (!parser.positionalArguments().isEmpty())
+    if (!parser.positionalArguments().isEmpty() && !parser.isSet(screenshotsOption))
         window.openLocation(parser.positionalArguments().constFirst());
 
     std::unique_ptr<shardscope::ui::MeasureRun> measure;
@@ -68,6 +74,13 @@ int main(int argc, char *argv[])
         measure = std::make_unique<shardscope::ui::MeasureRun>(window, parser.value(measureOption),
                                                                parser.value(measureBenchOption).toDouble());
         QTimer::singleShot(0, measure.get(), &shardscope::ui::MeasureRun::start);
+    }
+
+    std::unique_ptr<shardscope::ui::ScreenshotTour> tour;
+    if (parser.isSet(screenshotsOption)) {
+        const QString url = parser.positionalArguments().value(0, QStringLiteral("local://demo"));
+        tour = std::make_unique<shardscope::ui::ScreenshotTour>(window, parser.value(screenshotsOption), url);
+        QTimer::singleShot(0, tour.get(), &shardscope::ui::ScreenshotTour::start);
     }
 
     if (parser.isSet(screenshotOption)) {

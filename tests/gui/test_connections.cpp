@@ -11,6 +11,7 @@
 #include "storage/file_store.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QTimer>
 #include <QFile>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void reportsAnUnreachableCluster();
     void remembersConnectionsWithoutSecrets();
     void editsASavedConnection();
+    void skippingTlsVerificationIsExplicitAndWarned();
 
 private:
     void choose(ConnectionDialog &d, const QString &kind);
@@ -155,6 +157,36 @@ void TestConnections::editsASavedConnection()
     // The built-in connections stay as they are.
     window.editConnection(0);
     QVERIFY(window.jobStatus()->message().contains(QStringLiteral("cannot be edited")));
+}
+
+void TestConnections::skippingTlsVerificationIsExplicitAndWarned()
+{
+    ConnectionDialog d;
+    choose(d, QStringLiteral("ais"));
+    d.findChild<QLineEdit *>(QStringLiteral("connectionName"))->setText(QStringLiteral("tls cluster"));
+    d.findChild<QLineEdit *>(QStringLiteral("connectionEndpoint"))->setText(QStringLiteral("https://127.0.0.1:9443"));
+    // Verified by default.
+    QVERIFY(d.connection().options.http.verifyTls);
+    QVERIFY(!d.findChild<QLabel *>(QStringLiteral("connectionInsecureWarning"))->isVisibleTo(&d));
+    QVERIFY(ConnectionDialog::tlsWarning(d.connection()).isEmpty());
+    d.findChild<QLineEdit *>(QStringLiteral("connectionCaFile"))->setText(QStringLiteral("/etc/ssl/my-ca.pem"));
+    QCOMPARE(QString::fromStdString(d.connection().options.http.caFile), QStringLiteral("/etc/ssl/my-ca.pem"));
+    // Skipping needs the box ticked, and shows a warning at once.
+    d.findChild<QCheckBox *>(QStringLiteral("connectionInsecure"))->setChecked(true);
+    QVERIFY(d.findChild<QLabel *>(QStringLiteral("connectionInsecureWarning"))->isVisibleTo(&d));
+    QVERIFY(!d.connection().options.http.verifyTls);
+    QVERIFY(ConnectionDialog::tlsWarning(d.connection()).contains(QStringLiteral("tls cluster")));
+    // Remembered as the user chose, and warned about when the window opens with it.
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    settings.setConnections({d.saved()});
+    QCOMPARE(settings.connections().at(0).caFile, QStringLiteral("/etc/ssl/my-ca.pem"));
+    QVERIFY(settings.connections().at(0).insecure);
+    QVERIFY(!connectionFrom(settings.connections().at(0)).options.http.verifyTls);
+    LanguageManager languages;
+    MainWindow window(settings, languages);
+    QVERIFY2(window.jobStatus()->message().contains(QStringLiteral("TLS certificate verification is off for tls cluster")),
+             qPrintable(window.jobStatus()->message()));
 }
 
 QTEST_MAIN(TestConnections)
