@@ -8,12 +8,27 @@
 
 namespace shardscope {
 
+namespace {
+// The endpoint as it may appear in a message: user information (a password
+// typed into the URL) is replaced by "***".
+std::string redacted(const std::string &value)
+{
+    const auto sep = value.find("://");
+    const std::size_t start = sep == std::string::npos ? 0 : sep + 3;
+    const auto end = value.find_first_of("/?#", start);
+    const auto at = value.rfind('@', end == std::string::npos ? std::string::npos : end);
+    if (at == std::string::npos || at < start)
+        return value;
+    return value.substr(0, start) + "***" + value.substr(at);
+}
+} // namespace
+
 std::string normalizeEndpoint(std::string_view endpoint, std::string_view origin)
 {
     const std::string value = trim(endpoint);
     auto fail = [&](const std::string &why) -> Error {
         return Error(ErrorKind::InvalidUrl,
-                     "invalid endpoint " + quoted(value) + " (from " + std::string(origin) + "): " + why);
+                     "invalid endpoint " + quoted(redacted(value)) + " (from " + std::string(origin) + "): " + why);
     };
     if (value.empty())
         throw fail("it is empty; expected something like http://127.0.0.1:8080");

@@ -144,6 +144,7 @@ void TestStoreUrl::endpointInvalid_data()
     QTest::newRow("path") << "http://host:8080/v1" << "no path, query or fragment";
     QTest::newRow("query") << "http://host:8080?x=1" << "no path, query or fragment";
     QTest::newRow("credentials") << "http://user:pw@host:8080" << "credentials do not belong";
+    QTest::newRow("credentials are not repeated") << "http://user:s3cr3t@host:8080/x" << "\"http://***@host:8080/x\"";
     QTest::newRow("port text") << "http://host:80a" << "is not a number";
     QTest::newRow("port zero") << "http://host:0" << "out of range";
     QTest::newRow("port huge") << "http://host:70000" << "out of range";
@@ -164,6 +165,7 @@ void TestStoreUrl::endpointInvalid()
         const QString msg = QString::fromStdString(e.what());
         QVERIFY2(msg.contains(expectedText), qPrintable(msg));
         QVERIFY2(msg.contains(QLatin1String("--endpoint")), qPrintable(msg));
+        QVERIFY2(!msg.contains(QLatin1String("s3cr3t")) && !msg.contains(QLatin1String(":pw@")), qPrintable(msg));
     }
 }
 
