@@ -2,7 +2,8 @@
 # Runs a benchmark suite against a real cluster (started here if none runs,
 # and stopped again afterwards). Usage: bench/run.sh storage [options]
 # (see bench/storage_bench.py --help), bench/run.sh sampler | loader, or
-# bench/run.sh peers (P1, P2, P3, P6 against every peer in one run). Results go to bench/results/.
+# bench/run.sh peers (P1, P2, P3, P6 against every peer in one run), or
+# bench/run.sh gui (P5: GUI stalls and memory on a 1M-object bucket). Results go to bench/results/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/common.sh"
@@ -30,5 +31,10 @@ case "$suite" in
     (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/peers_bench.py" --endpoint "$EP" \
       --cli "$root/build/release/app/shardscope-cli" --aisloader "$AIS_BIN/aisloader" \
       --command "bench/run.sh peers $*" "$@");;
-  *) die "unknown suite '$suite' (peers, storage, sampler, loader)";;
+  gui)
+    # P5: the app listing a 1M-object bucket and benchmarking it, stalls and memory.
+    "$SHARDSCOPE_VENV/bin/python" "$root/bench/gui_bench.py" --endpoint "$EP" \
+      --app "$root/build/release/app/shardscope" --cli "$root/build/release/app/shardscope-cli" \
+      --command "bench/run.sh gui $*" "$@";;
+  *) die "unknown suite '$suite' (peers, gui, storage, sampler, loader)";;
 esac

@@ -226,8 +226,10 @@ BenchMethod parseBenchMethod(const std::string &name)
 BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const BenchSample &)> &onSample,
                          const std::atomic<bool> *cancel)
 {
-    if (spec.objects.empty())
+    if (spec.names.empty())
         throw Error(ErrorKind::InvalidArgument, "nothing to read: the listing is empty");
+    if (spec.sizes.size() != spec.names.size())
+        throw Error(ErrorKind::InvalidArgument, "benchmark: one size per name expected");
     const int workers = spec.method == BenchMethod::Baseline ? 1 : spec.workers;
     if (workers < 1 || workers > 1024)
         throw Error(ErrorKind::InvalidArgument, "workers must be between 1 and 1024");
@@ -271,7 +273,7 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
 
     if (spec.method == BenchMethod::Baseline || spec.method == BenchMethod::Map) {
         // Workers fetch by index, in sampler order, each with its own store.
-        std::vector<std::size_t> order(spec.objects.size());
+        std::vector<std::size_t> order(spec.names.size());
         std::iota(order.begin(), order.end(), std::size_t(0));
         if (spec.method == BenchMethod::Map && spec.shuffle)
             std::shuffle(order.begin(), order.end(), std::mt19937_64(spec.seed));
@@ -289,13 +291,13 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
                 const std::uint64_t i = cursor.fetch_add(1);
                 if (!timed && i >= order.size())
                     break;
-                const ObjectInfo &o = spec.objects[order[i % order.size()]];
+                const std::string &name = spec.names[order[i % order.size()]];
                 bytes.clear();
                 GetRequest req;
                 req.cancel = cancel;
                 const auto t0 = Clock::now();
                 try {
-                    store->get(spec.bucket, o.name, req, [&bytes](const char *d, std::size_t n) {
+                    store->get(spec.bucket, name, req, [&bytes](const char *d, std::size_t n) {
                         bytes.append(d, n);
                         return true;
                     });
@@ -308,7 +310,7 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
                 }
                 meter.request(bytes.size(), Clock::now() - t0, true);
                 if (spec.decode)
-                    decodeNanos += decodeItem(extensionOf(o.name), bytes, o.name).count();
+                    decodeNanos += decodeItem(extensionOf(name), bytes, name).count();
                 meter.delivered(w, 1, bytes.size());
             }
         };
@@ -318,12 +320,8 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
         for (auto &t : threads)
             t.join();
     } else {
-        std::vector<std::string> names;
+        // Shards: the wire size of a shard request is the shard's size (looked up by name).
         std::unordered_map<std::string, std::uint64_t> sizes;
-        for (const auto &o : spec.objects) {
-            names.push_back(o.name);
-            sizes[o.name] = o.size;
-        }
         LoaderOptions lo;
         lo.workers = workers;
         lo.prefetch = 1024;
@@ -333,7 +331,12 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
                                   : spec.method == BenchMethod::GetBatch ? Loader::Mode::GetBatch
                                                                          : Loader::Mode::Objects;
         const bool shards = mode == Loader::Mode::Shards;
+        if (shards)
+            for (std::size_t i = 0; i < spec.names.size(); ++i)
+                sizes.emplace(spec.names[i], spec.sizes[i]);
         std::atomic<bool> winding{false};
+        // The loader reads the spec's names in place (they outlive it): no copy of a million names.
+        const std::shared_ptr<const std::vector<std::string>> names(std::shared_ptr<void>{}, &spec.names);
         do {
             winding = false;
             Loader loader(

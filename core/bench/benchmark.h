@@ -27,7 +27,10 @@ struct BenchSpec
     BenchMethod method = BenchMethod::Iterable;
     std::function<std::unique_ptr<Store>()> openStore; // one per worker thread
     std::string bucket;
-    std::vector<ObjectInfo> objects; // objects or shards, in read order (sizes from the listing)
+    // Objects or shards, in read order, and their sizes from the listing (two
+    // plain vectors: a million-object run keeps ~40 MB, not whole listing entries).
+    std::vector<std::string> names;
+    std::vector<std::uint64_t> sizes;
     int workers = 4;                 // Baseline always uses 1
     std::chrono::milliseconds duration{0}; // 0: one epoch (every object once)
     std::size_t batchSize = 32;            // items per batch for batch latency and time to first batch

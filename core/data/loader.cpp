@@ -13,8 +13,17 @@ using Clock = std::chrono::steady_clock;
 
 Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
                LoaderOptions options, TimingHook timing, ShardReader::ProblemSink problems)
-    : m_mode(mode), m_openStore(std::move(openStore)), m_bucket(std::move(bucket)), m_units(std::move(units)),
-      m_options(options), m_timing(std::move(timing)), m_problems(std::move(problems))
+    : Loader(mode, std::move(openStore), std::move(bucket),
+             std::make_shared<const std::vector<std::string>>(std::move(units)), options, std::move(timing),
+             std::move(problems))
+{
+}
+
+Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket,
+               std::shared_ptr<const std::vector<std::string>> units, LoaderOptions options, TimingHook timing,
+               ShardReader::ProblemSink problems)
+    : m_mode(mode), m_openStore(std::move(openStore)), m_bucket(std::move(bucket)), m_unitsShared(std::move(units)),
+      m_units(*m_unitsShared), m_options(options), m_timing(std::move(timing)), m_problems(std::move(problems))
 {
     if (m_mode == Mode::GetBatch && (m_options.batchSize < 1 || m_options.batchSize > 100000))
         throw Error(ErrorKind::InvalidArgument, "the get-batch size must be between 1 and 100000");

@@ -89,6 +89,9 @@ public:
 
     Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
            LoaderOptions options, TimingHook timing = {}, ShardReader::ProblemSink problems = {});
+    // The same over a list of units shared with the caller (a million names are not copied).
+    Loader(Mode mode, StoreFactory openStore, std::string bucket, std::shared_ptr<const std::vector<std::string>> units,
+           LoaderOptions options, TimingHook timing = {}, ShardReader::ProblemSink problems = {});
     ~Loader();
     Loader(const Loader &) = delete;
     Loader &operator=(const Loader &) = delete;
@@ -109,7 +112,8 @@ private:
     Mode m_mode;
     StoreFactory m_openStore;
     std::string m_bucket;
-    std::vector<std::string> m_units;
+    std::shared_ptr<const std::vector<std::string>> m_unitsShared;
+    const std::vector<std::string> &m_units;
     LoaderOptions m_options;
     TimingHook m_timing;
     ShardReader::ProblemSink m_problems;

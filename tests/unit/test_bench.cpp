@@ -111,8 +111,8 @@ void TestBench::shardEpochCountsSamples()
     QCOMPARE(r.payloadBytes, m_sampleBytes);
     QCOMPARE(r.requests, quint64(4));
     std::uint64_t shardBytes = 0;
-    for (const auto &o : s.objects)
-        shardBytes += o.size;
+    for (const auto size : s.sizes)
+        shardBytes += size;
     QCOMPARE(r.wireBytes, shardBytes); // whole shards, tar headers included
     QVERIFY(r.wireBytes > r.payloadBytes);
     QVERIFY(r.decodeSeconds > 0);
@@ -151,15 +151,18 @@ void TestBench::seriesAddsUpAndIsJson()
 void TestBench::missingObjectsEndTheRunWithTheirName()
 {
     BenchSpec s = spec("objs", BenchMethod::Map, 2);
-    for (int i = 0; i < 50; ++i)
-        s.objects.insert(s.objects.begin(), ObjectInfo{"gone-" + std::to_string(i), 10, {}, {}, {}, false});
+    for (int i = 0; i < 50; ++i) {
+        s.names.insert(s.names.begin(), "gone-" + std::to_string(i));
+        s.sizes.insert(s.sizes.begin(), 10);
+    }
     const BenchResult r = runBenchmark(s);
     QVERIFY(r.errors >= 10);
     QVERIFY2(QString::fromStdString(r.firstError).contains(QStringLiteral("gone-")), r.firstError.c_str());
     QVERIFY(r.items < 300); // it stopped instead of walking the whole list
 
     BenchSpec it = spec("objs", BenchMethod::Iterable, 2);
-    it.objects.insert(it.objects.begin() + 5, ObjectInfo{"gone-x", 10, {}, {}, {}, false});
+    it.names.insert(it.names.begin() + 5, "gone-x");
+    it.sizes.insert(it.sizes.begin() + 5, 10);
     const BenchResult ri = runBenchmark(it);
     QVERIFY(ri.errors >= 1);
     QVERIFY2(QString::fromStdString(ri.firstError).contains(QStringLiteral("gone-x")), ri.firstError.c_str());
@@ -198,7 +201,10 @@ void TestBench::badSpecsAreRefused()
     s.workers = 0;
     QVERIFY_THROWS_EXCEPTION(Error, runBenchmark(s));
     s.workers = 2;
-    s.objects.clear();
+    s.sizes.pop_back(); // one size per name
+    QVERIFY_THROWS_EXCEPTION(Error, runBenchmark(s));
+    s.names.clear();
+    s.sizes.clear();
     QVERIFY_THROWS_EXCEPTION(Error, runBenchmark(s));
     QVERIFY_THROWS_EXCEPTION(Error, parseBenchMethod("fastest"));
     QCOMPARE(parseBenchMethod("iterable"), BenchMethod::Iterable);

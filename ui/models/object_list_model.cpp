@@ -172,9 +172,18 @@ void ListingWorker::fetchPage(quint64 generation, const QString &token)
         ListPage page = m_location.store->listPage(m_location.bucket, req, token.toStdString());
         QVector<ObjectRow> rows;
         rows.reserve(static_cast<int>(page.entries.size()));
-        for (auto &e : page.entries)
-            rows.push_back({QString::fromStdString(e.name), e.size, QString::fromStdString(e.modified),
-                            QString::fromStdString(e.checksum), e.isDirectory});
+        // Objects written together share their time: one (implicitly shared)
+        // string for a run of equal times keeps a million rows small.
+        QString modified;
+        std::string lastModified;
+        for (auto &e : page.entries) {
+            if (modified.isNull() || e.modified != lastModified) {
+                lastModified = e.modified;
+                modified = QString::fromStdString(e.modified);
+            }
+            rows.push_back({QString::fromStdString(e.name), e.size, modified, QString::fromStdString(e.checksum),
+                            e.isDirectory});
+        }
         Q_EMIT pageReady(generation, rows, QString::fromStdString(page.continuationToken));
     } catch (const Error &e) {
         m_openGeneration = ~0ull;
