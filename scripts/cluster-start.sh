@@ -29,7 +29,11 @@ if EP_RUNNING=$(bash "$(dirname "$0")/cluster-status.sh" 2>/dev/null); then
 fi
 
 # Anything left from an earlier run (killed, half-started) goes first.
-"$(dirname "$0")/cluster-stop.sh" >&2
+# --keep-state: restart on the buckets and objects of the last run (a node
+# restart, as after a crash); otherwise start from nothing.
+keep=""
+[ "${1:-}" = "--keep-state" ] && keep="--keep-state"
+"$(dirname "$0")/cluster-stop.sh" $keep >&2
 
 for port in "$AIS_PROXY_PORT" $((AIS_PROXY_PORT + 1000)) $((AIS_PROXY_PORT + 2000)) \
             "$AIS_TARGET_PORT" $((AIS_TARGET_PORT + 1000)) $((AIS_TARGET_PORT + 2000)); do

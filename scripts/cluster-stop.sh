@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stops the cluster that cluster-start.sh started, by its own process ids
-# (and any aisnode still running from its directory), then wipes all its state.
+# (and any aisnode still running from its directory), then wipes all its state
+# (with --keep-state the buckets and objects stay, for a restart).
 # Safe to run when nothing runs.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -38,7 +39,9 @@ if [ "${#pids[@]}" -gt 0 ]; then
   done
 fi
 
-if [ -e "$R" ]; then
+if [ "${1:-}" = "--keep-state" ]; then
+  log "kept the cluster's state in $R (cluster-start.sh --keep-state restarts on it)"
+elif [ -e "$R" ]; then
   rm -rf "$R"
   log "wiped $R"
 else

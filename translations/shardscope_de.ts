@@ -45,7 +45,10 @@
     </message>
     <message numerus="yes">
         <source>Sizes of %n object(s) from %1</source>
-        <translation><numerusform>Größe von %n Objekt aus %1</numerusform><numerusform>Größen von %n Objekten aus %1</numerusform></translation>
+        <translation>
+            <numerusform>Größe von %n Objekt aus %1</numerusform>
+            <numerusform>Größen von %n Objekten aus %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No sizes yet: load them from the dataset config.</source>
@@ -140,11 +143,17 @@
     </message>
     <message numerus="yes">
         <source>knee: %n worker(s) — recommended</source>
-        <translation><numerusform>Knie: %n Worker – empfohlen</numerusform><numerusform>Knie: %n Worker – empfohlen</numerusform></translation>
+        <translation>
+            <numerusform>Knie: %n Worker – empfohlen</numerusform>
+            <numerusform>Knie: %n Worker – empfohlen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>still scaling at %n worker(s)</source>
-        <translation><numerusform>skaliert noch bei %n Worker</numerusform><numerusform>skaliert noch bei %n Workern</numerusform></translation>
+        <translation>
+            <numerusform>skaliert noch bei %n Worker</numerusform>
+            <numerusform>skaliert noch bei %n Workern</numerusform>
+        </translation>
     </message>
     <message>
         <source>Data:</source>
@@ -355,7 +364,10 @@
     </message>
     <message numerus="yes">
         <source>Sweep: %n worker(s)</source>
-        <translation><numerusform>Durchlauf: %n Worker</numerusform><numerusform>Durchlauf: %n Worker</numerusform></translation>
+        <translation>
+            <numerusform>Durchlauf: %n Worker</numerusform>
+            <numerusform>Durchlauf: %n Worker</numerusform>
+        </translation>
     </message>
     <message>
         <source>Comparing: %1</source>
@@ -493,6 +505,30 @@
             <numerusform>Verbunden: %n Bucket</numerusform>
             <numerusform>Verbunden: %n Buckets</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>system certificates</source>
+        <translation>Systemzertifikate</translation>
+    </message>
+    <message>
+        <source>Skip TLS certificate verification (unsafe)</source>
+        <translation>TLS-Zertifikatsprüfung überspringen (unsicher)</translation>
+    </message>
+    <message>
+        <source>Warning: without verification anyone on the network path can read and change what is transferred.</source>
+        <translation>Warnung: Ohne Prüfung kann jeder auf dem Netzwerkpfad die übertragenen Daten lesen und ändern.</translation>
+    </message>
+    <message>
+        <source>CA file (https)</source>
+        <translation>CA-Datei (https)</translation>
+    </message>
+    <message>
+        <source>Edit Connection</source>
+        <translation>Verbindung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Warning: TLS certificate verification is off for %1</source>
+        <translation>Warnung: Die TLS-Zertifikatsprüfung ist für %1 ausgeschaltet</translation>
     </message>
 </context>
 <context>
@@ -820,6 +856,18 @@
         <source>Add to Split as Prefix</source>
         <translation>Als Präfix zum Split hinzufügen</translation>
     </message>
+    <message>
+        <source>Edit Connection…</source>
+        <translation>Verbindung bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Vorschaubilder</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>
@@ -1078,7 +1126,10 @@
     </message>
     <message numerus="yes">
         <source>Listed %n object(s)</source>
-        <translation><numerusform>%n Objekt aufgelistet</numerusform><numerusform>%n Objekte aufgelistet</numerusform></translation>
+        <translation>
+            <numerusform>%n Objekt aufgelistet</numerusform>
+            <numerusform>%n Objekte aufgelistet</numerusform>
+        </translation>
     </message>
     <message>
         <source>Benchmark</source>
@@ -1087,6 +1138,10 @@
     <message>
         <source>Batch Tuning</source>
         <translation>Batch-Abstimmung</translation>
+    </message>
+    <message>
+        <source>The built-in connections cannot be edited; add a connection instead</source>
+        <translation>Die eingebauten Verbindungen können nicht bearbeitet werden; fügen Sie stattdessen eine Verbindung hinzu</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1184,50 @@
     <message>
         <source>Decoding %1…</source>
         <translation>%1 wird dekodiert …</translation>
+    </message>
+    <message>
+        <source>Loader delivers: %1</source>
+        <translation>Der Loader liefert: %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>fit (%1%)</source>
+        <translation>eingepasst (%1 %)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Fit the image to the view</source>
+        <translation>Bild an die Ansicht anpassen</translation>
+    </message>
+    <message>
+        <source>One screen pixel per image pixel</source>
+        <translation>Ein Bildschirmpixel je Bildpixel</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1405,17 @@
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ThumbnailModel</name>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>%1 sample %2</source>
+        <translation>%1 Sample %2</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,9 @@
     </message>
     <message numerus="yes">
         <source>Sizes of %n object(s) from %1</source>
-        <translation><numerusform>来自 %1 的 %n 个对象的大小</numerusform></translation>
+        <translation>
+            <numerusform>来自 %1 的 %n 个对象的大小</numerusform>
+        </translation>
     </message>
     <message>
         <source>No sizes yet: load them from the dataset config.</source>
@@ -140,11 +142,15 @@
     </message>
     <message numerus="yes">
         <source>knee: %n worker(s) — recommended</source>
-        <translation><numerusform>拐点：%n 个工作线程 — 推荐</numerusform></translation>
+        <translation>
+            <numerusform>拐点：%n 个工作线程 — 推荐</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>still scaling at %n worker(s)</source>
-        <translation><numerusform>在 %n 个工作线程时仍在扩展</numerusform></translation>
+        <translation>
+            <numerusform>在 %n 个工作线程时仍在扩展</numerusform>
+        </translation>
     </message>
     <message>
         <source>Data:</source>
@@ -355,7 +361,9 @@
     </message>
     <message numerus="yes">
         <source>Sweep: %n worker(s)</source>
-        <translation><numerusform>扫描：%n 个工作线程</numerusform></translation>
+        <translation>
+            <numerusform>扫描：%n 个工作线程</numerusform>
+        </translation>
     </message>
     <message>
         <source>Comparing: %1</source>
@@ -492,6 +500,30 @@
         <translation>
             <numerusform>已连接：%n 个存储桶</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>system certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>Skip TLS certificate verification (unsafe)</source>
+        <translation>跳过 TLS 证书验证（不安全）</translation>
+    </message>
+    <message>
+        <source>Warning: without verification anyone on the network path can read and change what is transferred.</source>
+        <translation>警告：不验证证书时，网络路径上的任何人都可以读取和篡改传输的内容。</translation>
+    </message>
+    <message>
+        <source>CA file (https)</source>
+        <translation>CA 文件（https）</translation>
+    </message>
+    <message>
+        <source>Edit Connection</source>
+        <translation>编辑连接</translation>
+    </message>
+    <message>
+        <source>Warning: TLS certificate verification is off for %1</source>
+        <translation>警告：%1 的 TLS 证书验证已关闭</translation>
     </message>
 </context>
 <context>
@@ -812,6 +844,18 @@
         <source>Add to Split as Prefix</source>
         <translation>作为前缀添加到划分</translation>
     </message>
+    <message>
+        <source>Edit Connection…</source>
+        <translation>编辑连接…</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>
@@ -1069,7 +1113,9 @@
     </message>
     <message numerus="yes">
         <source>Listed %n object(s)</source>
-        <translation><numerusform>已列出 %n 个对象</numerusform></translation>
+        <translation>
+            <numerusform>已列出 %n 个对象</numerusform>
+        </translation>
     </message>
     <message>
         <source>Benchmark</source>
@@ -1078,6 +1124,10 @@
     <message>
         <source>Batch Tuning</source>
         <translation>批次调优</translation>
+    </message>
+    <message>
+        <source>The built-in connections cannot be edited; add a connection instead</source>
+        <translation>内置连接不能编辑；请改为添加一个连接</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1170,50 @@
     <message>
         <source>Decoding %1…</source>
         <translation>正在解码 %1…</translation>
+    </message>
+    <message>
+        <source>Loader delivers: %1</source>
+        <translation>加载器输出：%1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>fit (%1%)</source>
+        <translation>适应（%1%）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Fit the image to the view</source>
+        <translation>使图像适应视图</translation>
+    </message>
+    <message>
+        <source>One screen pixel per image pixel</source>
+        <translation>每个图像像素对应一个屏幕像素</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1391,17 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ThumbnailModel</name>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>%1 sample %2</source>
+        <translation>%1 样本 %2</translation>
     </message>
 </context>
 </TS>
