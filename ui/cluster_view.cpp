@@ -76,6 +76,12 @@ void ClusterView::refresh()
             o.retry = RetryPolicy::none();
             AisClient client(o);
             const AisClusterMap smap = client.clusterMap();
+            std::string software;
+            try {
+                software = client.softwareVersion();
+            } catch (const Error &) {
+                software = "?"; // older clusters: the map still shows
+            }
             int healthy = 0;
             for (const auto *nodes : {&smap.proxies, &smap.targets})
                 for (const AisNode &n : *nodes) {
@@ -95,12 +101,13 @@ void ClusterView::refresh()
                                                                                  QString::fromStdString(h.error),
                                       uptime, h.ready ? QStringLiteral("1") : QStringLiteral("0")});
                 }
-            r.summary = ClusterView::tr("Cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready")
+            r.summary = ClusterView::tr("AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready")
                             .arg(QString::fromStdString(smap.uuid), QString::fromStdString(smap.version))
                             .arg(smap.proxies.size())
                             .arg(smap.targets.size())
                             .arg(healthy)
-                            .arg(smap.proxies.size() + smap.targets.size());
+                            .arg(smap.proxies.size() + smap.targets.size())
+                            .arg(QString::fromStdString(software));
         } catch (const Error &e) {
             r.error = QString::fromStdString(e.what());
         }

@@ -36,9 +36,12 @@ Connection connectionFrom(const Settings::SavedConnection &s)
 ConnectionDialog::ConnectionDialog(QWidget *parent)
     : QDialog(parent), m_name(new QLineEdit(this)), m_kind(new QComboBox(this)), m_endpoint(new QLineEdit(this)),
       m_keyId(new QLineEdit(this)), m_secret(new QLineEdit(this)), m_folder(new QLineEdit(this)),
-      m_caFile(new QLineEdit(this)), m_insecure(new QCheckBox(this)), m_insecureWarning(new QLabel(this)),
+      m_token(new QLineEdit(this)), m_caFile(new QLineEdit(this)), m_insecure(new QCheckBox(this)), m_insecureWarning(new QLabel(this)),
       m_result(new QLabel(this)), m_test(new QPushButton(this))
 {
+    m_token->setObjectName(QStringLiteral("connectionToken"));
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("optional; else $AIS_AUTHN_TOKEN"));
     m_caFile->setObjectName(QStringLiteral("connectionCaFile"));
     m_caFile->setPlaceholderText(tr("system certificates"));
     m_insecure->setObjectName(QStringLiteral("connectionInsecure"));
@@ -69,6 +72,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Kind"), m_kind);
     form->addRow(tr("Endpoint"), m_endpoint);
+    form->addRow(tr("Token (kept in memory only)"), m_token);
     form->addRow(tr("Access key id"), m_keyId);
     form->addRow(tr("Secret key (kept in memory only)"), m_secret);
     form->addRow(tr("Folder"), m_folder);
@@ -94,6 +98,7 @@ void ConnectionDialog::updateFields()
     const QString kind = m_kind->currentData().toString();
     m_endpoint->setEnabled(kind != QLatin1String("local"));
     m_keyId->setEnabled(kind == QLatin1String("s3"));
+    m_token->setEnabled(kind == QLatin1String("ais"));
     m_secret->setEnabled(kind == QLatin1String("s3"));
     m_folder->setEnabled(kind == QLatin1String("local"));
     m_caFile->setEnabled(kind != QLatin1String("local"));
@@ -112,6 +117,7 @@ void ConnectionDialog::setConnection(const Connection &c)
     m_endpoint->setText(c.options.endpoint ? QString::fromStdString(*c.options.endpoint) : QString());
     m_keyId->setText(QString::fromStdString(c.options.s3AccessKey));
     m_secret->setText(QString::fromStdString(c.options.s3SecretKey)); // from memory; shown masked
+    m_token->setText(QString::fromStdString(c.options.aisToken));
     m_folder->setText(QString::fromStdString(c.options.localRoot));
     m_caFile->setText(QString::fromStdString(c.options.http.caFile));
     m_insecure->setChecked(!c.options.http.verifyTls);
@@ -150,6 +156,8 @@ Connection ConnectionDialog::connection() const
     Connection c = connectionFrom(saved());
     if (c.scheme == QLatin1String("s3"))
         c.options.s3SecretKey = m_secret->text().toStdString();
+    if (c.scheme == QLatin1String("ais"))
+        c.options.aisToken = m_token->text().trimmed().toStdString();
     return c;
 }
 

@@ -43,6 +43,7 @@ private:
     QLineEdit *m_keyId;
     QLineEdit *m_secret;
     QLineEdit *m_folder;
+    QLineEdit *m_token;
     QLineEdit *m_caFile;
     QCheckBox *m_insecure;
     QLabel *m_insecureWarning;

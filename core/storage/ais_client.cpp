@@ -98,6 +98,21 @@ AisClusterMap AisClient::clusterMap()
     return parseClusterMap(resp.body);
 }
 
+std::string AisClient::softwareVersion()
+{
+    auto r = request("GET", m_options.endpoint + "/v1/daemon?what=software_version");
+    const auto resp = performWithRetry(r, "software version of " + m_options.endpoint);
+    if (!resp.ok())
+        throw aisError(resp, "software version of " + m_options.endpoint, AisTarget::Cluster);
+    // A JSON string: "5.0.v1.5.0".
+    std::string v = resp.body;
+    while (!v.empty() && (v.back() == '\n' || v.back() == ' '))
+        v.pop_back();
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
+        v = v.substr(1, v.size() - 2);
+    return v;
+}
+
 AisNodeHealth AisClient::nodeHealth(const AisNode &node)
 {
     AisNodeHealth h;

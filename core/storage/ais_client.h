@@ -83,6 +83,8 @@ public:
     // Whether the cluster is up and ready (the primary's ?prr=true gate).
     bool isReady();
     AisClusterMap clusterMap();
+    // The AIStore release the gateway runs ("5.0.v1.5.0"); GET /v1/daemon?what=software_version.
+    std::string softwareVersion();
     // Health of one node of the map, asked at its own public URL; never throws.
     AisNodeHealth nodeHealth(const AisNode &node);
 

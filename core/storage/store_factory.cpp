@@ -27,7 +27,7 @@ StoreLocation openStore(const StoreUrl &url, const StoreOptions &options, bool w
     case StoreUrl::Scheme::Ais: {
         AisOptions o;
         o.endpoint = resolveAisEndpoint(options.endpoint);
-        o.token = aisTokenFromEnvironment();
+        o.token = options.aisToken.empty() ? aisTokenFromEnvironment() : options.aisToken;
         o.http = options.http;
         o.retry = options.retry;
         o.directReads = options.aisDirectReads;

@@ -22,6 +22,8 @@ struct StoreOptions
     // Kept in memory only: nothing in shardscope writes them anywhere.
     std::string s3AccessKey;
     std::string s3SecretKey;
+    // ais:// AuthN token given by the user (GUI), in memory only; when empty, AIS_AUTHN_TOKEN.
+    std::string aisToken;
 };
 
 // A URL opened: the store and what the URL names inside it.

@@ -44,6 +44,9 @@ void TestClusterView::showsTheRealCluster()
     QCOMPARE(roles, (QStringList{QStringLiteral("primary proxy"), QStringLiteral("target")}));
     QCOMPARE(states, (QStringList{QStringLiteral("ready"), QStringLiteral("ready")}));
     QVERIFY(view.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text().contains(QLatin1String("2 of 2 nodes ready")));
+    // The software release the cluster runs, as its gateway reports it (5.0.v1.5.0 as the scripts pin it).
+    QVERIFY2(view.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text().startsWith(QLatin1String("AIStore 5.0")),
+             qPrintable(view.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text()));
 }
 
 void TestClusterView::unreachableEndpoint()

@@ -113,6 +113,21 @@ void TestConnections::remembersConnectionsWithoutSecrets()
     QFile f(ini);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY2(!f.readAll().contains("planted-s3cr3t"), "a secret reached the settings file");
+    // An AIStore token is a secret too: in the session only.
+    {
+        ConnectionDialog a;
+        choose(a, QStringLiteral("ais"));
+        a.findChild<QLineEdit *>(QStringLiteral("connectionEndpoint"))->setText(QStringLiteral("http://127.0.0.1:8080"));
+        a.findChild<QLineEdit *>(QStringLiteral("connectionToken"))->setText(QStringLiteral("planted-t0ken-value"));
+        QCOMPARE(QString::fromStdString(a.connection().options.aisToken), QStringLiteral("planted-t0ken-value"));
+        Settings withToken(ini);
+        withToken.setConnections({a.saved()});
+        withToken.sync();
+        QFile g(ini);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QVERIFY2(!g.readAll().contains("planted-t0ken"), "a token reached the settings file");
+        QVERIFY(connectionFrom(withToken.connections().at(0)).options.aisToken.empty());
+    }
     // A remembered connection comes back without its secret (it comes from the environment or is entered again).
     qunsetenv("AWS_SECRET_ACCESS_KEY");
     QVERIFY(connectionFrom(loaded[0]).options.s3SecretKey.empty());
