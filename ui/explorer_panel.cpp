@@ -11,6 +11,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QCheckBox>
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
@@ -57,8 +58,12 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_filter->setSourceModel(m_objects);
     m_filter->setFilterKeyColumn(ObjectListModel::NameColumn);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_filter->setSortRole(Qt::DisplayRole);
+    m_filter->setSortRole(ObjectListModel::SortRole);
     m_table->setModel(m_filter);
+    // Sorting by a column header sorts what is loaded; the listing order (by
+    // name) until the user asks, so a big bucket is not re-sorted page by page.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Every column can be resized (and is remembered); the last one takes the rest.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -70,6 +75,14 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_prefix, 2);
     filters->addWidget(m_nameFilter, 1);
+    m_folders = new QCheckBox(this);
+    m_folders->setObjectName(QStringLiteral("folderView"));
+    m_up = new QPushButton(this);
+    m_up->setObjectName(QStringLiteral("upButton"));
+    filters->addWidget(m_folders);
+    filters->addWidget(m_up);
+    connect(m_folders, &QCheckBox::toggled, this, &ExplorerPanel::applyPrefix);
+    connect(m_up, &QPushButton::clicked, this, &ExplorerPanel::goUp);
     filters->addWidget(m_summarize);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -233,7 +246,7 @@ void ExplorerPanel::openLocation(int connectionRow, const QString &url)
         return;
     }
     m_location->setText(url);
-    m_objects->setLocation(url, m_connections->connection(connectionRow).options);
+    m_objects->setLocation(url, m_connections->connection(connectionRow).options, !m_folders->isChecked());
     if (looksLikeShard(m_prefix->text())) // a shard's URL: show its samples too
         openShard(m_prefix->text());
 }
@@ -260,7 +273,18 @@ void ExplorerPanel::applyPrefix()
         return;
     const QString url = m_prefix->text().isEmpty() ? m_bucketUrl : m_bucketUrl + QLatin1Char('/') + m_prefix->text();
     m_location->setText(url);
-    m_objects->setLocation(url, m_connections->connection(m_connectionRow).options);
+    // Folders: one level with virtual directories (double-click one to enter it).
+    m_objects->setLocation(url, m_connections->connection(m_connectionRow).options, !m_folders->isChecked());
+}
+
+void ExplorerPanel::goUp()
+{
+    QString p = m_prefix->text();
+    if (p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    const int slash = p.lastIndexOf(QLatin1Char('/'));
+    m_prefix->setText(slash < 0 ? QString() : p.left(slash + 1));
+    applyPrefix();
 }
 
 QString ExplorerPanel::selectedObjectUrl() const
@@ -376,7 +400,12 @@ void ExplorerPanel::onObjectActivated(const QModelIndex &index)
         return;
     const QModelIndex source = m_filter->mapToSource(index);
     const ObjectRow &row = m_objects->row(source.row());
-    if (!row.isDirectory && looksLikeShard(row.name))
+    if (row.isDirectory) { // enter the virtual directory
+        m_prefix->setText(row.name);
+        applyPrefix();
+        return;
+    }
+    if (looksLikeShard(row.name))
         openShard(row.name);
 }
 
@@ -415,6 +444,9 @@ void ExplorerPanel::retranslate()
     m_tabs->setTabText(2, tr("Cluster"));
     m_tabs->setTabText(3, tr("Summary"));
     m_sampleViews->setTabText(0, tr("Samples"));
+    m_folders->setText(tr("Folders"));
+    m_folders->setToolTip(tr("One level at a time, with virtual directories; double-click one to enter it"));
+    m_up->setText(tr("Up"));
     m_sampleViews->setTabText(1, tr("Thumbnails"));
     m_summarize->setText(tr("Summarize"));
     m_summarize->setToolTip(tr("Count objects and bytes, and show the size histogram and extensions"));

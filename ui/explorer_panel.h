@@ -7,6 +7,7 @@
 #include <atomic>
 #include <memory>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -87,6 +88,7 @@ private:
     void retranslate();
     void onBucketActivated(const QModelIndex &index);
     void applyPrefix();
+    void goUp();
     void onObjectActivated(const QModelIndex &index);
     void onSampleClicked(const QModelIndex &index);
 
@@ -98,6 +100,8 @@ private:
     QTableView *m_table;
     QLineEdit *m_prefix;
     QLineEdit *m_nameFilter;
+    QCheckBox *m_folders;
+    QPushButton *m_up;
     QLabel *m_location;
     QTabWidget *m_tabs;
     ShardSampleModel *m_samples;

@@ -9,6 +9,7 @@
 #include "summary_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -101,6 +102,37 @@ void TestExplorerPanel::browseABucket()
     QTRY_COMPARE_WITH_TIMEOUT(panel.objects()->location(), QStringLiteral("local://beta/train/"), 2000);
     QTRY_VERIFY_WITH_TIMEOUT(panel.objects()->isComplete(), 5000);
     QCOMPARE(table->model()->rowCount(), 15);
+
+    // Sorting by size, largest first (sizes compare as numbers, not as text).
+    auto *store = FileStore::forLocalRoot(m_dir.path().toStdString()).release();
+    std::unique_ptr<Store> owner(store);
+    store->putBytes("beta", "train/zzz-big.bin", std::string(5000, 'b'));
+    store->putBytes("beta", "train/aaa-mid.bin", std::string(900, 'm'));
+    QTest::keyClick(prefix, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 17, 5000);
+    table->sortByColumn(ObjectListModel::SizeColumn, Qt::DescendingOrder);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("train/zzz-big.bin"));
+    QCOMPARE(table->model()->index(1, 0).data().toString(), QStringLiteral("train/aaa-mid.bin"));
+    table->sortByColumn(ObjectListModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("train/101.bin"));
+
+    // Folders: one level with virtual directories; double-click enters one, Up leaves it.
+    prefix->clear();
+    QTest::keyClick(prefix, Qt::Key_Return);
+    QTest::mouseClick(panel.findChild<QCheckBox *>(QStringLiteral("folderView")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.objects()->isComplete() && table->model()->rowCount() == 2, 5000);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("train/"));
+    QVERIFY(table->model()->index(0, 0).data(ObjectListModel::IsDirectoryRole).toBool());
+    const QPoint valDir = table->visualRect(table->model()->index(1, 0)).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, valDir);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, valDir);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.objects()->location(), QStringLiteral("local://beta/val/"), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.objects()->isComplete() && table->model()->rowCount() == 15, 5000);
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("upButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.objects()->location(), QStringLiteral("local://beta"), 2000);
+    // Leave the bucket as the other tests expect it.
+    QVERIFY(QFile::remove(m_dir.filePath(QStringLiteral("beta/train/zzz-big.bin"))));
+    QVERIFY(QFile::remove(m_dir.filePath(QStringLiteral("beta/train/aaa-mid.bin"))));
 }
 
 void TestExplorerPanel::unreachableClusterIsReported()

@@ -71,6 +71,13 @@ QVariant ObjectListModel::data(const QModelIndex &index, int role) const
         return r.size;
     if (role == IsDirectoryRole)
         return r.isDirectory;
+    if (role == SortRole)
+        switch (index.column()) {
+        case NameColumn: return r.name;
+        case SizeColumn: return r.size;
+        case ModifiedColumn: return r.modified;
+        case ChecksumColumn: return r.checksum;
+        }
     if (role == Qt::TextAlignmentRole && index.column() == SizeColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)

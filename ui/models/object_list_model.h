@@ -33,7 +33,7 @@ class ObjectListModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { NameColumn, SizeColumn, ModifiedColumn, ChecksumColumn, ColumnCount };
-    enum Role { SizeRole = Qt::UserRole + 1, IsDirectoryRole };
+    enum Role { SizeRole = Qt::UserRole + 1, IsDirectoryRole, SortRole /* name, size as a number, time, checksum */ };
 
     explicit ObjectListModel(QObject *parent = nullptr);
     ~ObjectListModel() override;
