@@ -413,10 +413,6 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <source>Cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready</source>
-        <translation>Cluster %1, Map-Version %2: %3 Proxys, %4 Targets, %5 von %6 Knoten bereit</translation>
-    </message>
-    <message>
         <source>Cannot read the cluster map: %1</source>
         <translation>Die Cluster-Map kann nicht gelesen werden: %1</translation>
     </message>
@@ -443,6 +439,10 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready</source>
+        <translation>AIStore %7, Cluster %1, Kartenversion %2: %3 Proxys, %4 Targets, %5 von %6 Knoten bereit</translation>
     </message>
 </context>
 <context>
@@ -529,6 +529,14 @@
     <message>
         <source>Warning: TLS certificate verification is off for %1</source>
         <translation>Warnung: Die TLS-Zertifikatsprüfung ist für %1 ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>optional; else $AIS_AUTHN_TOKEN</source>
+        <translation>optional; sonst $AIS_AUTHN_TOKEN</translation>
+    </message>
+    <message>
+        <source>Token (kept in memory only)</source>
+        <translation>Token (nur im Speicher gehalten)</translation>
     </message>
 </context>
 <context>
@@ -868,6 +876,18 @@
         <source>Thumbnails</source>
         <translation>Vorschaubilder</translation>
     </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>One level at a time, with virtual directories; double-click one to enter it</source>
+        <translation>Eine Ebene nach der anderen, mit virtuellen Verzeichnissen; Doppelklick öffnet eines</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>
@@ -1142,6 +1162,14 @@
     <message>
         <source>The built-in connections cannot be edited; add a connection instead</source>
         <translation>Die eingebauten Verbindungen können nicht bearbeitet werden; fügen Sie stattdessen eine Verbindung hinzu</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Meldungen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
     </message>
 </context>
 <context>

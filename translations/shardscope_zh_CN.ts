@@ -409,10 +409,6 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <source>Cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready</source>
-        <translation>集群 %1，映射版本 %2：%3 个代理，%4 个目标节点，%6 个节点中 %5 个就绪</translation>
-    </message>
-    <message>
         <source>Cannot read the cluster map: %1</source>
         <translation>无法读取集群映射：%1</translation>
     </message>
@@ -439,6 +435,10 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready</source>
+        <translation>AIStore %7，集群 %1，映射版本 %2：%3 个代理，%4 个目标，%6 个节点中 %5 个就绪</translation>
     </message>
 </context>
 <context>
@@ -524,6 +524,14 @@
     <message>
         <source>Warning: TLS certificate verification is off for %1</source>
         <translation>警告：%1 的 TLS 证书验证已关闭</translation>
+    </message>
+    <message>
+        <source>optional; else $AIS_AUTHN_TOKEN</source>
+        <translation>可选；否则使用 $AIS_AUTHN_TOKEN</translation>
+    </message>
+    <message>
+        <source>Token (kept in memory only)</source>
+        <translation>令牌（仅保存在内存中）</translation>
     </message>
 </context>
 <context>
@@ -856,6 +864,18 @@
         <source>Thumbnails</source>
         <translation>缩略图</translation>
     </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>One level at a time, with virtual directories; double-click one to enter it</source>
+        <translation>逐层显示，带虚拟目录；双击进入</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上一级</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>
@@ -1128,6 +1148,14 @@
     <message>
         <source>The built-in connections cannot be edited; add a connection instead</source>
         <translation>内置连接不能编辑；请改为添加一个连接</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
     </message>
 </context>
 <context>

@@ -55,8 +55,10 @@ void JobStatusWidget::finishJob(const QString &message)
 {
     m_busy = false;
     m_label->setText(message);
+    m_label->setToolTip(message); // the whole text when the bar cuts it short
     m_progress->hide();
     m_stop->hide();
+    Q_EMIT messageLogged(message);
 }
 
 QString JobStatusWidget::message() const { return m_label->text(); }

@@ -25,6 +25,8 @@ public:
 
 Q_SIGNALS:
     void stopRequested();
+    // Every finished operation's message (errors included), for the Messages log.
+    void messageLogged(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;

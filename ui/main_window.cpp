@@ -22,6 +22,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
+#include <QListWidget>
+#include <QTime>
 #include <QFileDialog>
 #include <QPointer>
 #include <QHeaderView>
@@ -74,6 +77,23 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_jobStatus = new JobStatusWidget(this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addWidget(m_jobStatus, 1);
+
+    // Messages: every result and error of the session with its time, on demand
+    // (View → Messages), instead of pop-ups.
+    m_messages = new QListWidget(this);
+    m_messages->setObjectName(QStringLiteral("messagesList"));
+    m_messages->setWordWrap(true);
+    m_messagesDock = new QDockWidget(this);
+    m_messagesDock->setObjectName(QStringLiteral("messagesDock"));
+    m_messagesDock->setWidget(m_messages);
+    addDockWidget(Qt::BottomDockWidgetArea, m_messagesDock);
+    m_messagesDock->hide();
+    connect(m_jobStatus, &JobStatusWidget::messageLogged, this, [this](const QString &message) {
+        m_messages->addItem(QTime::currentTime().toString(QStringLiteral("HH:mm:ss  ")) + message);
+        while (m_messages->count() > 1000)
+            delete m_messages->takeItem(0);
+        m_messages->scrollToBottom();
+    });
 
     createActions();
     createMenus();
@@ -293,6 +313,10 @@ void MainWindow::createActions()
     m_statusBarAction->setChecked(true);
     connect(m_statusBarAction, &QAction::toggled, statusBar(), &QStatusBar::setVisible);
 
+    m_messagesAction = m_messagesDock->toggleViewAction();
+    m_messagesAction->setObjectName(QStringLiteral("actionMessages"));
+    m_messagesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+
     m_languageGroup = new QActionGroup(this);
     m_languageGroup->setExclusive(true);
     m_systemLanguageAction = new QAction(this);
@@ -342,6 +366,7 @@ void MainWindow::createMenus()
     m_viewMenu->setObjectName(QStringLiteral("menuView"));
     m_viewMenu->addAction(m_refreshAction);
     m_viewMenu->addAction(m_statusBarAction);
+    m_viewMenu->addAction(m_messagesAction);
 
     m_settingsMenu = menuBar()->addMenu(QString());
     m_settingsMenu->setObjectName(QStringLiteral("menuSettings"));
@@ -370,6 +395,8 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_quitAction->setStatusTip(tr("Quit shardscope"));
     m_statusBarAction->setText(tr("Show &Status Bar"));
+    m_messagesAction->setText(tr("&Messages"));
+    m_messagesDock->setWindowTitle(tr("Messages"));
     m_openUrlAction->setText(tr("&Open URL…"));
     m_addConnectionAction->setText(tr("Add &Connection…"));
     m_refreshAction->setText(tr("&Refresh"));

@@ -6,6 +6,8 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
+class QListWidget;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -80,6 +82,9 @@ private:
     QAction *m_saveDatasetAsAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_statusBarAction = nullptr;
+    QAction *m_messagesAction = nullptr;
+    QDockWidget *m_messagesDock = nullptr;
+    QListWidget *m_messages = nullptr;
     QAction *m_systemLanguageAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QAction *m_aboutAction = nullptr;

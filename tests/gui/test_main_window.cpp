@@ -2,7 +2,10 @@
 #include "explorer_panel.h"
 #include "language_manager.h"
 
+#include <QApplication>
+#include <QDockWidget>
 #include <QHeaderView>
+#include <QListWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include "main_window.h"
@@ -169,11 +172,31 @@ void TestMainWindow::jobStatusShowsProgressAndStop()
     status->finishJob(QStringLiteral("Listed 1000 objects"));
     QVERIFY(!bar->isVisible());
     QCOMPARE(status->message(), QStringLiteral("Listed 1000 objects"));
+
+    // Errors do not pop up: they go to the status bar (whole text as its tooltip)
+    // and to the Messages log, which keeps them all for details on demand.
+    status->finishJob(QStringLiteral("Cannot list ais://b: first error"));
+    status->finishJob(QStringLiteral("Cannot list ais://c: second error"));
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    auto *messages = m_window->findChild<QListWidget *>(QStringLiteral("messagesList"));
+    QVERIFY(messages);
+    QVERIFY(messages->count() >= 3);
+    QVERIFY(messages->item(messages->count() - 2)->text().endsWith(QStringLiteral("Cannot list ais://b: first error")));
+    QVERIFY(messages->item(messages->count() - 1)->text().endsWith(QStringLiteral("Cannot list ais://c: second error")));
+    QAction *show = m_window->findChild<QAction *>(QStringLiteral("actionMessages"));
+    QVERIFY(show);
+    QVERIFY(!m_window->findChild<QDockWidget *>(QStringLiteral("messagesDock"))->isVisibleTo(m_window));
+    show->trigger();
+    QVERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("messagesDock"))->isVisibleTo(m_window));
+    show->trigger();
 }
 
 void TestMainWindow::closesCleanlyAndRemembersGeometry()
 {
     m_window->resize(900, 600);
+    QApplication::processEvents(); // the layout settles (a dock was shown and hidden before)
+    const QSize remembered = m_window->size();
+    QVERIFY(remembered.width() == 900);
     m_window->explorer()->objectTable()->horizontalHeader()->resizeSection(0, 333);
     m_window->explorer()->objectTable()->horizontalHeader()->resizeSection(1, 111);
     m_window->tabs()->setCurrentIndex(2);
@@ -183,7 +206,7 @@ void TestMainWindow::closesCleanlyAndRemembersGeometry()
     QVERIFY(m_window.isNull());
     // A new window restores the remembered size.
     MainWindow again(*m_settings, *m_languages);
-    QCOMPARE(again.size(), QSize(900, 600));
+    QCOMPARE(again.size(), remembered);
     // ... the object table's columns and the tab the user was on.
     QCOMPARE(again.explorer()->objectTable()->horizontalHeader()->sectionSize(0), 333);
     QCOMPARE(again.explorer()->objectTable()->horizontalHeader()->sectionSize(1), 111);
