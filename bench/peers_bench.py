@@ -84,6 +84,8 @@ def main():
     ap.add_argument("--endpoint", default=os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080"))
     ap.add_argument("--objects", type=int, default=20000)
     ap.add_argument("--per-shard", type=int, default=1000)
+    ap.add_argument("--p2-samples", type=int, default=200000,
+                    help="samples in the shard set (P2 and curl): runs long enough for the wire rate to mean something")
     ap.add_argument("--workers", default="1,2,4")
     ap.add_argument("--aisloader-seconds", type=int, default=8)
     ap.add_argument("--sampler-sizes", type=int, default=1000000)
@@ -91,9 +93,9 @@ def main():
     ap.add_argument("--command", default="bench/run.sh peers")
     a = ap.parse_args()
     client = Client(a.endpoint)
-    small, shards = f"ss-bench-small-{a.objects}", f"ss-bench-shards-{a.objects}"
+    small, shards = f"ss-bench-small-{a.objects}", f"ss-bench-shards-{a.p2_samples}"
     loader_bench.ensure_small(a.cli, client, a.endpoint, small, a.objects)
-    loader_bench.ensure_shards(client, shards, a.objects, a.per_shard)
+    loader_bench.ensure_shards(client, shards, a.p2_samples, a.per_shard)
 
     rows = []
     for w in map(int, a.workers.split(",")):
@@ -123,14 +125,15 @@ def main():
               "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared with the cluster)",
               "cluster_version": "5.0 (aisnode v1.5.0)", "sdk": "aistore 1.25.0", "torch": torch.__version__,
               "datasets": {"small": {"objects": a.objects, "size": 1024},
-                           "shards": {"samples": a.objects, "per_shard": a.per_shard,
+                           "shards": {"samples": a.p2_samples, "per_shard": a.per_shard,
                                       "members": [".bin 1 KiB", ".cls"]}},
               "rows": rows, "p3": p3, "command": a.command}
 
     lines = [f"Peer comparison (P1, P2, P3, P6), {result['date']}, {result['machine']}, AIStore 5.0, "
              f"SDK 1.25.0, torch {torch.__version__}.", "",
-             f"P1: {a.objects:,} objects of 1 KiB once; P2: the same samples from {a.objects // a.per_shard} tar "
-             "shards once; P6: the objects of P1 through get-batch, 64 per request. Ratios are shardscope ÷ peer "
+             f"P1: {a.objects:,} objects of 1 KiB once; P2: {a.p2_samples:,} such samples (`<key>.bin` 1 KiB + "
+             f"`<key>.cls`) from {a.p2_samples // a.per_shard} tar shards once; P6: the objects of P1 through "
+             "get-batch, 64 per request. Ratios are shardscope ÷ peer "
              "(items/s; P2 wire: bytes/s on the wire).", "",
              "| W | P1 ÷ SDK iter | P1 ÷ aisloader | P2 ÷ SDK shard reader | P2 wire ÷ curl | P6 ÷ SDK get-batch |",
              "| ---: | ---: | ---: | ---: | ---: | ---: |"]
