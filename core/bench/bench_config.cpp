@@ -1,6 +1,7 @@
 #include "bench/bench_config.h"
 
 #include "config/config_dataset.h"
+#include "data/batch_tuning.h"
 #include "data/sources.h"
 #include "util/error.h"
 
@@ -45,6 +46,10 @@ BenchSpec benchSpecForConfig(const DatasetConfig &config, const StoreOptions &ba
         spec.batchSize = config.batchSize;
     spec.shuffle = config.shuffle;
     spec.seed = config.seed;
+    // A map dataset is read batch by batch as its sampler forms them.
+    if (config.kind == DatasetConfig::Kind::Map && config.sampler != DatasetConfig::SamplerKind::Sequential &&
+        !(config.sampler == DatasetConfig::SamplerKind::Random && config.batchSize == 0))
+        spec.batches = samplerBatches(spec.sizes, config);
     spec.decode = !config.decoders.empty();
     const StoreUrl url = data.sourceUrls.front();
     spec.bucket = url.bucket;

@@ -24,6 +24,7 @@ json resultJson(const BenchResult &r, bool withSeries, unsigned cpuCores)
         {"bytes", r.payloadBytes},
         {"wire_bytes", r.wireBytes},
         {"requests", r.requests},
+        {"batches", r.batches},
         {"seconds", r.seconds},
         {"items_per_s", r.itemsPerSecond()},
         {"bytes_per_s", r.payloadBytesPerSecond()},

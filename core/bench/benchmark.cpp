@@ -43,8 +43,8 @@ Percentiles percentiles(std::vector<std::int64_t> &nanos)
 class Meter
 {
 public:
-    Meter(int workers, std::size_t batchSize, Clock::time_point start)
-        : m_batchSize(std::max<std::size_t>(1, batchSize)), m_start(start), m_lastBatch(start), m_lastTick(start),
+    Meter(int workers, std::size_t batchSize, Clock::time_point start, bool explicitBatches = false)
+        : m_explicitBatches(explicitBatches), m_batchSize(std::max<std::size_t>(1, batchSize)), m_start(start), m_lastBatch(start), m_lastTick(start),
           m_workerItems(std::size_t(workers), 0), m_workerItemsAtTick(std::size_t(workers), 0),
           m_cpuAtStart(cpuSecondsNow()), m_cpuAtTick(m_cpuAtStart), m_retriesAtStart(retriesSoFar())
     {
@@ -69,16 +69,21 @@ public:
         m_payload += payload;
         if (worker >= 0 && std::size_t(worker) < m_workerItems.size())
             m_workerItems[std::size_t(worker)] += items;
+        if (m_explicitBatches)
+            return; // batchCompleted() marks them
         m_sinceBatch += items;
         while (m_sinceBatch >= m_batchSize) {
             m_sinceBatch -= m_batchSize;
-            const std::int64_t gap = std::chrono::duration_cast<std::chrono::nanoseconds>(now - m_lastBatch).count();
-            m_lastBatch = now;
-            m_intervalBatch.push_back(gap);
-            m_allBatch.push_back(gap);
-            if (m_firstBatch < 0)
-                m_firstBatch = std::chrono::duration<double>(now - m_start).count();
+            markBatch(now);
         }
+    }
+
+    // A sampler batch is complete (explicit batches).
+    void batchCompleted()
+    {
+        const auto now = Clock::now();
+        std::lock_guard lock(m_mutex);
+        markBatch(now);
     }
 
     // Counts an error unless the request hook counted it already.
@@ -89,6 +94,17 @@ public:
             ++m_errors;
         if (m_firstError.empty())
             m_firstError = message;
+    }
+
+    void markBatch(Clock::time_point now) // under m_mutex
+    {
+        const std::int64_t gap = std::chrono::duration_cast<std::chrono::nanoseconds>(now - m_lastBatch).count();
+        m_lastBatch = now;
+        m_intervalBatch.push_back(gap);
+        m_allBatch.push_back(gap);
+        ++m_batches;
+        if (m_firstBatch < 0)
+            m_firstBatch = std::chrono::duration<double>(now - m_start).count();
     }
 
     bool changedSinceTick() const
@@ -148,6 +164,7 @@ public:
         r.payloadBytes = m_payload;
         r.wireBytes = m_wire;
         r.requests = m_requests;
+        r.batches = m_batches;
         r.errors = m_errors;
         r.retries = retriesSoFar() - m_retriesAtStart;
         r.seconds = std::chrono::duration<double>(end - m_start).count();
@@ -162,7 +179,9 @@ public:
 
 private:
     mutable std::mutex m_mutex;
+    bool m_explicitBatches;
     std::size_t m_batchSize;
+    std::uint64_t m_batches = 0;
     Clock::time_point m_start, m_lastBatch, m_lastTick;
     std::uint64_t m_items = 0, m_payload = 0, m_wire = 0, m_requests = 0, m_errors = 0;
     std::uint64_t m_itemsAtTick = 0, m_payloadAtTick = 0, m_wireAtTick = 0, m_requestsAtTick = 0;
@@ -243,7 +262,13 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
     const bool timed = spec.duration.count() > 0;
     const auto start = Clock::now();
     const auto deadline = start + spec.duration;
-    Meter meter(workers, spec.batchSize, start);
+    const bool explicitBatches = spec.method == BenchMethod::Map && !spec.batches.empty();
+    for (const auto &b : spec.batches)
+        for (std::size_t i : b)
+            if (i >= spec.names.size())
+                throw Error(ErrorKind::InvalidArgument, "benchmark: a batch names item " + std::to_string(i) +
+                                                            " of " + std::to_string(spec.names.size()));
+    Meter meter(workers, spec.batchSize, start, explicitBatches);
     std::atomic<bool> stop{false};
     std::atomic<std::int64_t> decodeNanos{0};
     auto shouldStop = [&] {
@@ -277,6 +302,11 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
         std::iota(order.begin(), order.end(), std::size_t(0));
         if (spec.method == BenchMethod::Map && spec.shuffle)
             std::shuffle(order.begin(), order.end(), std::mt19937_64(spec.seed));
+        // Units of work: single items in sampler order, or the sampler's batches
+        // (a map dataset with a batch sampler).
+        const std::size_t unitCount = explicitBatches ? spec.batches.size() : order.size();
+        auto unitLength = [&](std::size_t u) { return explicitBatches ? spec.batches[u].size() : std::size_t(1); };
+        auto unitItem = [&](std::size_t u, std::size_t k) { return explicitBatches ? spec.batches[u][k] : order[u]; };
         std::atomic<std::uint64_t> cursor{0};
         auto work = [&](int w) {
             std::unique_ptr<Store> store;
@@ -288,30 +318,42 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
             }
             std::string bytes;
             while (!shouldStop()) {
-                const std::uint64_t i = cursor.fetch_add(1);
-                if (!timed && i >= order.size())
+                const std::uint64_t next = cursor.fetch_add(1);
+                if (!timed && next >= unitCount)
                     break;
-                const std::string &name = spec.names[order[i % order.size()]];
-                bytes.clear();
-                GetRequest req;
-                req.cancel = cancel;
-                const auto t0 = Clock::now();
-                try {
-                    store->get(spec.bucket, name, req, [&bytes](const char *d, std::size_t n) {
-                        bytes.append(d, n);
-                        return true;
-                    });
-                } catch (const Error &e) {
-                    if (e.kind() == ErrorKind::Cancelled)
+                const std::size_t u = std::size_t(next % unitCount);
+                bool whole = true;
+                for (std::size_t k = 0; k < unitLength(u); ++k) {
+                    const std::size_t item = unitItem(u, k);
+                    if (shouldStop()) {
+                        whole = false;
                         break;
-                    meter.request(0, Clock::now() - t0, false);
-                    meter.error(e.what(), false);
-                    continue;
+                    }
+                    const std::string &name = spec.names[item];
+                    bytes.clear();
+                    GetRequest req;
+                    req.cancel = cancel;
+                    const auto t0 = Clock::now();
+                    try {
+                        store->get(spec.bucket, name, req, [&bytes](const char *d, std::size_t n) {
+                            bytes.append(d, n);
+                            return true;
+                        });
+                    } catch (const Error &e) {
+                        whole = false;
+                        if (e.kind() == ErrorKind::Cancelled)
+                            break;
+                        meter.request(0, Clock::now() - t0, false);
+                        meter.error(e.what(), false);
+                        continue;
+                    }
+                    meter.request(bytes.size(), Clock::now() - t0, true);
+                    if (spec.decode)
+                        decodeNanos += decodeItem(extensionOf(name), bytes, name).count();
+                    meter.delivered(w, 1, bytes.size());
                 }
-                meter.request(bytes.size(), Clock::now() - t0, true);
-                if (spec.decode)
-                    decodeNanos += decodeItem(extensionOf(name), bytes, name).count();
-                meter.delivered(w, 1, bytes.size());
+                if (explicitBatches && whole)
+                    meter.batchCompleted();
             }
         };
         std::vector<std::thread> threads;

@@ -34,6 +34,9 @@ struct BenchSpec
     int workers = 4;                 // Baseline always uses 1
     std::chrono::milliseconds duration{0}; // 0: one epoch (every object once)
     std::size_t batchSize = 32;            // items per batch for batch latency and time to first batch
+    // Map: the sampler's batches (index lists into names), read batch by batch
+    // as a DataLoader with a batch sampler does; empty: batches of batchSize items.
+    std::vector<std::vector<std::size_t>> batches;
     std::size_t getBatchSize = 64;         // objects per get-batch request
     bool shuffle = false;                  // map: random order (seeded)
     std::uint64_t seed = 0;
@@ -74,6 +77,7 @@ struct BenchResult
     std::uint64_t payloadBytes = 0;
     std::uint64_t wireBytes = 0;
     std::uint64_t requests = 0;
+    std::uint64_t batches = 0;    // batches completed
     std::uint64_t errors = 0;
     std::uint64_t retries = 0;
     double seconds = 0;

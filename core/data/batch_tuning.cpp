@@ -6,12 +6,12 @@
 
 namespace shardscope {
 
-BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &c)
+std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &c,
+                                       BatchStats *stats)
 {
-    BatchTuning t;
-    std::vector<IndexBatch> batches;
-    const bool bytes = c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
-    if (bytes) {
+    BatchStats local;
+    BatchStats &st = stats ? *stats : local;
+    if (c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed) {
         DynamicBatchOptions o;
         o.maxBatchBytes = c.maxBatchBytes;
         o.dropLast = c.dropLast;
@@ -21,17 +21,24 @@ BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetCo
         o.seed = c.seed;
         validate(o);
         if (c.sampler == DatasetConfig::SamplerKind::Dynamic)
-            batches = dynamicBatches(sizes, o, &t.stats);
-        else
-            batches = packedBatches(sizes, o, std::max<std::size_t>(1, c.window), &t.stats);
-        t.budget = c.maxBatchBytes;
-    } else {
-        const bool shuffled = c.shuffle || c.sampler == DatasetConfig::SamplerKind::Random;
-        const auto order = shuffled ? shuffledOrder(sizes.size(), c.seed) : sequentialOrder(sizes.size());
-        const std::size_t n = c.batchSize > 0 ? c.batchSize : 1;
-        batches = fixedBatches(order, n, c.dropLast, &t.stats);
-        accountBatches(batches, sizes, 0, &t.stats);
+            return dynamicBatches(sizes, o, &st);
+        return packedBatches(sizes, o, std::max<std::size_t>(1, c.window), &st);
     }
+    const bool shuffled = c.shuffle || c.sampler == DatasetConfig::SamplerKind::Random;
+    const auto order = shuffled ? shuffledOrder(sizes.size(), c.seed) : sequentialOrder(sizes.size());
+    const std::size_t n = c.batchSize > 0 ? c.batchSize : 1;
+    auto batches = fixedBatches(order, n, c.dropLast, &st);
+    accountBatches(batches, sizes, 0, &st);
+    return batches;
+}
+
+BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &c)
+{
+    BatchTuning t;
+    const bool bytes = c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
+    const std::vector<IndexBatch> batches = samplerBatches(sizes, c, &t.stats);
+    if (bytes)
+        t.budget = c.maxBatchBytes;
     t.dropped = sizes.size() - t.stats.samples;
     if (batches.empty())
         return t;

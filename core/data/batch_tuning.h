@@ -28,4 +28,9 @@ struct BatchTuning
 // Throws Error(InvalidArgument) for parameters the sampler refuses.
 BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &config);
 
+// The batches themselves (index lists into `sizes`) that the config's sampler
+// makes, as the loader core's map dataset reads them; `stats` when given.
+std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &config,
+                                       BatchStats *stats = nullptr);
+
 } // namespace shardscope

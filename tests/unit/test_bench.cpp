@@ -29,6 +29,7 @@ private Q_SLOTS:
     void epochReadsTheDataSet_data();
     void epochReadsTheDataSet();
     void shardEpochCountsSamples();
+    void mapReadsTheSamplersBatches();
     void seriesAddsUpAndIsJson();
     void missingObjectsEndTheRunWithTheirName();
     void cancelStops();
@@ -116,6 +117,37 @@ void TestBench::shardEpochCountsSamples()
     QCOMPARE(r.wireBytes, shardBytes); // whole shards, tar headers included
     QVERIFY(r.wireBytes > r.payloadBytes);
     QVERIFY(r.decodeSeconds > 0);
+}
+
+void TestBench::mapReadsTheSamplersBatches()
+{
+    // A config's map dataset with the DynamicBatchSampler: read batch by batch.
+    DatasetConfig c;
+    c.sources = {{"objs", "local", "objs", {}}};
+    c.kind = DatasetConfig::Kind::Map;
+    c.sampler = DatasetConfig::SamplerKind::Dynamic;
+    c.maxBatchBytes = 2000;
+    c.workers = 3;
+    StoreOptions o;
+    o.localRoot = m_dir.path().toStdString();
+    const BenchSpec spec = benchSpecForConfig(c, o);
+    QCOMPARE(spec.method, BenchMethod::Map);
+    QVERIFY(spec.batches.size() > 10);
+    std::size_t items = 0;
+    for (const auto &b : spec.batches) {
+        std::uint64_t bytes = 0;
+        for (std::size_t i : b)
+            bytes += spec.sizes[i];
+        QVERIFY(bytes <= 2000); // the sampler's budget
+        items += b.size();
+    }
+    QCOMPARE(items, size_t(300));
+    const BenchResult r = runBenchmark(spec);
+    QCOMPARE(r.items, quint64(300));
+    QCOMPARE(r.payloadBytes, m_objectBytes);
+    QCOMPARE(r.batches, quint64(spec.batches.size())); // one latency per sampler batch
+    QVERIFY(r.timeToFirstBatch >= 0);
+    QVERIFY(r.batchLatency.p50 > 0);
 }
 
 void TestBench::seriesAddsUpAndIsJson()
