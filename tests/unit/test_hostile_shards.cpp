@@ -115,6 +115,8 @@ void TestHostileShards::hostile_data()
     row("a PNG named .tar", "image.tar", png, true, 0);
     row("text named .zip", "text.zip", std::string("this is not a zip file\n"), true, 0);
     row("text named .tar.gz", "text.tar.gz", std::string("plain words, not gzip\n"), true, 0);
+    row("UTF-8 member names", "utf8.tar",
+        member("bild-\xc3\xa4.cls", "1") + member("bild-\xc3\xa4.txt", "\xe5\x9b\xbe") + kEnd, false, 1);
     row("empty file", "empty.tar", std::string(), true, 0); // not an archive: said so, with the name
 }
 
@@ -144,6 +146,12 @@ void TestHostileShards::hostile()
         QVERIFY2(QString::fromStdString(e.what()).contains(name), e.what());
     }
     QCOMPARE(failed, error);
+    if (name == QLatin1String("utf8.tar")) { // names come out as UTF-8, whatever the locale
+        ShardReader again(*m_store, "h", {});
+        std::string key;
+        again.read(shard, [&key](Sample &&s) { key = s.key; return true; }, {});
+        QCOMPARE(QString::fromStdString(key), QStringLiteral("bild-ä"));
+    }
     if (!error && samples >= 0)
         QCOMPARE(got, samples);
 
