@@ -600,32 +600,6 @@
         <translation>Zählen nicht möglich: Jede Quelle braucht eine ID und eine Bucket-URL</translation>
     </message>
     <message>
-        <source>(in no split)</source>
-        <translation>(in keinem Split)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
-        <translation>
-            <numerusform>Überschneidung %1 / %2: %n Objekt, z. B. %3</numerusform>
-            <numerusform>Überschneidung %1 / %2: %n Objekte, z. B. %3</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>In no split: %n object(s), e.g. %1</source>
-        <translation>
-            <numerusform>In keinem Split: %n Objekt, z. B. %1</numerusform>
-            <numerusform>In keinem Split: %n Objekte, z. B. %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No overlaps; every object is in a split.</source>
-        <translation>Keine Überschneidungen; jedes Objekt ist in einem Split.</translation>
-    </message>
-    <message>
-        <source>Counted.</source>
-        <translation>Gezählt.</translation>
-    </message>
-    <message>
         <source>The config is not valid: %1</source>
         <translation>Die Konfiguration ist ungültig: %1</translation>
     </message>
@@ -696,22 +670,6 @@
     <message>
         <source>Read split:</source>
         <translation>Zu lesender Split:</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;What the splits select&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Was die Splits auswählen&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Objects</source>
-        <translation>Objekte</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>Bytes</translation>
-    </message>
-    <message>
-        <source>List Again</source>
-        <translation>Erneut auflisten</translation>
     </message>
     <message>
         <source>Dataset and sampler</source>
@@ -1394,6 +1352,49 @@
     <message>
         <source>%1 sample %2 member %3</source>
         <translation>%1 Sample %2 Mitglied %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SplitReportView</name>
+    <message>
+        <source>(in no split)</source>
+        <translation>(in keinem Split)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
+        <translation><numerusform>Überschneidung %1 / %2: %n Objekt, z. B. %3</numerusform><numerusform>Überschneidung %1 / %2: %n Objekte, z. B. %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>In no split: %n object(s), e.g. %1</source>
+        <translation><numerusform>In keinem Split: %n Objekt, z. B. %1</numerusform><numerusform>In keinem Split: %n Objekte, z. B. %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No overlaps; every object is in a split.</source>
+        <translation>Keine Überschneidungen; jedes Objekt ist in einem Split.</translation>
+    </message>
+    <message>
+        <source>Counted.</source>
+        <translation>Gezählt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the splits select&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Was die Splits auswählen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>List Again</source>
+        <translation>Erneut auflisten</translation>
     </message>
 </context>
 <context>

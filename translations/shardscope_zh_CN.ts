@@ -594,30 +594,6 @@
         <translation>无法统计：每个数据源都需要 ID 和存储桶 URL</translation>
     </message>
     <message>
-        <source>(in no split)</source>
-        <translation>（不在任何划分中）</translation>
-    </message>
-    <message numerus="yes">
-        <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
-        <translation>
-            <numerusform>重叠 %1 / %2：%n 个对象，例如 %3</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>In no split: %n object(s), e.g. %1</source>
-        <translation>
-            <numerusform>不在任何划分中：%n 个对象，例如 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No overlaps; every object is in a split.</source>
-        <translation>没有重叠；每个对象都属于某个划分。</translation>
-    </message>
-    <message>
-        <source>Counted.</source>
-        <translation>统计完成。</translation>
-    </message>
-    <message>
         <source>The config is not valid: %1</source>
         <translation>配置无效：%1</translation>
     </message>
@@ -688,22 +664,6 @@
     <message>
         <source>Read split:</source>
         <translation>读取的划分：</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;What the splits select&lt;/b&gt;</source>
-        <translation>&lt;b&gt;各划分选中的内容&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Objects</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>字节</translation>
-    </message>
-    <message>
-        <source>List Again</source>
-        <translation>重新列出</translation>
     </message>
     <message>
         <source>Dataset and sampler</source>
@@ -1380,6 +1340,49 @@
     <message>
         <source>%1 sample %2 member %3</source>
         <translation>%1 样本 %2 成员 %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SplitReportView</name>
+    <message>
+        <source>(in no split)</source>
+        <translation>（不在任何划分中）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
+        <translation><numerusform>重叠 %1 / %2：%n 个对象，例如 %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>In no split: %n object(s), e.g. %1</source>
+        <translation><numerusform>不在任何划分中：%n 个对象，例如 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No overlaps; every object is in a split.</source>
+        <translation>没有重叠；每个对象都属于某个划分。</translation>
+    </message>
+    <message>
+        <source>Counted.</source>
+        <translation>统计完成。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the splits select&lt;/b&gt;</source>
+        <translation>&lt;b&gt;各划分选中的内容&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>List Again</source>
+        <translation>重新列出</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,22 @@ std::string benchResultJson(const BenchResult &r, bool withSeries, unsigned cpuC
     return resultJson(r, withSeries, cpuCores).dump(2) + "\n";
 }
 
+std::string benchResultsJson(const std::vector<BenchResult> &runs, bool withSeries, unsigned cpuCores)
+{
+    json all = json::array();
+    for (const auto &r : runs)
+        all.push_back(resultJson(r, withSeries, cpuCores));
+    return all.dump(2) + "\n";
+}
+
+std::vector<SweepStep> sweepSteps(const std::vector<BenchResult> &runs)
+{
+    std::vector<SweepStep> steps;
+    for (const auto &r : runs)
+        steps.push_back({r.workers, r});
+    return steps;
+}
+
 std::string benchSeriesCsv(const BenchResult &r)
 {
     std::ostringstream out;

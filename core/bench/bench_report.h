@@ -14,5 +14,9 @@ std::string benchResultJson(const BenchResult &r, bool withSeries, unsigned cpuC
 std::string benchSeriesCsv(const BenchResult &r);
 std::string sweepJson(const std::vector<SweepStep> &steps, unsigned cpuCores);
 std::string sweepCsv(const std::vector<SweepStep> &steps);
+// Several runs (a comparison, or runs one after another) as one JSON array.
+std::string benchResultsJson(const std::vector<BenchResult> &runs, bool withSeries, unsigned cpuCores);
+// The steps of a sweep from its runs (each run's workers).
+std::vector<SweepStep> sweepSteps(const std::vector<BenchResult> &runs);
 
 } // namespace shardscope

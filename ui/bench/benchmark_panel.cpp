@@ -5,12 +5,12 @@
 
 #include "bench/bench_config.h"
 #include "bench/bench_report.h"
+#include "charts/plot_export.h"
 #include "charts/plot_style.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/strings.h"
 
-#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -22,7 +22,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPdfWriter>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
@@ -515,32 +514,18 @@ void BenchmarkPanel::writeFile(const QString &path, const QByteArray &bytes)
 
 void BenchmarkPanel::exportJson(const QString &path)
 {
-    std::string text;
-    if (m_kind == BenchmarkRunner::Kind::Sweep) {
-        std::vector<SweepStep> steps;
-        for (const auto &r : m_results)
-            steps.push_back({r.workers, r});
-        text = sweepJson(steps, cores());
-    } else {
-        text = "[\n";
-        for (std::size_t i = 0; i < m_results.size(); ++i)
-            text += benchResultJson(m_results[i], true, cores()) + (i + 1 < m_results.size() ? ",\n" : "");
-        text += "]\n";
-    }
+    const std::string text = m_kind == BenchmarkRunner::Kind::Sweep ? sweepJson(sweepSteps(m_results), cores())
+                                                                    : benchResultsJson(m_results, true, cores());
     writeFile(path, QByteArray::fromStdString(text));
 }
 
 void BenchmarkPanel::exportCsv(const QString &path)
 {
     std::string text;
-    if (m_kind == BenchmarkRunner::Kind::Sweep) {
-        std::vector<SweepStep> steps;
-        for (const auto &r : m_results)
-            steps.push_back({r.workers, r});
-        text = sweepCsv(steps);
-    } else if (!m_results.empty()) {
+    if (m_kind == BenchmarkRunner::Kind::Sweep)
+        text = sweepCsv(sweepSteps(m_results));
+    else if (!m_results.empty())
         text = benchSeriesCsv(m_results.back());
-    }
     writeFile(path, QByteArray::fromStdString(text));
 }
 
@@ -548,25 +533,7 @@ void BenchmarkPanel::saveChart(const QString &path)
 {
     // Rendered here (painting is GUI-thread work), written by a worker.
     auto *plot = qobject_cast<QCustomPlot *>(m_tabs->currentWidget());
-    if (!plot)
-        plot = m_throughput;
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    const int w = std::max(plot->width(), 800), h = std::max(plot->height(), 500);
-    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        QPdfWriter pdf(&buffer);
-        pdf.setPageSize(QPageSize(QSizeF(w, h), QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setResolution(72);
-        QCPPainter painter(&pdf);
-        plot->toPainter(&painter, w, h);
-        painter.end();
-    } else {
-        plot->toPixmap(w, h).save(&buffer, "PNG");
-    }
-    buffer.close();
-    writeFile(path, bytes);
+    writeFile(path, renderPlot(plot ? plot : m_throughput, path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)));
 }
 
 void BenchmarkPanel::retranslate()

@@ -1,6 +1,7 @@
 #include "dataset/dataset_panel.h"
 
 #include "dataset/sampler_editor.h"
+#include "dataset/split_report_view.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -13,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -130,27 +130,8 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
     splitButtons->addWidget(m_readSplit);
     l->addLayout(splitButtons);
 
-    auto *reportHeader = new QHBoxLayout;
-    m_reportTitle = new QLabel(left);
-    m_countStatus = new QLabel(left);
-    m_countStatus->setObjectName(QStringLiteral("countStatus"));
-    m_refresh = new QPushButton(left);
-    m_refresh->setObjectName(QStringLiteral("refreshCounts"));
-    reportHeader->addWidget(m_reportTitle);
-    reportHeader->addWidget(m_countStatus, 1);
-    reportHeader->addWidget(m_refresh);
-    l->addLayout(reportHeader);
-    m_report = new QTableWidget(0, 3, left);
-    m_report->setObjectName(QStringLiteral("splitReport"));
-    m_report->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_report->horizontalHeader()->setStretchLastSection(true);
-    m_report->verticalHeader()->hide();
+    m_report = new SplitReportView(left);
     l->addWidget(m_report, 1);
-    m_details = new QPlainTextEdit(left);
-    m_details->setObjectName(QStringLiteral("splitDetails"));
-    m_details->setReadOnly(true);
-    m_details->setMaximumHeight(110);
-    l->addWidget(m_details);
 
     // Right: dataset kind and sampler, validation, export.
     // The sampler form is tall: it scrolls rather than forcing the window's height.
@@ -206,16 +187,15 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
             edited();
         }
     });
-    connect(m_refresh, &QPushButton::clicked, this, &DatasetPanel::refreshCounts);
+    connect(m_report, &SplitReportView::refreshRequested, this, &DatasetPanel::refreshCounts);
     connect(m_export, &QPushButton::clicked, this, &DatasetPanel::exportRequested);
-    connect(m_counter, &SplitCounter::started, this, [this] { m_countStatus->setText(tr("Counting…")); });
+    connect(m_counter, &SplitCounter::started, this, [this] { m_report->setStatus(tr("Counting…")); });
     connect(m_counter, &SplitCounter::listing, this,
-            [this](quint64 n) { m_countStatus->setText(tr("Listed %n object(s)…", nullptr, int(n))); });
-    connect(m_counter, &SplitCounter::counted, this, &DatasetPanel::showReport);
+            [this](quint64 n) { m_report->setStatus(tr("Listed %n object(s)…", nullptr, int(n))); });
+    connect(m_counter, &SplitCounter::counted, m_report, &SplitReportView::showReport);
     connect(m_counter, &SplitCounter::failed, this, [this](const QString &error) {
-        m_countStatus->setText(tr("Cannot count: %1").arg(error));
-        m_report->setRowCount(0);
-        m_details->clear();
+        m_report->setStatus(tr("Cannot count: %1").arg(error));
+        m_report->clear();
     });
 
     retranslate();
@@ -452,14 +432,14 @@ void DatasetPanel::scheduleCount()
     QString error;
     DatasetConfig c = config(&error);
     if (c.sources.empty()) {
-        m_countStatus->setText(tr("Add a source to count what the splits select."));
-        m_report->setRowCount(0);
+        m_report->setStatus(tr("Add a source to count what the splits select."));
+        m_report->clear();
         return;
     }
     // Counting needs readable sources and split names, not a complete config.
     for (const auto &s : c.sources)
         if (s.bucket.empty() || s.id.empty()) {
-            m_countStatus->setText(tr("Cannot count: every source needs an id and a bucket URL"));
+            m_report->setStatus(tr("Cannot count: every source needs an id and a bucket URL"));
             return;
         }
     std::set<std::string> ids;
@@ -477,47 +457,6 @@ void DatasetPanel::refreshCounts()
 {
     m_counter->forgetListings();
     scheduleCount();
-}
-
-void DatasetPanel::showReport(const SplitReport &report)
-{
-    m_report->setRowCount(0);
-    auto addRow = [this](const QString &name, quint64 objects, quint64 bytes) {
-        const int row = m_report->rowCount();
-        m_report->insertRow(row);
-        m_report->setItem(row, 0, new QTableWidgetItem(name));
-        auto *n = new QTableWidgetItem(QLocale().toString(objects));
-        n->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_report->setItem(row, 1, n);
-        auto *b = new QTableWidgetItem(QString::fromStdString(humanBytes(bytes)));
-        b->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_report->setItem(row, 2, b);
-    };
-    quint64 total = report.uncovered;
-    for (const auto &s : report.splits) {
-        addRow(QString::fromStdString(s.name), s.objects, s.bytes);
-        total += s.objects;
-    }
-    addRow(tr("(in no split)"), report.uncovered, 0);
-    m_report->item(m_report->rowCount() - 1, 2)->setText(QString());
-
-    QStringList lines;
-    auto examples = [](const std::vector<std::string> &v) {
-        QStringList out;
-        for (const auto &e : v)
-            out << QString::fromStdString(e);
-        return out.join(QStringLiteral(", "));
-    };
-    for (const auto &o : report.overlaps)
-        lines << tr("Overlap %1 / %2: %n object(s), e.g. %3", nullptr, int(o.objects))
-                     .arg(QString::fromStdString(o.first), QString::fromStdString(o.second), examples(o.examples));
-    if (report.uncovered > 0 && !report.splits.empty())
-        lines << tr("In no split: %n object(s), e.g. %1", nullptr, int(report.uncovered))
-                     .arg(examples(report.uncoveredExamples));
-    if (lines.isEmpty() && !report.splits.empty())
-        lines << tr("No overlaps; every object is in a split.");
-    m_details->setPlainText(lines.join(QLatin1Char('\n')));
-    m_countStatus->setText(tr("Counted."));
 }
 
 void DatasetPanel::openFile(const QString &path)
@@ -589,9 +528,6 @@ void DatasetPanel::retranslate()
     m_addSplit->setText(tr("Add Split Row"));
     m_removeSplit->setText(tr("Remove Split Row"));
     m_readSplitLabel->setText(tr("Read split:"));
-    m_reportTitle->setText(tr("<b>What the splits select</b>"));
-    m_report->setHorizontalHeaderLabels({tr("Split"), tr("Objects"), tr("Bytes")});
-    m_refresh->setText(tr("List Again"));
     m_samplerBox->setTitle(tr("Dataset and sampler"));
     m_export->setText(tr("Export…"));
     updateSplitChoices();

@@ -17,6 +17,7 @@ class QTableWidget;
 namespace shardscope::ui {
 
 class SamplerEditor;
+class SplitReportView;
 
 // The dataset config a user builds to take to a training job: its sources
 // (bucket + group), named splits as prefix lists per source (AIStore's
@@ -65,7 +66,6 @@ private:
     void retranslate();
     void edited();
     void scheduleCount();
-    void showReport(const SplitReport &report);
     void updateSplitChoices();
     QString sourceIdFor(const QString &provider, const QString &bucket) const;
 
@@ -77,9 +77,7 @@ private:
     QTableWidget *m_sources;
     QTableWidget *m_splits;
     QComboBox *m_readSplit;
-    QTableWidget *m_report;
-    QPlainTextEdit *m_details;
-    QLabel *m_countStatus;
+    SplitReportView *m_report;
     QLabel *m_validation;
     SamplerEditor *m_sampler;
     SplitCounter *m_counter;
@@ -88,11 +86,9 @@ private:
     QPushButton *m_removeSource;
     QPushButton *m_addSplit;
     QPushButton *m_removeSplit;
-    QPushButton *m_refresh;
     QPushButton *m_export;
     QLabel *m_sourcesTitle;
     QLabel *m_splitsTitle;
-    QLabel *m_reportTitle;
     QLabel *m_readSplitLabel;
     QLabel *m_nameLabel;
     QLabel *m_endpointLabel;
