@@ -59,7 +59,7 @@
         <translation>Größen aus der Datensatz-Konfiguration laden</translation>
     </message>
     <message>
-        <source>A: the dataset config's sampler</source>
+        <source>A: the dataset config&apos;s sampler</source>
         <translation>A: der Sampler der Datensatz-Konfiguration</translation>
     </message>
     <message>
@@ -102,7 +102,7 @@
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <source>Give a bucket URL, or benchmark the Dataset tab's config.</source>
+        <source>Give a bucket URL, or benchmark the Dataset tab&apos;s config.</source>
         <translation>Geben Sie eine Bucket-URL an oder messen Sie die Konfiguration des Datensatz-Tabs.</translation>
     </message>
     <message>
@@ -576,7 +576,7 @@
         <translation>Zählen nicht möglich: %1</translation>
     </message>
     <message>
-        <source>Source %1: "%2" is not a bucket URL such as ais://bucket</source>
+        <source>Source %1: &quot;%2&quot; is not a bucket URL such as ais://bucket</source>
         <translation>Quelle %1: „%2“ ist keine Bucket-URL wie ais://bucket</translation>
     </message>
     <message>
@@ -612,7 +612,7 @@
         <translation>Endpunkt-Variable:</translation>
     </message>
     <message>
-        <source>The NAME of the environment variable with the cluster's URL, never a secret</source>
+        <source>The NAME of the environment variable with the cluster&apos;s URL, never a secret</source>
         <translation>Der NAME der Umgebungsvariable mit der URL des Clusters, nie ein Geheimnis</translation>
     </message>
     <message>
@@ -644,7 +644,7 @@
         <translation>Quelle entfernen</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Splits&lt;/b&gt; (prefixes per source, comma-separated: AIStore's prefix_map)</source>
+        <source>&lt;b&gt;Splits&lt;/b&gt; (prefixes per source, comma-separated: AIStore&apos;s prefix_map)</source>
         <translation>&lt;b&gt;Splits&lt;/b&gt; (Präfixe je Quelle, durch Kommas getrennt: AIStores prefix_map)</translation>
     </message>
     <message>
@@ -1362,11 +1362,17 @@
     </message>
     <message numerus="yes">
         <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
-        <translation><numerusform>Überschneidung %1 / %2: %n Objekt, z. B. %3</numerusform><numerusform>Überschneidung %1 / %2: %n Objekte, z. B. %3</numerusform></translation>
+        <translation>
+            <numerusform>Überschneidung %1 / %2: %n Objekt, z. B. %3</numerusform>
+            <numerusform>Überschneidung %1 / %2: %n Objekte, z. B. %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>In no split: %n object(s), e.g. %1</source>
-        <translation><numerusform>In keinem Split: %n Objekt, z. B. %1</numerusform><numerusform>In keinem Split: %n Objekte, z. B. %1</numerusform></translation>
+        <translation>
+            <numerusform>In keinem Split: %n Objekt, z. B. %1</numerusform>
+            <numerusform>In keinem Split: %n Objekte, z. B. %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No overlaps; every object is in a split.</source>

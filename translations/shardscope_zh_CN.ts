@@ -58,7 +58,7 @@
         <translation>从数据集配置加载大小</translation>
     </message>
     <message>
-        <source>A: the dataset config's sampler</source>
+        <source>A: the dataset config&apos;s sampler</source>
         <translation>A：数据集配置的采样器</translation>
     </message>
     <message>
@@ -101,7 +101,7 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <source>Give a bucket URL, or benchmark the Dataset tab's config.</source>
+        <source>Give a bucket URL, or benchmark the Dataset tab&apos;s config.</source>
         <translation>请提供存储桶 URL，或对“数据集”页的配置进行基准测试。</translation>
     </message>
     <message>
@@ -570,7 +570,7 @@
         <translation>无法统计：%1</translation>
     </message>
     <message>
-        <source>Source %1: "%2" is not a bucket URL such as ais://bucket</source>
+        <source>Source %1: &quot;%2&quot; is not a bucket URL such as ais://bucket</source>
         <translation>数据源 %1：“%2” 不是 ais://bucket 这样的存储桶 URL</translation>
     </message>
     <message>
@@ -606,7 +606,7 @@
         <translation>端点变量：</translation>
     </message>
     <message>
-        <source>The NAME of the environment variable with the cluster's URL, never a secret</source>
+        <source>The NAME of the environment variable with the cluster&apos;s URL, never a secret</source>
         <translation>保存集群 URL 的环境变量的名称，绝不是密钥</translation>
     </message>
     <message>
@@ -638,7 +638,7 @@
         <translation>移除数据源</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Splits&lt;/b&gt; (prefixes per source, comma-separated: AIStore's prefix_map)</source>
+        <source>&lt;b&gt;Splits&lt;/b&gt; (prefixes per source, comma-separated: AIStore&apos;s prefix_map)</source>
         <translation>&lt;b&gt;划分&lt;/b&gt;（每个数据源的前缀，以逗号分隔：AIStore 的 prefix_map）</translation>
     </message>
     <message>
@@ -1350,11 +1350,15 @@
     </message>
     <message numerus="yes">
         <source>Overlap %1 / %2: %n object(s), e.g. %3</source>
-        <translation><numerusform>重叠 %1 / %2：%n 个对象，例如 %3</numerusform></translation>
+        <translation>
+            <numerusform>重叠 %1 / %2：%n 个对象，例如 %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>In no split: %n object(s), e.g. %1</source>
-        <translation><numerusform>不在任何划分中：%n 个对象，例如 %1</numerusform></translation>
+        <translation>
+            <numerusform>不在任何划分中：%n 个对象，例如 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No overlaps; every object is in a split.</source>

@@ -21,7 +21,7 @@ std::string exportCpp(const DatasetConfig &config)
       << "// Run: " << config.endpointEnv << "=http://<proxy>:8080 ./app [--names] [--limit N]\n\n"
       << R"cpp(#include "config/config_dataset.h"
 #include "data/loader.h"
-#include "data/samplers.h"
+#include "data/batch_tuning.h"
 #include "decode/decoded.h"
 #include "torch/tensor_convert.h"
 #include "util/error.h"
@@ -68,18 +68,7 @@ int main(int argc, char **argv)
             std::vector<std::uint64_t> sizes;
             for (const auto &it : data.items)
                 sizes.push_back(it.object.size);
-            DynamicBatchOptions o;
-            o.maxBatchBytes = config.maxBatchBytes;
-            o.dropLast = config.dropLast;
-            o.allowOversized = config.allowOversized;
-            o.saturation = config.saturation;
-            o.shuffle = config.shuffle;
-            o.seed = config.seed;
-            const auto order = config.shuffle ? shuffledOrder(sizes.size(), config.seed) : sequentialOrder(sizes.size());
-            const auto batches = config.sampler == DatasetConfig::SamplerKind::Dynamic ? dynamicBatches(sizes, o)
-                                 : config.sampler == DatasetConfig::SamplerKind::Packed
-                                     ? packedBatches(sizes, o, config.window)
-                                     : fixedBatches(order, config.batchSize, config.dropLast);
+            const auto batches = samplerBatches(sizes, config); // the config's sampler, as shardscope runs it
             std::vector<std::unique_ptr<Store>> stores;
             std::vector<std::string> buckets;
             for (const auto &url : data.sourceUrls) {

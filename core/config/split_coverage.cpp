@@ -9,6 +9,16 @@ namespace shardscope {
 SplitReport analyzeConfigSplits(const DatasetConfig &config,
                                 const std::vector<std::vector<ObjectInfo>> &objectsPerSource, std::size_t maxExamples)
 {
+    std::vector<const std::vector<ObjectInfo> *> lists;
+    for (const auto &v : objectsPerSource)
+        lists.push_back(&v);
+    return analyzeConfigSplits(config, lists, maxExamples);
+}
+
+SplitReport analyzeConfigSplits(const DatasetConfig &config,
+                                const std::vector<const std::vector<ObjectInfo> *> &objectsPerSource,
+                                std::size_t maxExamples)
+{
     if (objectsPerSource.size() != config.sources.size())
         throw Error(ErrorKind::InvalidArgument, "split coverage: one object list per source expected");
     SplitReport total;
@@ -26,7 +36,7 @@ SplitReport analyzeConfigSplits(const DatasetConfig &config,
             const auto it = perSource.find(src.id);
             splits.emplace_back(name, it == perSource.end() ? std::vector<std::string>{} : it->second);
         }
-        const SplitReport r = analyzeSplits(objectsPerSource[s], splits, maxExamples);
+        const SplitReport r = analyzeSplits(*objectsPerSource[s], splits, maxExamples);
         for (std::size_t i = 0; i < r.splits.size(); ++i) {
             total.splits[i].objects += r.splits[i].objects;
             total.splits[i].bytes += r.splits[i].bytes;

@@ -15,5 +15,9 @@ namespace shardscope {
 SplitReport analyzeConfigSplits(const DatasetConfig &config,
                                 const std::vector<std::vector<ObjectInfo>> &objectsPerSource,
                                 std::size_t maxExamples = 5);
+// The same over listings kept elsewhere (the GUI's cache): nothing is copied.
+SplitReport analyzeConfigSplits(const DatasetConfig &config,
+                                const std::vector<const std::vector<ObjectInfo> *> &objectsPerSource,
+                                std::size_t maxExamples = 5);
 
 } // namespace shardscope

@@ -28,9 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <unistd.h>
+
+#include "ports.h"
 
 using namespace shardscope;
 using namespace shardscope::ui;
@@ -48,18 +47,6 @@ QString reportCell(DatasetPanel &panel, const QString &split, int column)
         if (t->item(r, 0) && t->item(r, 0)->text() == split)
             return t->item(r, column) ? t->item(r, column)->text() : QString();
     return QStringLiteral("<no row %1>").arg(split);
-}
-int closedPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
 }
 } // namespace
 
@@ -232,7 +219,7 @@ void TestDatasetPanel::corruptConfigIsReported()
 void TestDatasetPanel::unreachableSourceIsReported()
 {
     DatasetPanel panel;
-    const int port = closedPort();
+    const int port = closedLoopbackPort();
     panel.setStoreOptions([port](const QString &) {
         StoreOptions o;
         o.endpoint = "http://127.0.0.1:" + std::to_string(port);

@@ -22,27 +22,11 @@
 #include <QTest>
 #include <QTreeView>
 
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <unistd.h>
+
+#include "ports.h"
 
 using namespace shardscope;
 using namespace shardscope::ui;
-
-namespace {
-int closedPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-} // namespace
 
 class TestExplorerPanel : public QObject
 {
@@ -139,7 +123,7 @@ void TestExplorerPanel::unreachableClusterIsReported()
 {
     ExplorerPanel panel;
     StoreOptions ais;
-    ais.endpoint = "http://127.0.0.1:" + std::to_string(closedPort());
+    ais.endpoint = "http://127.0.0.1:" + std::to_string(closedLoopbackPort());
     panel.setConnections({{QStringLiteral("Nowhere"), QStringLiteral("ais"), ais}});
     QSignalSpy failed(panel.connections(), &ConnectionTreeModel::failed);
     panel.connections()->fetchMore(panel.connections()->index(0, 0));

@@ -385,8 +385,8 @@ void BenchmarkPanel::drain()
 void BenchmarkPanel::onResult(const BenchResult &r)
 {
     m_results.push_back(r);
-    addHistoryRow(r);
     const Verdict v = judgeBenchmark(r, cores());
+    addHistoryRow(r, v);
     m_verdict->setText(tr("<b>%1</b>: %2<br>Next: %3")
                            .arg(QString::fromStdString(v.bound).toHtmlEscaped(),
                                 QString::fromStdString(v.explanation).toHtmlEscaped(),
@@ -421,11 +421,10 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
     Q_EMIT finished(error, cancelled);
 }
 
-void BenchmarkPanel::addHistoryRow(const BenchResult &r)
+void BenchmarkPanel::addHistoryRow(const BenchResult &r, const Verdict &v)
 {
     const int row = 0; // newest first
     m_history->insertRow(row);
-    const Verdict v = judgeBenchmark(r, cores());
     const QStringList cells = {QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
                                m_target,
                                QString::fromStdString(benchMethodName(r.method)),

@@ -76,7 +76,7 @@ private:
     void resetCharts();
     void updateSweepChart();
     void updateMethodsChart();
-    void addHistoryRow(const BenchResult &r);
+    void addHistoryRow(const BenchResult &r, const Verdict &v);
     void writeFile(const QString &path, const QByteArray &bytes);
     void retranslate();
 

@@ -3,6 +3,8 @@
 #include "util/error.h"
 
 #include <QMetaObject>
+
+#include <algorithm>
 #include <QPointer>
 
 namespace shardscope::ui {
@@ -62,14 +64,18 @@ bool BenchmarkRunner::start(Request request)
                 const BenchResult r = runBenchmark(spec, onSample, &m_cancel);
                 post([this, r] { Q_EMIT resultReady(r); });
             } else if (request.kind == Kind::Sweep) {
-                for (int w : request.sweepWorkers) {
-                    if (m_cancel)
-                        break;
-                    post([this, w] { Q_EMIT phase(tr("Sweep: %n worker(s)", nullptr, w)); });
-                    const auto steps = runSweep(spec, {w}, {}, onSample, &m_cancel);
-                    for (const auto &s : steps)
-                        post([this, r = s.result] { Q_EMIT resultReady(r); });
-                }
+                const std::vector<int> &counts = request.sweepWorkers;
+                auto announce = [post, this](int w) { post([this, w] { Q_EMIT phase(tr("Sweep: %n worker(s)", nullptr, w)); }); };
+                announce(counts.front());
+                (void)runSweep(
+                    spec, counts,
+                    [post, announce, &counts, this](const SweepStep &step) {
+                        post([this, r = step.result] { Q_EMIT resultReady(r); });
+                        const auto it = std::find(counts.begin(), counts.end(), step.workers);
+                        if (it != counts.end() && it + 1 != counts.end())
+                            announce(*(it + 1));
+                    },
+                    onSample, &m_cancel);
             } else {
                 for (BenchMethod m : request.methods) {
                     if (m_cancel)

@@ -62,7 +62,9 @@ void SplitCounter::count(const DatasetConfig &config)
     };
     (void)QtConcurrent::run([config, options, cancel, cache, deliver] {
         try {
-            std::vector<std::vector<ObjectInfo>> objects(config.sources.size());
+            // The cached listings are shared, not copied, for each count.
+            std::vector<std::shared_ptr<const std::vector<ObjectInfo>>> listings(config.sources.size());
+            std::vector<const std::vector<ObjectInfo> *> objects(config.sources.size());
             std::uint64_t listed = 0;
             for (std::size_t i = 0; i < config.sources.size(); ++i) {
                 const auto &src = config.sources[i];
@@ -84,7 +86,8 @@ void SplitCounter::count(const DatasetConfig &config)
                 }
                 listed += listing->size();
                 deliver([listed](SplitCounter *c) { Q_EMIT c->listing(listed); });
-                objects[i] = *listing;
+                listings[i] = listing;
+                objects[i] = listing.get();
                 if (cancel->load())
                     return;
             }
