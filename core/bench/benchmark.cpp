@@ -208,7 +208,9 @@ std::chrono::nanoseconds decodeItem(const std::string &ext, const std::string &b
     const auto t0 = Clock::now();
     try {
         (void)decodeMember(ext, bytes, what);
-    } catch (const Error &) {
+    } catch (...) {
+        // Any failure to decode (an Error or a library's exception on odd
+        // data) leaves the member raw, as in the loader.
     }
     return Clock::now() - t0;
 }
@@ -287,10 +289,15 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
             if (tickCv.wait_until(lock, next, [&] { return !running; }))
                 break;
             lock.unlock();
-            const BenchSample s = meter.tick(Clock::now());
-            result.series.push_back(s);
-            if (onSample)
-                onSample(s);
+            try {
+                const BenchSample s = meter.tick(Clock::now());
+                result.series.push_back(s);
+                if (onSample)
+                    onSample(s);
+            } catch (...) {
+                meter.error(errorFromException(std::current_exception(), "benchmark time series").what());
+                stop = true;
+            }
             lock.lock();
             next += spec.interval;
         }
@@ -308,7 +315,7 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
         auto unitLength = [&](std::size_t u) { return explicitBatches ? spec.batches[u].size() : std::size_t(1); };
         auto unitItem = [&](std::size_t u, std::size_t k) { return explicitBatches ? spec.batches[u][k] : order[u]; };
         std::atomic<std::uint64_t> cursor{0};
-        auto work = [&](int w) {
+        auto readByIndex = [&](int w) {
             std::unique_ptr<Store> store;
             try {
                 store = spec.openStore();
@@ -354,6 +361,15 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
                 }
                 if (explicitBatches && whole)
                     meter.batchCompleted();
+            }
+        };
+        auto work = [&](int w) {
+            // The thread's boundary: nothing escapes it (that would end the process).
+            try {
+                readByIndex(w);
+            } catch (...) {
+                meter.error(errorFromException(std::current_exception(), "benchmark worker " + std::to_string(w)).what());
+                stop = true;
             }
         };
         std::vector<std::thread> threads;
@@ -417,6 +433,9 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
             } catch (const Error &e) {
                 if (e.kind() != ErrorKind::Cancelled)
                     meter.error(e.what(), false);
+                stop = true;
+            } catch (...) {
+                meter.error(errorFromException(std::current_exception(), "benchmark of " + spec.bucket).what(), false);
                 stop = true;
             }
         } while (timed && !shouldStop());

@@ -144,6 +144,8 @@ void Loader::unitDone(std::size_t unit)
 
 void Loader::work(int worker)
 {
+    // What this worker is reading, for the message of an unexpected failure.
+    std::string doing = "opening the store for " + m_bucket;
     try {
         std::unique_ptr<Store> store = m_openStore();
         std::unique_ptr<ShardReader> reader;
@@ -155,6 +157,8 @@ void Loader::work(int worker)
             const std::size_t unit = m_cursor.fetch_add(1);
             if (unit >= m_unitCount)
                 break;
+            doing = m_mode == Mode::GetBatch ? "reading batch " + std::to_string(unit) + " of " + store->url(m_bucket)
+                                             : "reading " + store->url(m_bucket, m_units[unit]);
             if (m_mode == Mode::GetBatch) {
                 if (!readBatch(*store, unit, worker))
                     break;
@@ -244,7 +248,9 @@ void Loader::work(int worker)
         if (!(e.kind() == ErrorKind::Cancelled && m_cancel))
             fail(std::current_exception());
     } catch (...) {
-        fail(std::current_exception());
+        // Not only Error: anything a worker meets (out of memory, a library's
+        // exception) ends this run with a message naming what it was reading.
+        fail(std::make_exception_ptr(errorFromException(std::current_exception(), doing)));
     }
     std::lock_guard<std::mutex> lock(m_mutex);
     --m_running;

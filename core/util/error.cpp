@@ -1,5 +1,7 @@
 #include "util/error.h"
 
+#include <new>
+
 namespace shardscope {
 
 const char *errorKindName(ErrorKind kind) noexcept
@@ -18,6 +20,7 @@ const char *errorKindName(ErrorKind kind) noexcept
     case ErrorKind::Protocol: return "protocol error";
     case ErrorKind::Io: return "I/O error";
     case ErrorKind::Cancelled: return "cancelled";
+    case ErrorKind::Internal: return "internal error";
     }
     return "error";
 }
@@ -25,6 +28,21 @@ const char *errorKindName(ErrorKind kind) noexcept
 Error::Error(ErrorKind kind, const std::string &message, int httpStatus)
     : std::runtime_error(message), m_kind(kind), m_httpStatus(httpStatus)
 {
+}
+
+Error errorFromException(std::exception_ptr e, const std::string &operation)
+{
+    try {
+        std::rethrow_exception(e);
+    } catch (const Error &err) {
+        return err;
+    } catch (const std::bad_alloc &) {
+        return Error(ErrorKind::Internal, operation + ": out of memory");
+    } catch (const std::exception &ex) {
+        return Error(ErrorKind::Internal, operation + ": unexpected failure: " + ex.what());
+    } catch (...) {
+        return Error(ErrorKind::Internal, operation + ": unexpected failure of an unknown kind");
+    }
 }
 
 } // namespace shardscope

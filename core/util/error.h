@@ -1,5 +1,6 @@
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -21,6 +22,7 @@ enum class ErrorKind {
     Protocol,     // a response we cannot understand
     Io,           // local file system
     Cancelled,
+    Internal, // an unexpected failure inside shardscope (out of memory, a bug)
 };
 
 const char *errorKindName(ErrorKind kind) noexcept;
@@ -39,5 +41,13 @@ private:
     ErrorKind m_kind;
     int m_httpStatus;
 };
+
+// The one place where a thread or task boundary turns whatever escaped its work
+// into an Error for the user: an Error stays as it is; anything else (out of
+// memory, a standard-library exception from a bug or from data, an unknown
+// type) becomes an Error whose message names `operation` and the cause.
+// Boundaries (loader workers, benchmark threads, GUI tasks, main) call this in a
+// catch (...) so that no exception ends the process.
+Error errorFromException(std::exception_ptr e, const std::string &operation);
 
 } // namespace shardscope
