@@ -1,4 +1,5 @@
 #include "cluster_view.h"
+#include "background.h"
 
 #include "storage/ais_client.h"
 #include "storage/endpoint.h"
@@ -108,8 +109,8 @@ void ClusterView::refresh()
                             .arg(healthy)
                             .arg(smap.proxies.size() + smap.targets.size())
                             .arg(QString::fromStdString(software));
-        } catch (const Error &e) {
-            r.error = QString::fromStdString(e.what());
+        } catch (...) {
+            r.error = taskErrorText("reading the cluster map");
         }
         return r;
     }));

@@ -1,4 +1,5 @@
 #include "connection_dialog.h"
+#include "background.h"
 
 #include "storage/store_url.h"
 #include "util/error.h"
@@ -184,8 +185,8 @@ void ConnectionDialog::testConnection()
             StoreLocation loc = openStore(parseStoreUrl(c.scheme.toStdString() + "://"), c.options);
             const auto buckets = loc.store->listBuckets();
             return {true, ConnectionDialog::tr("Connected: %n bucket(s)", nullptr, static_cast<int>(buckets.size()))};
-        } catch (const Error &e) {
-            return {false, QString::fromStdString(e.what())};
+        } catch (...) {
+            return {false, taskErrorText("testing the connection " + c.name.toStdString())};
         }
     }));
 }

@@ -1,5 +1,6 @@
 #include "explorer_panel.h"
 
+#include "background.h"
 #include "cluster_view.h"
 #include "summary_view.h"
 #include "models/object_list_model.h"
@@ -341,26 +342,25 @@ void ExplorerPanel::saveObject(const QString &object, const QString &path)
                 const auto now = std::chrono::steady_clock::now();
                 if (now - lastReport > std::chrono::milliseconds(100)) {
                     lastReport = now;
-                    QMetaObject::invokeMethod(self, [self, done, total] {
-                        if (self)
-                            Q_EMIT self->progress(static_cast<qint64>(done), static_cast<qint64>(total));
-                    }, Qt::QueuedConnection);
+                    postToGui(self, [done, total](ExplorerPanel *p) {
+                        Q_EMIT p->progress(static_cast<qint64>(done), static_cast<qint64>(total));
+                    });
                 }
                 return !cancel->load();
             });
             if (!file.commit())
                 throw Error(ErrorKind::Io, "cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
-        } catch (const Error &e) {
-            error = e.kind() == ErrorKind::Cancelled ? ExplorerPanel::tr("stopped") : QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("saving " + bucketUrl.toStdString() + "/" + object.toStdString() + " to " +
+                                      path.toStdString(),
+                                  ExplorerPanel::tr("stopped"));
         }
-        QMetaObject::invokeMethod(self, [self, path, error] {
-            if (!self)
-                return;
-            Q_EMIT self->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
-                                                       : ExplorerPanel::tr("Not saved: %1").arg(error),
-                                       false);
-            Q_EMIT self->saved(path, error);
-        }, Qt::QueuedConnection);
+        postToGui(self, [path, error](ExplorerPanel *p) {
+            Q_EMIT p->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
+                                                    : ExplorerPanel::tr("Not saved: %1").arg(error),
+                                    false);
+            Q_EMIT p->saved(path, error);
+        });
     });
 }
 
@@ -375,14 +375,12 @@ void ExplorerPanel::saveMember(const QModelIndex &member, const QString &path)
         QString error;
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
             error = ExplorerPanel::tr("cannot write %1: %2").arg(path, file.errorString());
-        QMetaObject::invokeMethod(self, [self, path, error] {
-            if (!self)
-                return;
-            Q_EMIT self->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
-                                                       : ExplorerPanel::tr("Not saved: %1").arg(error),
-                                       false);
-            Q_EMIT self->saved(path, error);
-        }, Qt::QueuedConnection);
+        postToGui(self, [path, error](ExplorerPanel *p) {
+            Q_EMIT p->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
+                                                    : ExplorerPanel::tr("Not saved: %1").arg(error),
+                                    false);
+            Q_EMIT p->saved(path, error);
+        });
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include "summary_view.h"
 
+#include "background.h"
 #include "charts/plot_style.h"
 #include "storage/store_url.h"
 #include "util/error.h"
@@ -74,24 +75,24 @@ void SummaryView::summarize(const QString &url, const StoreOptions &options)
                 if (now - last < std::chrono::milliseconds(100))
                     return; // the GUI redraws at most ten times a second
                 last = now;
-                QMetaObject::invokeMethod(self, [self, generation, s] {
-                    if (self && generation == self->m_generation)
-                        self->present(s, false);
-                }, Qt::QueuedConnection);
+                postToGui(self, [generation, s](SummaryView *v) {
+                    if (generation == v->m_generation)
+                        v->present(s, false);
+                });
             }, cancel.get());
-        } catch (const Error &e) {
-            error = e.kind() == ErrorKind::Cancelled ? SummaryView::tr("stopped") : QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("summarizing " + url.toStdString(), SummaryView::tr("stopped"));
         }
-        QMetaObject::invokeMethod(self, [self, generation, result, error] {
-            if (!self || generation != self->m_generation)
+        postToGui(self, [generation, result, error](SummaryView *v) {
+            if (generation != v->m_generation)
                 return;
-            self->m_running = false;
+            v->m_running = false;
             if (error.isEmpty())
-                self->present(result, true);
+                v->present(result, true);
             else
-                self->m_totals->setText(SummaryView::tr("Summary of %1 not complete: %2").arg(self->m_url, error));
-            Q_EMIT self->finished(error);
-        }, Qt::QueuedConnection);
+                v->m_totals->setText(SummaryView::tr("Summary of %1 not complete: %2").arg(v->m_url, error));
+            Q_EMIT v->finished(error);
+        });
     });
 }
 

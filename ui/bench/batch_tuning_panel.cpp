@@ -2,6 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "bench/batch_tuning_panel.h"
+#include "background.h"
 
 #include "charts/plot_style.h"
 #include "dataset/sampler_editor.h"
@@ -132,14 +133,10 @@ void BatchTuningPanel::compute()
             QString error;
             try {
                 t = tuneBatches(*sizes, c);
-            } catch (const Error &e) {
-                error = QString::fromStdString(e.what());
+            } catch (...) {
+                error = taskErrorText("tuning batches");
             }
-            if (!self)
-                return;
-            QMetaObject::invokeMethod(self.data(), [self, generation, which, t, error] {
-                if (!self)
-                    return;
+            postToGui(self, [generation, which, t, error](BatchTuningPanel *self) {
                 --self->m_computing;
                 if (generation != self->m_generation)
                     return; // superseded by a newer edit

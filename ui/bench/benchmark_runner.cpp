@@ -90,8 +90,9 @@ bool BenchmarkRunner::start(Request request)
                     post([this, r] { Q_EMIT resultReady(r); });
                 }
             }
-        } catch (const Error &e) {
-            error = QString::fromStdString(e.what());
+        } catch (...) {
+            // The thread's boundary: whatever escaped the run ends it with a message.
+            error = QString::fromStdString(errorFromException(std::current_exception(), "benchmark").what());
         }
         const bool cancelled = m_cancel.load();
         post([this, error, cancelled] {

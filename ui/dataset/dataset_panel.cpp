@@ -1,4 +1,5 @@
 #include "dataset/dataset_panel.h"
+#include "background.h"
 
 #include "dataset/sampler_editor.h"
 #include "dataset/split_report_view.h"
@@ -468,14 +469,10 @@ void DatasetPanel::openFile(const QString &path)
         QString error;
         try {
             c = loadDatasetConfig(file);
-        } catch (const Error &e) {
-            error = QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("opening " + file);
         }
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, c, error, path] {
-            if (!self)
-                return;
+        postToGui(self, [c, error, path](DatasetPanel *self) {
             if (error.isEmpty()) {
                 self->m_path = path;
                 self->setConfig(c);
@@ -499,14 +496,10 @@ void DatasetPanel::saveFile(const QString &path)
         QString error;
         try {
             saveDatasetConfig(c, file);
-        } catch (const Error &e) {
-            error = QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("saving " + file);
         }
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, error, path] {
-            if (!self)
-                return;
+        postToGui(self, [error, path](DatasetPanel *self) {
             if (error.isEmpty())
                 self->m_path = path;
             Q_EMIT self->saved(path, error);

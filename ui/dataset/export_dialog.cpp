@@ -1,4 +1,5 @@
 #include "dataset/export_dialog.h"
+#include "background.h"
 
 #include "config/export_cpp.h"
 #include "config/export_python.h"
@@ -153,24 +154,21 @@ void ExportDialog::render()
             text = QString::fromStdString(exportWids(
                 config, options,
                 [self, generation](std::size_t done, std::size_t total) {
-                    if (!self)
-                        return;
-                    QMetaObject::invokeMethod(self.data(), [self, generation, done, total] {
-                        if (self && generation == self->m_generation) {
-                            self->m_progress->setRange(0, int(total));
-                            self->m_progress->setValue(int(done));
+                    postToGui(self, [generation, done, total](ExportDialog *d) {
+                        if (generation == d->m_generation) {
+                            d->m_progress->setRange(0, int(total));
+                            d->m_progress->setValue(int(done));
                         }
                     });
                 },
                 cancel.get()));
-        } catch (const Error &e) {
+        } catch (...) {
+            const Error e = errorFromException(std::current_exception(), "exporting a wids index");
             cancelled = e.kind() == ErrorKind::Cancelled;
             error = QString::fromStdString(e.what());
         }
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, generation, text, error, cancelled] {
-            if (!self || generation != self->m_generation)
+        postToGui(self, [generation, text, error, cancelled](ExportDialog *self) {
+            if (generation != self->m_generation)
                 return;
             self->m_progress->setVisible(false);
             self->m_stop->setVisible(false);
@@ -215,14 +213,10 @@ void ExportDialog::saveTo(const QString &path)
         QString error;
         try {
             writeFileAtomically(file, text);
-        } catch (const Error &e) {
-            error = QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("saving " + file);
         }
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, path, error] {
-            if (!self)
-                return;
+        postToGui(self, [path, error](ExportDialog *self) {
             self->m_status->setText(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save: %1").arg(error));
             Q_EMIT self->savedTo(path, error);
         });

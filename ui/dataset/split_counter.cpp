@@ -1,4 +1,5 @@
 #include "dataset/split_counter.h"
+#include "background.h"
 
 #include "config/split_coverage.h"
 #include "util/error.h"
@@ -53,11 +54,9 @@ void SplitCounter::count(const DatasetConfig &config)
     auto cancel = m_cancel;
     auto cache = m_cache;
     auto deliver = [self, generation](auto &&fn) {
-        if (!self)
-            return; // the panel is gone (its destructor stopped this job)
-        QMetaObject::invokeMethod(self.data(), [self, generation, fn = std::forward<decltype(fn)>(fn)] {
-            if (self && generation == self->m_generation)
-                fn(self.data());
+        postToGui(self, [generation, fn = std::forward<decltype(fn)>(fn)](SplitCounter *c) {
+            if (generation == c->m_generation)
+                fn(c);
         });
     };
     (void)QtConcurrent::run([config, options, cancel, cache, deliver] {
@@ -96,8 +95,8 @@ void SplitCounter::count(const DatasetConfig &config)
                 c->m_running = false;
                 Q_EMIT c->counted(report);
             });
-        } catch (const Error &e) {
-            const QString message = QString::fromStdString(e.what());
+        } catch (...) {
+            const QString message = taskErrorText("counting the splits of " + config.name);
             deliver([message](SplitCounter *c) {
                 c->m_running = false;
                 Q_EMIT c->failed(message);

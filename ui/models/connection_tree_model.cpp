@@ -1,4 +1,5 @@
 #include "connection_tree_model.h"
+#include "background.h"
 
 #include "storage/store_url.h"
 #include "util/error.h"
@@ -164,8 +165,8 @@ void ConnectionTreeModel::refresh(int row)
             for (const auto &b : loc.store->listBuckets())
                 names << QString::fromStdString(b);
             return {names, {}};
-        } catch (const Error &e) {
-            return {{}, QString::fromStdString(e.what())};
+        } catch (...) {
+            return {{}, taskErrorText("listing the buckets of " + conn.name.toStdString())};
         }
     }));
 }
