@@ -1,43 +1,100 @@
 #pragma once
 
-// Two rules every background task of the UI follows, kept in one place:
-// - results reach a QObject only on the GUI thread, and only if it still exists
-//   there (postToGui);
-// - nothing a task throws escapes it: a discarded QFuture loses the exception
-//   (the UI stays "busy") and a QFutureWatcher rethrows it on the GUI thread
-//   (the application terminates); taskErrorText turns it into a message.
+// How the UI runs work off the GUI thread and brings results back, in one
+// place. Three rules:
+// - Work runs on task queues that shardscope owns (std::thread, std::mutex):
+//   backgroundPool() for independent tasks, a TaskQueue of one thread where
+//   requests must run in order on one store (the listing).
+// - Results reach a QObject only on the GUI thread, and only if it still exists
+//   there (postToGui). Off the GUI thread only the guard is copied.
+// - Nothing a task throws escapes it (taskErrorText turns it into a message).
+//
+// Data crosses threads only through shardscope's own mutex-protected queues;
+// Qt carries nothing but a data-less "look at the inbox" event. So every
+// hand-off is visible to ThreadSanitizer (Qt's own thread pool and queued
+// calls synchronise inside Qt, which is not built with it, and would have to be
+// suppressed wholesale), and shutdown is explicit.
 
 #include "util/error.h"
 
 #include <QCoreApplication>
-#include <QMetaObject>
 #include <QPointer>
 #include <QString>
 
+#include <condition_variable>
+#include <deque>
 #include <exception>
+#include <functional>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 namespace shardscope::ui {
 
+// A fixed set of threads running posted tasks in order of posting (one thread:
+// strictly one after another). The destructor drops tasks not yet started and
+// waits for the running ones (they end at their cancel flags or timeouts).
+class TaskQueue
+{
+public:
+    TaskQueue(int threads, const char *name);
+    ~TaskQueue();
+    TaskQueue(const TaskQueue &) = delete;
+    TaskQueue &operator=(const TaskQueue &) = delete;
+
+    void post(std::function<void()> task);
+
+private:
+    void run();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_tasks;
+    bool m_stopping = false;
+    std::string m_name;
+    std::vector<std::thread> m_threads;
+};
+
+// The application's pool for independent background tasks.
+TaskQueue &backgroundPool();
+
+// Runs task on the background pool.
+template <class F>
+void runInBackground(F &&task)
+{
+    backgroundPool().post(std::function<void()>(std::forward<F>(task)));
+}
+
+namespace detail {
+// Queues fn for the GUI thread (the thread of the QCoreApplication).
+void postToGuiThread(std::function<void()> fn);
+} // namespace detail
+
 // Calls fn(receiver) later on the GUI thread if the receiver still exists then.
-// Safe from any thread: off the GUI thread only the guard is copied; the check
-// and the call happen on the GUI thread, where receivers are deleted. (A
-// QPointer checked on a pool thread and then used there may point at an object
-// that the GUI thread deleted in between.)
+// Safe from any thread: the check and the call happen on the GUI thread, where
+// receivers are deleted. (A QPointer checked on a pool thread and then used
+// there may point at an object that the GUI thread deleted in between.)
 template <class T, class F>
 void postToGui(const QPointer<T> &receiver, F &&fn)
 {
-    QCoreApplication *app = QCoreApplication::instance();
-    if (!app)
-        return;
-    QMetaObject::invokeMethod(
-        app,
-        [receiver, fn = std::forward<F>(fn)]() mutable {
-            if (T *r = receiver.data())
-                fn(r);
-        },
-        Qt::QueuedConnection);
+    detail::postToGuiThread([receiver, fn = std::forward<F>(fn)]() mutable {
+        if (T *r = receiver.data())
+            fn(r);
+    });
+}
+
+// Runs work() on the background pool, then done(receiver, result) on the GUI
+// thread if the receiver still exists. work must not throw (catch and return
+// the error as part of the result).
+template <class T, class Work, class Done>
+void runThenPost(const QPointer<T> &receiver, Work work, Done done)
+{
+    runInBackground([receiver, work = std::move(work), done = std::move(done)]() mutable {
+        auto result = work();
+        postToGui(receiver, [result = std::move(result), done](T *r) mutable { done(r, result); });
+    });
 }
 
 // The message for whatever a task threw; call it inside a catch (...).

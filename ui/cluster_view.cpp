@@ -6,13 +6,11 @@
 #include "util/error.h"
 
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace shardscope::ui {
 
@@ -58,16 +56,13 @@ void ClusterView::refresh()
     m_refresh->setEnabled(false);
     m_summary->setText(tr("Asking %1…").arg(m_name));
     const StoreOptions options = m_options;
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        const Result r = watcher->result();
-        watcher->deleteLater();
+    auto done = [generation](ClusterView *v, const Result &r) {
         QVector<NodeRow> rows;
         for (const QStringList &l : r.rows)
             rows.push_back({l[0], l[1], l[2], l[3], l[4], l[5] == QLatin1String("1")});
-        show(generation, rows, r.summary, r.error);
-    });
-    watcher->setFuture(QtConcurrent::run([options]() -> Result {
+        v->show(generation, rows, r.summary, r.error);
+    };
+    runThenPost(QPointer<ClusterView>(this), [options]() -> Result {
         Result r;
         try {
             AisOptions o;
@@ -113,7 +108,7 @@ void ClusterView::refresh()
             r.error = taskErrorText("reading the cluster map");
         }
         return r;
-    }));
+    }, done);
 }
 
 void ClusterView::show(quint64 generation, const QVector<NodeRow> &rows, const QString &summary, const QString &error)

@@ -8,11 +8,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace shardscope::ui {
 
@@ -168,17 +166,14 @@ void ConnectionDialog::testConnection()
     const quint64 generation = ++m_generation;
     m_test->setEnabled(false);
     m_result->setText(tr("Testing…"));
-    auto *watcher = new QFutureWatcher<QPair<bool, QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        const auto r = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_generation)
+    auto done = [generation](ConnectionDialog *d, const QPair<bool, QString> &r) {
+        if (generation != d->m_generation)
             return;
-        m_test->setEnabled(true);
-        m_result->setText(r.second);
-        Q_EMIT tested(r.first, r.second);
-    });
-    watcher->setFuture(QtConcurrent::run([c]() -> QPair<bool, QString> {
+        d->m_test->setEnabled(true);
+        d->m_result->setText(r.second);
+        Q_EMIT d->tested(r.first, r.second);
+    };
+    runThenPost(QPointer<ConnectionDialog>(this), [c]() -> QPair<bool, QString> {
         try {
             if (c.scheme == QLatin1String("local") && c.options.localRoot.empty())
                 return {false, ConnectionDialog::tr("Choose a folder")};
@@ -188,7 +183,7 @@ void ConnectionDialog::testConnection()
         } catch (...) {
             return {false, taskErrorText("testing the connection " + c.name.toStdString())};
         }
-    }));
+    }, done);
 }
 
 } // namespace shardscope::ui

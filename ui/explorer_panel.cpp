@@ -18,7 +18,6 @@
 #include <QPushButton>
 #include <QPointer>
 #include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "storage/store_url.h"
 #include "util/error.h"
@@ -322,7 +321,7 @@ void ExplorerPanel::saveObject(const QString &object, const QString &path)
     const StoreOptions options = m_connections->connection(m_connectionRow).options;
     Q_EMIT statusChanged(tr("Saving %1 to %2…").arg(object, path), true);
     QPointer<ExplorerPanel> self(this);
-    (void)QtConcurrent::run([self, bucketUrl, object, path, options, cancel] {
+    runInBackground([self, bucketUrl, object, path, options, cancel] {
         QString error;
         try {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
@@ -370,7 +369,7 @@ void ExplorerPanel::saveMember(const QModelIndex &member, const QString &path)
     if (!member.isValid() || !member.parent().isValid())
         return;
     QPointer<ExplorerPanel> self(this);
-    (void)QtConcurrent::run([self, bytes, path] {
+    runInBackground([self, bytes, path] {
         QSaveFile file(path);
         QString error;
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())

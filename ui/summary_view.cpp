@@ -14,7 +14,6 @@
 #include <QPointer>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -64,7 +63,7 @@ void SummaryView::summarize(const QString &url, const StoreOptions &options)
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto cancel = m_cancel;
     QPointer<SummaryView> self(this);
-    (void)QtConcurrent::run([self, generation, url, options, cancel] {
+    runInBackground([self, generation, url, options, cancel] {
         QString error;
         BucketSummary result;
         auto last = std::chrono::steady_clock::now();

@@ -20,7 +20,6 @@
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -128,7 +127,7 @@ void BatchTuningPanel::compute()
         auto sizes = m_sizes;
         ++m_computing;
         m_summary[std::size_t(which)]->setText(tr("Computing…"));
-        (void)QtConcurrent::run([self, generation, which, c, sizes] {
+        runInBackground([self, generation, which, c, sizes] {
             std::optional<BatchTuning> t;
             QString error;
             try {

@@ -1,4 +1,5 @@
 #include "bench/benchmark_runner.h"
+#include "background.h"
 
 #include "util/error.h"
 
@@ -47,9 +48,12 @@ bool BenchmarkRunner::start(Request request)
         std::lock_guard lock(m_mutex);
         m_buffer.clear();
     }
-    // Queued calls into this object: the destructor joins the thread before
-    // the object goes, so `this` outlives every call made from the thread.
-    auto post = [this](auto fn) { QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection); };
+    // Calls into this object on the GUI thread (the destructor joins the
+    // thread, so `this` outlives the thread; the guard drops calls that arrive
+    // after the object is gone).
+    auto post = [self = QPointer<BenchmarkRunner>(this)](auto fn) {
+        postToGui(self, [fn = std::move(fn)](BenchmarkRunner *) mutable { fn(); });
+    };
     m_thread = std::thread([this, request, post] {
         auto onSample = [this](const BenchSample &s) {
             std::lock_guard lock(m_mutex);

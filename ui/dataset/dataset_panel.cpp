@@ -22,7 +22,6 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <set>
 
@@ -464,7 +463,7 @@ void DatasetPanel::openFile(const QString &path)
 {
     QPointer<DatasetPanel> self(this);
     const std::string file = path.toStdString();
-    (void)QtConcurrent::run([self, file, path] {
+    runInBackground([self, file, path] {
         DatasetConfig c;
         QString error;
         try {
@@ -492,7 +491,7 @@ void DatasetPanel::saveFile(const QString &path)
     }
     QPointer<DatasetPanel> self(this);
     const std::string file = path.toStdString();
-    (void)QtConcurrent::run([self, c, file, path] {
+    runInBackground([self, c, file, path] {
         QString error;
         try {
             saveDatasetConfig(c, file);

@@ -20,7 +20,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace shardscope::ui {
 
@@ -147,7 +146,7 @@ void ExportDialog::render()
     const StoreOptions options = m_lookup ? m_lookup(provider) : StoreOptions{};
     auto cancel = m_cancel;
     QPointer<ExportDialog> self(this);
-    (void)QtConcurrent::run([self, generation, config, options, cancel] {
+    runInBackground([self, generation, config, options, cancel] {
         QString text, error;
         bool cancelled = false;
         try {
@@ -209,7 +208,7 @@ void ExportDialog::saveTo(const QString &path)
     const std::string file = path.toStdString();
     QPointer<ExportDialog> self(this);
     m_status->setText(tr("Saving %1…").arg(path));
-    (void)QtConcurrent::run([self, text, file, path] {
+    runInBackground([self, text, file, path] {
         QString error;
         try {
             writeFileAtomically(file, text);

@@ -5,7 +5,6 @@
 #include "util/error.h"
 
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace shardscope::ui {
 
@@ -59,7 +58,7 @@ void SplitCounter::count(const DatasetConfig &config)
                 fn(c);
         });
     };
-    (void)QtConcurrent::run([config, options, cancel, cache, deliver] {
+    runInBackground([config, options, cancel, cache, deliver] {
         try {
             // The cached listings are shared, not copied, for each count.
             std::vector<std::shared_ptr<const std::vector<ObjectInfo>>> listings(config.sources.size());

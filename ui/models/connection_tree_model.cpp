@@ -5,7 +5,6 @@
 #include "util/error.h"
 
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace shardscope::ui {
 
@@ -151,14 +150,11 @@ void ConnectionTreeModel::refresh(int row)
     n.generation = generation;
     const Connection conn = n.connection;
     Q_EMIT dataChanged(index(row, 0), index(row, 0));
-    auto *watcher = new QFutureWatcher<QPair<QStringList, QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, row, generation] {
-        const auto result = watcher->result();
-        watcher->deleteLater();
-        onListed(row, generation, result.first, result.second);
-    });
+    auto done = [row, generation](ConnectionTreeModel *m, const QPair<QStringList, QString> &result) {
+        m->onListed(row, generation, result.first, result.second);
+    };
     // The listing runs on the pool, never on the GUI thread.
-    watcher->setFuture(QtConcurrent::run([conn]() -> QPair<QStringList, QString> {
+    runThenPost(QPointer<ConnectionTreeModel>(this), [conn]() -> QPair<QStringList, QString> {
         try {
             StoreLocation loc = openStore(parseStoreUrl(conn.scheme.toStdString() + "://"), conn.options);
             QStringList names;
@@ -168,7 +164,7 @@ void ConnectionTreeModel::refresh(int row)
         } catch (...) {
             return {{}, taskErrorText("listing the buckets of " + conn.name.toStdString())};
         }
-    }));
+    }, done);
 }
 
 void ConnectionTreeModel::onListed(int row, quint64 generation, const QStringList &buckets, const QString &error)

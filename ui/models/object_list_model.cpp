@@ -1,31 +1,43 @@
 #include "object_list_model.h"
+#include "background.h"
 
 #include "storage/store_url.h"
 #include "util/error.h"
 
 #include <QLocale>
-#include <QMutexLocker>
+#include <QPointer>
 
 namespace shardscope::ui {
 
 ObjectListModel::ObjectListModel(QObject *parent) : QAbstractTableModel(parent)
 {
     qRegisterMetaType<QVector<shardscope::ui::ObjectRow>>();
-    m_worker = new ListingWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &ObjectListModel::pageRequested, m_worker, &ListingWorker::fetchPage, Qt::QueuedConnection);
-    connect(m_worker, &ListingWorker::pageReady, this, &ObjectListModel::onPage, Qt::QueuedConnection);
-    connect(m_worker, &ListingWorker::failed, this, &ObjectListModel::onFailed, Qt::QueuedConnection);
-    m_thread.setObjectName(QStringLiteral("listing"));
-    m_thread.start();
+    m_worker = std::make_shared<ListingWorker>();
+    m_queue = std::make_unique<TaskQueue>(1, "listing");
 }
 
 ObjectListModel::~ObjectListModel()
 {
-    ++m_generation; // whatever is in flight is now stale
-    m_thread.quit();
-    m_thread.wait(); // a request in progress ends within its timeouts
+    m_worker->latest = ++m_generation; // whatever is in flight is now stale
+    m_queue.reset(); // a request in progress ends within its timeouts
+}
+
+void ObjectListModel::requestPage(const QString &token)
+{
+    m_worker->latest = m_generation;
+    PageRequest request{m_generation, m_url, m_options, m_recursive, m_pageSize, token};
+    QPointer<ObjectListModel> self(this);
+    m_queue->post([worker = m_worker, request, self] {
+        PageResult result;
+        if (!worker->fetch(request, result))
+            return;
+        postToGui(self, [generation = request.generation, result](ObjectListModel *m) {
+            if (result.error.isNull())
+                m->onPage(generation, result.rows, result.nextToken);
+            else
+                m->onFailed(generation, result.error);
+        });
+    });
 }
 
 void ObjectListModel::setLoading(bool loading)
@@ -53,10 +65,12 @@ void ObjectListModel::setLocation(const QString &url, const StoreOptions &option
 {
     clear();
     m_url = url;
+    m_options = options;
+    m_recursive = recursive;
+    m_pageSize = pageSize;
     m_complete = false;
-    m_worker->configure(m_generation, url, options, recursive, pageSize);
     setLoading(true);
-    Q_EMIT pageRequested(m_generation, QString());
+    requestPage(QString());
 }
 
 int ObjectListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_rows.size(); }
@@ -114,7 +128,7 @@ void ObjectListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     setLoading(true);
-    Q_EMIT pageRequested(m_generation, m_token);
+    requestPage(m_token);
 }
 
 void ObjectListModel::onPage(quint64 generation, const QVector<ObjectRow> &rows, const QString &nextToken)
@@ -142,43 +156,24 @@ void ObjectListModel::onFailed(quint64 generation, const QString &message)
     Q_EMIT failed(message);
 }
 
-void ListingWorker::configure(quint64 generation, const QString &url, const StoreOptions &options, bool recursive,
-                              quint32 pageSize)
+bool ListingWorker::fetch(const PageRequest &request, PageResult &result)
 {
-    QMutexLocker lock(&m_mutex);
-    m_generation = generation;
-    m_url = url;
-    m_options = options;
-    m_recursive = recursive;
-    m_pageSize = pageSize;
-}
-
-void ListingWorker::fetchPage(quint64 generation, const QString &token)
-{
-    QString url;
-    StoreOptions options;
-    ListRequest req;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (generation != m_generation)
-            return; // superseded before it started
-        url = m_url;
-        options = m_options;
-        req.recursive = m_recursive;
-        req.pageSize = m_pageSize;
-    }
+    if (request.generation != latest.load())
+        return false; // superseded before it started
     try {
-        if (m_openGeneration != generation) {
-            m_location = openStore(parseStoreUrl(url.toStdString()), options);
-            m_openGeneration = generation;
+        if (m_openGeneration != request.generation) {
+            m_location = openStore(parseStoreUrl(request.url.toStdString()), request.options);
+            m_openGeneration = request.generation;
             if (m_location.bucket.empty())
-                throw Error(ErrorKind::InvalidUrl, url.toStdString() + ": name a bucket to list its objects");
+                throw Error(ErrorKind::InvalidUrl, request.url.toStdString() + ": name a bucket to list its objects");
         }
+        ListRequest req;
+        req.recursive = request.recursive;
+        req.pageSize = request.pageSize;
         req.prefix = m_location.path;
         req.details = true;
-        ListPage page = m_location.store->listPage(m_location.bucket, req, token.toStdString());
-        QVector<ObjectRow> rows;
-        rows.reserve(static_cast<int>(page.entries.size()));
+        ListPage page = m_location.store->listPage(m_location.bucket, req, request.token.toStdString());
+        result.rows.reserve(static_cast<int>(page.entries.size()));
         // Objects written together share their time: one (implicitly shared)
         // string for a run of equal times keeps a million rows small.
         QString modified;
@@ -188,14 +183,15 @@ void ListingWorker::fetchPage(quint64 generation, const QString &token)
                 lastModified = e.modified;
                 modified = QString::fromStdString(e.modified);
             }
-            rows.push_back({QString::fromStdString(e.name), e.size, modified, QString::fromStdString(e.checksum),
-                            e.isDirectory});
+            result.rows.push_back({QString::fromStdString(e.name), e.size, modified,
+                                   QString::fromStdString(e.checksum), e.isDirectory});
         }
-        Q_EMIT pageReady(generation, rows, QString::fromStdString(page.continuationToken));
-    } catch (const Error &e) {
+        result.nextToken = QString::fromStdString(page.continuationToken);
+    } catch (...) {
         m_openGeneration = ~0ull;
-        Q_EMIT failed(generation, QString::fromStdString(e.what()));
+        result.error = taskErrorText("listing " + request.url.toStdString());
     }
+    return true;
 }
 
 } // namespace shardscope::ui

@@ -3,8 +3,6 @@
 #include "storage/store_factory.h"
 
 #include <QAbstractTableModel>
-#include <QMutex>
-#include <QThread>
 #include <QVector>
 
 #include <atomic>
@@ -23,6 +21,7 @@ struct ObjectRow
 };
 
 class ListingWorker;
+class TaskQueue;
 
 // The objects of a bucket under a prefix, listed lazily page by page on a
 // worker thread (canFetchMore/fetchMore follow the continuation token), so a
@@ -60,18 +59,19 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void failed(const QString &message);
     void completed(int rows);
-    // Internal: asks the worker for a page.
-    void pageRequested(quint64 generation, const QString &token);
-
-private Q_SLOTS:
-    void onPage(quint64 generation, const QVector<shardscope::ui::ObjectRow> &rows, const QString &nextToken);
-    void onFailed(quint64 generation, const QString &message);
 
 private:
+    void requestPage(const QString &token);
+    void onPage(quint64 generation, const QVector<shardscope::ui::ObjectRow> &rows, const QString &nextToken);
+    void onFailed(quint64 generation, const QString &message);
     void setLoading(bool loading);
 
-    QThread m_thread;
-    ListingWorker *m_worker = nullptr; // lives in m_thread
+    // Requests run one after another on their own thread, with their own store.
+    std::shared_ptr<ListingWorker> m_worker;
+    std::unique_ptr<TaskQueue> m_queue;
+    StoreOptions m_options;
+    bool m_recursive = true;
+    quint32 m_pageSize = 0;
     QVector<ObjectRow> m_rows;
     QString m_url;
     QString m_token;
@@ -81,30 +81,36 @@ private:
     bool m_complete = true;
 };
 
-// Runs listing requests on its own thread with its own store.
-class ListingWorker : public QObject
+// One listing request: the page after `token` of `url` in listing `generation`.
+struct PageRequest
 {
-    Q_OBJECT
+    quint64 generation = 0;
+    QString url;
+    StoreOptions options;
+    bool recursive = true;
+    quint32 pageSize = 0;
+    QString token;
+};
+
+// What a request gave: rows and the next token, or an error.
+struct PageResult
+{
+    QVector<ObjectRow> rows;
+    QString nextToken;
+    QString error;
+};
+
+// Runs listing requests on the model's queue thread, keeping the store of the
+// current listing open between pages. Only ever used on that thread, except
+// for `latest`, the newest generation (requests of older ones are skipped).
+class ListingWorker
+{
 public:
-    void configure(quint64 generation, const QString &url, const StoreOptions &options, bool recursive,
-                   quint32 pageSize);
-
-public Q_SLOTS:
-    void fetchPage(quint64 generation, const QString &token);
-
-Q_SIGNALS:
-    void pageReady(quint64 generation, const QVector<shardscope::ui::ObjectRow> &rows, const QString &nextToken);
-    void failed(quint64 generation, const QString &message);
+    std::atomic<quint64> latest{0};
+    // False: the request was superseded before it started (nothing to deliver).
+    bool fetch(const PageRequest &request, PageResult &result);
 
 private:
-    // Written by the GUI thread between requests, read on the worker thread: guarded.
-    mutable QMutex m_mutex;
-    quint64 m_generation = 0;
-    QString m_url;
-    StoreOptions m_options;
-    bool m_recursive = true;
-    quint32 m_pageSize = 0;
-    // Worker-thread state.
     quint64 m_openGeneration = ~0ull;
     StoreLocation m_location;
 };
