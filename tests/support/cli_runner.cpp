@@ -2,6 +2,21 @@
 
 #include <QProcess>
 
+#include <cstdio>
+
+namespace {
+// The first line of any report of AddressSanitizer, LeakSanitizer,
+// UndefinedBehaviorSanitizer or ThreadSanitizer.
+bool hasSanitizerReport(const QString &err)
+{
+    for (const char *marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "WARNING: ThreadSanitizer",
+                               "ThreadSanitizer: reported", ": runtime error: "})
+        if (err.contains(QLatin1String(marker)))
+            return true;
+    return false;
+}
+} // namespace
+
 CliRun runCli(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
 {
     QProcess p;
@@ -11,6 +26,14 @@ CliRun runCli(const QString &program, const QStringList &args, const QProcessEnv
         p.kill();
         p.waitForFinished();
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
+    CliRun run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+               QString::fromUtf8(p.readAllStandardError())};
+    if (hasSanitizerReport(run.err)) {
+        // Whatever exit code the test expects (often 1, a failure), this run
+        // does not have it: a sanitizer found a defect in the CLI.
+        std::fprintf(stderr, "sanitizer report from %s %s:\n%s\n", qPrintable(program),
+                     qPrintable(args.join(QLatin1Char(' '))), qPrintable(run.err));
+        run.exitCode = CliRun::kSanitizerReport;
+    }
+    return run;
 }
