@@ -31,6 +31,8 @@ private Q_SLOTS:
     void exportFormats();
     void errors_data();
     void errors();
+    void getToStandardOutputByName_data();
+    void getToStandardOutputByName();
 
 private:
     Run cli(const QStringList &args);
@@ -316,6 +318,24 @@ void TestCliStorage::errors()
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY2(r.out.isEmpty(), r.out.constData()); // nothing half-written on stdout
+}
+
+void TestCliStorage::getToStandardOutputByName_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("/dev/stdout") << QStringLiteral("/dev/stdout");
+    QTest::newRow("/dev/fd/1") << QStringLiteral("/dev/fd/1");
+}
+
+void TestCliStorage::getToStandardOutputByName()
+{
+    QFETCH(QString, target);
+    QFile f(m_dir.filePath(QStringLiteral("data/buckets/demo/train/shard-00001.tar.gz")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Run r = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00001.tar.gz"),
+                       QStringLiteral("-o"), target});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, f.readAll()); // standard output is a pipe here: written through, not replaced
 }
 
 QTEST_GUILESS_MAIN(TestCliStorage)
