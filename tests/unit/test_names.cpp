@@ -2,6 +2,9 @@
 // back (unescapeName): the form must be valid UTF-8 and must give the same
 // bytes back, and names that need no escaping must stay exactly as they are.
 
+#include "bench/bench_report.h"
+#include "bench/benchmark.h"
+#include "config/export_cpp.h"
 #include "util/strings.h"
 
 #include <QTest>
@@ -19,6 +22,7 @@ private Q_SLOTS:
     void validUtf8_data();
     void validUtf8();
     void messagesBecomeValidUtf8();
+    void reportsCarryNamesThatAreNotUtf8();
 };
 
 void TestNames::escapedForm_data()
@@ -95,6 +99,18 @@ void TestNames::messagesBecomeValidUtf8()
 {
     QCOMPARE(QByteArray::fromStdString(toValidUtf8("shard \"a\\x01\" in caf\xe9.tar")),
              QByteArray("shard \"a\\x01\" in caf\\xe9.tar"));
+}
+
+void TestNames::reportsCarryNamesThatAreNotUtf8()
+{
+    BenchResult r;
+    r.errors = 1;
+    r.firstError = "local://b/caf\xe9.bin: object does not exist";
+    const std::string report = benchResultJson(r, false, 1);
+    const std::string expected = "\"first_error\": \"local://b/caf\\\\xe9.bin: object does not exist\"";
+    QVERIFY2(report.find(expected) != std::string::npos, report.c_str());
+    const std::string wids = widsIndex("set", {{"local://b/s\xff.tar", 3}});
+    QVERIFY2(wids.find("\"url\": \"local://b/s\\\\xff.tar\"") != std::string::npos, wids.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestNames)
