@@ -522,25 +522,34 @@ void FileStore::createBucket(const std::string &bucket)
 }
 
 namespace {
-void removeTree(const std::string &path)
+// Removes `name` (in the directory `parent`) and everything below it, opening
+// each directory relative to its parent without following links: a link is
+// removed, never what it points to, even if one replaces a directory meanwhile.
+void removeTreeAt(int parent, const std::string &name, const std::string &shown)
 {
-    DIR *d = ::opendir(path.c_str());
-    if (d) {
-        while (dirent *e = ::readdir(d)) {
-            const std::string name = e->d_name;
-            if (name == "." || name == "..")
-                continue;
-            const std::string full = path + "/" + name;
-            struct stat st{};
-            if (::lstat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-                removeTree(full);
-            else
-                ::unlink(full.c_str());
+    if (Fd dir{::openat(parent, name.c_str(), kDirFlags)}) {
+        std::vector<std::pair<std::string, bool>> entries; // read first: no removal while listing
+        if (DIR *d = ::fdopendir(::dup(dir.get()))) {
+            while (dirent *e = ::readdir(d)) {
+                const std::string child = e->d_name;
+                if (child == "." || child == "..")
+                    continue;
+                struct stat st{};
+                const bool isDir = ::fstatat(dir.get(), child.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                                   S_ISDIR(st.st_mode);
+                entries.emplace_back(child, isDir);
+            }
+            ::closedir(d);
         }
-        ::closedir(d);
+        for (const auto &[child, isDir] : entries) {
+            if (isDir)
+                removeTreeAt(dir.get(), child, shown + "/" + child);
+            else
+                ::unlinkat(dir.get(), child.c_str(), 0);
+        }
     }
-    if (::rmdir(path.c_str()) != 0)
-        throw Error(ErrorKind::Io, sysError("cannot remove " + path));
+    if (::unlinkat(parent, name.c_str(), AT_REMOVEDIR) != 0)
+        throw Error(ErrorKind::Io, sysError("cannot remove " + shown));
 }
 } // namespace
 
@@ -549,7 +558,11 @@ void FileStore::destroyBucket(const std::string &bucket)
     requireBucket(bucket);
     const std::string path = bucketPath(bucket);
     if (m_local) {
-        removeTree(path); // the embedded store owns its buckets
+        // The embedded store owns its buckets: removed with their content.
+        Fd root(::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!root)
+            throw Error(ErrorKind::Io, sysError("remove bucket " + url(bucket)));
+        removeTreeAt(root.get(), bucket, path);
         return;
     }
     // A file:// bucket is the user's own directory: remove it only when empty.

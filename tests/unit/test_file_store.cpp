@@ -49,6 +49,7 @@ private Q_SLOTS:
     void linkedLocalBucketIsNoBucket();
     void specialFilesAreNoObjects_data();
     void specialFilesAreNoObjects();
+    void removingALocalBucketKeepsWhatLinksPointTo();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -482,6 +483,22 @@ void TestFileStore::specialFilesAreNoObjects()
         QVERIFY2(what.contains(QLatin1String("\"pipe\" is a FIFO, not a regular file")), e.what());
     }
     QVERIFY(m_store->listAll(m_bucket, {}).empty());
+}
+
+void TestFileStore::removingALocalBucketKeepsWhatLinksPointTo()
+{
+    const QString outside = m_dir->filePath(QStringLiteral("keep"));
+    QVERIFY(QDir().mkpath(outside));
+    QFile kept(outside + QStringLiteral("/kept.txt"));
+    QVERIFY(kept.open(QIODevice::WriteOnly));
+    kept.close();
+    auto local = FileStore::forLocalRoot(m_dir->filePath(QStringLiteral("root")).toStdString());
+    local->createBucket("doomed");
+    local->putBytes("doomed", "deep/er/x.bin", "x");
+    QVERIFY(QFile::link(outside, m_dir->filePath(QStringLiteral("root/doomed/deep/link"))));
+    local->destroyBucket("doomed");
+    QVERIFY(local->listBuckets().empty());
+    QVERIFY(QFile::exists(outside + QStringLiteral("/kept.txt")));
 }
 
 QTEST_GUILESS_MAIN(TestFileStore)
