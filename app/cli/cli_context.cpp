@@ -132,7 +132,8 @@ QString displayName(const std::string &name)
 
 int CliContext::fail(const std::string &message)
 {
-    m_err << "shardscope-cli: " << QString::fromStdString(message) << Qt::endl;
+    // A message may quote a name that is not UTF-8: its bytes show as \xNN, not as U+FFFD.
+    m_err << "shardscope-cli: " << QString::fromStdString(toValidUtf8(message)) << Qt::endl;
     return ExitFailure;
 }
 

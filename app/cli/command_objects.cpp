@@ -139,7 +139,7 @@ int runPut(CliContext &ctx, const QStringList &arguments)
         if (object.empty() || object.back() == '/')
             object += baseName(QFileInfo(pos.at(1)).fileName()).toStdString();
         loc.store->put(loc.bucket, object, source);
-        ctx.err() << "put " << source.size << " bytes as " << QString::fromStdString(loc.store->url(loc.bucket, object))
+        ctx.err() << "put " << source.size << " bytes as " << displayName(loc.store->url(loc.bucket, object))
                   << Qt::endl;
         return ExitOk;
     } catch (const Error &e) {

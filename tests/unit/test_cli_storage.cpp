@@ -388,13 +388,19 @@ void TestCliStorage::namesThatAreNotUtf8_data()
 {
     QTest::addColumn<QByteArray>("name");
     QTest::addColumn<QByteArray>("shown"); // as ls and iterate print it, and as get takes it back
-    QTest::newRow("latin-1 byte") << QByteArray("caf\xe9.bin") << QByteArray("caf\\xe9.bin");
-    QTest::newRow("cut UTF-8 sequence") << QByteArray("euro\xe2\x82.bin") << QByteArray("euro\\xe2\\x82.bin");
+    QTest::addColumn<QByteArray>("inMessage"); // as error messages quote it: only bytes that are not UTF-8 escaped
+    QTest::newRow("latin-1 byte") << QByteArray("caf\xe9.bin") << QByteArray("caf\\xe9.bin")
+                                  << QByteArray("caf\\xe9.bin");
+    QTest::newRow("cut UTF-8 sequence") << QByteArray("euro\xe2\x82.bin") << QByteArray("euro\\xe2\\x82.bin")
+                                        << QByteArray("euro\\xe2\\x82.bin");
     QTest::newRow("backslash in a name that is escaped")
-        << QByteArray("a\\b\xff") << QByteArray("a\\\\b\\xff");
-    QTest::newRow("valid name that reads as an escape") << QByteArray("lit\\x41") << QByteArray("lit\\\\x41");
-    QTest::newRow("line break") << QByteArray("two\nlines") << QByteArray("two\\x0alines");
-    QTest::newRow("UTF-8 name as it is") << QByteArray("größe.bin") << QByteArray("größe.bin");
+        << QByteArray("a\\b\xff") << QByteArray("a\\\\b\\xff") << QByteArray("a\\b\\xff");
+    QTest::newRow("valid name that reads as an escape")
+        << QByteArray("lit\\x41") << QByteArray("lit\\\\x41") << QByteArray("lit\\x41");
+    QTest::newRow("line break") << QByteArray("two\nlines") << QByteArray("two\\x0alines")
+                                << QByteArray("two\nlines");
+    QTest::newRow("UTF-8 name as it is") << QByteArray("größe.bin") << QByteArray("größe.bin")
+                                         << QByteArray("größe.bin");
 }
 
 void TestCliStorage::namesThatAreNotUtf8()
@@ -430,6 +436,12 @@ void TestCliStorage::namesThatAreNotUtf8()
     const Run get = cli({QStringLiteral("get"), url + QLatin1Char('/') + shownText});
     QVERIFY2(get.exitCode == 0, qPrintable(get.err));
     QCOMPARE(get.out, content);
+
+    QFETCH(QByteArray, inMessage);
+    const Run missing = cli({QStringLiteral("get"), url + QLatin1Char('/') + shownText + QStringLiteral(".gone")});
+    QCOMPARE(missing.exitCode, 1);
+    const QString expected = QString::fromUtf8(inMessage) + QStringLiteral(".gone: object does not exist");
+    QVERIFY2(missing.err.contains(expected), qPrintable(missing.err));
 }
 
 void TestCliStorage::shardMembersThatAreNotUtf8()
