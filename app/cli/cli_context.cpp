@@ -4,6 +4,7 @@
 #include "storage/endpoint.h"
 #include "storage/store_url.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <QFileInfo>
 
@@ -107,7 +108,9 @@ StoreOptions CliContext::storeOptions() const
 
 StoreLocation CliContext::open(const QString &url, bool wholePathIsBucket) const
 {
-    return openStore(parseStoreUrl(url.toStdString()), storeOptions(), wholePathIsBucket);
+    StoreUrl parsed = parseStoreUrl(url.toStdString());
+    parsed.path = unescapeName(parsed.path);
+    return openStore(parsed, storeOptions(), wholePathIsBucket);
 }
 
 std::vector<ObjectInfo> CliContext::listDataset(StoreLocation &loc)
@@ -122,9 +125,15 @@ std::vector<ObjectInfo> CliContext::listDataset(StoreLocation &loc)
     return resolveGroup(*loc.store, loc.bucket, group);
 }
 
+QString displayName(const std::string &name)
+{
+    return QString::fromStdString(escapeName(name));
+}
+
 int CliContext::fail(const std::string &message)
 {
-    m_err << "shardscope-cli: " << QString::fromStdString(message) << Qt::endl;
+    // A message may quote a name that is not UTF-8: its bytes show as \xNN, not as U+FFFD.
+    m_err << "shardscope-cli: " << QString::fromStdString(toValidUtf8(message)) << Qt::endl;
     return ExitFailure;
 }
 

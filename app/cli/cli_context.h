@@ -33,7 +33,8 @@ public:
 
     // A client for the AIStore endpoint from --endpoint / AIS_ENDPOINT.
     std::unique_ptr<AisClient> aisClient() const;
-    // Opens the store of a URL with the global options; throws Error.
+    // Opens the store of a URL with the global options; throws Error. The part
+    // after the bucket may name objects in their escaped form (unescapeName).
     StoreLocation open(const QString &url, bool wholePathIsBucket = false) const;
     StoreOptions storeOptions() const;
     // The objects a data-set URL names: a prefix, or a brace template
@@ -54,6 +55,11 @@ private:
     QCommandLineOption m_caFileOption;
     QCommandLineOption m_insecureOption;
 };
+
+// A name from data (object, shard member) as the CLI prints it: escapeName()'s
+// reversible form, so a name that is not UTF-8 is never lost and can be typed
+// back in a URL (open() unescapes the object part).
+QString displayName(const std::string &name);
 
 // A whole-number option within [min, max] (its default value when not given).
 bool readCount(const QCommandLineParser &parser, const QCommandLineOption &option, qulonglong min, qulonglong max,

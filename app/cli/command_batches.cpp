@@ -150,7 +150,7 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         auto nameOf = [&](std::size_t i) { return fromFile ? std::to_string(i) : names[i]; };
         const nlohmann::json statsJson = {
-            {"source", source},           {"items", sizes.size()},
+            {"source", escapeName(source)},           {"items", sizes.size()},
             {"batches", stats.batches},   {"samples", stats.samples},
             {"bytes", stats.bytes},       {"mean_fill", stats.meanFill},
             {"oversized", stats.oversized}, {"oversized_dropped", stats.oversizedDropped},
@@ -166,7 +166,7 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
                 for (const auto &b : batches) {
                     auto row = nlohmann::json::array();
                     for (std::size_t i : b)
-                        row.push_back(nameOf(i));
+                        row.push_back(escapeName(nameOf(i))); // names not UTF-8: \xNN, as ls prints them
                     arr.push_back(std::move(row));
                 }
                 j["batches"] = std::move(arr);

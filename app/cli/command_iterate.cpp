@@ -1,6 +1,7 @@
 #include "command_iterate.h"
 
 #include "cli_context.h"
+#include "json_names.h"
 
 #include "data/loader.h"
 #include "data/partition.h"
@@ -241,12 +242,14 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         auto drainProblems = [&] {
             std::lock_guard<std::mutex> lock(problemMutex);
             for (const ShardProblem &p : problems) {
-                if (json)
-                    out << QString::fromStdString(
-                               nlohmann::json{{"error", p.message}, {"shard", p.shard}, {"member", p.member}}.dump())
-                        << '\n';
-                else
-                    ctx.err() << "skipped: " << QString::fromStdString(p.message) << '\n';
+                if (json) {
+                    nlohmann::json j = {{"error", toValidUtf8(p.message)}};
+                    setName(j, "shard", p.shard);
+                    setName(j, "member", p.member);
+                    out << QString::fromStdString(j.dump()) << '\n';
+                } else {
+                    ctx.err() << "skipped: " << QString::fromStdString(toValidUtf8(p.message)) << '\n';
+                }
             }
             problems.clear();
         };
@@ -269,25 +272,32 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             bytes += item.size();
             drainProblems();
             if (mode != QLatin1String("shard")) {
+                nlohmann::json j;
+                setName(j, "name", item.name);
+                j["size"] = item.bytes.size();
                 if (json)
-                    out << QString::fromStdString(nlohmann::json{{"name", item.name}, {"size", item.bytes.size()}}.dump())
-                        << '\n';
+                    out << QString::fromStdString(j.dump()) << '\n';
                 else
                     out << QString::number(item.bytes.size()).rightJustified(12) << "  "
-                        << QString::fromStdString(item.name) << '\n';
+                        << displayName(item.name) << '\n';
             } else {
                 nlohmann::json members = nlohmann::json::object();
-                for (const auto &[ext, data] : item.sample.members)
-                    members[ext] = data.size();
+                bool escaped = false;
+                for (const auto &[ext, data] : item.sample.members) {
+                    members[escapeName(ext)] = data.size();
+                    escaped = escaped || nameNeedsEscaping(ext);
+                }
+                nlohmann::json j;
+                setName(j, "shard", item.sample.shard);
+                setName(j, "key", item.sample.key);
+                j["members"] = members;
+                if (escaped)
+                    j["escaped"] = true;
                 if (json)
-                    out << QString::fromStdString(nlohmann::json{{"shard", item.sample.shard},
-                                                                 {"key", item.sample.key},
-                                                                 {"members", members}}
-                                                      .dump())
-                        << '\n';
+                    out << QString::fromStdString(j.dump()) << '\n';
                 else
-                    out << QString::fromStdString(item.sample.shard) << "  " << QString::fromStdString(item.sample.key)
-                        << "  " << QString::fromStdString(members.dump()) << '\n';
+                    out << displayName(item.sample.shard) << "  " << displayName(item.sample.key) << "  "
+                        << QString::fromStdString(members.dump()) << '\n';
             }
         }
         if (parser.isSet(saveOpt)) {

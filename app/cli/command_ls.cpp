@@ -1,6 +1,7 @@
 #include "command_ls.h"
 
 #include "cli_context.h"
+#include "json_names.h"
 
 #include "util/error.h"
 #include "util/strings.h"
@@ -12,7 +13,9 @@ namespace {
 
 nlohmann::json entryJson(const ObjectInfo &o)
 {
-    nlohmann::json j = {{"name", o.name}, {"size", o.size}};
+    nlohmann::json j;
+    setName(j, "name", o.name);
+    j["size"] = o.size;
     if (o.isDirectory)
         j["dir"] = true;
     if (!o.checksum.empty())
@@ -87,13 +90,16 @@ int runLs(CliContext &ctx, const QStringList &arguments)
             const auto members = store.listArchive(loc.bucket, loc.path);
             if (json) {
                 auto arr = nlohmann::json::array();
-                for (const auto &m : members)
-                    arr.push_back({{"name", m.name}, {"size", m.size}});
+                for (const auto &m : members) {
+                    nlohmann::json j;
+                    setName(j, "name", m.name);
+                    j["size"] = m.size;
+                    arr.push_back(std::move(j));
+                }
                 out << QString::fromStdString(arr.dump(2)) << Qt::endl;
             } else {
                 for (const auto &m : members)
-                    out << QString::number(m.size).rightJustified(12) << "  " << QString::fromStdString(m.name)
-                        << '\n';
+                    out << QString::number(m.size).rightJustified(12) << "  " << displayName(m.name) << '\n';
                 out << Qt::flush;
             }
             return ExitOk;
@@ -126,9 +132,9 @@ int runLs(CliContext &ctx, const QStringList &arguments)
                 if (json) {
                     out << (first ? "\n  " : ",\n  ") << QString::fromStdString(entryJson(o).dump());
                 } else if (o.isDirectory) {
-                    out << QStringLiteral("         DIR  ") << QString::fromStdString(o.name) << '\n';
+                    out << QStringLiteral("         DIR  ") << displayName(o.name) << '\n';
                 } else {
-                    out << QString::number(o.size).rightJustified(12) << "  " << QString::fromStdString(o.name);
+                    out << QString::number(o.size).rightJustified(12) << "  " << displayName(o.name);
                     if (req.details)
                         out << "  " << QString::fromStdString(o.checksum) << "  "
                             << QString::fromStdString(o.modified);
@@ -139,8 +145,10 @@ int runLs(CliContext &ctx, const QStringList &arguments)
         } while (!token.empty());
         if (summary) {
             if (json)
-                out << QString::fromStdString(
-                           nlohmann::json{{"url", loc.url()}, {"objects", count}, {"bytes", bytes}}.dump())
+                out << QString::fromStdString(nlohmann::json{{"url", escapeName(loc.url())},
+                                                             {"objects", count},
+                                                             {"bytes", bytes}}
+                                                  .dump())
                     << Qt::endl;
             else
                 out << "objects: " << count << "\nbytes: " << bytes << " (" << QString::fromStdString(humanBytes(bytes))

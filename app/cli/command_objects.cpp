@@ -5,6 +5,7 @@
 #include "storage/store.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <QFileInfo>
 
@@ -79,7 +80,7 @@ int runGet(CliContext &ctx, const QStringList &arguments)
         if (!suffix)
             req.range = r;
     }
-    req.archivePath = parser.value(archOption).toStdString();
+    req.archivePath = unescapeName(parser.value(archOption).toStdString()); // as ls --archive prints it
     try {
         StoreLocation loc = ctx.open(pos.at(1));
         if (loc.bucket.empty() || loc.path.empty())
@@ -138,7 +139,7 @@ int runPut(CliContext &ctx, const QStringList &arguments)
         if (object.empty() || object.back() == '/')
             object += baseName(QFileInfo(pos.at(1)).fileName()).toStdString();
         loc.store->put(loc.bucket, object, source);
-        ctx.err() << "put " << source.size << " bytes as " << QString::fromStdString(loc.store->url(loc.bucket, object))
+        ctx.err() << "put " << source.size << " bytes as " << displayName(loc.store->url(loc.bucket, object))
                   << Qt::endl;
         return ExitOk;
     } catch (const Error &e) {

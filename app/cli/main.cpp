@@ -85,25 +85,30 @@ int main(int argc, char *argv[])
         ctx.out() << mainHelp() << Qt::flush;
         return ExitOk;
     }
-    // Global options may come before the command: find the first positional word.
-    int cmdIndex = 1;
-    while (cmdIndex < args.size() && args.at(cmdIndex).startsWith(QLatin1Char('-'))) {
-        const QString a = args.at(cmdIndex);
-        const bool takesValue = (a == QLatin1String("-e") || a == QLatin1String("--endpoint") ||
-                                 a == QLatin1String("--connect-timeout") || a == QLatin1String("--timeout"));
-        cmdIndex += takesValue ? 2 : 1;
+    // Global options may come before the command: the same definitions the
+    // commands use find the command word; everything after it is the command's.
+    QCommandLineParser globals;
+    ctx.addGlobalOptions(globals);
+    globals.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!globals.parse(args)) {
+        ctx.err() << "shardscope-cli: " << globals.errorText() << "\n\n" << mainHelp() << Qt::flush;
+        return ExitUsage;
     }
-    if (cmdIndex >= args.size()) {
+    if (globals.positionalArguments().isEmpty()) {
+        if (globals.isSet(QStringLiteral("help"))) {
+            ctx.out() << mainHelp() << Qt::flush;
+            return ExitOk;
+        }
         ctx.err() << "shardscope-cli: no command given\n\n" << mainHelp() << Qt::flush;
         return ExitUsage;
     }
-    const auto it = commands().find(args.at(cmdIndex));
+    const QString command = globals.positionalArguments().constFirst();
+    const auto it = commands().find(command);
     if (it == commands().end()) {
-        ctx.err() << "shardscope-cli: unknown command '" << args.at(cmdIndex) << "'\n\n" << mainHelp() << Qt::flush;
+        ctx.err() << "shardscope-cli: unknown command '" << command << "'\n\n" << mainHelp() << Qt::flush;
         return ExitUsage;
     }
-    // The command's parser sees every argument except the program name; its first
-    // positional argument is the command word itself.
-    QStringList rest = args;
-    return it->second.run(ctx, rest);
+    // The command's parser sees every argument, global options before the
+    // command word included; its first positional argument is the command word.
+    return it->second.run(ctx, args);
 }

@@ -1,5 +1,7 @@
 #include "bench/bench_report.h"
 
+#include "util/strings.h"
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -40,10 +42,12 @@ json resultJson(const BenchResult &r, bool withSeries, unsigned cpuCores)
         {"listing_seconds", r.listingSeconds},
         {"cancelled", r.cancelled},
         {"ended_by_error", r.endedByError},
-        {"verdict", {{"bound", v.bound}, {"explanation", v.explanation}, {"next", v.next}}},
+        // The verdict and the first error may quote a name that is not UTF-8.
+        {"verdict",
+         {{"bound", v.bound}, {"explanation", toValidUtf8(v.explanation)}, {"next", toValidUtf8(v.next)}}},
     };
     if (!r.firstError.empty())
-        j["first_error"] = r.firstError;
+        j["first_error"] = toValidUtf8(r.firstError);
     if (withSeries) {
         json series = json::array();
         for (const auto &s : r.series)

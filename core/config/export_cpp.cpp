@@ -2,6 +2,7 @@
 
 #include "shardscope/version.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -134,7 +135,7 @@ std::string widsIndex(const std::string &name, const std::vector<WidsShard> &sha
 {
     nlohmann::json list = nlohmann::json::array();
     for (const auto &s : shards)
-        list.push_back({{"url", s.url}, {"nsamples", s.samples}});
+        list.push_back({{"url", escapeName(s.url)}, {"nsamples", s.samples}}); // names not UTF-8: \xNN
     return nlohmann::json{{"__kind__", "wids-shard-index-v1"}, {"wids_version", 1}, {"name", name},
                           {"shardlist", list}}
                .dump(2) +

@@ -22,6 +22,45 @@ constexpr std::uint32_t kDefaultPage = 10000;
 
 std::string sysError(const std::string &what) { return what + ": " + std::strerror(errno); }
 
+// A file descriptor that is closed exactly once.
+class Fd
+{
+public:
+    explicit Fd(int fd = -1) : m_fd(fd) {}
+    ~Fd() { reset(); }
+    Fd(Fd &&other) noexcept : m_fd(other.release()) {}
+    Fd &operator=(Fd &&other) noexcept
+    {
+        if (this != &other) {
+            reset();
+            m_fd = other.release();
+        }
+        return *this;
+    }
+    int get() const { return m_fd; }
+    explicit operator bool() const { return m_fd >= 0; }
+    int release()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
+    void reset()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+    bool close() // false (errno set) when closing reports an error
+    {
+        const int fd = release();
+        return fd < 0 || ::close(fd) == 0;
+    }
+
+private:
+    int m_fd;
+};
+
 std::string formatTime(const struct timespec &ts)
 {
     char buf[64];
@@ -37,24 +76,25 @@ bool isDir(const std::string &path)
     return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// Walks `dir` (whose names start with `rel`), collecting regular files.
-void walk(const std::string &dir, const std::string &rel, bool recursive, const std::string &prefix,
+constexpr int kDirFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+
+// Walks the directory `dir` (whose names start with `rel`), collecting regular
+// files. Every child is opened relative to its parent without following a
+// link, so a link inside the bucket never leads the walk out of it.
+void walk(Fd dir, const std::string &rel, bool recursive, const std::string &prefix,
           std::vector<ObjectInfo> &out)
 {
-    DIR *d = ::opendir(dir.c_str());
-    if (!d) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            return;
-        throw Error(ErrorKind::Io, sysError("cannot read directory " + dir));
-    }
-    std::vector<std::pair<std::string, bool>> children;
+    const int fd = dir.get();
+    DIR *d = ::fdopendir(::dup(fd));
+    if (!d)
+        throw Error(ErrorKind::Io, sysError("cannot read directory " + quoted(rel.empty() ? "." : rel)));
+    std::vector<std::string> children;
     while (dirent *e = ::readdir(d)) {
         const std::string name = e->d_name;
         if (name == "." || name == ".." || startsWith(name, ".shardscope-tmp-"))
             continue;
-        const std::string full = dir + "/" + name;
         struct stat st{};
-        if (::lstat(full.c_str(), &st) != 0)
+        if (::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue; // vanished meanwhile
         const std::string relName = rel + name;
         if (S_ISDIR(st.st_mode)) {
@@ -63,7 +103,7 @@ void walk(const std::string &dir, const std::string &rel, bool recursive, const 
             if (!startsWith(asDir, prefix) && !startsWith(prefix, asDir))
                 continue;
             if (recursive || startsWith(prefix, asDir)) {
-                children.emplace_back(full, true);
+                children.push_back(name);
                 continue;
             }
             if (startsWith(asDir, prefix)) {
@@ -72,7 +112,7 @@ void walk(const std::string &dir, const std::string &rel, bool recursive, const 
                 o.isDirectory = true;
                 out.push_back(std::move(o));
             }
-        } else if (S_ISREG(st.st_mode)) {
+        } else if (S_ISREG(st.st_mode)) { // links, FIFOs, sockets and devices are no objects
             if (!startsWith(relName, prefix))
                 continue;
             ObjectInfo o;
@@ -83,10 +123,150 @@ void walk(const std::string &dir, const std::string &rel, bool recursive, const 
         }
     }
     ::closedir(d);
-    for (const auto &[full, _] : children) {
-        const std::string name = full.substr(dir.size() + 1);
-        walk(full, rel + name + "/", recursive, prefix, out);
+    for (const std::string &name : children) {
+        Fd child(::openat(fd, name.c_str(), kDirFlags));
+        if (!child) {
+            if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP)
+                continue; // vanished or replaced by a link meanwhile
+            throw Error(ErrorKind::Io, sysError("cannot read directory " + quoted(rel + name)));
+        }
+        walk(std::move(child), rel + name + "/", recursive, prefix, out);
     }
+}
+
+const char *fileTypeName(mode_t mode)
+{
+    if (S_ISREG(mode))
+        return "a file";
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    return "a special file";
+}
+
+// Why `name` (in the directory `dirfd`, shown to the user as `shown`) cannot be
+// used as a directory (wantDir) or as an object.
+std::string whyNot(int dirfd, const std::string &name, const std::string &shown, bool wantDir)
+{
+    struct stat st{};
+    if (::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return quoted(shown) + (wantDir ? " is not a directory" : " is not a regular file");
+    if (S_ISLNK(st.st_mode))
+        return quoted(shown) + " is a symbolic link; links inside a bucket are not followed";
+    return quoted(shown) + " is " + fileTypeName(st.st_mode) +
+           (wantDir ? ", not a directory" : ", not a regular file");
+}
+
+// The bucket's directory. The embedded store opens its root, then the bucket
+// without following a link; a file:// bucket is the directory the user named.
+Fd openBucketDir(const FileStore &store, const std::string &bucket)
+{
+    const std::string path = store.bucketPath(bucket); // validates the name
+    if (store.scheme() == "local") {
+        Fd root(::open(store.root().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!root)
+            return root;
+        return Fd(::openat(root.get(), bucket.c_str(), kDirFlags));
+    }
+    return Fd(::open(path.empty() ? "/" : path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+}
+
+Fd openExistingBucketDir(const FileStore &store, const std::string &bucket)
+{
+    Fd dir = openBucketDir(store, bucket);
+    if (!dir) {
+        if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP)
+            throw Error(ErrorKind::BucketNotFound,
+                        store.url(bucket) + ": bucket does not exist (no such directory)");
+        throw Error(ErrorKind::Io, sysError("cannot open bucket " + store.url(bucket)));
+    }
+    return dir;
+}
+
+struct Parent
+{
+    Fd dir;           // the directory that holds the object
+    std::string leaf; // the object's last name component
+};
+
+// Opens the directory of `object` (a valid name) one component at a time from
+// the bucket's directory, never following a link: nothing outside the bucket
+// can be reached. With `create` (writes) missing directories are made.
+Parent openParent(const FileStore &store, const std::string &bucket, const std::string &object, bool create)
+{
+    const std::string where = create ? "put " + store.url(bucket, object) : store.url(bucket, object);
+    Parent p{openExistingBucketDir(store, bucket), {}};
+    std::size_t start = 0;
+    for (std::size_t slash; (slash = object.find('/', start)) != std::string::npos; start = slash + 1) {
+        const std::string part = object.substr(start, slash - start);
+        Fd next(::openat(p.dir.get(), part.c_str(), kDirFlags));
+        if (!next && errno == ENOENT && create) {
+            if (::mkdirat(p.dir.get(), part.c_str(), 0755) != 0 && errno != EEXIST)
+                throw Error(ErrorKind::Io,
+                            sysError(where + ": cannot create directory " + quoted(object.substr(0, slash))));
+            next = Fd(::openat(p.dir.get(), part.c_str(), kDirFlags));
+        }
+        if (!next) {
+            const int err = errno;
+            if (err == ENOENT)
+                throw Error(ErrorKind::ObjectNotFound, where + ": object does not exist");
+            if (err == ENOTDIR || err == ELOOP)
+                throw Error(create ? ErrorKind::Io : ErrorKind::ObjectNotFound,
+                            where + ": " + whyNot(p.dir.get(), part, object.substr(0, slash), true));
+            errno = err;
+            throw Error(ErrorKind::Io, sysError(where));
+        }
+        p.dir = std::move(next);
+    }
+    p.leaf = object.substr(start);
+    return p;
+}
+
+// The object's metadata, without following a link; only regular files are objects.
+struct stat statObject(const FileStore &store, const Parent &p, const std::string &bucket,
+                       const std::string &object)
+{
+    struct stat st{};
+    if (::fstatat(p.dir.get(), p.leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (errno == ENOENT)
+            throw Error(ErrorKind::ObjectNotFound, store.url(bucket, object) + ": object does not exist");
+        throw Error(ErrorKind::Io, sysError(store.url(bucket, object)));
+    }
+    if (!S_ISREG(st.st_mode))
+        throw Error(ErrorKind::ObjectNotFound,
+                    store.url(bucket, object) + ": " + whyNot(p.dir.get(), p.leaf, object, false));
+    return st;
+}
+
+// Opens an object for reading. O_NONBLOCK keeps a FIFO swapped in after the
+// check from blocking the open; the opened file is checked again.
+Fd openObject(const FileStore &store, const std::string &bucket, const std::string &object, struct stat *st)
+{
+    const Parent p = openParent(store, bucket, object, false);
+    statObject(store, p, bucket, object);
+    Fd fd(::openat(p.dir.get(), p.leaf.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (!fd) {
+        if (errno == ENOENT)
+            throw Error(ErrorKind::ObjectNotFound, store.url(bucket, object) + ": object does not exist");
+        if (errno == ELOOP)
+            throw Error(ErrorKind::ObjectNotFound,
+                        store.url(bucket, object) + ": " + whyNot(p.dir.get(), p.leaf, object, false));
+        throw Error(ErrorKind::Io, sysError("get " + store.url(bucket, object)));
+    }
+    if (::fstat(fd.get(), st) != 0)
+        throw Error(ErrorKind::Io, sysError("get " + store.url(bucket, object)));
+    if (!S_ISREG(st->st_mode))
+        throw Error(ErrorKind::ObjectNotFound, store.url(bucket, object) + ": " + quoted(object) + " is " +
+                                                   fileTypeName(st->st_mode) + ", not a regular file");
+    const int flags = ::fcntl(fd.get(), F_GETFL);
+    if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0)
+        throw Error(ErrorKind::Io, sysError("get " + store.url(bucket, object)));
+    return fd;
 }
 
 } // namespace
@@ -159,8 +339,7 @@ std::string FileStore::objectPath(const std::string &bucket, const std::string &
 
 void FileStore::requireBucket(const std::string &bucket) const
 {
-    if (!isDir(bucketPath(bucket).empty() ? "/" : bucketPath(bucket)))
-        throw Error(ErrorKind::BucketNotFound, url(bucket) + ": bucket does not exist (no such directory)");
+    openExistingBucketDir(*this, bucket);
 }
 
 std::vector<std::string> FileStore::listBuckets()
@@ -201,7 +380,7 @@ ListPage FileStore::listPage(const std::string &bucket, const ListRequest &reque
         c->bucket = bucket;
         c->prefix = request.prefix;
         c->recursive = request.recursive;
-        walk(bucketPath(bucket).empty() ? "" : bucketPath(bucket), "", request.recursive, request.prefix, c->entries);
+        walk(openExistingBucketDir(*this, bucket), "", request.recursive, request.prefix, c->entries);
         std::sort(c->entries.begin(), c->entries.end(),
                   [](const ObjectInfo &a, const ObjectInfo &b) { return a.name < b.name; });
         m_cache = std::move(c);
@@ -223,12 +402,8 @@ ListPage FileStore::listPage(const std::string &bucket, const ListRequest &reque
 
 ObjectInfo FileStore::head(const std::string &bucket, const std::string &object)
 {
-    const std::string path = objectPath(bucket, object);
-    struct stat st{};
-    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-        requireBucket(bucket);
-        throw Error(ErrorKind::ObjectNotFound, url(bucket, object) + ": object does not exist");
-    }
+    objectPath(bucket, object); // validates the name
+    const struct stat st = statObject(*this, openParent(*this, bucket, object, false), bucket, object);
     ObjectInfo o;
     o.name = object;
     o.size = static_cast<std::uint64_t>(st.st_size);
@@ -249,22 +424,10 @@ std::uint64_t FileStore::get(const std::string &bucket, const std::string &objec
         head(bucket, object);
         return getMemberByStreaming(bucket, object, request.archivePath, request.range, sink, request.cancel);
     }
-    const std::string path = objectPath(bucket, object);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) {
-        if (errno == ENOENT || errno == ELOOP || errno == ENOTDIR) {
-            requireBucket(bucket);
-            throw Error(ErrorKind::ObjectNotFound, url(bucket, object) + ": object does not exist");
-        }
-        throw Error(ErrorKind::Io, sysError("get " + url(bucket, object)));
-    }
-    struct Closer
-    {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
+    objectPath(bucket, object); // validates the name
     struct stat st{};
-    ::fstat(fd, &st);
+    const Fd file = openObject(*this, bucket, object, &st);
+    const int fd = file.get();
     const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
     std::uint64_t first = 0, last = size ? size - 1 : 0;
     if (request.range) {
@@ -299,27 +462,15 @@ std::uint64_t FileStore::get(const std::string &bucket, const std::string &objec
 
 void FileStore::put(const std::string &bucket, const std::string &object, const UploadSource &source)
 {
-    const std::string path = objectPath(bucket, object);
-    requireBucket(bucket);
-    // Create parent directories inside the bucket (never following links out of it).
-    std::string dir = bucketPath(bucket);
-    size_t start = 0;
-    for (size_t slash; (slash = object.find('/', start)) != std::string::npos; start = slash + 1) {
-        dir += "/" + object.substr(start, slash - start);
-        struct stat st{};
-        if (::lstat(dir.c_str(), &st) == 0) {
-            if (!S_ISDIR(st.st_mode))
-                throw Error(ErrorKind::Io, "put " + url(bucket, object) + ": " + dir + " is not a directory");
-            continue;
-        }
-        if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST)
-            throw Error(ErrorKind::Io, sysError("put " + url(bucket, object) + ": cannot create " + dir));
-    }
+    objectPath(bucket, object); // validates the name
+    // Parent directories are created inside the bucket, never following links out of it.
+    const Parent p = openParent(*this, bucket, object, true);
     std::random_device rd;
-    const std::string tmp = dir + "/.shardscope-tmp-" + std::to_string(rd()) + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw Error(ErrorKind::Io, sysError("put " + url(bucket, object) + ": cannot create a file in " + dir));
+    const std::string tmp = ".shardscope-tmp-" + std::to_string(rd()) + std::to_string(::getpid());
+    Fd fd(::openat(p.dir.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644));
+    if (!fd)
+        throw Error(ErrorKind::Io,
+                    sysError("put " + url(bucket, object) + ": cannot create a file in the bucket"));
     try {
         std::vector<char> buf(1 << 20);
         std::uint64_t pos = 0;
@@ -330,21 +481,23 @@ void FileStore::put(const std::string &bucket, const std::string &object, const 
                 throw Error(ErrorKind::Io, "put " + url(bucket, object) + ": the data source ended at byte " +
                                                std::to_string(pos) + " of " + std::to_string(source.size));
             for (std::size_t off = 0; off < n;) {
-                const ssize_t w = ::write(fd, buf.data() + off, n - off);
-                if (w < 0)
+                const ssize_t w = ::write(fd.get(), buf.data() + off, n - off);
+                if (w < 0) {
+                    if (errno == EINTR)
+                        continue;
                     throw Error(ErrorKind::Io, sysError("put " + url(bucket, object)));
+                }
                 off += static_cast<std::size_t>(w);
             }
             pos += n;
         }
-        if (::fsync(fd) != 0)
+        if (::fsync(fd.get()) != 0 || !fd.close()) // the descriptor is closed once, here or by ~Fd
             throw Error(ErrorKind::Io, sysError("put " + url(bucket, object)));
-        ::close(fd);
-        if (::rename(tmp.c_str(), path.c_str()) != 0)
+        if (::renameat(p.dir.get(), tmp.c_str(), p.dir.get(), p.leaf.c_str()) != 0)
             throw Error(ErrorKind::Io, sysError("put " + url(bucket, object)));
     } catch (...) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
+        fd.reset();
+        ::unlinkat(p.dir.get(), tmp.c_str(), 0);
         throw;
     }
 }
@@ -369,25 +522,34 @@ void FileStore::createBucket(const std::string &bucket)
 }
 
 namespace {
-void removeTree(const std::string &path)
+// Removes `name` (in the directory `parent`) and everything below it, opening
+// each directory relative to its parent without following links: a link is
+// removed, never what it points to, even if one replaces a directory meanwhile.
+void removeTreeAt(int parent, const std::string &name, const std::string &shown)
 {
-    DIR *d = ::opendir(path.c_str());
-    if (d) {
-        while (dirent *e = ::readdir(d)) {
-            const std::string name = e->d_name;
-            if (name == "." || name == "..")
-                continue;
-            const std::string full = path + "/" + name;
-            struct stat st{};
-            if (::lstat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-                removeTree(full);
-            else
-                ::unlink(full.c_str());
+    if (Fd dir{::openat(parent, name.c_str(), kDirFlags)}) {
+        std::vector<std::pair<std::string, bool>> entries; // read first: no removal while listing
+        if (DIR *d = ::fdopendir(::dup(dir.get()))) {
+            while (dirent *e = ::readdir(d)) {
+                const std::string child = e->d_name;
+                if (child == "." || child == "..")
+                    continue;
+                struct stat st{};
+                const bool isDir = ::fstatat(dir.get(), child.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                                   S_ISDIR(st.st_mode);
+                entries.emplace_back(child, isDir);
+            }
+            ::closedir(d);
         }
-        ::closedir(d);
+        for (const auto &[child, isDir] : entries) {
+            if (isDir)
+                removeTreeAt(dir.get(), child, shown + "/" + child);
+            else
+                ::unlinkat(dir.get(), child.c_str(), 0);
+        }
     }
-    if (::rmdir(path.c_str()) != 0)
-        throw Error(ErrorKind::Io, sysError("cannot remove " + path));
+    if (::unlinkat(parent, name.c_str(), AT_REMOVEDIR) != 0)
+        throw Error(ErrorKind::Io, sysError("cannot remove " + shown));
 }
 } // namespace
 
@@ -396,7 +558,11 @@ void FileStore::destroyBucket(const std::string &bucket)
     requireBucket(bucket);
     const std::string path = bucketPath(bucket);
     if (m_local) {
-        removeTree(path); // the embedded store owns its buckets
+        // The embedded store owns its buckets: removed with their content.
+        Fd root(::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!root)
+            throw Error(ErrorKind::Io, sysError("remove bucket " + url(bucket)));
+        removeTreeAt(root.get(), bucket, path);
         return;
     }
     // A file:// bucket is the user's own directory: remove it only when empty.

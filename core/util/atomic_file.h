@@ -6,9 +6,12 @@
 
 namespace shardscope {
 
-// A file written aside ("<path>.part-<random>") and renamed into place only by
-// commit(): a failed or abandoned write never leaves a half file and never
-// destroys the previous one. Errors are Error(Io) naming the path.
+// A file written aside ("<path>.part-<random>", the name cut to fit NAME_MAX)
+// and renamed into place only by commit(), which then syncs the directory: a
+// failed or abandoned write never leaves a half file and never destroys the
+// previous one. A replaced file keeps its permissions; a new one gets 0666
+// less the umask. Targets that are no regular file (a pipe, FIFO or terminal,
+// /dev/stdout, /dev/fd/N) are written directly. Errors are Error(Io) naming the path.
 class AtomicFile
 {
 public:
@@ -24,6 +27,7 @@ private:
     std::string m_path;
     std::string m_tmp;
     int m_fd = -1;
+    bool m_direct = false; // writing straight to a non-regular target
 };
 
 // The whole text, atomically.

@@ -70,6 +70,152 @@ std::string quoted(std::string_view s)
     return out;
 }
 
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not
+// start one (stray continuation byte, overlong form, surrogate, > U+10FFFF, cut off).
+std::size_t utf8SequenceLength(std::string_view s, std::size_t i) noexcept
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    if (c < 0x80)
+        return 1;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF; // the allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0; // no overlong forms
+        else if (c == 0xED)
+            hi = 0x9F; // no UTF-16 surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F; // nothing above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + n > s.size() || byte(i + 1) < lo || byte(i + 1) > hi)
+        return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
+            return 0;
+    return n;
+}
+
+bool isHexDigit(char c) noexcept { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+int hexValue(char c) noexcept
+{
+    return c <= '9' ? c - '0' : (std::tolower(static_cast<unsigned char>(c)) - 'a' + 10);
+}
+
+bool isControl(unsigned char c) noexcept { return c < 0x20 || c == 0x7f; }
+
+} // namespace
+
+bool isValidUtf8(std::string_view s) noexcept
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8SequenceLength(s, i);
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+bool nameNeedsEscaping(std::string_view name) noexcept
+{
+    for (std::size_t i = 0; i < name.size();) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (isControl(c))
+            return true;
+        if (c == '\\' && i + 1 < name.size() &&
+            (name[i + 1] == '\\' || (name[i + 1] == 'x' && i + 3 < name.size() && isHexDigit(name[i + 2]) &&
+                                      isHexDigit(name[i + 3]))))
+            return true; // it would read as an escape
+        const std::size_t n = utf8SequenceLength(name, i);
+        if (n == 0)
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+std::string escapeName(std::string_view name)
+{
+    if (!nameNeedsEscaping(name))
+        return std::string(name);
+    static const char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(name.size() + 8);
+    for (std::size_t i = 0; i < name.size();) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        const std::size_t n = utf8SequenceLength(name, i);
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (n == 0 || isControl(c)) {
+            out += "\\x";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
+        } else {
+            out.append(name.substr(i, n));
+            i += n;
+            continue;
+        }
+        ++i;
+    }
+    return out;
+}
+
+std::string toValidUtf8(std::string_view text)
+{
+    if (isValidUtf8(text))
+        return std::string(text);
+    static const char hex[] = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8SequenceLength(text, i);
+        if (n == 0) {
+            const unsigned char c = static_cast<unsigned char>(text[i]);
+            out += "\\x";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
+            ++i;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::string unescapeName(std::string_view text)
+{
+    if (text.find('\\') == std::string_view::npos)
+        return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '\\') {
+            out.push_back('\\');
+            ++i;
+        } else if (text[i] == '\\' && i + 3 < text.size() && text[i + 1] == 'x' && isHexDigit(text[i + 2]) &&
+                   isHexDigit(text[i + 3])) {
+            out.push_back(static_cast<char>(hexValue(text[i + 2]) * 16 + hexValue(text[i + 3])));
+            i += 3;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
 std::string humanBytes(unsigned long long bytes)
 {
     static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};

@@ -17,6 +17,25 @@ std::string percentEncode(std::string_view s, bool keepSlash);
 // Quotes a value for an error message: "name" with control characters escaped.
 std::string quoted(std::string_view s);
 
+// Names from data (object, file and shard member names) are bytes. Where they
+// must become text (JSON, a terminal line) they are shown in one reversible
+// escaped form: unchanged when they are valid UTF-8 with no control character
+// and nothing unescapeName() would change; otherwise every byte that is not
+// part of valid UTF-8 and every control character becomes \xNN (two lower-case
+// hex digits) and every backslash becomes \\. unescapeName(escapeName(n)) == n
+// for every n, and unescapeName() leaves a name that needed no escaping as it is.
+bool isValidUtf8(std::string_view s) noexcept;
+bool nameNeedsEscaping(std::string_view name) noexcept;
+std::string escapeName(std::string_view name);
+// The inverse: \\ becomes one backslash, \xNN the byte NN; any other backslash
+// is kept as it is.
+std::string unescapeName(std::string_view text);
+
+// Free text (a message) made valid UTF-8 for JSON: each byte that is not part of
+// valid UTF-8 becomes \xNN, everything else is kept (not reversible; names use
+// escapeName()).
+std::string toValidUtf8(std::string_view text);
+
 // "1.5 KiB", "3.2 MiB", ...
 std::string humanBytes(unsigned long long bytes);
 

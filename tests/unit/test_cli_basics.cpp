@@ -2,6 +2,7 @@
 #include "local_server.h"
 
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void usageErrors();
     void unreachableEndpoint();
     void badEndpointFromEnvironment();
+    void globalOptionsBeforeOrAfterTheCommand_data();
+    void globalOptionsBeforeOrAfterTheCommand();
 };
 
 void TestCliBasics::version()
@@ -97,6 +100,73 @@ void TestCliBasics::badEndpointFromEnvironment()
     const Run r = runCli({QStringLiteral("ls"), QStringLiteral("ais://")}, env);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("from AIS_ENDPOINT")), qPrintable(r.err));
+}
+
+void TestCliBasics::globalOptionsBeforeOrAfterTheCommand_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::closedPort());
+    const QString local = QStringLiteral("local://");
+    struct Case
+    {
+        const char *name;
+        QStringList options;
+        QString url;
+        int exitCode;
+        QString message; // on standard error
+    };
+    const QList<Case> cases = {
+        {"--endpoint", {QStringLiteral("--endpoint"), closed}, QStringLiteral("ais://"), 1,
+         QStringLiteral("cannot connect")},
+        {"-e", {QStringLiteral("-e"), closed}, QStringLiteral("ais://"), 1, closed},
+        {"--connect-timeout", {QStringLiteral("--connect-timeout"), QStringLiteral("500")}, local, 0, {}},
+        {"bad --connect-timeout", {QStringLiteral("--connect-timeout"), QStringLiteral("0")}, local, 2,
+         QStringLiteral("--connect-timeout must be a number of milliseconds between 1 and 86400000, "
+                        "not '0'")},
+        {"--timeout", {QStringLiteral("--timeout"), QStringLiteral("1000")}, local, 0, {}},
+        {"bad --timeout", {QStringLiteral("--timeout"), QStringLiteral("soon")}, local, 2,
+         QStringLiteral("--timeout must be a number of milliseconds between 1 and 86400000, not 'soon'")},
+        {"--ca-file", {QStringLiteral("--ca-file"), QStringLiteral(SHARDSCOPE_CLI_PATH)}, local, 0, {}},
+        {"missing --ca-file", {QStringLiteral("--ca-file"), QStringLiteral("no-such-ca.pem")}, local, 2,
+         QStringLiteral("--ca-file no-such-ca.pem: no such readable file")},
+        {"--insecure", {QStringLiteral("--insecure")}, local, 0,
+         QStringLiteral("warning: TLS certificate verification is off")},
+    };
+    for (const Case &c : cases) {
+        QTest::addRow("%s before the command", c.name)
+            << (c.options + QStringList{QStringLiteral("ls"), c.url}) << c.exitCode << c.message;
+        QTest::addRow("%s after the command", c.name)
+            << (QStringList{QStringLiteral("ls"), c.url} + c.options) << c.exitCode << c.message;
+    }
+    QTest::newRow("two options before the command")
+        << QStringList{QStringLiteral("--insecure"), QStringLiteral("--timeout"), QStringLiteral("soon"),
+                       QStringLiteral("ls"), local}
+        << 2 << "--timeout must be a number of milliseconds";
+    QTest::newRow("unknown option before the command")
+        << QStringList{QStringLiteral("--bogus"), QStringLiteral("ls"), local} << 2
+        << "Unknown option 'bogus'";
+    QTest::newRow("command option before the command")
+        << QStringList{QStringLiteral("--json"), QStringLiteral("ls"), local} << 2 << "Unknown option 'json'";
+    QTest::newRow("global option without its value")
+        << QStringList{QStringLiteral("--endpoint")} << 2 << "Missing value after '--endpoint'";
+    QTest::newRow("global options but no command")
+        << QStringList{QStringLiteral("--insecure")} << 2 << "no command given";
+}
+
+void TestCliBasics::globalOptionsBeforeOrAfterTheCommand()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir data; // an empty embedded store: "ls local://" lists no buckets
+    QVERIFY(data.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHARDSCOPE_DATA_DIR"), data.path());
+    const Run r = runCli(args, env);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliBasics)

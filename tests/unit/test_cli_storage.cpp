@@ -13,6 +13,49 @@
 
 #include "cli_runner.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+// Creates a file whose name is any bytes (QFile would need them to be text).
+bool writeRawFile(const QString &dir, const QByteArray &name, const QByteArray &content)
+{
+    const QByteArray path = QFile::encodeName(dir) + '/' + name;
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    const bool ok = ::write(fd, content.constData(), size_t(content.size())) == content.size();
+    return ::close(fd) == 0 && ok;
+}
+
+// A ustar archive of regular files, written by hand so that member names can be any bytes.
+QByteArray tarOf(const QList<QPair<QByteArray, QByteArray>> &members)
+{
+    QByteArray tar;
+    for (const auto &[name, data] : members) {
+        QByteArray h(512, '\0');
+        auto put = [&](int offset, const QByteArray &field) { h.replace(offset, field.size(), field); };
+        put(0, name.left(100));
+        put(100, "0000644");
+        put(108, "0000000");
+        put(116, "0000000");
+        put(124, QByteArray::number(data.size(), 8).rightJustified(11, '0'));
+        put(136, "00000000000");
+        put(148, "        ");
+        h[156] = '0';
+        put(257, QByteArray("ustar\0" "00", 8));
+        unsigned sum = 0;
+        for (char c : h)
+            sum += static_cast<unsigned char>(c);
+        put(148, QByteArray::number(sum, 8).rightJustified(6, '0') + QByteArray("\0 ", 2));
+        tar += h + data + QByteArray((512 - data.size() % 512) % 512, '\0');
+    }
+    return tar + QByteArray(1024, '\0');
+}
+
+} // namespace
+
 using Run = CliRun;
 
 class TestCliStorage : public QObject
@@ -31,6 +74,11 @@ private Q_SLOTS:
     void exportFormats();
     void errors_data();
     void errors();
+    void getToStandardOutputByName_data();
+    void getToStandardOutputByName();
+    void namesThatAreNotUtf8_data();
+    void namesThatAreNotUtf8();
+    void shardMembersThatAreNotUtf8();
 
 private:
     Run cli(const QStringList &args);
@@ -316,6 +364,121 @@ void TestCliStorage::errors()
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY2(r.out.isEmpty(), r.out.constData()); // nothing half-written on stdout
+}
+
+void TestCliStorage::getToStandardOutputByName_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("/dev/stdout") << QStringLiteral("/dev/stdout");
+    QTest::newRow("/dev/fd/1") << QStringLiteral("/dev/fd/1");
+}
+
+void TestCliStorage::getToStandardOutputByName()
+{
+    QFETCH(QString, target);
+    QFile f(m_dir.filePath(QStringLiteral("data/buckets/demo/train/shard-00001.tar.gz")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const Run r = cli({QStringLiteral("get"), QStringLiteral("local://demo/train/shard-00001.tar.gz"),
+                       QStringLiteral("-o"), target});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, f.readAll()); // standard output is a pipe here: written through, not replaced
+}
+
+void TestCliStorage::namesThatAreNotUtf8_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("shown"); // as ls and iterate print it, and as get takes it back
+    QTest::addColumn<QByteArray>("inMessage"); // as error messages quote it: only bytes that are not UTF-8 escaped
+    QTest::newRow("latin-1 byte") << QByteArray("caf\xe9.bin") << QByteArray("caf\\xe9.bin")
+                                  << QByteArray("caf\\xe9.bin");
+    QTest::newRow("cut UTF-8 sequence") << QByteArray("euro\xe2\x82.bin") << QByteArray("euro\\xe2\\x82.bin")
+                                        << QByteArray("euro\\xe2\\x82.bin");
+    QTest::newRow("backslash in a name that is escaped")
+        << QByteArray("a\\b\xff") << QByteArray("a\\\\b\\xff") << QByteArray("a\\b\\xff");
+    QTest::newRow("valid name that reads as an escape")
+        << QByteArray("lit\\x41") << QByteArray("lit\\\\x41") << QByteArray("lit\\x41");
+    QTest::newRow("line break") << QByteArray("two\nlines") << QByteArray("two\\x0alines")
+                                << QByteArray("two\nlines");
+    QTest::newRow("UTF-8 name as it is") << QByteArray("größe.bin") << QByteArray("größe.bin")
+                                         << QByteArray("größe.bin");
+}
+
+void TestCliStorage::namesThatAreNotUtf8()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, shown);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray content = "the bytes of " + shown;
+    QVERIFY(writeRawFile(dir.path(), name, content));
+    const QString url = QStringLiteral("file://") + dir.path();
+    const QString shownText = QString::fromUtf8(shown);
+    const bool escaped = name != shown;
+
+    const Run json = cli({QStringLiteral("ls"), QStringLiteral("--json"), url});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonArray entries = QJsonDocument::fromJson(json.out).array();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries[0].toObject()[QLatin1String("name")].toString(), shownText);
+    QCOMPARE(entries[0].toObject()[QLatin1String("escaped")].toBool(), escaped);
+
+    const Run text = cli({QStringLiteral("ls"), url});
+    QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+    QVERIFY2(text.out.endsWith("  " + shown + '\n'), text.out.constData());
+
+    const Run iterate = cli({QStringLiteral("iterate"), QStringLiteral("--json"), url});
+    QVERIFY2(iterate.exitCode == 0, qPrintable(iterate.err));
+    const QJsonObject item = QJsonDocument::fromJson(iterate.out.trimmed()).object();
+    QCOMPARE(item[QLatin1String("name")].toString(), shownText);
+    QCOMPARE(item[QLatin1String("escaped")].toBool(), escaped);
+    QCOMPARE(item[QLatin1String("size")].toInt(), content.size());
+
+    const Run get = cli({QStringLiteral("get"), url + QLatin1Char('/') + shownText});
+    QVERIFY2(get.exitCode == 0, qPrintable(get.err));
+    QCOMPARE(get.out, content);
+
+    QFETCH(QByteArray, inMessage);
+    const Run missing = cli({QStringLiteral("get"), url + QLatin1Char('/') + shownText + QStringLiteral(".gone")});
+    QCOMPARE(missing.exitCode, 1);
+    const QString expected = QString::fromUtf8(inMessage) + QStringLiteral(".gone: object does not exist");
+    QVERIFY2(missing.err.contains(expected), qPrintable(missing.err));
+}
+
+void TestCliStorage::shardMembersThatAreNotUtf8()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray label = "7";
+    const QByteArray body = "hello, latin-1";
+    QVERIFY(writeRawFile(dir.path(), "s\xff.tar",
+                         tarOf({{"k\xe9y.cls", label}, {"k\xe9y.t\xffxt", body}, {"plain.cls", "1"}})));
+    const QString url = QStringLiteral("file://") + dir.path();
+
+    const Run samples = cli({QStringLiteral("iterate"), QStringLiteral("--mode"), QStringLiteral("shard"),
+                             QStringLiteral("--ordered"), QStringLiteral("--json"), url});
+    QVERIFY2(samples.exitCode == 0, qPrintable(samples.err));
+    const QList<QByteArray> lines = samples.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(first[QLatin1String("shard")].toString(), QStringLiteral("s\\xff.tar"));
+    QCOMPARE(first[QLatin1String("key")].toString(), QStringLiteral("k\\xe9y"));
+    QCOMPARE(first[QLatin1String("escaped")].toBool(), true);
+    const QJsonObject members = first[QLatin1String("members")].toObject();
+    QCOMPARE(members.keys(), (QStringList{QStringLiteral("cls"), QStringLiteral("t\\xffxt")}));
+    QCOMPARE(members[QLatin1String("t\\xffxt")].toInt(), body.size());
+
+    const Run listing = cli({QStringLiteral("ls"), QStringLiteral("--archive"), QStringLiteral("--json"),
+                             url + QStringLiteral("/s\\xff.tar")});
+    QVERIFY2(listing.exitCode == 0, qPrintable(listing.err));
+    const QJsonArray names = QJsonDocument::fromJson(listing.out).array();
+    QCOMPARE(names.size(), 3);
+    QCOMPARE(names[1].toObject()[QLatin1String("name")].toString(), QStringLiteral("k\\xe9y.t\\xffxt"));
+    QCOMPARE(names[1].toObject()[QLatin1String("escaped")].toBool(), true);
+
+    const Run member = cli({QStringLiteral("get"), url + QStringLiteral("/s\\xff.tar"),
+                            QStringLiteral("--archpath"), QStringLiteral("k\\xe9y.t\\xffxt")});
+    QVERIFY2(member.exitCode == 0, qPrintable(member.err));
+    QCOMPARE(member.out, body);
 }
 
 QTEST_GUILESS_MAIN(TestCliStorage)

@@ -16,6 +16,10 @@
 
 #include <set>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace shardscope;
 
 Q_DECLARE_METATYPE(shardscope::ShardFormat)
@@ -40,6 +44,12 @@ private Q_SLOTS:
     void localStoreBuckets();
     void fileUrlResolution();
     void destroyKeepsUserDirectories();
+    void linksAreNotFollowed_data();
+    void linksAreNotFollowed();
+    void linkedLocalBucketIsNoBucket();
+    void specialFilesAreNoObjects_data();
+    void specialFilesAreNoObjects();
+    void removingALocalBucketKeepsWhatLinksPointTo();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -331,6 +341,164 @@ void TestFileStore::destroyKeepsUserDirectories()
         QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("not empty")), e.what());
     }
     QVERIFY(QFile::exists(QString::fromStdString(m_bucket + "/keep.txt")));
+}
+
+void TestFileStore::linksAreNotFollowed_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QString>("object");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("message");
+    const int notFound = int(ErrorKind::ObjectNotFound);
+    const QString dirLink =
+        QStringLiteral("\"out\" is a symbolic link; links inside a bucket are not followed");
+    const QString fileLink = QStringLiteral("\"sub/secret.txt\" is a symbolic link");
+    QTest::newRow("get through a linked directory") << "get" << "out/secret.txt" << notFound << dirLink;
+    QTest::newRow("get a linked file") << "get" << "sub/secret.txt" << notFound << fileLink;
+    QTest::newRow("get a range through a link") << "range" << "out/secret.txt" << notFound << dirLink;
+    QTest::newRow("head through a linked directory") << "head" << "out/secret.txt" << notFound << dirLink;
+    QTest::newRow("head a linked file") << "head" << "sub/secret.txt" << notFound << fileLink;
+    QTest::newRow("archive member through a link") << "member" << "out/shard.tar" << notFound << dirLink;
+    QTest::newRow("archive listing through a link") << "members" << "out/shard.tar" << notFound << dirLink;
+    QTest::newRow("put through a linked directory")
+        << "put" << "out/planted.txt" << int(ErrorKind::Io) << dirLink;
+    QTest::newRow("put under a linked directory, deeper")
+        << "put" << "out/new/planted.txt" << int(ErrorKind::Io) << dirLink;
+}
+
+void TestFileStore::linksAreNotFollowed()
+{
+    QFETCH(QString, operation);
+    QFETCH(QString, object);
+    QFETCH(int, kind);
+    QFETCH(QString, message);
+    // Outside the bucket: a secret and a shard; inside: links to them.
+    const QString outside = m_dir->filePath(QStringLiteral("outside"));
+    QVERIFY(QDir().mkpath(outside));
+    QFile secret(outside + QStringLiteral("/secret.txt"));
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    secret.write("secret");
+    secret.close();
+    QFile shard(outside + QStringLiteral("/shard.tar"));
+    QVERIFY(shard.open(QIODevice::WriteOnly));
+    shard.write(QByteArray::fromStdString(writeArchive(ShardFormat::Tar, {{"a.bin", "secret member"}})));
+    shard.close();
+    m_store->putBytes(m_bucket, "sub/own.txt", "mine");
+    QVERIFY(QFile::link(outside, QString::fromStdString(m_bucket + "/out")));
+    QVERIFY(QFile::link(outside + QStringLiteral("/secret.txt"),
+                        QString::fromStdString(m_bucket + "/sub/secret.txt")));
+
+    const std::string name = object.toStdString();
+    try {
+        if (operation == QLatin1String("get")) {
+            m_store->getBytes(m_bucket, name);
+        } else if (operation == QLatin1String("range")) {
+            GetRequest req;
+            req.range = ByteRange{1, 3};
+            m_store->getBytes(m_bucket, name, req);
+        } else if (operation == QLatin1String("head")) {
+            m_store->head(m_bucket, name);
+        } else if (operation == QLatin1String("member")) {
+            GetRequest req;
+            req.archivePath = "a.bin";
+            m_store->getBytes(m_bucket, name, req);
+        } else if (operation == QLatin1String("members")) {
+            m_store->listArchive(m_bucket, name);
+        } else {
+            m_store->putBytes(m_bucket, name, "planted");
+        }
+        QFAIL("the operation went through a symbolic link");
+    } catch (const Error &e) {
+        QCOMPARE(int(e.kind()), kind);
+        const QString what = QString::fromStdString(e.what());
+        QVERIFY2(what.contains(message), e.what());
+        QVERIFY2(what.contains(object), e.what()); // names the object
+    }
+    QVERIFY(!QFile::exists(outside + QStringLiteral("/planted.txt")));
+    QVERIFY(!QFile::exists(outside + QStringLiteral("/new")));
+    // Listings show neither link nor anything behind it.
+    std::vector<std::string> names;
+    for (const auto &o : m_store->listAll(m_bucket, {}))
+        names.push_back(o.name);
+    QCOMPARE(names, std::vector<std::string>{"sub/own.txt"});
+}
+
+void TestFileStore::linkedLocalBucketIsNoBucket()
+{
+    const QString root = m_dir->filePath(QStringLiteral("root"));
+    const QString outside = m_dir->filePath(QStringLiteral("elsewhere"));
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(QDir().mkpath(outside + QStringLiteral("/etc")));
+    QFile secret(outside + QStringLiteral("/etc/hostname"));
+    QVERIFY(secret.open(QIODevice::WriteOnly));
+    secret.write("host");
+    secret.close();
+    QVERIFY(QFile::link(outside, root + QStringLiteral("/evil")));
+    auto local = FileStore::forLocalRoot(root.toStdString());
+    try {
+        local->getBytes("evil", "etc/hostname");
+        QFAIL("read through a bucket that is a link");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::BucketNotFound);
+        const QString what = QString::fromStdString(e.what());
+        QVERIFY2(what.contains(QLatin1String("local://evil: bucket does not exist")), e.what());
+    }
+    QVERIFY(local->listBuckets().empty());
+}
+
+void TestFileStore::specialFilesAreNoObjects_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::newRow("get") << "get";
+    QTest::newRow("head") << "head";
+    QTest::newRow("member") << "member";
+}
+
+void TestFileStore::specialFilesAreNoObjects()
+{
+    QFETCH(QString, operation);
+    const std::string fifo = m_bucket + "/pipe";
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    // Held open for writing: an open for reading would not wait, and the FIFO
+    // would read as an empty object were it taken for one.
+    const int holder = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+    QVERIFY(holder >= 0);
+    struct Closer
+    {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{holder};
+    try {
+        GetRequest req;
+        if (operation == QLatin1String("member"))
+            req.archivePath = "a.bin";
+        if (operation == QLatin1String("head"))
+            m_store->head(m_bucket, "pipe");
+        else
+            m_store->getBytes(m_bucket, "pipe", req);
+        QFAIL("a FIFO was taken for an object");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::ObjectNotFound);
+        const QString what = QString::fromStdString(e.what());
+        QVERIFY2(what.contains(QLatin1String("\"pipe\" is a FIFO, not a regular file")), e.what());
+    }
+    QVERIFY(m_store->listAll(m_bucket, {}).empty());
+}
+
+void TestFileStore::removingALocalBucketKeepsWhatLinksPointTo()
+{
+    const QString outside = m_dir->filePath(QStringLiteral("keep"));
+    QVERIFY(QDir().mkpath(outside));
+    QFile kept(outside + QStringLiteral("/kept.txt"));
+    QVERIFY(kept.open(QIODevice::WriteOnly));
+    kept.close();
+    auto local = FileStore::forLocalRoot(m_dir->filePath(QStringLiteral("root")).toStdString());
+    local->createBucket("doomed");
+    local->putBytes("doomed", "deep/er/x.bin", "x");
+    QVERIFY(QFile::link(outside, m_dir->filePath(QStringLiteral("root/doomed/deep/link"))));
+    local->destroyBucket("doomed");
+    QVERIFY(local->listBuckets().empty());
+    QVERIFY(QFile::exists(outside + QStringLiteral("/kept.txt")));
 }
 
 QTEST_GUILESS_MAIN(TestFileStore)
