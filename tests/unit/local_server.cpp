@@ -89,6 +89,7 @@ void LocalServer::serve()
         const int fd = ::accept4(m_listenFd, nullptr, nullptr, SOCK_CLOEXEC);
         if (fd < 0)
             continue;
+        ++m_connections;
         std::lock_guard<std::mutex> lock(m_mutex);
         m_openFds.push_back(fd);
         m_workers.emplace_back([this, fd] { handle(fd); });
