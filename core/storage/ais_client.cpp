@@ -3,6 +3,7 @@
 #include "storage/ais_errors.h"
 #include "storage/ais_hrw.h"
 #include "storage/retrying_http.h"
+#include "storage/store.h"
 #include "storage/store_url.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -225,8 +226,11 @@ std::vector<AisObjectEntry> AisClient::listObjects(const std::string &bucket, co
     std::vector<AisObjectEntry> all;
     AisListRequest req;
     req.prefix = prefix;
+    ContinuationTokens tokens;
     do {
         AisListPage page = listObjectsPage(bucket, req);
+        tokens.check(page.continuationToken,
+                     "list objects of ais://" + bucket + (prefix.empty() ? "" : "/" + prefix));
         all.insert(all.end(), std::make_move_iterator(page.entries.begin()),
                    std::make_move_iterator(page.entries.end()));
         req.uuid = page.uuid;

@@ -196,8 +196,12 @@ ListPage S3Store::listPage(const std::string &bucket, const ListRequest &request
     }
     std::sort(page.entries.begin(), page.entries.end(),
               [](const ObjectInfo &a, const ObjectInfo &b) { return a.name < b.name; });
-    if (std::string(root.child_value("IsTruncated")) == "true")
+    if (std::string(root.child_value("IsTruncated")) == "true") {
         page.continuationToken = root.child_value("NextContinuationToken");
+        if (page.continuationToken.empty()) // ending here would return part of the bucket as if it were all
+            throw Error(ErrorKind::Protocol,
+                        what + ": the page says IsTruncated=true but has no NextContinuationToken");
+    }
     return page;
 }
 
