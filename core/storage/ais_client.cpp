@@ -2,6 +2,7 @@
 
 #include "storage/ais_errors.h"
 #include "storage/ais_hrw.h"
+#include "storage/endpoint.h"
 #include "storage/retrying_http.h"
 #include "storage/store.h"
 #include "storage/store_url.h"
@@ -114,6 +115,45 @@ std::string AisClient::softwareVersion()
     return v;
 }
 
+std::string AisClient::nodeUrl(const AisNode &node) const
+{
+    const std::string what = "node " + node.id + " has an unusable URL in the cluster map";
+    std::string url;
+    try {
+        url = normalizeEndpoint(node.publicNet.url, "the cluster map");
+    } catch (const Error &e) {
+        throw Error(ErrorKind::InvalidUrl, what + ": " + e.what());
+    }
+    if (startsWith(m_options.endpoint, "https://") && !startsWith(url, "https://"))
+        throw Error(ErrorKind::InvalidUrl, what + ": " + url + " would downgrade https to http");
+    return url;
+}
+
+void AisClient::restrictRedirects(HttpRequest &r)
+{
+    if (m_options.token.empty())
+        return; // no credentials to protect: redirects are followed anywhere (http/https only)
+    if (!m_smap) {
+        try {
+            m_smap = clusterMap();
+        } catch (const Error &) {
+            m_smap = AisClusterMap{}; // no map: redirects to any host but the endpoint fail
+        }
+    }
+    r.redirectOnlyToTrusted = true;
+    r.trustedName = "a node of the cluster map";
+    if (!m_smap)
+        return;
+    for (const auto *group : {&m_smap->proxies, &m_smap->targets})
+        for (const AisNode &n : *group) {
+            try {
+                r.trustedOrigins.push_back(urlOrigin(nodeUrl(n)));
+            } catch (const Error &) {
+                // an unusable URL is trusted with nothing
+            }
+        }
+}
+
 AisNodeHealth AisClient::nodeHealth(const AisNode &node)
 {
     AisNodeHealth h;
@@ -122,7 +162,7 @@ AisNodeHealth AisClient::nodeHealth(const AisNode &node)
         return h;
     }
     try {
-        auto r = request("GET", node.publicNet.url + "/v1/health?readiness=true");
+        auto r = request("GET", nodeUrl(node) + "/v1/health?readiness=true");
         const HttpResponse resp = m_http.perform(r);
         h.alive = true;
         h.ready = resp.ok();
@@ -242,6 +282,7 @@ std::vector<AisObjectEntry> AisClient::listObjects(const std::string &bucket, co
 AisObjectEntry AisClient::headObject(const std::string &bucket, const std::string &object)
 {
     auto r = request("HEAD", objectUrl(bucket, object));
+    restrictRedirects(r);
     const auto resp = performWithRetry(r, "head " + objName(bucket, object));
     if (!resp.ok())
         throw aisError(resp, "head " + objName(bucket, object), AisTarget::Object);
@@ -260,6 +301,7 @@ AisObjectEntry AisClient::headObject(const std::string &bucket, const std::strin
 void AisClient::putObject(const std::string &bucket, const std::string &object, const UploadSource &source)
 {
     auto r = request("PUT", objectUrl(bucket, object));
+    restrictRedirects(r);
     r.headers.emplace_back("Content-Type: application/octet-stream");
     r.upload = &source;
     const auto resp = performWithRetry(r, "put " + objName(bucket, object));
@@ -300,7 +342,13 @@ std::string AisClient::directBase(const std::string &bucket, const std::string &
         }
     }
     const AisNode *t = aisOwningTarget(*m_smap, bucket, object);
-    return (t && !t->publicNet.url.empty()) ? t->publicNet.url : std::string();
+    if (!t)
+        return {};
+    try {
+        return nodeUrl(*t);
+    } catch (const Error &) {
+        return {}; // through the proxy
+    }
 }
 
 std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object,
@@ -317,12 +365,14 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
     }
     if (options.last && options.first.value_or(0) > *options.last)
         throw Error(ErrorKind::InvalidArgument, "get " + what + ": the range ends before it starts");
+    const std::string operation = "get " + what;
 
     const auto start = Clock::now();
     const RetryPolicy &policy = m_options.retry;
     std::uint64_t delivered = 0;
     for (int attempt = 1;; ++attempt) {
         auto r = request("GET", url);
+        restrictRedirects(r);
         r.cancel = options.cancel;
         // Resume where a broken transfer stopped.
         const std::uint64_t from = options.first.value_or(0) + delivered;
@@ -359,15 +409,16 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                 return delivered;
             }
             if (!isRetryableStatus(resp.status) || last || !budgetLeft)
-                throw aisError(resp, "get " + what, AisTarget::Object);
+                throw aisError(resp, operation, AisTarget::Object);
         } catch (const Error &e) {
             if (!isTransportError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {
-                if (!isTransportError(e) && e.kind() != ErrorKind::Cancelled)
+                if (!isTransportError(e) && e.kind() != ErrorKind::Cancelled && e.kind() != ErrorKind::Protocol &&
+                    e.kind() != ErrorKind::InvalidUrl)
                     throw; // already says what it is about (aisError, receiver errors)
                 std::string text = std::string(e.what());
-                if (!startsWith(text, "get " + what))
-                    text = "get " + what + ": " + text;
-                if (attempt > 1)
+                if (!startsWith(text, operation))
+                    text = operation + ": " + text;
+                if (attempt > 1 && e.kind() != ErrorKind::Protocol && e.kind() != ErrorKind::InvalidUrl)
                     text += " (gave up after " + std::to_string(attempt) + " attempts)";
                 throw Error(e.kind(), text, e.httpStatus());
             }
@@ -379,7 +430,7 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                 url += "&archpath=" + percentEncode(options.archpath, true);
         }
         if (!sleepUnlessCancelled(wait, options.cancel))
-            throw Error(ErrorKind::Cancelled, "get " + what + ": cancelled");
+            throw Error(ErrorKind::Cancelled, operation + ": cancelled");
     }
 }
 
@@ -422,6 +473,7 @@ AisClient::MultipartBatch AisClient::getBatchMultipart(const std::string &bucket
     r.body = body;
     r.hasBody = true;
     r.cancel = options.cancel;
+    r.maxBodyBytes = std::size_t(1) << 30; // the whole archive is held in memory by design
     const std::string what = "get-batch of " + std::to_string(objects.size()) + " objects from ais://" + bucket;
     const HttpResponse resp = performWithRetry(r, what); // nothing was delivered yet: safe to retry
     if (!resp.ok())

@@ -141,6 +141,13 @@ private:
 
     // The URL of the target that owns the object, or "" to go through the proxy.
     std::string directBase(const std::string &bucket, const std::string &object);
+    // A node's public URL from the cluster map, checked like an endpoint
+    // (http or https, no path) and never http on an https cluster; throws
+    // Error(InvalidUrl) naming the node.
+    std::string nodeUrl(const AisNode &node) const;
+    // With a token: requests that the proxy redirects (object GET, HEAD, PUT)
+    // follow redirects only to nodes of the cluster map.
+    void restrictRedirects(HttpRequest &request);
 
     AisOptions m_options;
     HttpClient m_http;
