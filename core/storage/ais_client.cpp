@@ -351,6 +351,39 @@ std::string AisClient::directBase(const std::string &bucket, const std::string &
     }
 }
 
+namespace {
+
+// What identifies the version of an object in a GET answer. A download that
+// resumes must get the bytes of the version it started with.
+struct ObjectVersion
+{
+    std::string etag, version, checksum;
+
+    static ObjectVersion of(const HttpResponse &resp)
+    {
+        return {resp.header("etag"), resp.header("ais-version"), resp.header("ais-checksum-value")};
+    }
+    bool known() const { return !etag.empty() || !version.empty() || !checksum.empty(); }
+    // Why `now` is not this version, or "" when nothing says so. A validator
+    // is compared when both answers carry it.
+    std::string changedTo(const ObjectVersion &now) const
+    {
+        auto cmp = [](const char *name, const std::string &was, const std::string &is) -> std::string {
+            if (was.empty() || is.empty() || was == is)
+                return {};
+            auto show = [](const std::string &v) { return v.size() > 100 ? v.substr(0, 100) + "..." : v; };
+            return std::string(name) + " " + show(was) + " became " + show(is);
+        };
+        for (std::string why : {cmp("ETag", etag, now.etag), cmp("Ais-Version", version, now.version),
+                                cmp("Ais-Checksum-Value", checksum, now.checksum)})
+            if (!why.empty())
+                return why;
+        return {};
+    }
+};
+
+} // namespace
+
 std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object,
                                    const AisGetOptions &options, const BodySink &sink)
 {
@@ -370,18 +403,25 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
     const auto start = Clock::now();
     const RetryPolicy &policy = m_options.retry;
     std::uint64_t delivered = 0;
+    std::optional<ObjectVersion> pinned; // of the first answer
     for (int attempt = 1;; ++attempt) {
         auto r = request("GET", url);
         restrictRedirects(r);
         r.cancel = options.cancel;
-        // Resume where a broken transfer stopped.
-        const std::uint64_t from = options.first.value_or(0) + delivered;
-        if (options.first || options.last || delivered > 0) {
-            std::string range = "Range: bytes=" + std::to_string(from) + "-";
-            if (options.last)
-                range += std::to_string(*options.last);
-            r.headers.push_back(range);
-        }
+        // Resume where a broken transfer stopped; only 206 with that range is taken.
+        if (options.first || options.last || delivered > 0)
+            r.range = HttpRange{options.first.value_or(0) + delivered, options.last};
+        if (pinned && !pinned->etag.empty())
+            r.headers.push_back("If-Match: " + pinned->etag);
+        r.checkResponse = [&](const HttpResponse &resp) {
+            const ObjectVersion now = ObjectVersion::of(resp);
+            if (!pinned) {
+                pinned = now;
+                return;
+            }
+            if (const std::string why = pinned->changedTo(now); !why.empty())
+                throw Error(ErrorKind::Protocol, operation + ": object changed during download: " + why);
+        };
         std::uint64_t got = 0;
         r.sink = [&](const char *d, std::size_t n) {
             got += n;
@@ -408,6 +448,9 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                     throw Error(ErrorKind::Network, "received " + std::to_string(got) + " of " + len + " bytes");
                 return delivered;
             }
+            if (resp.status == 412 && pinned && pinned->known())
+                throw Error(ErrorKind::Protocol, operation + ": object changed during download: the server " +
+                                                     "refused If-Match " + pinned->etag + " (HTTP 412)", 412);
             if (!isRetryableStatus(resp.status) || last || !budgetLeft)
                 throw aisError(resp, operation, AisTarget::Object);
         } catch (const Error &e) {

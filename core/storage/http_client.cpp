@@ -37,6 +37,7 @@ struct Transfer
     CURL *curl = nullptr;
     std::uint64_t uploadPos = 0;
     std::size_t maxBody = 0;
+    bool checked = false;     // the final 2xx response passed checkResponse / range
     bool bodyTooLarge = false;
     std::exception_ptr error; // thrown by a callback; rethrown once curl has returned
     bool sinkAborted = false;
@@ -53,6 +54,62 @@ std::string describe(const HttpRequest &r) { return r.method + " " + r.url; }
 std::string shortened(std::string_view s, std::size_t max = 120)
 {
     return s.size() <= max ? std::string(s) : std::string(s.substr(0, max)) + "...";
+}
+
+bool parseU64(std::string_view s, std::uint64_t *out)
+{
+    if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    errno = 0;
+    const unsigned long long v = std::strtoull(std::string(s).c_str(), nullptr, 10);
+    if (errno == ERANGE)
+        return false;
+    *out = v;
+    return true;
+}
+
+// A ranged request is answered by 206 with "Content-Range: bytes first-end/total"
+// that starts where asked and ends where asked (or at the end of the object).
+void checkRange(const HttpResponse &resp, const HttpRange &range, const std::string &what)
+{
+    const std::string asked =
+        std::to_string(range.first) + "-" + (range.last ? std::to_string(*range.last) : std::string());
+    if (resp.status != 206)
+        throw Error(ErrorKind::Protocol, what + ": the server answered " + std::to_string(resp.status) +
+                                             " to a request for bytes " + asked + " (206 expected)");
+    const std::string value = resp.header("content-range");
+    std::string_view v = value;
+    std::uint64_t first = 0, end = 0, total = 0;
+    bool ok = false, totalKnown = false;
+    if (startsWith(v, "bytes ")) {
+        v.remove_prefix(6);
+        const auto dash = v.find('-'), slash = v.find('/');
+        if (dash != std::string_view::npos && slash != std::string_view::npos && dash < slash &&
+            parseU64(v.substr(0, dash), &first) && parseU64(v.substr(dash + 1, slash - dash - 1), &end)) {
+            const std::string_view t = v.substr(slash + 1);
+            totalKnown = t != "*";
+            ok = first == range.first && end >= first && (!totalKnown || (parseU64(t, &total) && end < total));
+        }
+    }
+    if (ok && range.last)
+        ok = end == *range.last || (totalKnown && *range.last >= total && end + 1 == total);
+    else if (ok)
+        ok = !totalKnown || end + 1 == total;
+    if (!ok)
+        throw Error(ErrorKind::Protocol, what + ": asked for bytes " + asked + " but the server sent Content-Range: " +
+                                             (value.empty() ? std::string("(none)") : shortened(value)));
+}
+
+// Runs the checks of a final 2xx response once, before its first body byte.
+void checkFinalResponse(Transfer &t)
+{
+    if (t.checked)
+        return;
+    t.checked = true;
+    if (t.request->range)
+        checkRange(*t.response, *t.request->range, describe(*t.request));
+    if (t.request->checkResponse)
+        t.request->checkResponse(*t.response);
 }
 
 // The callbacks below run inside libcurl's C frames: nothing may be thrown
@@ -93,6 +150,8 @@ size_t onWrite(char *data, size_t size, size_t nmemb, void *userdata)
                 body.append(data, std::min(len, kMaxErrorBody - body.size()));
             return len;
         }
+        t->response->status = status;
+        checkFinalResponse(*t);
         if (t->request->sink) {
             if (!t->request->sink(data, len)) {
                 t->sinkAborted = true;
@@ -366,6 +425,13 @@ HttpResponse HttpClient::performOnce(const HttpRequest &request, const std::stri
     for (const auto &h : request.headers)
         if (credentials || !isCredentialHeader(h))
             headers = curl_slist_append(headers, h.c_str());
+    std::string rangeHeader;
+    if (request.range) {
+        rangeHeader = "Range: bytes=" + std::to_string(request.range->first) + "-";
+        if (request.range->last)
+            rangeHeader += std::to_string(*request.range->last);
+        headers = curl_slist_append(headers, rangeHeader.c_str());
+    }
     // Never let curl send "Expect: 100-continue": it costs a round trip per PUT.
     headers = curl_slist_append(headers, "Expect:");
 
@@ -413,6 +479,8 @@ HttpResponse HttpClient::performOnce(const HttpRequest &request, const std::stri
             if (char *loc = nullptr; curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc)
                 *redirectTo = loc;
         }
+        if (response.ok())
+            checkFinalResponse(t); // an empty body: the checks have not run yet
         return response;
     }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,6 +45,15 @@ struct UploadSource
 // abort the transfer (the request then fails with ErrorKind::Cancelled).
 using BodySink = std::function<bool(const char *data, std::size_t size)>;
 
+// Bytes [first, last] of a resource; no `last` means to its end.
+struct HttpRange
+{
+    std::uint64_t first = 0;
+    std::optional<std::uint64_t> last;
+};
+
+struct HttpResponse;
+
 struct HttpRequest
 {
     std::string method = "GET";
@@ -59,6 +69,13 @@ struct HttpRequest
     BodySink sink;                           // streams a 2xx body instead of buffering it
     const std::atomic<bool> *cancel = nullptr; // checked while the transfer runs
 
+    // Sends "Range: bytes=first-[last]" and accepts as success only 206 with
+    // the matching Content-Range: anything else fails the request (Protocol)
+    // before its first byte reaches the sink.
+    std::optional<HttpRange> range;
+    // Called once the headers of the final 2xx response are in, before the
+    // first byte reaches the sink; throws to refuse the response.
+    std::function<void(const HttpResponse &)> checkResponse;
     // Overrides HttpOptions::maxBodyBytes for this request when not 0.
     std::size_t maxBodyBytes = 0;
 

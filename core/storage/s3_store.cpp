@@ -232,9 +232,8 @@ std::uint64_t S3Store::get(const std::string &bucket, const std::string &object,
         return getMemberByStreaming(bucket, object, request.archivePath, request.range, sink, request.cancel);
     auto r = this->request("GET", bucket, object);
     r.cancel = request.cancel;
-    if (request.range)
-        r.headers.push_back("Range: bytes=" + std::to_string(request.range->first) + "-" +
-                            (request.range->last ? std::to_string(*request.range->last) : std::string()));
+    if (request.range) // only 206 with this range is taken
+        r.range = HttpRange{request.range->first, request.range->last};
     std::uint64_t delivered = 0;
     r.sink = [&](const char *d, std::size_t n) {
         delivered += n;

@@ -10,6 +10,7 @@
 #include "storage/http_client.h"
 #include "storage/s3_store.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <QTest>
 
@@ -88,6 +89,8 @@ private Q_SLOTS:
     void dotSegmentsAreSentVerbatim();
     void credentialsStayWithTrustedHosts_data();
     void credentialsStayWithTrustedHosts();
+    void rangedReadsAreChecked_data();
+    void rangedReadsAreChecked();
 };
 
 // A sink or upload source that throws must not unwind through libcurl's C
@@ -418,6 +421,86 @@ void TestHostileServers::credentialsStayWithTrustedHosts()
         QVERIFY2(target.requests()[0].head.find("Authorization: Bearer tok3n") != std::string::npos,
                  target.requests()[0].head.c_str());
     }
+}
+
+// A ranged or resumed read accepts only 206 with the Content-Range asked
+// for, from the same version of the object, before any byte reaches the sink.
+void TestHostileServers::rangedReadsAreChecked_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("sunk");
+    const QString first10 = QStringLiteral("0123456789");
+    QTest::newRow("AIS resume answered 200 with the whole object")
+        << "resume-200" << "the server answered 200 to a request for bytes 10- (206 expected)" << first10;
+    QTest::newRow("AIS resume answered with another Content-Range")
+        << "resume-range" << "asked for bytes 10- but the server sent Content-Range: bytes 0-35/36" << first10;
+    QTest::newRow("AIS resume after the ETag changed")
+        << "resume-etag" << "object changed during download: ETag \"v1\" became \"v2\"" << first10;
+    QTest::newRow("AIS resume after Ais-Version changed")
+        << "resume-version" << "object changed during download: Ais-Version 1 became 2" << first10;
+    QTest::newRow("AIS resume, same version, right range") << "resume-good" << "" << "";
+    QTest::newRow("AIS ranged GET answered 200")
+        << "ais-range-200" << "the server answered 200 to a request for bytes 5-9 (206 expected)" << "";
+    QTest::newRow("S3 ranged GET answered 200")
+        << "s3-range-200" << "the server answered 200 to a request for bytes 5-9 (206 expected)" << "";
+    QTest::newRow("S3 ranged GET answered with another Content-Range")
+        << "s3-range-other" << "asked for bytes 5-9 but the server sent Content-Range: bytes 0-4/36" << "";
+}
+
+void TestHostileServers::rangedReadsAreChecked()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, expected);
+    QFETCH(QString, sunk);
+    const std::string data = "0123456789abcdefghijklmnopqrstuvwxyz";
+    const std::string size = std::to_string(data.size());
+    const std::string sc = scenario.toStdString();
+    LocalServer server([&](const LocalServer::Request &r) {
+        const auto at = r.head.find("Range: bytes=");
+        if (at == std::string::npos) // first attempt: promise everything, send 10 bytes, hang up
+            return std::string(LocalServer::kCloseAfter) + "HTTP/1.1 200 OK\r\nContent-Length: " + size +
+                   "\r\nETag: \"v1\"\r\nAis-Version: 1\r\n\r\n" + data.substr(0, 10);
+        if (sc == "resume-200" || sc == "ais-range-200" || sc == "s3-range-200")
+            return reply(200, data, "ETag: \"v1\"\r\nAis-Version: 1\r\n");
+        if (sc == "resume-range")
+            return reply(206, data, "Content-Range: bytes 0-35/36\r\nETag: \"v1\"\r\nAis-Version: 1\r\n");
+        if (sc == "s3-range-other")
+            return reply(206, data.substr(0, 5), "Content-Range: bytes 0-4/36\r\n");
+        const std::string etag = sc == "resume-etag" ? "\"v2\"" : "\"v1\"";
+        const std::string version = sc == "resume-version" ? "2" : "1";
+        return reply(206, data.substr(10), "Content-Range: bytes 10-35/36\r\nETag: " + etag +
+                                               "\r\nAis-Version: " + version + "\r\n");
+    });
+    std::string got, error;
+    const BodySink sink = [&](const char *d, std::size_t n) {
+        got.append(d, n);
+        return true;
+    };
+    try {
+        if (startsWith(sc, "s3")) {
+            GetRequest req;
+            req.range = ByteRange{5, 9};
+            S3Store(s3Options(server.url())).get("b", "o", req, sink);
+        } else if (sc == "ais-range-200") {
+            GetRequest req;
+            req.range = ByteRange{5, 9};
+            AisStore(aisOptions(server.url())).get("b", "o", req, sink);
+        } else {
+            AisClient(aisOptions(server.url())).getObject("b", "o", sink);
+        }
+    } catch (const Error &e) {
+        error = e.what();
+    }
+    if (expected.isEmpty()) {
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(got, data);
+        return;
+    }
+    const std::string subject = startsWith(sc, "s3") ? "get s3://b/o: " : "get ais://b/o: ";
+    QVERIFY2(startsWith(error, subject), error.c_str());
+    QVERIFY2(QString::fromStdString(error).contains(expected), error.c_str());
+    QCOMPARE(QString::fromStdString(got), sunk); // nothing of the wrong answer reached the sink
 }
 
 QTEST_GUILESS_MAIN(TestHostileServers)
