@@ -47,6 +47,9 @@ struct Transfer
     curl_off_t lastDown = -1, lastUp = -1;
     Clock::time_point lastProgress = Clock::now();
     std::chrono::milliseconds readTimeout{0};
+    const Clock::time_point started = Clock::now();
+    std::chrono::milliseconds totalLimit{0}; // for answers held in memory
+    bool totalTimedOut = false;
 };
 
 std::string describe(const HttpRequest &r) { return r.method + " " + r.url; }
@@ -214,6 +217,10 @@ int onProgress(void *userdata, curl_off_t, curl_off_t dlnow, curl_off_t, curl_of
         return 1;
     }
     const auto now = Clock::now();
+    if (t->totalLimit.count() > 0 && now - t->started > t->totalLimit) {
+        t->totalTimedOut = true;
+        return 1;
+    }
     if (dlnow != t->lastDown || ulnow != t->lastUp) {
         t->lastDown = dlnow;
         t->lastUp = ulnow;
@@ -377,6 +384,8 @@ HttpResponse HttpClient::performOnce(const HttpRequest &request, const std::stri
     t.curl = curl;
     t.readTimeout = m_options.readTimeout;
     t.maxBody = request.maxBodyBytes ? request.maxBodyBytes : m_options.maxBodyBytes;
+    if (!request.sink && !request.upload)
+        t.totalLimit = m_options.bufferedTotalTimeout;
 
     char errbuf[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
@@ -491,6 +500,9 @@ HttpResponse HttpClient::performOnce(const HttpRequest &request, const std::stri
         throw Error(ErrorKind::Cancelled, what + ": stopped by the receiver");
     if (!t.uploadFailed.empty())
         throw Error(ErrorKind::Io, what + ": cannot read the data to send: " + t.uploadFailed);
+    if (t.totalTimedOut)
+        throw Error(ErrorKind::Timeout, what + ": no complete answer within " + std::to_string(t.totalLimit.count()) +
+                                            " ms (the limit for a listing or metadata held in memory)");
     if (t.readTimedOut || rc == CURLE_OPERATION_TIMEDOUT) {
         if (response.status == 0 && rc == CURLE_OPERATION_TIMEDOUT && std::strstr(detail.c_str(), "onnect"))
             throw Error(ErrorKind::Timeout, what + ": no connection within " +

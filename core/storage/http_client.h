@@ -20,6 +20,10 @@ struct HttpOptions
     std::chrono::milliseconds readTimeout{20000};
     // Upper bound for one whole request including redirects; 0 = none.
     std::chrono::milliseconds totalTimeout{0};
+    // Upper bound for a request whose answer is held in memory (no sink, no
+    // upload: listings, maps, metadata), so that a server dripping an endless
+    // answer cannot hold it forever; 0 = none.
+    std::chrono::milliseconds bufferedTotalTimeout{300000};
     bool followRedirects = true;
     bool verifyTls = true;
     std::string caFile; // PEM bundle for https endpoints; empty = system default

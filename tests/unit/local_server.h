@@ -26,6 +26,9 @@ public:
     };
     using Handler = std::function<std::string(const Request &)>;
     static constexpr const char *kCloseAfter = "!close!";
+    // A reply that starts with kDrip is sent without that marker: its head at
+    // once, then its body one byte every 100 ms (alive but never done).
+    static constexpr const char *kDrip = "!drip!";
 
     explicit LocalServer(Handler handler);
     ~LocalServer();

@@ -83,6 +83,8 @@ private Q_SLOTS:
     void clusterMapNodeUrlsAreChecked();
     void bodiesAreCapped_data();
     void bodiesAreCapped();
+    void bufferedAnswersHaveATimeLimit_data();
+    void bufferedAnswersHaveATimeLimit();
     void paginationMustEnd_data();
     void paginationMustEnd();
     void dotSegmentsAreSentVerbatim_data();
@@ -268,6 +270,44 @@ void TestHostileServers::bodiesAreCapped()
         QCOMPARE(e.kind(), ErrorKind::Protocol);
         QVERIFY2(text(e).contains(expected), e.what());
         QVERIFY2(text(e).contains(QLatin1String("larger than the 1048576 bytes allowed")), e.what());
+    }
+}
+
+// An answer held in memory that never ends (a byte every 100 ms keeps the
+// read timeout quiet) is bounded in time as well as in size.
+void TestHostileServers::bufferedAnswersHaveATimeLimit_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("AIS listing dripping") << "ais-list" << "list objects of ais://b";
+    QTest::newRow("S3 listing dripping") << "s3-list" << "list objects of s3://b";
+}
+
+void TestHostileServers::bufferedAnswersHaveATimeLimit()
+{
+    QFETCH(QString, call);
+    QFETCH(QString, expected);
+    LocalServer server([](const LocalServer::Request &) {
+        return std::string(LocalServer::kDrip) + reply(200, std::string(100, ' ')); // 10 s, then nonsense
+    });
+    HttpOptions http = fastOptions();
+    http.bufferedTotalTimeout = 1500ms;
+    try {
+        if (call == QLatin1String("s3-list")) {
+            S3Options o = s3Options(server.url());
+            o.http = http;
+            S3Store(o).listAll("b", {});
+        } else {
+            AisOptions o = aisOptions(server.url());
+            o.http = http;
+            o.retry = RetryPolicy::none();
+            AisClient(o).listObjects("b");
+        }
+        QFAIL("an endless answer was waited for");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Timeout);
+        QVERIFY2(text(e).contains(expected), e.what());
+        QVERIFY2(text(e).contains(QLatin1String("no complete answer within 1500 ms")), e.what());
     }
 }
 
