@@ -65,9 +65,10 @@ struct AisGetOptions
 
 // AIStore's native REST API (/v1). Object GETs are answered by the proxy with
 // 301 and HEAD/PUT with 307 to the owning target; redirects are followed
-// verbatim and a PUT body is sent again. Failed requests are retried per
-// AisOptions::retry, a broken download resumes with a Range request where it
-// stopped. Transport errors (refused, reset, timeout) are retried only after
+// verbatim and a PUT body is sent again (with a token, only to nodes of the
+// cluster map). Failed requests are retried per AisOptions::retry, a broken
+// download resumes with a Range request where it stopped, and takes only a
+// 206 of the same object version (Ais-Version, Ais-Checksum-Value, ETag). Transport errors (refused, reset, timeout) are retried only after
 // the endpoint has answered once, so a mistyped endpoint fails fast. Not thread-safe: one per thread (each holds its own keep-alive
 // connections).
 class AisClient
