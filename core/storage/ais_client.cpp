@@ -2,7 +2,9 @@
 
 #include "storage/ais_errors.h"
 #include "storage/ais_hrw.h"
+#include "storage/endpoint.h"
 #include "storage/retrying_http.h"
+#include "storage/store.h"
 #include "storage/store_url.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -113,6 +115,45 @@ std::string AisClient::softwareVersion()
     return v;
 }
 
+std::string AisClient::nodeUrl(const AisNode &node) const
+{
+    const std::string what = "node " + node.id + " has an unusable URL in the cluster map";
+    std::string url;
+    try {
+        url = normalizeEndpoint(node.publicNet.url, "the cluster map");
+    } catch (const Error &e) {
+        throw Error(ErrorKind::InvalidUrl, what + ": " + e.what());
+    }
+    if (startsWith(m_options.endpoint, "https://") && !startsWith(url, "https://"))
+        throw Error(ErrorKind::InvalidUrl, what + ": " + url + " would downgrade https to http");
+    return url;
+}
+
+void AisClient::restrictRedirects(HttpRequest &r)
+{
+    if (m_options.token.empty())
+        return; // no credentials to protect: redirects are followed anywhere (http/https only)
+    if (!m_smap) {
+        try {
+            m_smap = clusterMap();
+        } catch (const Error &) {
+            m_smap = AisClusterMap{}; // no map: redirects to any host but the endpoint fail
+        }
+    }
+    r.redirectOnlyToTrusted = true;
+    r.trustedName = "a node of the cluster map";
+    if (!m_smap)
+        return;
+    for (const auto *group : {&m_smap->proxies, &m_smap->targets})
+        for (const AisNode &n : *group) {
+            try {
+                r.trustedOrigins.push_back(urlOrigin(nodeUrl(n)));
+            } catch (const Error &) {
+                // an unusable URL is trusted with nothing
+            }
+        }
+}
+
 AisNodeHealth AisClient::nodeHealth(const AisNode &node)
 {
     AisNodeHealth h;
@@ -121,7 +162,7 @@ AisNodeHealth AisClient::nodeHealth(const AisNode &node)
         return h;
     }
     try {
-        auto r = request("GET", node.publicNet.url + "/v1/health?readiness=true");
+        auto r = request("GET", nodeUrl(node) + "/v1/health?readiness=true");
         const HttpResponse resp = m_http.perform(r);
         h.alive = true;
         h.ready = resp.ok();
@@ -225,8 +266,11 @@ std::vector<AisObjectEntry> AisClient::listObjects(const std::string &bucket, co
     std::vector<AisObjectEntry> all;
     AisListRequest req;
     req.prefix = prefix;
+    ContinuationTokens tokens;
     do {
         AisListPage page = listObjectsPage(bucket, req);
+        tokens.check(page.continuationToken,
+                     "list objects of ais://" + bucket + (prefix.empty() ? "" : "/" + prefix));
         all.insert(all.end(), std::make_move_iterator(page.entries.begin()),
                    std::make_move_iterator(page.entries.end()));
         req.uuid = page.uuid;
@@ -238,6 +282,7 @@ std::vector<AisObjectEntry> AisClient::listObjects(const std::string &bucket, co
 AisObjectEntry AisClient::headObject(const std::string &bucket, const std::string &object)
 {
     auto r = request("HEAD", objectUrl(bucket, object));
+    restrictRedirects(r);
     const auto resp = performWithRetry(r, "head " + objName(bucket, object));
     if (!resp.ok())
         throw aisError(resp, "head " + objName(bucket, object), AisTarget::Object);
@@ -256,6 +301,7 @@ AisObjectEntry AisClient::headObject(const std::string &bucket, const std::strin
 void AisClient::putObject(const std::string &bucket, const std::string &object, const UploadSource &source)
 {
     auto r = request("PUT", objectUrl(bucket, object));
+    restrictRedirects(r);
     r.headers.emplace_back("Content-Type: application/octet-stream");
     r.upload = &source;
     const auto resp = performWithRetry(r, "put " + objName(bucket, object));
@@ -296,8 +342,47 @@ std::string AisClient::directBase(const std::string &bucket, const std::string &
         }
     }
     const AisNode *t = aisOwningTarget(*m_smap, bucket, object);
-    return (t && !t->publicNet.url.empty()) ? t->publicNet.url : std::string();
+    if (!t)
+        return {};
+    try {
+        return nodeUrl(*t);
+    } catch (const Error &) {
+        return {}; // through the proxy
+    }
 }
+
+namespace {
+
+// What identifies the version of an object in a GET answer. A download that
+// resumes must get the bytes of the version it started with.
+struct ObjectVersion
+{
+    std::string etag, version, checksum;
+
+    static ObjectVersion of(const HttpResponse &resp)
+    {
+        return {resp.header("etag"), resp.header("ais-version"), resp.header("ais-checksum-value")};
+    }
+    bool known() const { return !etag.empty() || !version.empty() || !checksum.empty(); }
+    // Why `now` is not this version, or "" when nothing says so. A validator
+    // is compared when both answers carry it.
+    std::string changedTo(const ObjectVersion &now) const
+    {
+        auto cmp = [](const char *name, const std::string &was, const std::string &is) -> std::string {
+            if (was.empty() || is.empty() || was == is)
+                return {};
+            auto show = [](const std::string &v) { return v.size() > 100 ? v.substr(0, 100) + "..." : v; };
+            return std::string(name) + " " + show(was) + " became " + show(is);
+        };
+        for (std::string why : {cmp("ETag", etag, now.etag), cmp("Ais-Version", version, now.version),
+                                cmp("Ais-Checksum-Value", checksum, now.checksum)})
+            if (!why.empty())
+                return why;
+        return {};
+    }
+};
+
+} // namespace
 
 std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object,
                                    const AisGetOptions &options, const BodySink &sink)
@@ -313,21 +398,30 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
     }
     if (options.last && options.first.value_or(0) > *options.last)
         throw Error(ErrorKind::InvalidArgument, "get " + what + ": the range ends before it starts");
+    const std::string operation = "get " + what;
 
     const auto start = Clock::now();
     const RetryPolicy &policy = m_options.retry;
     std::uint64_t delivered = 0;
+    std::optional<ObjectVersion> pinned; // of the first answer
     for (int attempt = 1;; ++attempt) {
         auto r = request("GET", url);
+        restrictRedirects(r);
         r.cancel = options.cancel;
-        // Resume where a broken transfer stopped.
-        const std::uint64_t from = options.first.value_or(0) + delivered;
-        if (options.first || options.last || delivered > 0) {
-            std::string range = "Range: bytes=" + std::to_string(from) + "-";
-            if (options.last)
-                range += std::to_string(*options.last);
-            r.headers.push_back(range);
-        }
+        // Resume where a broken transfer stopped; only 206 with that range is taken.
+        if (options.first || options.last || delivered > 0)
+            r.range = HttpRange{options.first.value_or(0) + delivered, options.last};
+        if (pinned && !pinned->etag.empty())
+            r.headers.push_back("If-Match: " + pinned->etag);
+        r.checkResponse = [&](const HttpResponse &resp) {
+            const ObjectVersion now = ObjectVersion::of(resp);
+            if (!pinned) {
+                pinned = now;
+                return;
+            }
+            if (const std::string why = pinned->changedTo(now); !why.empty())
+                throw Error(ErrorKind::Protocol, operation + ": object changed during download: " + why);
+        };
         std::uint64_t got = 0;
         r.sink = [&](const char *d, std::size_t n) {
             got += n;
@@ -354,16 +448,20 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                     throw Error(ErrorKind::Network, "received " + std::to_string(got) + " of " + len + " bytes");
                 return delivered;
             }
+            if (resp.status == 412 && pinned && pinned->known())
+                throw Error(ErrorKind::Protocol, operation + ": object changed during download: the server " +
+                                                     "refused If-Match " + pinned->etag + " (HTTP 412)", 412);
             if (!isRetryableStatus(resp.status) || last || !budgetLeft)
-                throw aisError(resp, "get " + what, AisTarget::Object);
+                throw aisError(resp, operation, AisTarget::Object);
         } catch (const Error &e) {
             if (!isTransportError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {
-                if (!isTransportError(e) && e.kind() != ErrorKind::Cancelled)
+                if (!isTransportError(e) && e.kind() != ErrorKind::Cancelled && e.kind() != ErrorKind::Protocol &&
+                    e.kind() != ErrorKind::InvalidUrl)
                     throw; // already says what it is about (aisError, receiver errors)
                 std::string text = std::string(e.what());
-                if (!startsWith(text, "get " + what))
-                    text = "get " + what + ": " + text;
-                if (attempt > 1)
+                if (!startsWith(text, operation))
+                    text = operation + ": " + text;
+                if (attempt > 1 && e.kind() != ErrorKind::Protocol && e.kind() != ErrorKind::InvalidUrl)
                     text += " (gave up after " + std::to_string(attempt) + " attempts)";
                 throw Error(e.kind(), text, e.httpStatus());
             }
@@ -375,7 +473,7 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                 url += "&archpath=" + percentEncode(options.archpath, true);
         }
         if (!sleepUnlessCancelled(wait, options.cancel))
-            throw Error(ErrorKind::Cancelled, "get " + what + ": cancelled");
+            throw Error(ErrorKind::Cancelled, operation + ": cancelled");
     }
 }
 
@@ -418,6 +516,7 @@ AisClient::MultipartBatch AisClient::getBatchMultipart(const std::string &bucket
     r.body = body;
     r.hasBody = true;
     r.cancel = options.cancel;
+    r.maxBodyBytes = std::size_t(1) << 30; // the whole archive is held in memory by design
     const std::string what = "get-batch of " + std::to_string(objects.size()) + " objects from ais://" + bucket;
     const HttpResponse resp = performWithRetry(r, what); // nothing was delivered yet: safe to retry
     if (!resp.ok())

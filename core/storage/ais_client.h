@@ -65,9 +65,10 @@ struct AisGetOptions
 
 // AIStore's native REST API (/v1). Object GETs are answered by the proxy with
 // 301 and HEAD/PUT with 307 to the owning target; redirects are followed
-// verbatim and a PUT body is sent again. Failed requests are retried per
-// AisOptions::retry, a broken download resumes with a Range request where it
-// stopped. Transport errors (refused, reset, timeout) are retried only after
+// verbatim and a PUT body is sent again (with a token, only to nodes of the
+// cluster map). Failed requests are retried per AisOptions::retry, a broken
+// download resumes with a Range request where it stopped, and takes only a
+// 206 of the same object version (Ais-Version, Ais-Checksum-Value, ETag). Transport errors (refused, reset, timeout) are retried only after
 // the endpoint has answered once, so a mistyped endpoint fails fast. Not thread-safe: one per thread (each holds its own keep-alive
 // connections).
 class AisClient
@@ -141,6 +142,13 @@ private:
 
     // The URL of the target that owns the object, or "" to go through the proxy.
     std::string directBase(const std::string &bucket, const std::string &object);
+    // A node's public URL from the cluster map, checked like an endpoint
+    // (http or https, no path) and never http on an https cluster; throws
+    // Error(InvalidUrl) naming the node.
+    std::string nodeUrl(const AisNode &node) const;
+    // With a token: requests that the proxy redirects (object GET, HEAD, PUT)
+    // follow redirects only to nodes of the cluster map.
+    void restrictRedirects(HttpRequest &request);
 
     AisOptions m_options;
     HttpClient m_http;

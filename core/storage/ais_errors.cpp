@@ -5,7 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <regex>
+#include <array>
+#include <cctype>
 
 namespace shardscope {
 namespace {
@@ -19,10 +20,10 @@ std::string serverMessage(const std::string &body, std::string *tcode)
     auto j = nlohmann::json::parse(body, nullptr, false);
     if (j.is_object() && j.contains("tcode") && j["tcode"].is_string())
         *tcode = j["tcode"].get<std::string>();
-    if (j.is_object() && j.contains("message") && j["message"].is_string())
-        return j["message"].get<std::string>();
-    std::string text = trim(body);
-    if (text.size() > 300)
+    std::string text = (j.is_object() && j.contains("message") && j["message"].is_string())
+                           ? j["message"].get<std::string>()
+                           : trim(body);
+    if (text.size() > 300) // a server's message, not a flood
         text = text.substr(0, 300) + "...";
     return text;
 }
@@ -30,13 +31,47 @@ std::string serverMessage(const std::string &body, std::string *tcode)
 // Like the Python SDK: the message names the bucket as provider://bucket and,
 // when it is about an object, provider://bucket/object.
 enum class Subject { Unknown, Bucket, Object };
-Subject subjectOf(const std::string &message)
+
+bool isBucketChar(char c)
 {
-    static const std::regex re(R"((ais|aws|s3|gcp|gs|azure|az|oci|ht)://(@[^/\s]*/)?[A-Za-z0-9_.\-]+(/\S*)?)");
-    std::smatch m;
-    if (!std::regex_search(message, m, re))
-        return Subject::Unknown;
-    return (m[3].matched && m[3].length() > 1) ? Subject::Object : Subject::Bucket;
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+}
+
+bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+// The first "<provider>://[@namespace/]<bucket>[/<object>]" in the message,
+// found by plain scanning (a std::regex recursed once per character and
+// overflowed the stack on long messages).
+Subject subjectOf(std::string_view message)
+{
+    static constexpr std::array<std::string_view, 9> providers = {"ais", "aws", "s3", "gcp", "gs",
+                                                                   "azure", "az", "oci", "ht"};
+    for (std::size_t sep = message.find("://"); sep != std::string_view::npos; sep = message.find("://", sep + 1)) {
+        const std::string_view before = message.substr(0, sep);
+        bool provider = false;
+        for (std::string_view p : providers)
+            provider = provider || endsWith(before, p);
+        if (!provider)
+            continue;
+        std::size_t pos = sep + 3;
+        if (pos < message.size() && message[pos] == '@') { // namespace: "@uuid#ns/"
+            const std::size_t slash = message.find('/', pos);
+            std::size_t stop = pos;
+            while (stop < message.size() && message[stop] != '/' && !isSpace(message[stop]))
+                ++stop;
+            if (slash == std::string_view::npos || stop != slash)
+                continue; // no bucket can follow
+            pos = slash + 1;
+        }
+        const std::size_t bucketStart = pos;
+        while (pos < message.size() && isBucketChar(message[pos]))
+            ++pos;
+        if (pos == bucketStart)
+            continue;
+        const bool object = pos + 1 < message.size() && message[pos] == '/' && !isSpace(message[pos + 1]);
+        return object ? Subject::Object : Subject::Bucket;
+    }
+    return Subject::Unknown;
 }
 
 } // namespace

@@ -62,8 +62,10 @@ std::vector<ArchiveMember> AisStore::listArchive(const std::string &bucket, cons
     req.prefix = object;
     req.flags = AisLsArchDir;
     const std::string inside = object + "/";
+    ContinuationTokens tokens;
     do {
         AisListPage page = m_client.listObjectsPage(bucket, req);
+        tokens.check(page.continuationToken, "list shard " + url(bucket, object));
         for (auto &e : page.entries) {
             if ((e.flags & 128u) == 0 || !startsWith(e.name, inside)) // 128: a file inside a shard
                 continue;

@@ -6,7 +6,10 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
+#include <exception>
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
@@ -33,6 +36,10 @@ struct Transfer
     HttpResponse *response = nullptr;
     CURL *curl = nullptr;
     std::uint64_t uploadPos = 0;
+    std::size_t maxBody = 0;
+    bool checked = false;     // the final 2xx response passed checkResponse / range
+    bool bodyTooLarge = false;
+    std::exception_ptr error; // thrown by a callback; rethrown once curl has returned
     bool sinkAborted = false;
     std::string uploadFailed;
     bool readTimedOut = false;
@@ -40,43 +47,131 @@ struct Transfer
     curl_off_t lastDown = -1, lastUp = -1;
     Clock::time_point lastProgress = Clock::now();
     std::chrono::milliseconds readTimeout{0};
+    const Clock::time_point started = Clock::now();
+    std::chrono::milliseconds totalLimit{0}; // for answers held in memory
+    bool totalTimedOut = false;
 };
+
+std::string describe(const HttpRequest &r) { return r.method + " " + r.url; }
+
+std::string shortened(std::string_view s, std::size_t max = 120)
+{
+    return s.size() <= max ? std::string(s) : std::string(s.substr(0, max)) + "...";
+}
+
+bool parseU64(std::string_view s, std::uint64_t *out)
+{
+    if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    errno = 0;
+    const unsigned long long v = std::strtoull(std::string(s).c_str(), nullptr, 10);
+    if (errno == ERANGE)
+        return false;
+    *out = v;
+    return true;
+}
+
+// A ranged request is answered by 206 with "Content-Range: bytes first-end/total"
+// that starts where asked and ends where asked (or at the end of the object).
+void checkRange(const HttpResponse &resp, const HttpRange &range, const std::string &what)
+{
+    const std::string asked =
+        std::to_string(range.first) + "-" + (range.last ? std::to_string(*range.last) : std::string());
+    if (resp.status != 206)
+        throw Error(ErrorKind::Protocol, what + ": the server answered " + std::to_string(resp.status) +
+                                             " to a request for bytes " + asked + " (206 expected)");
+    const std::string value = resp.header("content-range");
+    std::string_view v = value;
+    std::uint64_t first = 0, end = 0, total = 0;
+    bool ok = false, totalKnown = false;
+    if (startsWith(v, "bytes ")) {
+        v.remove_prefix(6);
+        const auto dash = v.find('-'), slash = v.find('/');
+        if (dash != std::string_view::npos && slash != std::string_view::npos && dash < slash &&
+            parseU64(v.substr(0, dash), &first) && parseU64(v.substr(dash + 1, slash - dash - 1), &end)) {
+            const std::string_view t = v.substr(slash + 1);
+            totalKnown = t != "*";
+            ok = first == range.first && end >= first && (!totalKnown || (parseU64(t, &total) && end < total));
+        }
+    }
+    if (ok && range.last)
+        ok = end == *range.last || (totalKnown && *range.last >= total && end + 1 == total);
+    else if (ok)
+        ok = !totalKnown || end + 1 == total;
+    if (!ok)
+        throw Error(ErrorKind::Protocol, what + ": asked for bytes " + asked + " but the server sent Content-Range: " +
+                                             (value.empty() ? std::string("(none)") : shortened(value)));
+}
+
+// Runs the checks of a final 2xx response once, before its first body byte.
+void checkFinalResponse(Transfer &t)
+{
+    if (t.checked)
+        return;
+    t.checked = true;
+    if (t.request->range)
+        checkRange(*t.response, *t.request->range, describe(*t.request));
+    if (t.request->checkResponse)
+        t.request->checkResponse(*t.response);
+}
+
+// The callbacks below run inside libcurl's C frames: nothing may be thrown
+// through them. Exceptions are kept in Transfer::error, the callback returns
+// an error code and perform() rethrows after curl has returned.
 
 size_t onHeader(char *buffer, size_t size, size_t nitems, void *userdata)
 {
     auto *t = static_cast<Transfer *>(userdata);
     const size_t len = size * nitems;
-    std::string_view line(buffer, len);
-    if (startsWith(line, "HTTP/")) { // a new response (after a redirect): start over
-        t->response->headers.clear();
+    try {
+        std::string_view line(buffer, len);
+        if (startsWith(line, "HTTP/")) { // a new response (after 100 Continue): start over
+            t->response->headers.clear();
+            return len;
+        }
+        const auto colon = line.find(':');
+        if (colon != std::string_view::npos)
+            t->response->headers.emplace_back(toLower(line.substr(0, colon)), trim(line.substr(colon + 1)));
         return len;
+    } catch (...) {
+        t->error = std::current_exception();
+        return 0;
     }
-    const auto colon = line.find(':');
-    if (colon != std::string_view::npos) {
-        t->response->headers.emplace_back(toLower(line.substr(0, colon)), trim(line.substr(colon + 1)));
-    }
-    return len;
 }
 
 size_t onWrite(char *data, size_t size, size_t nmemb, void *userdata)
 {
     auto *t = static_cast<Transfer *>(userdata);
     const size_t len = size * nmemb;
-    long status = 0;
-    curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
-    const bool success = status >= 200 && status < 300;
-    if (success && t->request->sink) {
-        if (!t->request->sink(data, len)) {
-            t->sinkAborted = true;
-            return 0; // makes curl fail with CURLE_WRITE_ERROR
+    try {
+        long status = 0;
+        curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
+        const bool success = status >= 200 && status < 300;
+        std::string &body = t->response->body;
+        if (!success) {
+            if (body.size() < kMaxErrorBody) // keep the first part of an error body, drop the rest
+                body.append(data, std::min(len, kMaxErrorBody - body.size()));
+            return len;
         }
+        t->response->status = status;
+        checkFinalResponse(*t);
+        if (t->request->sink) {
+            if (!t->request->sink(data, len)) {
+                t->sinkAborted = true;
+                return 0; // makes curl fail with CURLE_WRITE_ERROR
+            }
+            return len;
+        }
+        if (len > t->maxBody - body.size()) {
+            t->bodyTooLarge = true;
+            return 0;
+        }
+        body.append(data, len);
         return len;
+    } catch (...) {
+        t->error = std::current_exception();
+        return 0;
     }
-    std::string &body = t->response->body;
-    if (!success && body.size() >= kMaxErrorBody)
-        return len; // keep the first part of an error body, drop the rest
-    body.append(data, success ? len : std::min(len, kMaxErrorBody - body.size()));
-    return len;
 }
 
 size_t onRead(char *buffer, size_t size, size_t nitems, void *userdata)
@@ -97,6 +192,9 @@ size_t onRead(char *buffer, size_t size, size_t nitems, void *userdata)
         return n;
     } catch (const std::exception &e) {
         t->uploadFailed = e.what();
+        return CURL_READFUNC_ABORT;
+    } catch (...) {
+        t->error = std::current_exception();
         return CURL_READFUNC_ABORT;
     }
 }
@@ -119,6 +217,10 @@ int onProgress(void *userdata, curl_off_t, curl_off_t dlnow, curl_off_t, curl_of
         return 1;
     }
     const auto now = Clock::now();
+    if (t->totalLimit.count() > 0 && now - t->started > t->totalLimit) {
+        t->totalTimedOut = true;
+        return 1;
+    }
     if (dlnow != t->lastDown || ulnow != t->lastUp) {
         t->lastDown = dlnow;
         t->lastUp = ulnow;
@@ -132,9 +234,50 @@ int onProgress(void *userdata, curl_off_t, curl_off_t dlnow, curl_off_t, curl_of
     return 0;
 }
 
-std::string describe(const HttpRequest &r) { return r.method + " " + r.url; }
+bool isCredentialHeader(std::string_view header)
+{
+    const std::string name = toLower(trim(header.substr(0, header.find(':'))));
+    return name == "authorization" || name == "proxy-authorization" || name == "x-amz-security-token" ||
+           name == "cookie";
+}
+
+std::string schemeOf(std::string_view url)
+{
+    const auto sep = url.find("://");
+    return sep == std::string_view::npos ? std::string() : toLower(url.substr(0, sep));
+}
+
+// Only http and https are ever spoken (libcurl would also speak gopher, dict,
+// telnet, file, ... to whatever address a URL or a redirect names).
+void checkScheme(std::string_view url, const std::string &what)
+{
+    const std::string scheme = schemeOf(url);
+    if (scheme != "http" && scheme != "https")
+        throw Error(ErrorKind::InvalidUrl, what + ": only http and https are allowed, not " +
+                                               (scheme.empty() ? std::string("a URL without a scheme")
+                                                               : quoted(shortened(scheme, 20) + "://")));
+}
+
+constexpr long kMaxRedirects = 5;
 
 } // namespace
+
+std::string urlOrigin(std::string_view url)
+{
+    const std::string scheme = schemeOf(url);
+    if (scheme != "http" && scheme != "https")
+        return {};
+    std::string_view rest = url.substr(scheme.size() + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    if (const auto at = rest.rfind('@'); at != std::string_view::npos)
+        rest.remove_prefix(at + 1);
+    std::string hostPort = toLower(rest);
+    const auto close = hostPort.rfind(']');
+    const auto colon = hostPort.rfind(':');
+    if (colon == std::string::npos || (close != std::string::npos && colon < close))
+        hostPort += scheme == "https" ? ":443" : ":80";
+    return scheme + "://" + hostPort;
+}
 
 UploadSource UploadSource::fromMemory(std::string_view data)
 {
@@ -200,6 +343,37 @@ HttpClient::~HttpClient()
 
 HttpResponse HttpClient::perform(const HttpRequest &request)
 {
+    const std::string what = describe(request);
+    checkScheme(request.url, what);
+    const std::string home = urlOrigin(request.url);
+    std::string url = request.url;
+    bool credentials = true;
+    for (long hop = 0;; ++hop) {
+        std::string next;
+        HttpResponse response = performOnce(request, url, credentials, &next);
+        response.redirects = hop;
+        if (next.empty())
+            return response;
+        if (hop >= kMaxRedirects)
+            throw Error(ErrorKind::Protocol, what + ": too many redirects");
+        const std::string origin = urlOrigin(next);
+        checkScheme(next, what + ": redirected to " + quoted(shortened(next)));
+        if (schemeOf(url) == "https" && schemeOf(next) == "http")
+            throw Error(ErrorKind::Protocol, what + ": redirected from https to http (" + origin + "); refused");
+        const auto &trusted = request.trustedOrigins;
+        if (origin != home && std::find(trusted.begin(), trusted.end(), origin) == trusted.end()) {
+            if (request.redirectOnlyToTrusted)
+                throw Error(ErrorKind::Protocol,
+                            what + ": redirected to a host that is not " + request.trustedName + " (" + origin + ")");
+            credentials = false; // another host never sees this request's credentials
+        }
+        url = std::move(next);
+    }
+}
+
+HttpResponse HttpClient::performOnce(const HttpRequest &request, const std::string &url, bool credentials,
+                                     std::string *redirectTo)
+{
     CURL *curl = static_cast<CURL *>(m_curl);
     curl_easy_reset(curl); // keeps the connection cache: keep-alive across requests
 
@@ -209,20 +383,32 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
     t.response = &response;
     t.curl = curl;
     t.readTimeout = m_options.readTimeout;
+    t.maxBody = request.maxBodyBytes ? request.maxBodyBytes : m_options.maxBodyBytes;
+    if (!request.sink && !request.upload)
+        t.totalLimit = m_options.bufferedTotalTimeout;
 
     char errbuf[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+#if LIBCURL_VERSION_NUM >= 0x075500 // 7.85
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    // Object names are paths as they are: "a/../../v1/buckets/x" must not
+    // become another endpoint of the API.
+    curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_TCP_NODELAY, 1L);
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connectTimeout.count()));
     if (m_options.totalTimeout.count() > 0)
         curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.totalTimeout.count()));
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, m_options.followRedirects ? 1L : 0L);
-    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-    // 301/302/303 must not turn a request with a body into a body-less GET.
-    curl_easy_setopt(curl, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));
+    // Redirects are followed by perform(), one hop per call, with the same
+    // method and body: 301/302/303 never turn a request into a body-less GET.
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, m_options.verifyTls ? 1L : 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, m_options.verifyTls ? 2L : 0L);
     if (!m_options.caFile.empty())
@@ -246,7 +432,15 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
 
     struct curl_slist *headers = nullptr;
     for (const auto &h : request.headers)
-        headers = curl_slist_append(headers, h.c_str());
+        if (credentials || !isCredentialHeader(h))
+            headers = curl_slist_append(headers, h.c_str());
+    std::string rangeHeader;
+    if (request.range) {
+        rangeHeader = "Range: bytes=" + std::to_string(request.range->first) + "-";
+        if (request.range->last)
+            rangeHeader += std::to_string(*request.range->last);
+        headers = curl_slist_append(headers, rangeHeader.c_str());
+    }
     // Never let curl send "Expect: 100-continue": it costs a round trip per PUT.
     headers = curl_slist_append(headers, "Expect:");
 
@@ -270,7 +464,7 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, m.c_str());
     }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    if (!request.awsSigV4.empty()) {
+    if (!request.awsSigV4.empty() && credentials) {
         curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, request.awsSigV4.c_str());
         curl_easy_setopt(curl, CURLOPT_USERPWD, request.awsCredentials.c_str());
     }
@@ -279,14 +473,26 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
     curl_slist_free_all(headers);
 
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
-    curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &response.redirects);
     if (char *eff = nullptr; curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
         response.effectiveUrl = eff;
 
-    if (rc == CURLE_OK)
-        return response;
-
+    if (t.error)
+        std::rethrow_exception(t.error);
     const std::string what = describe(request);
+    if (t.bodyTooLarge)
+        throw Error(ErrorKind::Protocol, what + ": the answer is larger than the " + std::to_string(t.maxBody) +
+                                             " bytes allowed for a listing or metadata held in memory");
+    if (rc == CURLE_OK) {
+        const long st = response.status;
+        if (m_options.followRedirects && (st == 301 || st == 302 || st == 303 || st == 307 || st == 308)) {
+            if (char *loc = nullptr; curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc)
+                *redirectTo = loc;
+        }
+        if (response.ok())
+            checkFinalResponse(t); // an empty body: the checks have not run yet
+        return response;
+    }
+
     const std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc));
     if (t.cancelled)
         throw Error(ErrorKind::Cancelled, what + ": cancelled");
@@ -294,6 +500,9 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
         throw Error(ErrorKind::Cancelled, what + ": stopped by the receiver");
     if (!t.uploadFailed.empty())
         throw Error(ErrorKind::Io, what + ": cannot read the data to send: " + t.uploadFailed);
+    if (t.totalTimedOut)
+        throw Error(ErrorKind::Timeout, what + ": no complete answer within " + std::to_string(t.totalLimit.count()) +
+                                            " ms (the limit for a listing or metadata held in memory)");
     if (t.readTimedOut || rc == CURLE_OPERATION_TIMEDOUT) {
         if (response.status == 0 && rc == CURLE_OPERATION_TIMEDOUT && std::strstr(detail.c_str(), "onnect"))
             throw Error(ErrorKind::Timeout, what + ": no connection within " +
@@ -308,8 +517,8 @@ HttpResponse HttpClient::perform(const HttpRequest &request)
         throw Error(ErrorKind::Network, what + ": cannot connect (" + detail + "); is the server running?");
     case CURLE_COULDNT_RESOLVE_HOST:
         throw Error(ErrorKind::Network, what + ": cannot resolve host (" + detail + ")");
-    case CURLE_TOO_MANY_REDIRECTS:
-        throw Error(ErrorKind::Protocol, what + ": too many redirects");
+    case CURLE_UNSUPPORTED_PROTOCOL:
+        throw Error(ErrorKind::InvalidUrl, what + ": only http and https are allowed (" + detail + ")");
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CONNECT_ERROR:

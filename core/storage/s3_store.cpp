@@ -196,8 +196,12 @@ ListPage S3Store::listPage(const std::string &bucket, const ListRequest &request
     }
     std::sort(page.entries.begin(), page.entries.end(),
               [](const ObjectInfo &a, const ObjectInfo &b) { return a.name < b.name; });
-    if (std::string(root.child_value("IsTruncated")) == "true")
+    if (std::string(root.child_value("IsTruncated")) == "true") {
         page.continuationToken = root.child_value("NextContinuationToken");
+        if (page.continuationToken.empty()) // ending here would return part of the bucket as if it were all
+            throw Error(ErrorKind::Protocol,
+                        what + ": the page says IsTruncated=true but has no NextContinuationToken");
+    }
     return page;
 }
 
@@ -228,9 +232,8 @@ std::uint64_t S3Store::get(const std::string &bucket, const std::string &object,
         return getMemberByStreaming(bucket, object, request.archivePath, request.range, sink, request.cancel);
     auto r = this->request("GET", bucket, object);
     r.cancel = request.cancel;
-    if (request.range)
-        r.headers.push_back("Range: bytes=" + std::to_string(request.range->first) + "-" +
-                            (request.range->last ? std::to_string(*request.range->last) : std::string()));
+    if (request.range) // only 206 with this range is taken
+        r.range = HttpRange{request.range->first, request.range->last};
     std::uint64_t delivered = 0;
     r.sink = [&](const char *d, std::size_t n) {
         delivered += n;

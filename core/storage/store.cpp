@@ -10,8 +10,10 @@ std::vector<ObjectInfo> Store::listAll(const std::string &bucket, const ListRequ
 {
     std::vector<ObjectInfo> all;
     std::string token;
+    ContinuationTokens tokens;
     do {
         ListPage page = listPage(bucket, request, token);
+        tokens.check(page.continuationToken, "list " + url(bucket, request.prefix));
         all.insert(all.end(), std::make_move_iterator(page.entries.begin()),
                    std::make_move_iterator(page.entries.end()));
         token = std::move(page.continuationToken);
@@ -43,6 +45,16 @@ void Store::putBytes(const std::string &bucket, const std::string &object, std::
 
 
 namespace shardscope {
+
+void ContinuationTokens::check(const std::string &token, const std::string &operation)
+{
+    if (token.empty())
+        return;
+    if (!m_seen.insert(token).second)
+        throw Error(ErrorKind::Protocol, operation + ": the server sent continuation token " +
+                                             quoted(token.size() > 100 ? token.substr(0, 100) + "..." : token) +
+                                             " again; the listing would never end");
+}
 
 bool archiveNameMatches(const std::string &stored, const std::string &wanted)
 {

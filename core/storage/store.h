@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace shardscope {
@@ -107,6 +108,19 @@ namespace shardscope {
 // True when an archive member's stored name is the one asked for: exactly, or
 // after dropping one leading "/" or "./" (as AIStore compares archpath).
 bool archiveNameMatches(const std::string &stored, const std::string &wanted);
+
+// The continuation tokens of one listing: a server that sends one again
+// would make the listing loop forever.
+class ContinuationTokens
+{
+public:
+    // Throws Error(Protocol) "<operation>: the server sent continuation token
+    // "t" again ..." for a token seen before; "" (the end) is always fine.
+    void check(const std::string &token, const std::string &operation);
+
+private:
+    std::unordered_set<std::string> m_seen;
+};
 
 // Passes on only bytes [range.first, range.last] of a stream to `sink`.
 BodySink sliceSink(const ByteRange &range, const BodySink &sink, bool *done);

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cstring>
 #include <stdexcept>
 
@@ -89,6 +91,7 @@ void LocalServer::serve()
         const int fd = ::accept4(m_listenFd, nullptr, nullptr, SOCK_CLOEXEC);
         if (fd < 0)
             continue;
+        ++m_connections;
         std::lock_guard<std::mutex> lock(m_mutex);
         m_openFds.push_back(fd);
         m_workers.emplace_back([this, fd] { handle(fd); });
@@ -141,6 +144,18 @@ void LocalServer::handle(int fd)
             while (!m_stop && ::recv(fd, buf, sizeof buf, 0) > 0) {
             }
             break;
+        }
+        if (reply.rfind(kDrip, 0) == 0) {
+            reply.erase(0, std::strlen(kDrip));
+            const size_t head = std::min(reply.size(), reply.find("\r\n\r\n") + 4);
+            if (::send(fd, reply.data(), head, MSG_NOSIGNAL) != static_cast<ssize_t>(head))
+                goto done;
+            for (size_t i = head; i < reply.size() && !m_stop; ++i) {
+                if (::send(fd, reply.data() + i, 1, MSG_NOSIGNAL) != 1)
+                    goto done;
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+            continue;
         }
         size_t sent = 0;
         while (sent < reply.size()) {

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <cstring>
+
 using namespace shardscope;
 
 Q_DECLARE_METATYPE(shardscope::ErrorKind)
@@ -55,6 +57,17 @@ void TestAisParsing::errorKinds_data()
     QTest::newRow("server error, html") << 502 << "<html><body>Bad Gateway</body></html>" << AisTarget::Cluster
                                         << ErrorKind::Http << "Bad Gateway";
     QTest::newRow("gateway timeout") << 504 << "" << AisTarget::Cluster << ErrorKind::Timeout << "HTTP 504";
+    // A hostile or broken server's very long message must neither crash the
+    // parser (std::regex recursed once per character) nor flood the error.
+    const QString longName = QString(40000, QLatin1Char('x'));
+    QTest::newRow("404 naming an object, 40,000 characters")
+        << 404 << QStringLiteral(R"({"message":"ais://b/%1 does not exist"})").arg(longName) << AisTarget::Object
+        << ErrorKind::ObjectNotFound << "(HTTP 404)";
+    QTest::newRow("404 naming a bucket, 40,000 characters")
+        << 404 << QStringLiteral(R"({"message":"bucket \"ais://%1\" does not exist"})").arg(longName)
+        << AisTarget::Object << ErrorKind::BucketNotFound << "(HTTP 404)";
+    QTest::newRow("404 of 40,000 characters, plain text")
+        << 404 << QString(40000, QLatin1Char('y')) << AisTarget::Object << ErrorKind::ObjectNotFound << "(HTTP 404)";
 }
 
 void TestAisParsing::errorKinds()
@@ -68,6 +81,7 @@ void TestAisParsing::errorKinds()
     QCOMPARE(e.kind(), kind);
     QCOMPARE(e.httpStatus(), status);
     QVERIFY2(QString::fromStdString(e.what()).contains(text), e.what());
+    QVERIFY2(std::strlen(e.what()) < 2000, "the error message is not shortened");
 }
 
 void TestAisParsing::clusterMap()
