@@ -76,6 +76,19 @@ public:
             fail(path, "must be between " + std::to_string(min) + " and " + std::to_string(max));
         return v;
     }
+    // A name shows in scripts, comments, titles and messages: printable text only.
+    std::string name(const json &j, const std::string &path) const
+    {
+        std::string s = string(j, path);
+        checkName(s, path, "");
+        return s;
+    }
+    void checkName(const std::string &s, const std::string &path, const std::string &which) const
+    {
+        if (const auto bad = findNameProblem(s))
+            fail(path, which + "contains " + bad->what + " at byte " + std::to_string(bad->offset) +
+                           "; names must be printable text on one line");
+    }
     std::vector<std::string> strings(const json &j, const std::string &path) const
     {
         if (!j.is_array())
@@ -112,7 +125,58 @@ bool validEnvName(const std::string &s)
     return true;
 }
 
+std::string hex4(char32_t cp)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
 } // namespace
+
+std::optional<CodePoint> decodeUtf8(const std::string &s, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80)
+        return CodePoint{b0, 1};
+    std::size_t n = 0;
+    char32_t cp = 0, min = 0;
+    if ((b0 & 0xe0) == 0xc0)
+        n = 2, cp = b0 & 0x1f, min = 0x80;
+    else if ((b0 & 0xf0) == 0xe0)
+        n = 3, cp = b0 & 0x0f, min = 0x800;
+    else if ((b0 & 0xf8) == 0xf0)
+        n = 4, cp = b0 & 0x07, min = 0x10000;
+    else
+        return std::nullopt;
+    if (i + n > s.size())
+        return std::nullopt;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) & 0xc0) != 0x80)
+            return std::nullopt;
+        cp = (cp << 6) | (byte(i + k) & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return std::nullopt;
+    return CodePoint{cp, n};
+}
+
+std::optional<NameProblem> findNameProblem(const std::string &s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = decodeUtf8(s, i);
+        if (!c)
+            return NameProblem{i, "a byte that is not UTF-8"};
+        const char32_t v = c->value;
+        if (v < 0x20 || (v >= 0x7f && v <= 0x9f))
+            return NameProblem{i, "the control character " + hex4(v)};
+        if (v == 0x2028 || v == 0x2029)
+            return NameProblem{i, "the line separator " + hex4(v)};
+        i += c->length;
+    }
+    return std::nullopt;
+}
 
 bool DatasetConfig::Source::operator==(const Source &o) const
 {
@@ -187,7 +251,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
     if (c.schemaVersion != 1)
         r.fail("$.schema_version", "version " + std::to_string(c.schemaVersion) + " is newer than this shardscope (1)");
     if (doc.contains("name"))
-        c.name = r.string(doc["name"], "$.name");
+        c.name = r.name(doc["name"], "$.name");
     if (doc.contains("endpoint_env")) {
         c.endpointEnv = r.string(doc["endpoint_env"], "$.endpoint_env");
         if (!validEnvName(c.endpointEnv))
@@ -212,7 +276,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
         } catch (const Error &e) {
             r.fail(p + ".bucket", e.what());
         }
-        src.id = s.contains("id") ? r.string(s["id"], p + ".id") : src.bucket;
+        src.id = s.contains("id") ? r.name(s["id"], p + ".id") : src.bucket;
         if (src.id.empty())
             r.fail(p + ".id", "must not be empty");
         if (!ids.insert(src.id).second)
@@ -252,6 +316,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
             const std::string p = "$.splits." + name;
             if (name.empty())
                 r.fail("$.splits", "a split needs a name");
+            r.checkName(name, "$.splits", "the split name " + shardscope::quoted(name) + " ");
             r.object(perSource, p);
             auto &entry = c.splits[name];
             for (const auto &[id, prefixes] : perSource.items()) {
