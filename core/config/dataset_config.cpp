@@ -445,7 +445,20 @@ std::string serializeDatasetConfig(const DatasetConfig &c)
     doc["workers"] = c.workers;
     if (!c.decoders.empty())
         doc["decoders"] = c.decoders;
-    return doc.dump(2) + "\n";
+    try {
+        return doc.dump(2) + "\n";
+    } catch (const json::exception &e) {
+        // type_error 316: a string that is not UTF-8 (JSON text is UTF-8)
+        const std::string what = e.what();
+        const auto close = what.find("] ");
+        throw Error(ErrorKind::InvalidArgument,
+                    "cannot write the config as JSON: " + (close == std::string::npos ? what : what.substr(close + 2)));
+    }
+}
+
+void validateDatasetConfig(const DatasetConfig &config, const std::string &origin)
+{
+    (void)parseDatasetConfig(serializeDatasetConfig(config), origin);
 }
 
 void saveDatasetConfig(const DatasetConfig &c, const std::string &path)

@@ -75,7 +75,12 @@ struct DatasetConfig
 // (buckets aside) may hold any text and are quoted wherever they are written.
 DatasetConfig parseDatasetConfig(const std::string &json, const std::string &origin);
 DatasetConfig loadDatasetConfig(const std::string &path);
-std::string serializeDatasetConfig(const DatasetConfig &config); // canonical, indented JSON
+// Canonical, indented JSON; throws Error(InvalidArgument) when a string is not UTF-8.
+std::string serializeDatasetConfig(const DatasetConfig &config);
+// Throws what loading the config back would throw ("<origin>: $.path: reason"):
+// exports are written only for configs that load (a GUI-built config has not
+// been through parseDatasetConfig).
+void validateDatasetConfig(const DatasetConfig &config, const std::string &origin = "the config");
 void saveDatasetConfig(const DatasetConfig &config, const std::string &path); // atomic (temp + rename)
 
 std::string kindName(DatasetConfig::Kind k);
