@@ -8,12 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
+#include <memory>
 #include <set>
-#include <sstream>
 
 namespace shardscope {
 namespace {
@@ -404,14 +406,34 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
 
 DatasetConfig loadDatasetConfig(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    // Read at most one byte past the cap: a FIFO or /dev/zero has no size to check first.
+    std::unique_ptr<std::FILE, int (*)(std::FILE *)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f)
         throw Error(ErrorKind::Io, "cannot read " + path + ": " + std::strerror(errno));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (ss.str().size() > (64u << 20))
-        throw Error(ErrorKind::InvalidArgument, path + ": larger than 64 MiB; not a dataset config");
-    return parseDatasetConfig(ss.str(), path);
+    std::string text;
+    struct stat st = {};
+    const bool regular = ::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && static_cast<std::uint64_t>(st.st_size) > kMaxConfigBytes)
+        throw Error(ErrorKind::InvalidArgument, path + ": " + humanBytes(static_cast<std::uint64_t>(st.st_size)) +
+                                                    ", larger than the " + humanBytes(kMaxConfigBytes) +
+                                                    " a dataset config may have");
+    // Reserved, not touched: pages count only once read into.
+    text.reserve(regular ? static_cast<std::size_t>(st.st_size) + 1 : kMaxConfigBytes + 1);
+    char buf[1 << 16];
+    while (text.size() <= kMaxConfigBytes) {
+        const std::size_t want = std::min(sizeof buf, kMaxConfigBytes + 1 - text.size());
+        const std::size_t got = std::fread(buf, 1, want, f.get());
+        text.append(buf, got);
+        if (got < want) {
+            if (std::ferror(f.get()))
+                throw Error(ErrorKind::Io, "cannot read " + path + ": " + std::strerror(errno));
+            break;
+        }
+    }
+    if (text.size() > kMaxConfigBytes)
+        throw Error(ErrorKind::InvalidArgument, path + ": more than the " + humanBytes(kMaxConfigBytes) +
+                                                    " a dataset config may have");
+    return parseDatasetConfig(text, path);
 }
 
 std::string serializeDatasetConfig(const DatasetConfig &c)

@@ -74,6 +74,12 @@ struct DatasetConfig
 // control character or a line separator in one is an error. Other strings
 // (buckets aside) may hold any text and are quoted wherever they are written.
 DatasetConfig parseDatasetConfig(const std::string &json, const std::string &origin);
+
+// The largest config file loadDatasetConfig reads (64 MiB).
+constexpr std::size_t kMaxConfigBytes = std::size_t(64) << 20;
+// Reads at most kMaxConfigBytes + 1 bytes (also from a pipe or a device);
+// throws Error(Io) when the file cannot be read, Error(InvalidArgument) when
+// it is larger than that or not a valid config, naming the file.
 DatasetConfig loadDatasetConfig(const std::string &path);
 // Canonical, indented JSON; throws Error(InvalidArgument) when a string is not UTF-8.
 std::string serializeDatasetConfig(const DatasetConfig &config);
