@@ -304,7 +304,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
                 src.group.kind = ObjectGroup::Kind::Template;
                 src.group.braceTemplate = r.string(g["template"], p + ".group.template");
                 try {
-                    BraceTemplate(src.group.braceTemplate).count();
+                    BraceTemplate(src.group.braceTemplate).checkExpansion(); // what resolving it will expand
                 } catch (const Error &e) {
                     r.fail(p + ".group.template", e.what());
                 }

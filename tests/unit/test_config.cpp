@@ -115,6 +115,8 @@ void TestConfig::errors_data()
     row("empty names", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"names": []}}])"), "$.sources[0].group.names: must name at least one object");
     row("names not strings", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"names": [1]}}])"), "$.sources[0].group.names[0]: must be a string");
     row("bad template", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"template": "s-{0..9.tar"}}])"), "$.sources[0].group.template: brace template");
+    row("template over the byte cap", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"template": ")") + QString(1024, QLatin1Char('x')) + QStringLiteral(R"({0000000..9999999}"}}])"), "$.sources[0].group.template: brace template \"xxxx");
+    row("template over the byte cap says why", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"template": ")") + QString(1024, QLatin1Char('x')) + QStringLiteral(R"({0000000..9999999}"}}])"), "expands to 9.6 GiB of object names, more than the cap of 256.0 MiB");
     row("split of unknown source", src + QStringLiteral(R"(, "splits": {"train": {"zz": ["a"]}})"), "$.splits.train.zz: no source has the id \"zz\"");
     row("split prefixes not strings", src + QStringLiteral(R"(, "splits": {"train": {"b": [3]}})"), "$.splits.train.b[0]: must be a string");
     row("unknown split chosen", src + QStringLiteral(R"(, "split": "test")"), "$.split: no split is named \"test\"");
