@@ -259,6 +259,7 @@ private Q_SLOTS:
     void wids();
     void exportsRefuseWhatWouldNotLoad_data();
     void exportsRefuseWhatWouldNotLoad();
+    void widsRefusesNamesThatAreNotUtf8();
 
 private:
     void rows();
@@ -499,7 +500,7 @@ void TestExportHostile::exportsRefuseWhatWouldNotLoad_data()
     QTest::addColumn<int>("field");
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("message");
-    for (const QString format : {QStringLiteral("python"), QStringLiteral("cpp")}) {
+    for (const QString format : {QStringLiteral("python"), QStringLiteral("cpp"), QStringLiteral("wids")}) {
         auto row = [&](const char *name, Field f, const QByteArray &text, const char *message) {
             QTest::newRow(qPrintable(format + QStringLiteral(": ") + QLatin1String(name)))
                 << format << int(f) << text << QString::fromUtf8(message);
@@ -537,11 +538,27 @@ void TestExportHostile::exportsRefuseWhatWouldNotLoad()
     default: QFAIL("no such row");
     }
     try {
-        (void)(format == QLatin1String("python") ? exportPython(c) : exportCpp(c));
+        (void)(format == QLatin1String("python") ? exportPython(c)
+               : format == QLatin1String("cpp")  ? exportCpp(c)
+                                                 : exportWids(c, StoreOptions{}));
         QFAIL("exported a config that would not load");
     } catch (const Error &e) {
         QCOMPARE(e.kind(), ErrorKind::InvalidArgument);
         QVERIFY2(QString::fromStdString(e.what()).startsWith(message), e.what());
+    }
+}
+
+// Shard names come from listings, which may hold any bytes; JSON cannot.
+void TestExportHostile::widsRefusesNamesThatAreNotUtf8()
+{
+    try {
+        widsIndex("n", {{"local://b/ok.tar", 1}, {"local://b/\xff\xfe.tar", 2}});
+        QFAIL("a wids index held a name that is not UTF-8");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::InvalidArgument);
+        QCOMPARE(QString::fromStdString(e.what()),
+                 QStringLiteral("wids index: the shard \"local://b/\\xff\\xfe.tar\" has a name that is not UTF-8, "
+                                "which JSON cannot hold"));
     }
 }
 
