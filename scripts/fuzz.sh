@@ -11,7 +11,8 @@ dir="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(shard_grouping archive_stream list_objects config_parse brace_expand)
+[ "${#targets[@]}" -gt 0 ] || targets=(shard_grouping archive_stream list_objects config_parse brace_expand
+  decode_npy decode_wav decode_json decode_png decode_jpeg ais_errors s3_list config_export)
 
 need=()
 for p in clang-14 libclang-rt-14-dev; do
@@ -23,8 +24,10 @@ if [ "${#need[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-bash "$dir/build.sh" fuzz
+# Configure the fuzz preset and build only the targets to run (not the app).
 build="$SHARDSCOPE_ROOT/build/fuzz"
+(cd "$SHARDSCOPE_ROOT" && cmake --preset fuzz > /dev/null)
+cmake --build "$build" -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 mkdir -p "$build/artifacts"
 summary="$build/fuzz-summary.txt"
 : > "$summary"

@@ -8,12 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
+#include <memory>
 #include <set>
-#include <sstream>
 
 namespace shardscope {
 namespace {
@@ -76,6 +78,19 @@ public:
             fail(path, "must be between " + std::to_string(min) + " and " + std::to_string(max));
         return v;
     }
+    // A name shows in scripts, comments, titles and messages: printable text only.
+    std::string name(const json &j, const std::string &path) const
+    {
+        std::string s = string(j, path);
+        checkName(s, path, "");
+        return s;
+    }
+    void checkName(const std::string &s, const std::string &path, const std::string &which) const
+    {
+        if (const auto bad = findNameProblem(s))
+            fail(path, which + "contains " + bad->what + " at byte " + std::to_string(bad->offset) +
+                           "; names must be printable text on one line");
+    }
     std::vector<std::string> strings(const json &j, const std::string &path) const
     {
         if (!j.is_array())
@@ -112,7 +127,58 @@ bool validEnvName(const std::string &s)
     return true;
 }
 
+std::string hex4(char32_t cp)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
 } // namespace
+
+std::optional<CodePoint> decodeUtf8(const std::string &s, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80)
+        return CodePoint{b0, 1};
+    std::size_t n = 0;
+    char32_t cp = 0, min = 0;
+    if ((b0 & 0xe0) == 0xc0)
+        n = 2, cp = b0 & 0x1f, min = 0x80;
+    else if ((b0 & 0xf0) == 0xe0)
+        n = 3, cp = b0 & 0x0f, min = 0x800;
+    else if ((b0 & 0xf8) == 0xf0)
+        n = 4, cp = b0 & 0x07, min = 0x10000;
+    else
+        return std::nullopt;
+    if (i + n > s.size())
+        return std::nullopt;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) & 0xc0) != 0x80)
+            return std::nullopt;
+        cp = (cp << 6) | (byte(i + k) & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return std::nullopt;
+    return CodePoint{cp, n};
+}
+
+std::optional<NameProblem> findNameProblem(const std::string &s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = decodeUtf8(s, i);
+        if (!c)
+            return NameProblem{i, "a byte that is not UTF-8"};
+        const char32_t v = c->value;
+        if (v < 0x20 || (v >= 0x7f && v <= 0x9f))
+            return NameProblem{i, "the control character " + hex4(v)};
+        if (v == 0x2028 || v == 0x2029)
+            return NameProblem{i, "the line separator " + hex4(v)};
+        i += c->length;
+    }
+    return std::nullopt;
+}
 
 bool DatasetConfig::Source::operator==(const Source &o) const
 {
@@ -187,7 +253,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
     if (c.schemaVersion != 1)
         r.fail("$.schema_version", "version " + std::to_string(c.schemaVersion) + " is newer than this shardscope (1)");
     if (doc.contains("name"))
-        c.name = r.string(doc["name"], "$.name");
+        c.name = r.name(doc["name"], "$.name");
     if (doc.contains("endpoint_env")) {
         c.endpointEnv = r.string(doc["endpoint_env"], "$.endpoint_env");
         if (!validEnvName(c.endpointEnv))
@@ -212,7 +278,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
         } catch (const Error &e) {
             r.fail(p + ".bucket", e.what());
         }
-        src.id = s.contains("id") ? r.string(s["id"], p + ".id") : src.bucket;
+        src.id = s.contains("id") ? r.name(s["id"], p + ".id") : src.bucket;
         if (src.id.empty())
             r.fail(p + ".id", "must not be empty");
         if (!ids.insert(src.id).second)
@@ -238,7 +304,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
                 src.group.kind = ObjectGroup::Kind::Template;
                 src.group.braceTemplate = r.string(g["template"], p + ".group.template");
                 try {
-                    BraceTemplate(src.group.braceTemplate).count();
+                    BraceTemplate(src.group.braceTemplate).checkExpansion(); // what resolving it will expand
                 } catch (const Error &e) {
                     r.fail(p + ".group.template", e.what());
                 }
@@ -252,6 +318,7 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
             const std::string p = "$.splits." + name;
             if (name.empty())
                 r.fail("$.splits", "a split needs a name");
+            r.checkName(name, "$.splits", "the split name " + shardscope::quoted(name) + " ");
             r.object(perSource, p);
             auto &entry = c.splits[name];
             for (const auto &[id, prefixes] : perSource.items()) {
@@ -339,14 +406,34 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
 
 DatasetConfig loadDatasetConfig(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    // Read at most one byte past the cap: a FIFO or /dev/zero has no size to check first.
+    std::unique_ptr<std::FILE, int (*)(std::FILE *)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f)
         throw Error(ErrorKind::Io, "cannot read " + path + ": " + std::strerror(errno));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (ss.str().size() > (64u << 20))
-        throw Error(ErrorKind::InvalidArgument, path + ": larger than 64 MiB; not a dataset config");
-    return parseDatasetConfig(ss.str(), path);
+    std::string text;
+    struct stat st = {};
+    const bool regular = ::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && static_cast<std::uint64_t>(st.st_size) > kMaxConfigBytes)
+        throw Error(ErrorKind::InvalidArgument, path + ": " + humanBytes(static_cast<std::uint64_t>(st.st_size)) +
+                                                    ", larger than the " + humanBytes(kMaxConfigBytes) +
+                                                    " a dataset config may have");
+    // Reserved, not touched: pages count only once read into.
+    text.reserve(regular ? static_cast<std::size_t>(st.st_size) + 1 : kMaxConfigBytes + 1);
+    char buf[1 << 16];
+    while (text.size() <= kMaxConfigBytes) {
+        const std::size_t want = std::min(sizeof buf, kMaxConfigBytes + 1 - text.size());
+        const std::size_t got = std::fread(buf, 1, want, f.get());
+        text.append(buf, got);
+        if (got < want) {
+            if (std::ferror(f.get()))
+                throw Error(ErrorKind::Io, "cannot read " + path + ": " + std::strerror(errno));
+            break;
+        }
+    }
+    if (text.size() > kMaxConfigBytes)
+        throw Error(ErrorKind::InvalidArgument, path + ": more than the " + humanBytes(kMaxConfigBytes) +
+                                                    " a dataset config may have");
+    return parseDatasetConfig(text, path);
 }
 
 std::string serializeDatasetConfig(const DatasetConfig &c)
@@ -380,7 +467,20 @@ std::string serializeDatasetConfig(const DatasetConfig &c)
     doc["workers"] = c.workers;
     if (!c.decoders.empty())
         doc["decoders"] = c.decoders;
-    return doc.dump(2) + "\n";
+    try {
+        return doc.dump(2) + "\n";
+    } catch (const json::exception &e) {
+        // type_error 316: a string that is not UTF-8 (JSON text is UTF-8)
+        const std::string what = e.what();
+        const auto close = what.find("] ");
+        throw Error(ErrorKind::InvalidArgument,
+                    "cannot write the config as JSON: " + (close == std::string::npos ? what : what.substr(close + 2)));
+    }
+}
+
+void validateDatasetConfig(const DatasetConfig &config, const std::string &origin)
+{
+    (void)parseDatasetConfig(serializeDatasetConfig(config), origin);
 }
 
 void saveDatasetConfig(const DatasetConfig &c, const std::string &path)

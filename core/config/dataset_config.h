@@ -70,13 +70,48 @@ struct DatasetConfig
 };
 
 // Parses and validates; throws Error(InvalidArgument) "<file>: $.path.to.field: reason".
+// Names (the config's name, source ids, split names) are printable text: a
+// control character or a line separator in one is an error. Other strings
+// (buckets aside) may hold any text and are quoted wherever they are written.
 DatasetConfig parseDatasetConfig(const std::string &json, const std::string &origin);
+
+// The largest config file loadDatasetConfig reads (64 MiB).
+constexpr std::size_t kMaxConfigBytes = std::size_t(64) << 20;
+// Reads at most kMaxConfigBytes + 1 bytes (also from a pipe or a device);
+// throws Error(Io) when the file cannot be read, Error(InvalidArgument) when
+// it is larger than that or not a valid config, naming the file.
 DatasetConfig loadDatasetConfig(const std::string &path);
-std::string serializeDatasetConfig(const DatasetConfig &config); // canonical, indented JSON
+// Canonical, indented JSON; throws Error(InvalidArgument) when a string is not UTF-8.
+std::string serializeDatasetConfig(const DatasetConfig &config);
+// Throws what loading the config back would throw ("<origin>: $.path: reason"):
+// exports are written only for configs that load (a GUI-built config has not
+// been through parseDatasetConfig).
+void validateDatasetConfig(const DatasetConfig &config, const std::string &origin = "the config");
 void saveDatasetConfig(const DatasetConfig &config, const std::string &path); // atomic (temp + rename)
 
 std::string kindName(DatasetConfig::Kind k);
 std::string samplerName(DatasetConfig::SamplerKind k);
+
+// Where `s` holds a character no name may hold: a control character (U+0000
+// to U+001F, U+007F to U+009F), a line or paragraph separator (U+2028,
+// U+2029), or a byte that is not UTF-8. `offset` is its byte offset; `what`
+// says which ("the control character U+000A", "a byte that is not UTF-8").
+// nullopt when `s` is clean.
+struct NameProblem
+{
+    std::size_t offset = 0;
+    std::string what;
+};
+std::optional<NameProblem> findNameProblem(const std::string &s);
+
+// Decodes the UTF-8 character at s[i]: its code point and byte length, or
+// nullopt when the bytes there are not UTF-8 (overlong, surrogate, truncated).
+struct CodePoint
+{
+    char32_t value = 0;
+    std::size_t length = 1;
+};
+std::optional<CodePoint> decodeUtf8(const std::string &s, std::size_t i);
 
 // The store URL of a source, e.g. "ais://demo".
 std::string sourceUrl(const DatasetConfig::Source &s);

@@ -16,7 +16,13 @@ namespace shardscope {
 // Throws Error(InvalidArgument) for what aistore.pytorch cannot express.
 std::string exportPython(const DatasetConfig &config);
 
-// Quotes a string as a Python literal.
+// Quotes a string as a Python literal ("..."): the literal's value is exactly
+// `s`. Backslashes, quotes, control characters, line separators and invisible
+// format characters (U+2028, U+2029, U+200B-U+200F, U+202A-U+202E,
+// U+2060-U+2069, U+FEFF) are escaped; other UTF-8 text stays as it is.
+// Throws Error(InvalidArgument) when `s` is not UTF-8 (a Python str cannot hold it).
 std::string pythonString(const std::string &s);
+// The same as a triple-quoted literal (docstrings): newlines stay newlines.
+std::string pythonBlockString(const std::string &s);
 
 } // namespace shardscope

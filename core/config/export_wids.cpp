@@ -10,6 +10,7 @@ namespace shardscope {
 std::string exportWids(const DatasetConfig &config, const StoreOptions &baseOptions,
                        const std::function<void(std::size_t, std::size_t)> &progress, const std::atomic<bool> *cancel)
 {
+    validateDatasetConfig(config);
     if (config.kind != DatasetConfig::Kind::Shard)
         throw Error(ErrorKind::InvalidArgument,
                     "wids describes shard datasets; this config's kind is " + kindName(config.kind));

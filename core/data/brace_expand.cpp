@@ -3,6 +3,7 @@
 #include "util/error.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 
@@ -32,7 +33,26 @@ bool parseInt(std::string_view s, std::int64_t *out)
     return true;
 }
 
+constexpr std::uint64_t kSaturated = std::numeric_limits<std::uint64_t>::max();
+
+std::uint64_t addSat(std::uint64_t a, std::uint64_t b) { return a > kSaturated - b ? kSaturated : a + b; }
+
+std::uint64_t mulSat(std::uint64_t a, std::uint64_t b) { return b != 0 && a > kSaturated / b ? kSaturated : a * b; }
+
 } // namespace
+
+std::uint64_t BraceTemplate::Group::valueBytes() const
+{
+    if (!numeric) {
+        std::uint64_t n = 0;
+        for (const auto &c : choices)
+            n = addSat(n, c.size());
+        return n;
+    }
+    // The values run monotonically, so the longest is at one end.
+    const std::uint64_t n = size();
+    return mulSat(n, std::max(value(0).size(), value(n - 1).size()));
+}
 
 std::uint64_t BraceTemplate::Group::size() const
 {
@@ -144,12 +164,40 @@ std::string BraceTemplate::at(std::uint64_t index) const
     return out + m_tail;
 }
 
-std::vector<std::string> BraceTemplate::expand(std::uint64_t limit) const
+std::uint64_t BraceTemplate::expandedBytes() const
+{
+    // Each name is the literals and the tail plus one value of every group;
+    // over all names, each value of group g appears count() / size(g) times.
+    const std::uint64_t n = count();
+    if (n == 0)
+        return 0;
+    std::uint64_t fixed = m_tail.size();
+    for (const Group &g : m_groups)
+        fixed = addSat(fixed, g.literal.size());
+    std::uint64_t total = mulSat(n, fixed);
+    for (const Group &g : m_groups)
+        total = addSat(total, mulSat(n / g.size(), g.valueBytes()));
+    return total;
+}
+
+void BraceTemplate::checkExpansion(std::uint64_t limit, std::uint64_t maxBytes) const
 {
     const std::uint64_t n = count();
     if (n > limit)
         throw Error(ErrorKind::InvalidArgument, "brace template " + quoted(m_text) + " names " + std::to_string(n) +
                                                     " objects, more than the limit of " + std::to_string(limit));
+    const std::uint64_t bytes = expandedBytes();
+    if (bytes > maxBytes)
+        throw Error(ErrorKind::InvalidArgument,
+                    "brace template " + quoted(m_text) + " expands to " +
+                        (bytes == kSaturated ? std::string("more than 16 EiB") : humanBytes(bytes)) +
+                        " of object names, more than the cap of " + humanBytes(maxBytes));
+}
+
+std::vector<std::string> BraceTemplate::expand(std::uint64_t limit, std::uint64_t maxBytes) const
+{
+    checkExpansion(limit, maxBytes);
+    const std::uint64_t n = count();
     std::vector<std::string> out;
     out.reserve(static_cast<std::size_t>(n));
     for (std::uint64_t i = 0; i < n; ++i)

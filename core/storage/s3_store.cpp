@@ -157,24 +157,10 @@ std::vector<std::string> S3Store::listBuckets()
     return out;
 }
 
-ListPage S3Store::listPage(const std::string &bucket, const ListRequest &request, const std::string &token)
+ListPage parseS3ListPage(const std::string &xml, const std::string &what)
 {
-    std::string query = "list-type=2";
-    if (!token.empty())
-        query += "&continuation-token=" + percentEncode(token, false);
-    if (!request.recursive)
-        query += "&delimiter=%2F";
-    if (request.pageSize)
-        query += "&max-keys=" + std::to_string(request.pageSize);
-    if (!request.prefix.empty())
-        query += "&prefix=" + percentEncode(request.prefix, false);
-    auto r = this->request("GET", bucket, "", query);
-    const std::string what = "list objects of " + url(bucket, request.prefix);
-    const auto resp = perform(r, what);
-    if (!resp.ok())
-        throw error(resp, what, false);
     pugi::xml_document doc;
-    if (!doc.load_buffer(resp.body.data(), resp.body.size()))
+    if (!doc.load_buffer(xml.data(), xml.size()))
         throw Error(ErrorKind::Protocol, what + ": the answer is not XML");
     const auto root = doc.child("ListBucketResult");
     if (!root)
@@ -203,6 +189,25 @@ ListPage S3Store::listPage(const std::string &bucket, const ListRequest &request
                         what + ": the page says IsTruncated=true but has no NextContinuationToken");
     }
     return page;
+}
+
+ListPage S3Store::listPage(const std::string &bucket, const ListRequest &request, const std::string &token)
+{
+    std::string query = "list-type=2";
+    if (!token.empty())
+        query += "&continuation-token=" + percentEncode(token, false);
+    if (!request.recursive)
+        query += "&delimiter=%2F";
+    if (request.pageSize)
+        query += "&max-keys=" + std::to_string(request.pageSize);
+    if (!request.prefix.empty())
+        query += "&prefix=" + percentEncode(request.prefix, false);
+    auto r = this->request("GET", bucket, "", query);
+    const std::string what = "list objects of " + url(bucket, request.prefix);
+    const auto resp = perform(r, what);
+    if (!resp.ok())
+        throw error(resp, what, false);
+    return parseS3ListPage(resp.body, what);
 }
 
 std::vector<ArchiveMember> S3Store::listArchive(const std::string &bucket, const std::string &object)

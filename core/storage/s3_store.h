@@ -55,6 +55,11 @@ private:
     bool m_everAnswered = false;
 };
 
+// Parses an answer to ListObjectsV2 (ListBucketResult XML) into a page, entries
+// sorted by name; `what` names the listing in errors ("list objects of s3://b/p").
+// Throws Error(Protocol). Exposed for tests and the fuzz targets.
+ListPage parseS3ListPage(const std::string &xml, const std::string &what);
+
 // Normalizes an S3 endpoint: http(s)://host[:port][/path], no query.
 std::string normalizeS3Endpoint(std::string_view endpoint, std::string_view origin);
 

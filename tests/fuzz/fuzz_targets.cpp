@@ -3,8 +3,11 @@
 #include "config/dataset_config.h"
 #include "data/brace_expand.h"
 #include "data/shard_reader.h"
+#include "decode/decoded.h"
 #include "shard/archive_reader.h"
+#include "storage/ais_errors.h"
 #include "storage/ais_types.h"
+#include "storage/s3_store.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -168,6 +171,61 @@ void braceExpand(const std::uint8_t *data, std::size_t size)
             }
         }
     } catch (const Error &) {
+    }
+}
+
+namespace {
+
+// A decoded member is consistent: its bytes are what its shape and dtype say.
+void decode(std::string_view ext, const std::uint8_t *data, std::size_t size)
+{
+    try {
+        const Decoded d = decodeMember(ext, std::string_view(reinterpret_cast<const char *>(data), size),
+                                       "mem://b/shard.tar sample k member " + std::string(ext));
+        if (d.kind == Decoded::Kind::Array || d.kind == Decoded::Kind::Image || d.kind == Decoded::Kind::Audio) {
+            std::size_t elements = 1;
+            for (const std::int64_t n : d.shape) {
+                if (n < 0)
+                    __builtin_trap(); // no negative dimension
+                elements *= static_cast<std::size_t>(n);
+            }
+            if (d.data.size() != elements * d.elementSize())
+                __builtin_trap(); // the bytes are what shape x dtype say
+        }
+    } catch (const Error &) {
+    }
+}
+
+} // namespace
+
+void decodeNpy(const std::uint8_t *data, std::size_t size) { decode("npy", data, size); }
+void decodeWav(const std::uint8_t *data, std::size_t size) { decode("wav", data, size); }
+void decodeJson(const std::uint8_t *data, std::size_t size) { decode("json", data, size); }
+void decodePng(const std::uint8_t *data, std::size_t size) { decode("png", data, size); }
+void decodeJpeg(const std::uint8_t *data, std::size_t size) { decode("jpg", data, size); }
+
+void aisErrors(const std::uint8_t *data, std::size_t size)
+{
+    if (size < 3)
+        return;
+    const long status = 100 + (data[0] << 8 | data[1]) % 500;
+    const AisTarget target = data[2] % 3 == 0 ? AisTarget::Cluster : data[2] % 3 == 1 ? AisTarget::Bucket : AisTarget::Object;
+    const std::string operation = "get ais://b/o";
+    const Error e = aisError(status, text(data + 3, size - 3), operation, target);
+    if (std::string(e.what()).rfind(operation + ": ", 0) != 0)
+        __builtin_trap(); // the message starts with what was being done
+}
+
+void s3List(const std::uint8_t *data, std::size_t size)
+{
+    try {
+        const ListPage page = parseS3ListPage(text(data, size), "list objects of s3://b/");
+        for (std::size_t i = 1; i < page.entries.size(); ++i)
+            if (page.entries[i].name < page.entries[i - 1].name)
+                __builtin_trap(); // entries come sorted
+    } catch (const Error &e) {
+        if (std::string(e.what()).rfind("list objects of s3://b/: ", 0) != 0)
+            __builtin_trap(); // errors name the listing
     }
 }
 

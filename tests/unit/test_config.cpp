@@ -40,6 +40,7 @@ private Q_SLOTS:
     void saveIsAtomicAndLoadNamesTheFile();
     void pythonExportRefusesWhatTheSdkCannotDo();
     void pythonExportQuotesNames();
+    void namesMayHoldQuotesAndUnicode();
 };
 
 void TestConfig::parsesEverything()
@@ -114,6 +115,8 @@ void TestConfig::errors_data()
     row("empty names", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"names": []}}])"), "$.sources[0].group.names: must name at least one object");
     row("names not strings", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"names": [1]}}])"), "$.sources[0].group.names[0]: must be a string");
     row("bad template", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"template": "s-{0..9.tar"}}])"), "$.sources[0].group.template: brace template");
+    row("template over the byte cap", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"template": ")") + QString(1024, QLatin1Char('x')) + QStringLiteral(R"({0000000..9999999}"}}])"), "$.sources[0].group.template: brace template \"xxxx");
+    row("template over the byte cap says why", QStringLiteral(R"("sources": [{"bucket": "b", "group": {"template": ")") + QString(1024, QLatin1Char('x')) + QStringLiteral(R"({0000000..9999999}"}}])"), "expands to 9.6 GiB of object names, more than the cap of 256.0 MiB");
     row("split of unknown source", src + QStringLiteral(R"(, "splits": {"train": {"zz": ["a"]}})"), "$.splits.train.zz: no source has the id \"zz\"");
     row("split prefixes not strings", src + QStringLiteral(R"(, "splits": {"train": {"b": [3]}})"), "$.splits.train.b[0]: must be a string");
     row("unknown split chosen", src + QStringLiteral(R"(, "split": "test")"), "$.split: no split is named \"test\"");
@@ -131,6 +134,27 @@ void TestConfig::errors_data()
     row("workers zero", src + QStringLiteral(R"(, "workers": 0)"), "$.workers: 0 is out of range 1 to 1024");
     row("workers huge", src + QStringLiteral(R"(, "workers": 99999999999999999999)"), "$.workers: must be a whole number");
     row("endpoint is a URL", src + QStringLiteral(R"(, "endpoint_env": "http://10.0.0.1:8080")"), "$.endpoint_env: must be the NAME of an environment variable");
+    // Names (the config's, source ids, split names) are printable text on one line.
+    row("name with a newline", QStringLiteral("\"name\": \"a\\nprint(1)\", ") + src,
+        "$.name: contains the control character U+000A at byte 1; names must be printable text on one line");
+    row("name with a carriage return", QStringLiteral("\"name\": \"ab\\r\", ") + src,
+        "$.name: contains the control character U+000D at byte 2; names must be printable text on one line");
+    row("name with a tab", QStringLiteral("\"name\": \"\\t\", ") + src,
+        "$.name: contains the control character U+0009 at byte 0");
+    row("name with NUL", QStringLiteral("\"name\": \"a\\u0000\", ") + src,
+        "$.name: contains the control character U+0000 at byte 1");
+    row("name with DEL", QStringLiteral("\"name\": \"a\\u007f\", ") + src,
+        "$.name: contains the control character U+007F at byte 1");
+    row("name with NEL (C1)", QStringLiteral("\"name\": \"\\u00e9\\u0085\", ") + src,
+        "$.name: contains the control character U+0085 at byte 2");
+    row("name with a line separator", QStringLiteral("\"name\": \"a\\u2028b\", ") + src,
+        "$.name: contains the line separator U+2028 at byte 1");
+    row("name with a paragraph separator", QStringLiteral("\"name\": \"a\\u2029b\", ") + src,
+        "$.name: contains the line separator U+2029 at byte 1");
+    row("source id with a newline", QStringLiteral(R"("sources": [{"bucket": "b", "id": "x\n// y"}])"),
+        "$.sources[0].id: contains the control character U+000A at byte 1; names must be printable text on one line");
+    row("split name with a newline", src + QStringLiteral(R"(, "splits": {"tr\nain": {"b": ["a"]}})"),
+        "$.splits: the split name \"tr\\x0aain\" contains the control character U+000A at byte 2; names must be printable text on one line");
     row("decoders not a list", src + QStringLiteral(R"(, "decoders": "png")"), "$.decoders: must be a list of strings");
 }
 
@@ -205,6 +229,19 @@ void TestConfig::pythonExportQuotesNames()
         R"({"schema_version": 1, "sources": [{"bucket": "b", "group": {"names": ["x\"); import os #"]}}]})", "x");
     const std::string py = exportPython(c);
     QVERIFY2(py.find("obj_names=[\"x\\\"); import os #\"]") != std::string::npos, py.c_str());
+}
+
+// Only control characters and line separators make a name invalid: quotes,
+// backslashes, comment ends and other Unicode are text (the exports quote them).
+void TestConfig::namesMayHoldQuotesAndUnicode()
+{
+    const DatasetConfig c = parseDatasetConfig(
+        R"json({"schema_version": 1, "name": "a\"\"\" */ \\ \u00e9\u202e",
+            "sources": [{"bucket": "b", "id": "i'd \")"}], "splits": {"tr\"ain": {"i'd \")": ["p"]}}})json",
+        "c.json");
+    QCOMPARE(c.name, std::string("a\"\"\" */ \\ \u00e9\u202e"));
+    QCOMPARE(c.sources[0].id, std::string("i'd \")"));
+    QCOMPARE(c.splits.count("tr\"ain"), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

@@ -109,8 +109,8 @@ void TestNames::reportsCarryNamesThatAreNotUtf8()
     const std::string report = benchResultJson(r, false, 1);
     const std::string expected = "\"first_error\": \"local://b/caf\\\\xe9.bin: object does not exist\"";
     QVERIFY2(report.find(expected) != std::string::npos, report.c_str());
-    const std::string wids = widsIndex("set", {{"local://b/s\xff.tar", 3}});
-    QVERIFY2(wids.find("\"url\": \"local://b/s\\\\xff.tar\"") != std::string::npos, wids.c_str());
+    // A wids index is read by other programs that take its URLs literally: a
+    // shard name that is not UTF-8 is refused there (test_export_hostile).
 }
 
 QTEST_GUILESS_MAIN(TestNames)

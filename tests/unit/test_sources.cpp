@@ -2,6 +2,7 @@
 // with sizes from one listing; AIStore's prefix_map rules; split coverage.
 
 #include "config/split_coverage.h"
+#include "data/brace_expand.h"
 #include "data/sources.h"
 #include "data/summary.h"
 #include "storage/file_store.h"
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void initTestCase();
     void groups();
     void missingNamesAreNamed();
+    void braceExpansionIsCappedInBytes_data();
+    void braceExpansionIsCappedInBytes();
     void prefixMapFollowsTheSdk();
     void splitsReportOverlapsAndGaps();
     void configSplitsSumOverSources();
@@ -84,6 +87,55 @@ void TestSources::missingNamesAreNamed()
         QCOMPARE(e.kind(), ErrorKind::ObjectNotFound);
         QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("local://b/shard-0003.tar does not exist (and 2 more of the 6")),
                  e.what());
+    }
+}
+
+void TestSources::braceExpansionIsCappedInBytes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qulonglong>("names");    // the count limit
+    QTest::addColumn<qulonglong>("maxBytes"); // the byte cap
+    QTest::addColumn<QString>("message");     // empty: expands
+    const qulonglong cap = kMaxBraceExpansionBytes, limit = kMaxBraceNames;
+    // 10,000,000 names of 1,031 bytes: 10,310,000,000 bytes.
+    QTest::newRow("1 KiB literal x 10M names") << QString(1024, QLatin1Char('x')) + QStringLiteral("{0000000..9999999}")
+                                              << limit << cap
+                                              << QStringLiteral("expands to 9.6 GiB of object names, more than the cap of 256.0 MiB");
+    // 2 x 1,000,000 names of 1,006 bytes (the longest number counted for all): 2,012,000,000 bytes.
+    QTest::newRow("long list items x range") << QStringLiteral("{") + QString(1000, QLatin1Char('a')) + QStringLiteral(",") +
+                                                    QString(1000, QLatin1Char('b')) + QStringLiteral("}-{0..999999}")
+                                             << limit << cap
+                                             << QStringLiteral("expands to 1.9 GiB of object names, more than the cap of 256.0 MiB");
+    // 10 names of 7 bytes: 70 bytes.
+    QTest::newRow("one byte over a small cap") << QStringLiteral("s-{0..9}.tar") << limit << qulonglong(69)
+                                               << QStringLiteral("expands to 70 B of object names, more than the cap of 69 B");
+    QTest::newRow("exactly at a small cap") << QStringLiteral("s-{0..9}.tar") << limit << qulonglong(70) << QString();
+    QTest::newRow("bytes beyond 64 bits") << QStringLiteral("{0..999999999}{0..999999999}{a,b}") << qulonglong(~0ull) << cap
+                                          << QStringLiteral("expands to more than 16 EiB of object names");
+    QTest::newRow("count before bytes") << QStringLiteral("{0..99999999}") << limit << cap
+                                        << QStringLiteral("names 100000000 objects, more than the limit of 10000000");
+}
+
+void TestSources::braceExpansionIsCappedInBytes()
+{
+    QFETCH(QString, text);
+    QFETCH(qulonglong, names);
+    QFETCH(qulonglong, maxBytes);
+    QFETCH(QString, message);
+    const BraceTemplate t(text.toStdString());
+    try {
+        const auto expanded = t.expand(names, maxBytes);
+        QVERIFY2(message.isEmpty(), "an expansion over the cap was made");
+        std::uint64_t bytes = 0;
+        for (const auto &n : expanded)
+            bytes += n.size();
+        QVERIFY(bytes <= maxBytes);
+    } catch (const Error &e) {
+        QVERIFY2(!message.isEmpty(), e.what());
+        QCOMPARE(e.kind(), ErrorKind::InvalidArgument);
+        const QString msg = QString::fromStdString(e.what());
+        QVERIFY2(msg.startsWith(QStringLiteral("brace template \"") + text.left(20)), e.what()); // names the template
+        QVERIFY2(msg.contains(message), e.what());
     }
 }
 
