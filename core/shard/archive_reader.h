@@ -17,9 +17,11 @@ struct ArchiveEntry
     Type type = Type::File;
 };
 
-// Streams a tar, tar.gz, tar.lz4 (or other libarchive-supported compression
-// of tar) or zip archive from a pull function, one member at a time, without
-// holding the archive in memory. Errors are Error(Protocol) naming the archive
+// Streams a tar, tar.gz, tar.lz4, tar.zst or zip archive from a pull
+// function, one member at a time, without holding the archive in memory.
+// Compressions are decoded in-process only (never by an external program),
+// one at most; others (bzip2, xz, lrzip, ...) and stacks (gzip inside gzip)
+// are refused by name. Errors are Error(Protocol) naming the archive
 // (`description`, e.g. "ais://b/shard-0001.tar") and the member.
 class ArchiveReader
 {
@@ -40,6 +42,7 @@ public:
     const std::string &description() const { return m_description; }
 
 private:
+    void throwUnsupported() const; // when the archive starts like a compression shardscope does not read
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::string m_description;

@@ -8,6 +8,7 @@
 #include "data/shard_reader.h"
 #include "gen/dataset_generator.h"
 #include "gen/png_writer.h"
+#include "peak_memory.h"
 #include "storage/file_store.h"
 #include "util/error.h"
 
@@ -52,6 +53,59 @@ std::string member(const std::string &name, const std::string &data)
     return m;
 }
 const std::string kEnd(1024, '\0');
+
+std::uint32_t crc32(const std::string &bytes)
+{
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) {
+        c ^= b;
+        for (int k = 0; k < 8; ++k)
+            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
+// gzip with stored (uncompressed) deflate blocks: a valid gzip of any bytes.
+std::string gzipStored(const std::string &data)
+{
+    auto le = [](std::uint32_t v, int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i)
+            s += static_cast<char>(v >> (8 * i));
+        return s;
+    };
+    std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+    std::size_t at = 0;
+    do {
+        const std::size_t n = std::min<std::size_t>(data.size() - at, 65535);
+        out += static_cast<char>(at + n == data.size() ? 1 : 0); // BFINAL, BTYPE 00
+        out += le(static_cast<std::uint32_t>(n), 2) + le(static_cast<std::uint32_t>(~n & 0xFFFF), 2);
+        out += data.substr(at, n);
+        at += n;
+    } while (at < data.size());
+    return out + le(crc32(data), 4) + le(static_cast<std::uint32_t>(data.size()), 4);
+}
+
+// What reading a shard with `options` raised, "" if nothing; the peak memory growth of the read.
+std::string readShard(Store &store, const std::string &shard, const ShardReadOptions &options, qint64 *grown,
+                      int *samples = nullptr)
+{
+    ShardReader reader(store, "h", options);
+    peakmemory::resetPeak();
+    const qint64 before = peakmemory::peakRss();
+    std::string error;
+    try {
+        reader.read(shard, [samples](Sample &&) {
+            if (samples)
+                ++*samples;
+            return true;
+        }, {});
+    } catch (const Error &e) {
+        error = e.what();
+    }
+    *grown = peakmemory::peakRss() - before;
+    return error;
+}
 } // namespace
 
 class TestHostileShards : public QObject
@@ -61,6 +115,8 @@ private Q_SLOTS:
     void initTestCase();
     void hostile_data();
     void hostile();
+    void refusedCompressions_data();
+    void refusedCompressions();
 
 private:
     QTemporaryDir m_dir;
@@ -168,6 +224,44 @@ void TestHostileShards::hostile()
     }
     // Nothing was written outside the bucket (traversal names stay names).
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+}
+
+// Compressions that libarchive would hand to an external program (lrzip,
+// grzip) or that shardscope does not read, and compression stacks: refused by
+// name before any member is read.
+void TestHostileShards::refusedCompressions_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    const std::string tar = member("k1.cls", "1") + member("k1.txt", "one") + kEnd;
+    auto row = [](const char *tag, const char *name, const std::string &bytes, const char *message) {
+        QTest::newRow(tag) << QString::fromLatin1(name) << QByteArray::fromStdString(bytes)
+                           << QString::fromLatin1(message);
+    };
+    const std::string junk(600, 'x');
+    row("lrzip (an external program)", "s.tar.lrz", "LRZI\x00\x06" + junk, "lrzip compression is not supported");
+    row("grzip (an external program)", "s.tar.grz", std::string("GRZipII\x00\x02\x04:)", 12) + junk,
+        "grzip compression is not supported");
+    row("bzip2", "s.tar.bz2", "BZh91AY&SY" + junk, "bzip2 compression is not supported");
+    row("xz", "s.tar.xz", std::string("\xFD" "7zXZ\x00\x00\x04", 8) + junk, "xz compression is not supported");
+    row("gzip inside gzip", "s.tar.gz.gz", gzipStored(gzipStored(tar)),
+        "compression inside compression (gzip inside gzip) is not supported");
+    row("gzip inside gzip inside gzip", "s.tar.gz.gz.gz", gzipStored(gzipStored(gzipStored(tar))),
+        "(gzip inside gzip inside gzip) is not supported");
+}
+
+void TestHostileShards::refusedCompressions()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    const std::string shard = "compressed/" + name.toStdString();
+    m_store->putBytes("h", shard, std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    qint64 grown = 0;
+    const QString error = QString::fromStdString(readShard(*m_store, shard, {}, &grown));
+    QVERIFY2(error.contains(QString::fromStdString(shard)), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestHostileShards)
