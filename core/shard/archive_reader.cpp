@@ -197,16 +197,31 @@ void ArchiveReader::throwUnsupported() const
                                              "tar.zst or zip)");
 }
 
-std::string ArchiveReader::readData()
+std::string ArchiveReader::readData(std::uint64_t maxBytes)
 {
     std::string out;
-    if (m_impl->currentSize > 0 && m_impl->currentSize < (1ull << 30))
-        out.reserve(static_cast<std::size_t>(m_impl->currentSize));
-    readData([&out](const char *d, std::size_t n) {
+    readData(out, maxBytes, [this, maxBytes] {
+        return m_description + ": member " + quoted(m_current) + " is larger than " + humanBytes(maxBytes);
+    });
+    return out;
+}
+
+void ArchiveReader::readData(std::string &out, std::uint64_t maxBytes, const std::function<std::string()> &tooLarge)
+{
+    const std::uint64_t declared = m_impl->currentSize;
+    if (declared > maxBytes)
+        throw Error(ErrorKind::Protocol, tooLarge() + " (its header says " + std::to_string(declared) + " bytes)");
+    // The header's size is a hint, not a promise: reserve what it says, up to
+    // 64 MiB, and let the rest grow as bytes arrive.
+    out.reserve(out.size() + static_cast<std::size_t>(std::min<std::uint64_t>(declared, 64ull << 20)));
+    std::uint64_t held = 0;
+    readData([&](const char *d, std::size_t n) {
+        held += n;
+        if (held > maxBytes)
+            throw Error(ErrorKind::Protocol, tooLarge());
         out.append(d, n);
         return true;
     });
-    return out;
 }
 
 } // namespace shardscope

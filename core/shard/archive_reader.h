@@ -38,7 +38,14 @@ public:
     bool next(ArchiveEntry &entry);
     // Streams the current member's data; returns its byte count.
     std::uint64_t readData(const BodySink &sink);
-    std::string readData();
+    // The current member's data, held in memory: a member larger than
+    // maxBytes (by its header, or as its bytes arrive) is an Error, and never
+    // more than maxBytes are held.
+    std::string readData(std::uint64_t maxBytes = kDefaultMaxMemberBytes);
+    // Appends the current member's data to `out`, the same way; the error
+    // message past maxBytes is tooLarge()'s.
+    void readData(std::string &out, std::uint64_t maxBytes, const std::function<std::string()> &tooLarge);
+    static constexpr std::uint64_t kDefaultMaxMemberBytes = 1ull << 31;
     const std::string &description() const { return m_description; }
 
 private:

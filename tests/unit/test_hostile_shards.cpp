@@ -117,6 +117,9 @@ private Q_SLOTS:
     void hostile();
     void refusedCompressions_data();
     void refusedCompressions();
+    void memberCapHoldsWhileStreaming_data();
+    void memberCapHoldsWhileStreaming();
+    void sdkRuleIsBounded();
 
 private:
     QTemporaryDir m_dir;
@@ -262,6 +265,80 @@ void TestHostileShards::refusedCompressions()
     const QString error = QString::fromStdString(readShard(*m_store, shard, {}, &grown));
     QVERIFY2(error.contains(QString::fromStdString(shard)), qPrintable(error));
     QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+// A sample past maxSampleBytes is refused while its member streams: the
+// reader never holds more than the cap, even when a small gzip expands to
+// hundreds of megabytes or a header lies about the size.
+void TestHostileShards::memberCapHoldsWhileStreaming_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("culprit"); // the member named
+    QTest::newRow("256 MiB of zeros in a tar.gz") << "bomb.tar.gz" << "sample \"big\" is larger than 1.0 MiB"
+                                                << "big.bin";
+    QTest::newRow("a second member passes the cap") << "two.tar" << "sample \"pair\" is larger than 1.0 MiB"
+                                                   << "pair.b";
+    QTest::newRow("a header declaring 1 GiB") << "liar.tar" << "its header says 1073741824 bytes" << "liar.bin";
+    QTest::newRow("64 MiB in a zip that gives no size up front") << "streamed.zip"
+                                                               << "sample \"z\" is larger than 1.0 MiB" << "z.bin";
+}
+
+void TestHostileShards::memberCapHoldsWhileStreaming()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, message);
+    QFETCH(QString, culprit);
+    const std::string shard = "big/" + name.toStdString();
+    if (name == QLatin1String("bomb.tar.gz"))
+        m_store->putBytes("h", shard, writeArchive(ShardFormat::TarGz, {{"big.bin", std::string(256u << 20, '\0')}}));
+    else if (name == QLatin1String("two.tar"))
+        m_store->putBytes("h", shard, member("pair.a", std::string(700u << 10, 'a')) +
+                                          member("pair.b", std::string(700u << 10, 'b')) + kEnd);
+    else if (name == QLatin1String("streamed.zip"))
+        m_store->putBytes("h", shard, writeArchive(ShardFormat::Zip, {{"z.bin", std::string(64u << 20, 'z')}}));
+    else
+        m_store->putBytes("h", shard, header("liar.bin", 1ull << 30) + std::string(4096, 'x'));
+    ShardReadOptions options;
+    options.maxSampleBytes = 1u << 20;
+    qint64 grown = 0;
+    const QString error = QString::fromStdString(readShard(*m_store, shard, options, &grown));
+    QVERIFY2(error.contains(QString::fromStdString(shard)), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("(in member \"%1\")").arg(culprit)), qPrintable(error));
+    QVERIFY2(grown < 24ll << 20, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grown >> 20)));
+}
+
+// The SDK rule must hold a shard's samples until its end (members of a key
+// merge from anywhere): bounded by maxSdkShardBytes, said by name past it.
+// The WebDataset rule reads the same shard holding one sample at a time.
+void TestHostileShards::sdkRuleIsBounded()
+{
+    std::string tar;
+    for (int i = 0; i < 64; ++i)
+        tar += member("s" + std::to_string(i) + ".bin", std::string(1u << 20, char('a' + i % 26)));
+    m_store->putBytes("h", "wide.tar", tar + kEnd);
+
+    ShardReadOptions sdk;
+    sdk.rule = KeyRule::AisSdk;
+    sdk.maxSdkShardBytes = 8u << 20;
+    qint64 grown = 0;
+    const QString error = QString::fromStdString(readShard(*m_store, "wide.tar", sdk, &grown));
+    QVERIFY2(error.contains(QLatin1String("wide.tar: the sdk key rule holds a whole shard's samples until its end, "
+                                          "and this shard's are larger than 8.0 MiB")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("(in member \"s7.bin\")")), qPrintable(error));
+    QVERIFY2(grown < 32ll << 20, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grown >> 20)));
+
+    int samples = 0;
+    QCOMPARE(readShard(*m_store, "wide.tar", {}, &grown, &samples), std::string());
+    QCOMPARE(samples, 64);
+    QVERIFY2(grown < 24ll << 20, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grown >> 20)));
+
+    sdk.maxSdkShardBytes = 128u << 20; // room for the shard: it is read whole, as the SDK reads it
+    samples = 0;
+    QCOMPARE(readShard(*m_store, "wide.tar", sdk, &grown, &samples), std::string());
+    QCOMPARE(samples, 64);
 }
 
 QTEST_GUILESS_MAIN(TestHostileShards)
