@@ -11,6 +11,7 @@
 #include "storage/file_store.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -51,6 +52,36 @@ QByteArray wav(int frames)
     const std::string body = "WAVE" + std::string("fmt ") + u32(16) + fmt + "data" + u32(static_cast<std::uint32_t>(data.size())) + data;
     return QByteArray::fromStdString("RIFF" + u32(static_cast<std::uint32_t>(body.size())) + body);
 }
+QByteArray npy(const std::string &descr, const std::string &shape, const std::string &data)
+{
+    std::string header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + shape + "), }";
+    while ((10 + header.size() + 1) % 64)
+        header += ' ';
+    header += '\n';
+    std::string out("\x93NUMPY\x01\x00", 8);
+    out.push_back(static_cast<char>(header.size()));
+    out.push_back('\0');
+    return QByteArray::fromStdString(out + header + data);
+}
+// A small real JPEG whose frame header declares width x height.
+QByteArray jpegDeclaring(int width, int height)
+{
+    QImage img(16, 8, QImage::Format_RGB888);
+    img.fill(QColor(10, 120, 200));
+    QByteArray bytes;
+    QBuffer buf(&bytes);
+    buf.open(QIODevice::WriteOnly);
+    img.save(&buf, "JPG", 90);
+    for (int i = 2; i + 9 < bytes.size(); ++i)
+        if (bytes[i] == '\xFF' && (bytes[i + 1] == '\xC0' || bytes[i + 1] == '\xC2')) { // SOF: length, precision, Y, X
+            bytes[i + 5] = static_cast<char>(height >> 8);
+            bytes[i + 6] = static_cast<char>(height & 0xFF);
+            bytes[i + 7] = static_cast<char>(width >> 8);
+            bytes[i + 8] = static_cast<char>(width & 0xFF);
+            break;
+        }
+    return bytes;
+}
 } // namespace
 
 class TestSamplePreview : public QObject
@@ -61,6 +92,8 @@ private Q_SLOTS:
     void imageZoom();
     void shardSamplesStreamIn();
     void doubleClickAShardAndPreviewAMember();
+    void hostilePreviews_data();
+    void hostilePreviews();
 
 private:
     QTemporaryDir m_dir;
@@ -228,6 +261,48 @@ void TestSamplePreview::doubleClickAShardAndPreviewAMember()
     QTRY_VERIFY_WITH_TIMEOUT(info->text().contains(QLatin1String("k1007")) || info->text().startsWith(QLatin1String("image")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(!panel.findChild<QLabel *>(QStringLiteral("previewImage"))->pixmap().isNull() &&
                                  panel.preview()->content().page == PreviewContent::Page::Image, 5000);
+}
+
+// Data that used to allocate gigabytes, crash or throw past the preview's
+// handler: each previews as what it is, or as an error naming the member.
+void TestSamplePreview::hostilePreviews_data()
+{
+    QTest::addColumn<QString>("ext");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("info"); // the start of the info line
+    QTest::addColumn<QString>("text"); // what the text page shows ("" for any)
+    const int text = int(PreviewContent::Page::Text);
+    QTest::newRow("empty array (0, 4)") << "npy" << npy("<f4", "0, 4", "") << text
+                                        << "empty array, shape (0, 4), float32" << "empty array, shape (0, 4), float32";
+    QTest::newRow("empty array (3, 4, 0)") << "npy" << npy("<f4", "3, 4, 0", "") << text
+                                           << "empty array, shape (3, 4, 0), float32"
+                                           << "empty array, shape (3, 4, 0), float32";
+    QTest::newRow("array shape overflowing") << "npy" << npy("<f4", "1073741824, 17179869184", "") << text
+                                             << "m: cannot decode: the .npy shape (1073741824, 17179869184) has more than"
+                                             << "";
+    QTest::newRow("jpeg declaring 9000x9000") << "jpg" << jpegDeclaring(9000, 9000) << text
+                                              << "m: image too large to preview: 9000×9000"
+                                              << "Format: JPEG\nWidth: 9000\nHeight: 9000\nChannels: 3";
+    QTest::newRow("label past 64 bits") << "cls" << QByteArray("9999999999999999999") << text
+                                        << "m: cannot decode: a class label \"9999999999999999999\" is out of range" << "";
+    QTest::newRow("json nested 10,000 deep") << "json" << QByteArray(10000, '[') + QByteArray(10000, ']') << text
+                                             << "m: cannot decode: the document is nested deeper than 256 levels" << "";
+}
+
+void TestSamplePreview::hostilePreviews()
+{
+    QFETCH(QString, ext);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, page);
+    QFETCH(QString, info);
+    QFETCH(QString, text);
+    const PreviewContent c = buildPreview(ext, bytes, QStringLiteral("m"));
+    QCOMPARE(int(c.page), page);
+    QVERIFY2(c.info.startsWith(info), qPrintable(c.info));
+    if (!text.isEmpty())
+        QCOMPARE(c.text, text);
+    QVERIFY(c.image.isNull());
 }
 
 QTEST_MAIN(TestSamplePreview)
