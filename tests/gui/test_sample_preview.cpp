@@ -94,6 +94,7 @@ private Q_SLOTS:
     void doubleClickAShardAndPreviewAMember();
     void hostilePreviews_data();
     void hostilePreviews();
+    void hostileThumbnails();
 
 private:
     QTemporaryDir m_dir;
@@ -303,6 +304,34 @@ void TestSamplePreview::hostilePreviews()
     if (!text.isEmpty())
         QCOMPARE(c.text, text);
     QVERIFY(c.image.isNull());
+}
+
+// Thumbnails of the same kinds of member: the sample's key and what it is,
+// never a read past the data.
+void TestSamplePreview::hostileThumbnails()
+{
+    auto store = FileStore::forLocalRoot(m_dir.path().toStdString());
+    store->createBucket("h");
+    const float v[6] = {0, 1, 2, 3, 4, 5};
+    store->putBytes("h", "odd.tar",
+                    writeArchive(ShardFormat::Tar,
+                                 {{"a.npy", npy("<f4", "0, 4", "").toStdString()},
+                                  {"b.npy", npy("<f4", "3, 4, 0", "").toStdString()},
+                                  {"c.jpg", jpegDeclaring(9000, 9000).toStdString()},
+                                  {"d.npy", npy("<f4", "2, 3", std::string(reinterpret_cast<const char *>(v), sizeof v)).toStdString()}}));
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    ShardSampleModel model;
+    ThumbnailModel thumbs(&model, 48, 64);
+    QSignalSpy decoded(&thumbs, &ThumbnailModel::allDecoded);
+    model.open(QStringLiteral("local://h"), QStringLiteral("odd.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(decoded.count(), 1, 10000);
+    QCOMPARE(thumbs.rowCount(), 4);
+    QCOMPARE(thumbs.index(0).data().toString(), QStringLiteral("a\nempty array, shape (0, 4), float32"));
+    QCOMPARE(thumbs.index(1).data().toString(), QStringLiteral("b\nempty array, shape (3, 4, 0), float32"));
+    QCOMPARE(thumbs.index(2).data().toString(), QStringLiteral("c\nimage too large to preview: 9000×9000"));
+    const QImage heat = thumbs.index(3).data(Qt::DecorationRole).value<QImage>(); // the 2x3 heat map
+    QVERIFY(!heat.isNull() && heat.width() == 64 && heat.height() < 64);
 }
 
 QTEST_MAIN(TestSamplePreview)

@@ -21,12 +21,17 @@ struct Rendered
     QString error;
 };
 
-// A grey-scale heat map of a 2-D array (or the first plane of more).
+// A grey-scale heat map of a 2-D array (or the first plane of more); none
+// for an empty array, or one too large to draw.
 QImage heatMap(const Decoded &d)
 {
-    if (d.shape.size() < 2 || d.dtype != "float32")
+    constexpr std::int64_t kMaxSide = 4096;
+    if (d.shape.size() < 2 || d.dtype != "float32" || d.elementCount() == 0 || d.shape[0] > kMaxSide ||
+        d.shape[1] > kMaxSide)
         return {};
     const int h = int(d.shape[0]), w = int(d.shape[1]);
+    // The first plane: h x w values, which the data holds (elementCount() > 0,
+    // so every further dimension is at least 1).
     const auto *v = reinterpret_cast<const float *>(d.data.data());
     const auto [lo, hi] = std::minmax_element(v, v + std::size_t(h) * std::size_t(w));
     const float span = *hi - *lo > 0 ? *hi - *lo : 1;
@@ -47,9 +52,16 @@ Rendered render(const QVector<QPair<QString, QByteArray>> &members, const QStrin
         if (e != QLatin1String("png") && e != QLatin1String("jpg") && e != QLatin1String("jpeg") &&
             e != QLatin1String("npy") && e != QLatin1String("cls"))
             continue;
+        const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+        // An image past the pixel cap is not decoded (several thumbnails decode at once).
+        if (const auto h = readImageHeader(ext.toStdString(), view);
+            h && std::uint64_t(h->width) * h->height > DecodeLimits().maxImagePixels) {
+            if (r.text.isEmpty())
+                r.text = ThumbnailModel::tr("image too large to preview: %1×%2").arg(h->width).arg(h->height);
+            continue;
+        }
         try {
-            const Decoded d = decodeMember(ext.toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())),
-                                           (what + QLatin1Char(' ') + ext).toStdString());
+            const Decoded d = decodeMember(ext.toStdString(), view, (what + QLatin1Char(' ') + ext).toStdString());
             if (d.kind == Decoded::Kind::Image) {
                 const int w = int(d.shape[1]), h = int(d.shape[0]), ch = int(d.shape[2]);
                 const QImage::Format f = ch == 1 ? QImage::Format_Grayscale8
@@ -69,6 +81,8 @@ Rendered render(const QVector<QPair<QString, QByteArray>> &members, const QStrin
             }
             if (d.kind == Decoded::Kind::Label && r.text.isEmpty())
                 r.text = ThumbnailModel::tr("class %1").arg(d.label);
+            if (d.kind == Decoded::Kind::Array && d.elementCount() == 0 && r.text.isEmpty())
+                r.text = QString::fromStdString(d.describe()); // "empty array, shape (0, 4), float32"
         } catch (const Error &e) {
             r.error = QString::fromStdString(e.what());
         }
