@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QThreadPool>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void hostilePreviews_data();
     void hostilePreviews();
     void hostileThumbnails();
+    void thumbnailModelDeletedWhileDecoding();
 
 private:
     QTemporaryDir m_dir;
@@ -332,6 +334,27 @@ void TestSamplePreview::hostileThumbnails()
     QCOMPARE(thumbs.index(2).data().toString(), QStringLiteral("c\nimage too large to preview: 9000×9000"));
     const QImage heat = thumbs.index(3).data(Qt::DecorationRole).value<QImage>(); // the 2x3 heat map
     QVERIFY(!heat.isNull() && heat.width() == 64 && heat.height() < 64);
+}
+
+// The pool tasks of a deleted thumbnail model touch nothing of it: they
+// finish on their copies, and their results are dropped with the model.
+void TestSamplePreview::thumbnailModelDeletedWhileDecoding()
+{
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    ShardSampleModel model;
+    QSignalSpy done(&model, &ShardSampleModel::finished);
+    model.open(QStringLiteral("local://b"), QStringLiteral("s.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    for (int round = 0; round < 20; ++round) {
+        auto *thumbs = new ThumbnailModel(&model, 48, 64); // starts 48 decodes at once
+        QCOMPARE(thumbs->rowCount(), 48);
+        delete thumbs;
+    }
+    QThreadPool::globalInstance()->waitForDone(10000);
+    QCoreApplication::processEvents();
+    ThumbnailModel after(&model, 48, 64);
+    QTRY_COMPARE_WITH_TIMEOUT(after.decodedCount(), 48, 10000);
 }
 
 QTEST_MAIN(TestSamplePreview)

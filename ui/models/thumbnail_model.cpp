@@ -6,6 +6,7 @@
 #include "util/error.h"
 
 #include <QColor>
+#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -134,7 +135,6 @@ void ThumbnailModel::takeRows(int first, int last)
     m_thumbs += fresh;
     endInsertRows();
     const quint64 generation = m_generation;
-    QPointer<ThumbnailModel> self(this);
     for (int i = 0; i < fresh.size(); ++i) {
         // Copies of the members go to the pool; the model may change meanwhile.
         const QModelIndex sample = m_samples->index(fresh[i].sampleRow, 0);
@@ -145,25 +145,28 @@ void ThumbnailModel::takeRows(int first, int last)
         }
         const QString what = tr("%1 sample %2").arg(m_samples->shard(), fresh[i].key);
         const int row = at + i, size = m_size;
-        (void)QtConcurrent::run([self, generation, row, members, what, size] {
-            const Rendered r = render(members, what, size);
-            if (!self)
+        // The pool task only renders its copies and never touches a QObject:
+        // the result reaches the GUI thread through a watcher the model owns
+        // (deleted with it, so a late result finds no one), and is applied
+        // there if it is still for this generation.
+        auto *watcher = new QFutureWatcher<Rendered>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, row] {
+            const Rendered r = watcher->result();
+            watcher->deleteLater();
+            if (generation != m_generation || row >= m_thumbs.size())
                 return;
-            QMetaObject::invokeMethod(self.data(), [self, generation, row, r] {
-                if (!self || generation != self->m_generation || row >= self->m_thumbs.size())
-                    return;
-                Thumb &t = self->m_thumbs[row];
-                t.image = r.image;
-                t.text = r.text;
-                t.error = r.error;
-                t.decoded = true;
-                ++self->m_decoded;
-                const QModelIndex i = self->index(row);
-                Q_EMIT self->dataChanged(i, i);
-                if (self->m_decoded == self->m_thumbs.size())
-                    Q_EMIT self->allDecoded();
-            });
+            Thumb &t = m_thumbs[row];
+            t.image = r.image;
+            t.text = r.text;
+            t.error = r.error;
+            t.decoded = true;
+            ++m_decoded;
+            const QModelIndex i = index(row);
+            Q_EMIT dataChanged(i, i);
+            if (m_decoded == m_thumbs.size())
+                Q_EMIT allDecoded();
         });
+        watcher->setFuture(QtConcurrent::run([members, what, size] { return render(members, what, size); }));
     }
 }
 
