@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QLocale>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,10 +49,13 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto cancelFlag = m_cancel;
     QPointer<ShardSampleModel> self(this);
-    // Samples reach the model in small batches through queued calls.
+    // Samples reach the model in small batches through queued calls. The
+    // pool thread never touches the model (it may be deleted meanwhile): the
+    // call is queued to the application object, on the GUI thread, and the
+    // pointer is checked there.
     auto post = [self, generation](QVector<Row> rows, bool done) {
         QMetaObject::invokeMethod(
-            self, [self, generation, rows, done] {
+            QCoreApplication::instance(), [self, generation, rows, done] {
                 if (self)
                     self->append(generation, rows, done);
             },
