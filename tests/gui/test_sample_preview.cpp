@@ -97,6 +97,8 @@ private Q_SLOTS:
     void hostilePreviews();
     void hostileThumbnails();
     void thumbnailModelDeletedWhileDecoding();
+    void shardViewKeepsBoundedBytes_data();
+    void shardViewKeepsBoundedBytes();
 
 private:
     QTemporaryDir m_dir;
@@ -355,6 +357,41 @@ void TestSamplePreview::thumbnailModelDeletedWhileDecoding()
     QCoreApplication::processEvents();
     ThumbnailModel after(&model, 48, 64);
     QTRY_COMPARE_WITH_TIMEOUT(after.decodedCount(), 48, 10000);
+}
+
+// A shard view keeps at most maxHeldBytes of member bytes: past that it
+// stops reading and says so in a problem row, naming the shard.
+void TestSamplePreview::shardViewKeepsBoundedBytes_data()
+{
+    QTest::addColumn<qint64>("maxHeld");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("the shard past the cap") << qint64(8 * 1024)
+                                            << "s.tar: the rest of the shard is not shown: the samples above hold the "
+                                               "most a shard view keeps in memory";
+    QTest::newRow("one sample past the cap") << qint64(64) << "s.tar: sample \"k1000\" is larger than 64 B";
+}
+
+void TestSamplePreview::shardViewKeepsBoundedBytes()
+{
+    QFETCH(qint64, maxHeld);
+    QFETCH(QString, problem);
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    ShardSampleModel model;
+    model.setMaxHeldBytes(maxHeld);
+    QSignalSpy done(&model, &ShardSampleModel::finished);
+    model.open(QStringLiteral("local://b"), QStringLiteral("s.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    QCOMPARE(model.errorCount(), 1);
+    QVERIFY(model.sampleCount() < 150);
+    const QModelIndex last = model.index(model.rowCount() - 1, 0);
+    QVERIFY(last.data(ShardSampleModel::IsErrorRole).toBool());
+    QVERIFY2(last.data(Qt::ToolTipRole).toString().contains(problem), qPrintable(last.data(Qt::ToolTipRole).toString()));
+    qint64 held = 0;
+    for (int r = 0; r + 1 < model.rowCount(); ++r)
+        for (int m = 0; m < model.rowCount(model.index(r, 0)); ++m)
+            held += model.memberBytes(model.index(m, 0, model.index(r, 0))).size();
+    QVERIFY(held <= maxHeld);
 }
 
 QTEST_MAIN(TestSamplePreview)

@@ -61,16 +61,28 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
             },
             Qt::QueuedConnection);
     };
-    (void)QtConcurrent::run([bucketUrl, object, options, cancelFlag, post] {
+    const qint64 maxHeld = m_maxHeldBytes;
+    (void)QtConcurrent::run([bucketUrl, object, options, cancelFlag, post, maxHeld] {
         QVector<Row> batch;
         try {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
             ShardReadOptions so;
             so.onError = ErrorPolicy::Skip;
+            so.maxSampleBytes = std::uint64_t(maxHeld);
             ShardReader reader(*loc.store, loc.bucket, so);
+            qint64 held = 0;
             reader.read(
                 object.toStdString(),
                 [&](Sample &&s) {
+                    held += qint64(s.bytes());
+                    if (held > maxHeld) { // the rest is not read: the view's memory stays bounded
+                        Row r;
+                        r.error = tr("%1: the rest of the shard is not shown: the samples above hold the most a "
+                                     "shard view keeps in memory (%2)")
+                                      .arg(object, QLocale().formattedDataSize(maxHeld));
+                        batch.push_back(std::move(r));
+                        return false;
+                    }
                     Row r;
                     r.key = QString::fromStdString(s.key);
                     for (auto &[ext, bytes] : s.members)
