@@ -291,6 +291,8 @@ void TestSamplePreview::hostilePreviews_data()
                                               << "Format: JPEG\nWidth: 9000\nHeight: 9000\nChannels: 3";
     QTest::newRow("label past 64 bits") << "cls" << QByteArray("9999999999999999999") << text
                                         << "m: cannot decode: a class label \"9999999999999999999\" is out of range" << "";
+    QTest::newRow("wav with no frames") << "wav" << wav(0) << int(PreviewContent::Page::Audio)
+                                        << "audio 0x1 int16 at 8000 Hz" << "";
     QTest::newRow("json nested 10,000 deep") << "json" << QByteArray(10000, '[') + QByteArray(10000, ']') << text
                                              << "m: cannot decode: the document is nested deeper than 256 levels" << "";
 }
