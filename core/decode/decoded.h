@@ -50,6 +50,7 @@ struct DecodeLimits
     std::size_t maxJsonDepth = 256;              // nesting of arrays and objects
     std::size_t maxJsonTextBytes = 64ull << 20;  // the pretty-printed document
     std::uint64_t maxArrayElements = 1ull << 34; // npy: product of the shape
+    int maxJpegScans = 100;                      // a progressive JPEG redoes the image per scan
 };
 
 // Decodes a member by the last part of its extension ("seg.png" -> png).

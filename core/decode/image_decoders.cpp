@@ -42,6 +42,24 @@ void jpegErrorExit(j_common_ptr cinfo)
     std::longjmp(err->jump, 1);
 }
 
+// Stops a progressive JPEG with more scans than allowed: each scan is a pass
+// over the whole image, so a few kilobytes of scans cost minutes of CPU.
+struct JpegScans
+{
+    jpeg_progress_mgr mgr;
+    int max = 0;
+    volatile bool exceeded = false;
+};
+
+void jpegProgress(j_common_ptr cinfo)
+{
+    auto *scans = reinterpret_cast<JpegScans *>(cinfo->progress);
+    if (cinfo->is_decompressor && reinterpret_cast<j_decompress_ptr>(cinfo)->input_scan_number > scans->max) {
+        scans->exceeded = true;
+        std::longjmp(reinterpret_cast<JpegError *>(cinfo->err)->jump, 1);
+    }
+}
+
 } // namespace
 
 std::optional<ImageHeader> readPngHeader(std::string_view bytes)
@@ -111,11 +129,17 @@ Decoded decodeJpeg(std::string_view bytes, const std::string &what, const Decode
     err.mgr.error_exit = jpegErrorExit;
     Decoded d; // declared before setjmp: nothing with a destructor is created after it
     std::uint64_t tooWide = 0, tooHigh = 0;
+    JpegScans scans;
+    scans.mgr.progress_monitor = &jpegProgress;
+    scans.max = limits.maxJpegScans;
     if (setjmp(err.jump)) {
         jpeg_destroy_decompress(&cinfo);
+        if (scans.exceeded)
+            fail(what, "the progressive JPEG has more than " + std::to_string(limits.maxJpegScans) + " scans");
         fail(what, std::string("not a valid JPEG (") + err.message + ")");
     }
     jpeg_create_decompress(&cinfo);
+    cinfo.progress = &scans.mgr;
     // libjpeg's own buffers (a progressive image's coefficients) stay within
     // what the pixel cap allows; past that it fails instead of allocating.
     cinfo.mem->max_memory_to_use = static_cast<long>(std::min<std::uint64_t>(limits.maxImagePixels * 8, 1ull << 40));

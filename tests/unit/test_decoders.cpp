@@ -9,6 +9,7 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QImageWriter>
 #include <QTest>
 
 #include <cstring>
@@ -132,6 +133,8 @@ private Q_SLOTS:
     void emptyArrays_data();
     void emptyArrays();
     void zeroDimensionalArray();
+    void progressiveJpegScansAreCapped();
+    void limitsAreConfigurable();
 };
 
 void TestDecoders::png()
@@ -330,6 +333,73 @@ void TestDecoders::zeroDimensionalArray()
     const Decoded d = decodeMember("npy", npy("<i2", "", std::string("\x05\x00", 2)), "s");
     QVERIFY(d.shape.empty());
     QCOMPARE(d.elementCount(), std::size_t(1)); // a 0-d array holds one number
+}
+
+// Each scan of a progressive JPEG is a pass over the image: the count is capped.
+void TestDecoders::progressiveJpegScansAreCapped()
+{
+    QImage img(64, 48, QImage::Format_RGB888);
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x)
+            img.setPixelColor(x, y, QColor(x * 4, y * 5, 100));
+    QByteArray bytes;
+    QBuffer buf(&bytes);
+    buf.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buf, "jpeg");
+    writer.setProgressiveScanWrite(true);
+    QVERIFY(writer.write(img));
+    const std::string_view jpg(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    QCOMPARE(decodeMember("jpg", jpg, "s").shape, (std::vector<std::int64_t>{48, 64, 3})); // a few scans: fine
+    DecodeLimits limits;
+    limits.maxJpegScans = 2;
+    try {
+        decodeMember("jpg", jpg, "shard-1.tar sample k member jpg", limits);
+        QFAIL("a JPEG with more scans than allowed was decoded");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromStdString(e.what()) ==
+                     QLatin1String("shard-1.tar sample k member jpg: cannot decode: the progressive JPEG has more "
+                                   "than 2 scans"),
+                 e.what());
+    }
+}
+
+// The caps are settings: a smaller pixel cap refuses a small image, and the
+// header facts come without decoding.
+void TestDecoders::limitsAreConfigurable()
+{
+    const std::string png = encodePngRgb(20, 10, std::vector<std::uint8_t>(600, 3));
+    DecodeLimits limits;
+    limits.maxImagePixels = 100;
+    try {
+        decodeMember("png", png, "s", limits);
+        QFAIL("a PNG past the pixel cap was decoded");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(
+                     QLatin1String("the image is too large: 20x10 is 200 pixels, more than the limit of 100")),
+                 e.what());
+    }
+    const auto header = readImageHeader("seg.PNG", png);
+    QVERIFY(header.has_value());
+    QCOMPARE(QString::fromStdString(header->format), QStringLiteral("PNG"));
+    QCOMPARE(header->width, 20u);
+    QCOMPARE(header->height, 10u);
+    QCOMPARE(header->channels, 3);
+    const auto jpeg = readImageHeader("jpg", jpegDeclaring(65500, 65500));
+    QVERIFY(jpeg.has_value());
+    QCOMPARE(jpeg->width, 65500u);
+    QCOMPARE(jpeg->channels, 3);
+    QVERIFY(!readImageHeader("txt", png).has_value());
+    QVERIFY(!readImageHeader("png", "not a png").has_value());
+
+    limits = DecodeLimits();
+    limits.maxJsonDepth = 2;
+    QCOMPARE(decodeMember("json", "[[1]]", "s", limits).text, std::string("[\n  [\n    1\n  ]\n]"));
+    try {
+        decodeMember("json", "[[[1]]]", "s", limits);
+        QFAIL("JSON deeper than the cap was decoded");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("nested deeper than 2 levels")), e.what());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDecoders)
