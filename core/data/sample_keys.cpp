@@ -1,6 +1,7 @@
 #include "data/sample_keys.h"
 
 #include "util/error.h"
+#include "util/strings.h"
 
 namespace shardscope {
 
@@ -16,7 +17,7 @@ MemberKey splitMemberName(std::string_view name, KeyRule rule)
         if (firstDot == std::string_view::npos || firstDot == 0 || firstDot + 1 == file.size())
             return k;
         k.key = std::string(name.substr(0, base + firstDot));
-        k.ext = std::string(file.substr(firstDot + 1));
+        k.ext = toLower(file.substr(firstDot + 1)); // as WebDataset's group_by_keys(lcase=True)
         k.valid = true;
         return k;
     }

@@ -8,12 +8,14 @@ namespace shardscope {
 // How member names of a shard split into (sample key, extension).
 enum class KeyRule {
     // WebDataset: key = directory + name up to the first dot of the file
-    // name, extension = everything after that dot ("a/b/img.seg.png" ->
-    // "a/b/img", "seg.png"). Consecutive members with the same key form a sample.
+    // name, extension = everything after that dot, lower-cased as WebDataset
+    // does by default ("a/b/IMG.Seg.PNG" -> "a/b/IMG", "seg.png"; ASCII
+    // letters only). Consecutive members with the same key form a sample.
     WebDataset,
     // AIStore's AISShardReader: key = file name up to its first dot, without
-    // directories; extension = text after the last dot ("a/b/img.seg.png" ->
-    // "img", "png"). Members with the same key anywhere in the shard merge.
+    // directories; extension = text after the last dot, case kept as the SDK
+    // keeps it ("a/b/img.seg.PNG" -> "img", "PNG"). Members with the same key
+    // anywhere in the shard merge.
     AisSdk,
 };
 

@@ -37,7 +37,13 @@ struct ShardReadOptions
 {
     KeyRule rule = KeyRule::WebDataset;
     ErrorPolicy onError = ErrorPolicy::Stop;
-    std::uint64_t maxSampleBytes = 1ull << 31; // a larger sample is an error (absurd shards)
+    // A larger sample is an error (absurd shards), found while it streams:
+    // never more than this is held for one sample.
+    std::uint64_t maxSampleBytes = 1ull << 31;
+    // The SDK rule holds a whole shard's samples until the shard ends (as
+    // AISShardReader does): a shard whose members add up to more (bytes and
+    // bookkeeping) is an error, found while it streams.
+    std::uint64_t maxSdkShardBytes = 1ull << 32;
 };
 
 // What a pass over shards met, besides samples.
@@ -48,14 +54,16 @@ struct ShardReadCounters
     std::uint64_t members = 0;
     std::uint64_t membersWithoutKey = 0; // no extension: belongs to no sample
     std::uint64_t otherEntries = 0;      // directories, links
-    std::uint64_t repeatedKeys = 0;      // WebDataset rule: a key that came back after another
+    // WebDataset rule: a key that came back after another (among a shard's first 262,144 keys)
+    std::uint64_t repeatedKeys = 0;
     std::uint64_t shardsWithErrors = 0;
 };
 
-// Streams shards (tar, tar.gz, tar.lz4, zip) from a store without holding a
-// shard in memory (only the sample being assembled; the SDK rule keeps a
-// shard's samples until its end, as the SDK groups them), and turns members
-// into samples by the key rule.
+// Streams shards (tar, tar.gz, tar.lz4, tar.zst, zip) from a store without
+// holding a shard in memory (only the sample being assembled, at most
+// maxSampleBytes; the SDK rule keeps a shard's samples until its end, as the
+// SDK groups them, at most maxSdkShardBytes), and turns members into samples
+// by the key rule.
 class ShardReader
 {
 public:

@@ -6,10 +6,53 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
+#include <cstring>
 #include <exception>
 #include <vector>
 
 namespace shardscope {
+
+namespace {
+
+using SupportFilter = int (*)(archive *);
+
+// The compressions shardscope reads, each only where libarchive decodes it
+// in-process: libarchive falls back to running an external program (gzip -d,
+// lz4 -d, zstd -d) when it was built without the library, and says so by
+// returning ARCHIVE_WARN. That is asked once, on a throwaway reader.
+const std::vector<SupportFilter> &inProcessFilters()
+{
+    static const std::vector<SupportFilter> filters = [] {
+        std::vector<SupportFilter> ok;
+        for (SupportFilter f : {&archive_read_support_filter_gzip, &archive_read_support_filter_lz4,
+                                &archive_read_support_filter_zstd}) {
+            archive *probe = archive_read_new();
+            if (f(probe) == ARCHIVE_OK)
+                ok.push_back(f);
+            archive_read_free(probe);
+        }
+        return ok;
+    }();
+    return filters;
+}
+
+// The compressions met in the wild that shardscope does not read, by magic
+// number, so that the error can name them (and never run their programs).
+const char *unsupportedCompression(const std::string &head)
+{
+    static const std::pair<const char *, std::string> magics[] = {
+        {"bzip2", "BZh"},          {"xz", std::string("\xFD" "7zXZ\0", 6)}, {"lrzip", "LRZI"},
+        {"grzip", "GRZipII"},      {"lzop", "\x89LZO"},                     {"lzip", "LZIP"},
+        {"compress (.Z)", "\x1F\x9D"}, {"lzma", std::string("\x5D\0\0", 3)}, {"uuencode", "begin "},
+    };
+    for (const auto &[name, magic] : magics)
+        if (head.compare(0, magic.size(), magic) == 0)
+            return name;
+    return nullptr;
+}
+
+} // namespace
 
 struct ArchiveReader::Impl
 {
@@ -20,12 +63,15 @@ struct ArchiveReader::Impl
     std::uint64_t currentSize = 0;
     std::exception_ptr pullError; // an error of the data source, rethrown as is
     bool opened = false;
+    std::string head; // the archive's first bytes, to name an unsupported compression
 
     static la_ssize_t onRead(archive *, void *self, const void **out)
     {
         auto *impl = static_cast<Impl *>(self);
         try {
             const std::size_t n = impl->pull(impl->buffer.data(), impl->buffer.size());
+            if (impl->head.size() < 16)
+                impl->head.append(impl->buffer.data(), std::min(n, 16 - impl->head.size()));
             *out = impl->buffer.data();
             return static_cast<la_ssize_t>(n);
         } catch (...) {
@@ -40,7 +86,8 @@ ArchiveReader::ArchiveReader(Pull pull, std::string description)
 {
     m_impl->pull = std::move(pull);
     m_impl->a = archive_read_new();
-    archive_read_support_filter_all(m_impl->a);
+    for (SupportFilter f : inProcessFilters())
+        f(m_impl->a);
     archive_read_support_format_tar(m_impl->a);
     archive_read_support_format_gnutar(m_impl->a);
     archive_read_support_format_zip(m_impl->a);
@@ -60,9 +107,19 @@ bool ArchiveReader::next(ArchiveEntry &entry)
         if (archive_read_open(a, m_impl.get(), nullptr, &Impl::onRead, nullptr) != ARCHIVE_OK) {
             if (m_impl->pullError)
                 std::rethrow_exception(m_impl->pullError);
+            throwUnsupported();
             throw Error(ErrorKind::Protocol, m_description + ": not a readable archive (" +
                                                  (archive_error_string(a) ? archive_error_string(a) : "unknown") +
                                                  ")");
+        }
+        // One compression at most: a gzip inside a gzip (inside ...) multiplies
+        // what a few bytes expand to, and no shard writer makes one.
+        if (archive_filter_count(a) > 2) {
+            std::string stack;
+            for (int i = archive_filter_count(a) - 2; i >= 0; --i)
+                stack += std::string(stack.empty() ? "" : " inside ") + archive_filter_name(a, i);
+            throw Error(ErrorKind::Protocol, m_description + ": compression inside compression (" + stack +
+                                                 ") is not supported; a shard has one compression at most");
         }
     }
     archive_entry *e = nullptr;
@@ -72,6 +129,8 @@ bool ArchiveReader::next(ArchiveEntry &entry)
     if (m_impl->pullError)
         std::rethrow_exception(m_impl->pullError);
     if (rc < ARCHIVE_WARN) {
+        if (m_current.empty())
+            throwUnsupported();
         const char *msg = archive_error_string(a);
         throw Error(ErrorKind::Protocol,
                     m_description + ": malformed archive " +
@@ -130,16 +189,39 @@ std::uint64_t ArchiveReader::readData(const BodySink &sink)
     }
 }
 
-std::string ArchiveReader::readData()
+void ArchiveReader::throwUnsupported() const
+{
+    if (const char *name = unsupportedCompression(m_impl->head))
+        throw Error(ErrorKind::Protocol, m_description + ": " + name +
+                                             " compression is not supported (a shard is a tar, tar.gz, tar.lz4, "
+                                             "tar.zst or zip)");
+}
+
+std::string ArchiveReader::readData(std::uint64_t maxBytes)
 {
     std::string out;
-    if (m_impl->currentSize > 0 && m_impl->currentSize < (1ull << 30))
-        out.reserve(static_cast<std::size_t>(m_impl->currentSize));
-    readData([&out](const char *d, std::size_t n) {
+    readData(out, maxBytes, [this, maxBytes] {
+        return m_description + ": member " + quoted(m_current) + " is larger than " + humanBytes(maxBytes);
+    });
+    return out;
+}
+
+void ArchiveReader::readData(std::string &out, std::uint64_t maxBytes, const std::function<std::string()> &tooLarge)
+{
+    const std::uint64_t declared = m_impl->currentSize;
+    if (declared > maxBytes)
+        throw Error(ErrorKind::Protocol, tooLarge() + " (its header says " + std::to_string(declared) + " bytes)");
+    // The header's size is a hint, not a promise: reserve what it says, up to
+    // 64 MiB, and let the rest grow as bytes arrive.
+    out.reserve(out.size() + static_cast<std::size_t>(std::min<std::uint64_t>(declared, 64ull << 20)));
+    std::uint64_t held = 0;
+    readData([&](const char *d, std::size_t n) {
+        held += n;
+        if (held > maxBytes)
+            throw Error(ErrorKind::Protocol, tooLarge());
         out.append(d, n);
         return true;
     });
-    return out;
 }
 
 } // namespace shardscope

@@ -17,9 +17,11 @@ struct ArchiveEntry
     Type type = Type::File;
 };
 
-// Streams a tar, tar.gz, tar.lz4 (or other libarchive-supported compression
-// of tar) or zip archive from a pull function, one member at a time, without
-// holding the archive in memory. Errors are Error(Protocol) naming the archive
+// Streams a tar, tar.gz, tar.lz4, tar.zst or zip archive from a pull
+// function, one member at a time, without holding the archive in memory.
+// Compressions are decoded in-process only (never by an external program),
+// one at most; others (bzip2, xz, lrzip, ...) and stacks (gzip inside gzip)
+// are refused by name. Errors are Error(Protocol) naming the archive
 // (`description`, e.g. "ais://b/shard-0001.tar") and the member.
 class ArchiveReader
 {
@@ -36,10 +38,18 @@ public:
     bool next(ArchiveEntry &entry);
     // Streams the current member's data; returns its byte count.
     std::uint64_t readData(const BodySink &sink);
-    std::string readData();
+    // The current member's data, held in memory: a member larger than
+    // maxBytes (by its header, or as its bytes arrive) is an Error, and never
+    // more than maxBytes are held.
+    std::string readData(std::uint64_t maxBytes = kDefaultMaxMemberBytes);
+    // Appends the current member's data to `out`, the same way; the error
+    // message past maxBytes is tooLarge()'s.
+    void readData(std::string &out, std::uint64_t maxBytes, const std::function<std::string()> &tooLarge);
+    static constexpr std::uint64_t kDefaultMaxMemberBytes = 1ull << 31;
     const std::string &description() const { return m_description; }
 
 private:
+    void throwUnsupported() const; // when the archive starts like a compression shardscope does not read
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::string m_description;

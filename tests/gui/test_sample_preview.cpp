@@ -11,6 +11,8 @@
 #include "storage/file_store.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QThreadPool>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -51,6 +53,36 @@ QByteArray wav(int frames)
     const std::string body = "WAVE" + std::string("fmt ") + u32(16) + fmt + "data" + u32(static_cast<std::uint32_t>(data.size())) + data;
     return QByteArray::fromStdString("RIFF" + u32(static_cast<std::uint32_t>(body.size())) + body);
 }
+QByteArray npy(const std::string &descr, const std::string &shape, const std::string &data)
+{
+    std::string header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + shape + "), }";
+    while ((10 + header.size() + 1) % 64)
+        header += ' ';
+    header += '\n';
+    std::string out("\x93NUMPY\x01\x00", 8);
+    out.push_back(static_cast<char>(header.size()));
+    out.push_back('\0');
+    return QByteArray::fromStdString(out + header + data);
+}
+// A small real JPEG whose frame header declares width x height.
+QByteArray jpegDeclaring(int width, int height)
+{
+    QImage img(16, 8, QImage::Format_RGB888);
+    img.fill(QColor(10, 120, 200));
+    QByteArray bytes;
+    QBuffer buf(&bytes);
+    buf.open(QIODevice::WriteOnly);
+    img.save(&buf, "JPG", 90);
+    for (int i = 2; i + 9 < bytes.size(); ++i)
+        if (bytes[i] == '\xFF' && (bytes[i + 1] == '\xC0' || bytes[i + 1] == '\xC2')) { // SOF: length, precision, Y, X
+            bytes[i + 5] = static_cast<char>(height >> 8);
+            bytes[i + 6] = static_cast<char>(height & 0xFF);
+            bytes[i + 7] = static_cast<char>(width >> 8);
+            bytes[i + 8] = static_cast<char>(width & 0xFF);
+            break;
+        }
+    return bytes;
+}
 } // namespace
 
 class TestSamplePreview : public QObject
@@ -61,6 +93,12 @@ private Q_SLOTS:
     void imageZoom();
     void shardSamplesStreamIn();
     void doubleClickAShardAndPreviewAMember();
+    void hostilePreviews_data();
+    void hostilePreviews();
+    void hostileThumbnails();
+    void thumbnailModelDeletedWhileDecoding();
+    void shardViewKeepsBoundedBytes_data();
+    void shardViewKeepsBoundedBytes();
 
 private:
     QTemporaryDir m_dir;
@@ -228,6 +266,134 @@ void TestSamplePreview::doubleClickAShardAndPreviewAMember()
     QTRY_VERIFY_WITH_TIMEOUT(info->text().contains(QLatin1String("k1007")) || info->text().startsWith(QLatin1String("image")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(!panel.findChild<QLabel *>(QStringLiteral("previewImage"))->pixmap().isNull() &&
                                  panel.preview()->content().page == PreviewContent::Page::Image, 5000);
+}
+
+// Data that used to allocate gigabytes, crash or throw past the preview's
+// handler: each previews as what it is, or as an error naming the member.
+void TestSamplePreview::hostilePreviews_data()
+{
+    QTest::addColumn<QString>("ext");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("info"); // the start of the info line
+    QTest::addColumn<QString>("text"); // what the text page shows ("" for any)
+    const int text = int(PreviewContent::Page::Text);
+    QTest::newRow("empty array (0, 4)") << "npy" << npy("<f4", "0, 4", "") << text
+                                        << "empty array, shape (0, 4), float32" << "empty array, shape (0, 4), float32";
+    QTest::newRow("empty array (3, 4, 0)") << "npy" << npy("<f4", "3, 4, 0", "") << text
+                                           << "empty array, shape (3, 4, 0), float32"
+                                           << "empty array, shape (3, 4, 0), float32";
+    QTest::newRow("array shape overflowing") << "npy" << npy("<f4", "1073741824, 17179869184", "") << text
+                                             << "m: cannot decode: the .npy shape (1073741824, 17179869184) has more than"
+                                             << "";
+    QTest::newRow("jpeg declaring 9000x9000") << "jpg" << jpegDeclaring(9000, 9000) << text
+                                              << "m: image too large to preview: 9000×9000"
+                                              << "Format: JPEG\nWidth: 9000\nHeight: 9000\nChannels: 3";
+    QTest::newRow("label past 64 bits") << "cls" << QByteArray("9999999999999999999") << text
+                                        << "m: cannot decode: a class label \"9999999999999999999\" is out of range" << "";
+    QTest::newRow("wav with no frames") << "wav" << wav(0) << int(PreviewContent::Page::Audio)
+                                        << "audio 0x1 int16 at 8000 Hz" << "";
+    QTest::newRow("json nested 10,000 deep") << "json" << QByteArray(10000, '[') + QByteArray(10000, ']') << text
+                                             << "m: cannot decode: the document is nested deeper than 256 levels" << "";
+}
+
+void TestSamplePreview::hostilePreviews()
+{
+    QFETCH(QString, ext);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, page);
+    QFETCH(QString, info);
+    QFETCH(QString, text);
+    const PreviewContent c = buildPreview(ext, bytes, QStringLiteral("m"));
+    QCOMPARE(int(c.page), page);
+    QVERIFY2(c.info.startsWith(info), qPrintable(c.info));
+    if (!text.isEmpty())
+        QCOMPARE(c.text, text);
+    QVERIFY(c.image.isNull());
+}
+
+// Thumbnails of the same kinds of member: the sample's key and what it is,
+// never a read past the data.
+void TestSamplePreview::hostileThumbnails()
+{
+    auto store = FileStore::forLocalRoot(m_dir.path().toStdString());
+    store->createBucket("h");
+    const float v[6] = {0, 1, 2, 3, 4, 5};
+    store->putBytes("h", "odd.tar",
+                    writeArchive(ShardFormat::Tar,
+                                 {{"a.npy", npy("<f4", "0, 4", "").toStdString()},
+                                  {"b.npy", npy("<f4", "3, 4, 0", "").toStdString()},
+                                  {"c.jpg", jpegDeclaring(9000, 9000).toStdString()},
+                                  {"d.npy", npy("<f4", "2, 3", std::string(reinterpret_cast<const char *>(v), sizeof v)).toStdString()}}));
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    ShardSampleModel model;
+    ThumbnailModel thumbs(&model, 48, 64);
+    QSignalSpy decoded(&thumbs, &ThumbnailModel::allDecoded);
+    model.open(QStringLiteral("local://h"), QStringLiteral("odd.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(decoded.count(), 1, 10000);
+    QCOMPARE(thumbs.rowCount(), 4);
+    QCOMPARE(thumbs.index(0).data().toString(), QStringLiteral("a\nempty array, shape (0, 4), float32"));
+    QCOMPARE(thumbs.index(1).data().toString(), QStringLiteral("b\nempty array, shape (3, 4, 0), float32"));
+    QCOMPARE(thumbs.index(2).data().toString(), QStringLiteral("c\nimage too large to preview: 9000×9000"));
+    const QImage heat = thumbs.index(3).data(Qt::DecorationRole).value<QImage>(); // the 2x3 heat map
+    QVERIFY(!heat.isNull() && heat.width() == 64 && heat.height() < 64);
+}
+
+// The pool tasks of a deleted thumbnail model touch nothing of it: they
+// finish on their copies, and their results are dropped with the model.
+void TestSamplePreview::thumbnailModelDeletedWhileDecoding()
+{
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    ShardSampleModel model;
+    QSignalSpy done(&model, &ShardSampleModel::finished);
+    model.open(QStringLiteral("local://b"), QStringLiteral("s.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    for (int round = 0; round < 20; ++round) {
+        auto *thumbs = new ThumbnailModel(&model, 48, 64); // starts 48 decodes at once
+        QCOMPARE(thumbs->rowCount(), 48);
+        delete thumbs;
+    }
+    QThreadPool::globalInstance()->waitForDone(10000);
+    QCoreApplication::processEvents();
+    ThumbnailModel after(&model, 48, 64);
+    QTRY_COMPARE_WITH_TIMEOUT(after.decodedCount(), 48, 10000);
+}
+
+// A shard view keeps at most maxHeldBytes of member bytes: past that it
+// stops reading and says so in a problem row, naming the shard.
+void TestSamplePreview::shardViewKeepsBoundedBytes_data()
+{
+    QTest::addColumn<qint64>("maxHeld");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("the shard past the cap") << qint64(8 * 1024)
+                                            << "s.tar: the rest of the shard is not shown: the samples above hold the "
+                                               "most a shard view keeps in memory";
+    QTest::newRow("one sample past the cap") << qint64(64) << "s.tar: sample \"k1000\" is larger than 64 B";
+}
+
+void TestSamplePreview::shardViewKeepsBoundedBytes()
+{
+    QFETCH(qint64, maxHeld);
+    QFETCH(QString, problem);
+    StoreOptions opts;
+    opts.localRoot = m_dir.path().toStdString();
+    ShardSampleModel model;
+    model.setMaxHeldBytes(maxHeld);
+    QSignalSpy done(&model, &ShardSampleModel::finished);
+    model.open(QStringLiteral("local://b"), QStringLiteral("s.tar"), opts);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    QCOMPARE(model.errorCount(), 1);
+    QVERIFY(model.sampleCount() < 150);
+    const QModelIndex last = model.index(model.rowCount() - 1, 0);
+    QVERIFY(last.data(ShardSampleModel::IsErrorRole).toBool());
+    QVERIFY2(last.data(Qt::ToolTipRole).toString().contains(problem), qPrintable(last.data(Qt::ToolTipRole).toString()));
+    qint64 held = 0;
+    for (int r = 0; r + 1 < model.rowCount(); ++r)
+        for (int m = 0; m < model.rowCount(model.index(r, 0)); ++m)
+            held += model.memberBytes(model.index(m, 0, model.index(r, 0))).size();
+    QVERIFY(held <= maxHeld);
 }
 
 QTEST_MAIN(TestSamplePreview)

@@ -8,6 +8,7 @@
 #include "data/shard_reader.h"
 #include "gen/dataset_generator.h"
 #include "gen/png_writer.h"
+#include "peak_memory.h"
 #include "storage/file_store.h"
 #include "util/error.h"
 
@@ -52,6 +53,59 @@ std::string member(const std::string &name, const std::string &data)
     return m;
 }
 const std::string kEnd(1024, '\0');
+
+std::uint32_t crc32(const std::string &bytes)
+{
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) {
+        c ^= b;
+        for (int k = 0; k < 8; ++k)
+            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
+// gzip with stored (uncompressed) deflate blocks: a valid gzip of any bytes.
+std::string gzipStored(const std::string &data)
+{
+    auto le = [](std::uint32_t v, int n) {
+        std::string s;
+        for (int i = 0; i < n; ++i)
+            s += static_cast<char>(v >> (8 * i));
+        return s;
+    };
+    std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff", 10);
+    std::size_t at = 0;
+    do {
+        const std::size_t n = std::min<std::size_t>(data.size() - at, 65535);
+        out += static_cast<char>(at + n == data.size() ? 1 : 0); // BFINAL, BTYPE 00
+        out += le(static_cast<std::uint32_t>(n), 2) + le(static_cast<std::uint32_t>(~n & 0xFFFF), 2);
+        out += data.substr(at, n);
+        at += n;
+    } while (at < data.size());
+    return out + le(crc32(data), 4) + le(static_cast<std::uint32_t>(data.size()), 4);
+}
+
+// What reading a shard with `options` raised, "" if nothing; the peak memory growth of the read.
+std::string readShard(Store &store, const std::string &shard, const ShardReadOptions &options, qint64 *grown,
+                      int *samples = nullptr)
+{
+    ShardReader reader(store, "h", options);
+    peakmemory::resetPeak();
+    const qint64 before = peakmemory::peakRss();
+    std::string error;
+    try {
+        reader.read(shard, [samples](Sample &&) {
+            if (samples)
+                ++*samples;
+            return true;
+        }, {});
+    } catch (const Error &e) {
+        error = e.what();
+    }
+    *grown = peakmemory::peakRss() - before;
+    return error;
+}
 } // namespace
 
 class TestHostileShards : public QObject
@@ -61,6 +115,11 @@ private Q_SLOTS:
     void initTestCase();
     void hostile_data();
     void hostile();
+    void refusedCompressions_data();
+    void refusedCompressions();
+    void memberCapHoldsWhileStreaming_data();
+    void memberCapHoldsWhileStreaming();
+    void sdkRuleIsBounded();
 
 private:
     QTemporaryDir m_dir;
@@ -168,6 +227,118 @@ void TestHostileShards::hostile()
     }
     // Nothing was written outside the bucket (traversal names stay names).
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+}
+
+// Compressions that libarchive would hand to an external program (lrzip,
+// grzip) or that shardscope does not read, and compression stacks: refused by
+// name before any member is read.
+void TestHostileShards::refusedCompressions_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    const std::string tar = member("k1.cls", "1") + member("k1.txt", "one") + kEnd;
+    auto row = [](const char *tag, const char *name, const std::string &bytes, const char *message) {
+        QTest::newRow(tag) << QString::fromLatin1(name) << QByteArray::fromStdString(bytes)
+                           << QString::fromLatin1(message);
+    };
+    const std::string junk(600, 'x');
+    row("lrzip (an external program)", "s.tar.lrz", "LRZI\x00\x06" + junk, "lrzip compression is not supported");
+    row("grzip (an external program)", "s.tar.grz", std::string("GRZipII\x00\x02\x04:)", 12) + junk,
+        "grzip compression is not supported");
+    row("bzip2", "s.tar.bz2", "BZh91AY&SY" + junk, "bzip2 compression is not supported");
+    row("xz", "s.tar.xz", std::string("\xFD" "7zXZ\x00\x00\x04", 8) + junk, "xz compression is not supported");
+    row("gzip inside gzip", "s.tar.gz.gz", gzipStored(gzipStored(tar)),
+        "compression inside compression (gzip inside gzip) is not supported");
+    row("gzip inside gzip inside gzip", "s.tar.gz.gz.gz", gzipStored(gzipStored(gzipStored(tar))),
+        "(gzip inside gzip inside gzip) is not supported");
+}
+
+void TestHostileShards::refusedCompressions()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    const std::string shard = "compressed/" + name.toStdString();
+    m_store->putBytes("h", shard, std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    qint64 grown = 0;
+    const QString error = QString::fromStdString(readShard(*m_store, shard, {}, &grown));
+    QVERIFY2(error.contains(QString::fromStdString(shard)), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+// A sample past maxSampleBytes is refused while its member streams: the
+// reader never holds more than the cap, even when a small gzip expands to
+// hundreds of megabytes or a header lies about the size.
+void TestHostileShards::memberCapHoldsWhileStreaming_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("culprit"); // the member named
+    QTest::newRow("256 MiB of zeros in a tar.gz") << "bomb.tar.gz" << "sample \"big\" is larger than 1.0 MiB"
+                                                << "big.bin";
+    QTest::newRow("a second member passes the cap") << "two.tar" << "sample \"pair\" is larger than 1.0 MiB"
+                                                   << "pair.b";
+    QTest::newRow("a header declaring 1 GiB") << "liar.tar" << "its header says 1073741824 bytes" << "liar.bin";
+    QTest::newRow("64 MiB in a zip that gives no size up front") << "streamed.zip"
+                                                               << "sample \"z\" is larger than 1.0 MiB" << "z.bin";
+}
+
+void TestHostileShards::memberCapHoldsWhileStreaming()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, message);
+    QFETCH(QString, culprit);
+    const std::string shard = "big/" + name.toStdString();
+    if (name == QLatin1String("bomb.tar.gz"))
+        m_store->putBytes("h", shard, writeArchive(ShardFormat::TarGz, {{"big.bin", std::string(256u << 20, '\0')}}));
+    else if (name == QLatin1String("two.tar"))
+        m_store->putBytes("h", shard, member("pair.a", std::string(700u << 10, 'a')) +
+                                          member("pair.b", std::string(700u << 10, 'b')) + kEnd);
+    else if (name == QLatin1String("streamed.zip"))
+        m_store->putBytes("h", shard, writeArchive(ShardFormat::Zip, {{"z.bin", std::string(64u << 20, 'z')}}));
+    else
+        m_store->putBytes("h", shard, header("liar.bin", 1ull << 30) + std::string(4096, 'x'));
+    ShardReadOptions options;
+    options.maxSampleBytes = 1u << 20;
+    qint64 grown = 0;
+    const QString error = QString::fromStdString(readShard(*m_store, shard, options, &grown));
+    QVERIFY2(error.contains(QString::fromStdString(shard)), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("(in member \"%1\")").arg(culprit)), qPrintable(error));
+    QVERIFY2(grown < 24ll << 20, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grown >> 20)));
+}
+
+// The SDK rule must hold a shard's samples until its end (members of a key
+// merge from anywhere): bounded by maxSdkShardBytes, said by name past it.
+// The WebDataset rule reads the same shard holding one sample at a time.
+void TestHostileShards::sdkRuleIsBounded()
+{
+    std::string tar;
+    for (int i = 0; i < 64; ++i)
+        tar += member("s" + std::to_string(i) + ".bin", std::string(1u << 20, char('a' + i % 26)));
+    m_store->putBytes("h", "wide.tar", tar + kEnd);
+
+    ShardReadOptions sdk;
+    sdk.rule = KeyRule::AisSdk;
+    sdk.maxSdkShardBytes = 8u << 20;
+    qint64 grown = 0;
+    const QString error = QString::fromStdString(readShard(*m_store, "wide.tar", sdk, &grown));
+    QVERIFY2(error.contains(QLatin1String("wide.tar: the sdk key rule holds a whole shard's samples until its end, "
+                                          "and this shard's are larger than 8.0 MiB")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("(in member \"s7.bin\")")), qPrintable(error));
+    QVERIFY2(grown < 32ll << 20, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grown >> 20)));
+
+    int samples = 0;
+    QCOMPARE(readShard(*m_store, "wide.tar", {}, &grown, &samples), std::string());
+    QCOMPARE(samples, 64);
+    QVERIFY2(grown < 24ll << 20, qPrintable(QStringLiteral("peak memory grew by %1 MiB").arg(grown >> 20)));
+
+    sdk.maxSdkShardBytes = 128u << 20; // room for the shard: it is read whole, as the SDK reads it
+    samples = 0;
+    QCOMPARE(readShard(*m_store, "wide.tar", sdk, &grown, &samples), std::string());
+    QCOMPARE(samples, 64);
 }
 
 QTEST_GUILESS_MAIN(TestHostileShards)

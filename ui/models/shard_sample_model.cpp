@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QLocale>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,25 +49,40 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto cancelFlag = m_cancel;
     QPointer<ShardSampleModel> self(this);
-    // Samples reach the model in small batches through queued calls.
+    // Samples reach the model in small batches through queued calls. The
+    // pool thread never touches the model (it may be deleted meanwhile): the
+    // call is queued to the application object, on the GUI thread, and the
+    // pointer is checked there.
     auto post = [self, generation](QVector<Row> rows, bool done) {
         QMetaObject::invokeMethod(
-            self, [self, generation, rows, done] {
+            QCoreApplication::instance(), [self, generation, rows, done] {
                 if (self)
                     self->append(generation, rows, done);
             },
             Qt::QueuedConnection);
     };
-    (void)QtConcurrent::run([bucketUrl, object, options, cancelFlag, post] {
+    const qint64 maxHeld = m_maxHeldBytes;
+    (void)QtConcurrent::run([bucketUrl, object, options, cancelFlag, post, maxHeld] {
         QVector<Row> batch;
         try {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
             ShardReadOptions so;
             so.onError = ErrorPolicy::Skip;
+            so.maxSampleBytes = std::uint64_t(maxHeld);
             ShardReader reader(*loc.store, loc.bucket, so);
+            qint64 held = 0;
             reader.read(
                 object.toStdString(),
                 [&](Sample &&s) {
+                    held += qint64(s.bytes());
+                    if (held > maxHeld) { // the rest is not read: the view's memory stays bounded
+                        Row r;
+                        r.error = tr("%1: the rest of the shard is not shown: the samples above hold the most a "
+                                     "shard view keeps in memory (%2)")
+                                      .arg(object, QLocale().formattedDataSize(maxHeld));
+                        batch.push_back(std::move(r));
+                        return false;
+                    }
                     Row r;
                     r.key = QString::fromStdString(s.key);
                     for (auto &[ext, bytes] : s.members)

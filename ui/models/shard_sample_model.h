@@ -14,7 +14,8 @@ namespace shardscope::ui {
 // The samples of one shard, streamed in on a worker thread: samples at the
 // top level (key, member count, bytes), their members below (extension,
 // size). A problem while reading shows as a row of its own, with the shard
-// and member it is about; the samples read before it stay.
+// and member it is about; the samples read before it stay. At most
+// maxHeldBytes() of member bytes are kept: past that, reading stops.
 class ShardSampleModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -28,6 +29,11 @@ public:
     // Reads shard `object` of bucket `url` ("local://b", "ais://b").
     void open(const QString &bucketUrl, const QString &object, const StoreOptions &options);
     void cancel();
+    // The member bytes a view keeps in memory: a shard whose samples hold
+    // more is read up to there, and a problem row says the rest is not shown
+    // (a larger single sample is a problem row too). Takes effect at open().
+    void setMaxHeldBytes(qint64 bytes) { m_maxHeldBytes = bytes; }
+    qint64 maxHeldBytes() const { return m_maxHeldBytes; }
 
     bool isLoading() const { return m_loading; }
     QString shard() const { return m_shard; }
@@ -61,6 +67,7 @@ private:
     quint64 m_generation = 0;
     bool m_loading = false;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    qint64 m_maxHeldBytes = qint64(512) << 20;
 };
 
 } // namespace shardscope::ui

@@ -6,6 +6,7 @@
 #include "util/error.h"
 
 #include <QColor>
+#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -21,12 +22,17 @@ struct Rendered
     QString error;
 };
 
-// A grey-scale heat map of a 2-D array (or the first plane of more).
+// A grey-scale heat map of a 2-D array (or the first plane of more); none
+// for an empty array, or one too large to draw.
 QImage heatMap(const Decoded &d)
 {
-    if (d.shape.size() < 2 || d.dtype != "float32")
+    constexpr std::int64_t kMaxSide = 4096;
+    if (d.shape.size() < 2 || d.dtype != "float32" || d.elementCount() == 0 || d.shape[0] > kMaxSide ||
+        d.shape[1] > kMaxSide)
         return {};
     const int h = int(d.shape[0]), w = int(d.shape[1]);
+    // The first plane: h x w values, which the data holds (elementCount() > 0,
+    // so every further dimension is at least 1).
     const auto *v = reinterpret_cast<const float *>(d.data.data());
     const auto [lo, hi] = std::minmax_element(v, v + std::size_t(h) * std::size_t(w));
     const float span = *hi - *lo > 0 ? *hi - *lo : 1;
@@ -47,9 +53,16 @@ Rendered render(const QVector<QPair<QString, QByteArray>> &members, const QStrin
         if (e != QLatin1String("png") && e != QLatin1String("jpg") && e != QLatin1String("jpeg") &&
             e != QLatin1String("npy") && e != QLatin1String("cls"))
             continue;
+        const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+        // An image past the pixel cap is not decoded (several thumbnails decode at once).
+        if (const auto h = readImageHeader(ext.toStdString(), view);
+            h && std::uint64_t(h->width) * h->height > DecodeLimits().maxImagePixels) {
+            if (r.text.isEmpty())
+                r.text = ThumbnailModel::tr("image too large to preview: %1×%2").arg(h->width).arg(h->height);
+            continue;
+        }
         try {
-            const Decoded d = decodeMember(ext.toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())),
-                                           (what + QLatin1Char(' ') + ext).toStdString());
+            const Decoded d = decodeMember(ext.toStdString(), view, (what + QLatin1Char(' ') + ext).toStdString());
             if (d.kind == Decoded::Kind::Image) {
                 const int w = int(d.shape[1]), h = int(d.shape[0]), ch = int(d.shape[2]);
                 const QImage::Format f = ch == 1 ? QImage::Format_Grayscale8
@@ -69,6 +82,8 @@ Rendered render(const QVector<QPair<QString, QByteArray>> &members, const QStrin
             }
             if (d.kind == Decoded::Kind::Label && r.text.isEmpty())
                 r.text = ThumbnailModel::tr("class %1").arg(d.label);
+            if (d.kind == Decoded::Kind::Array && d.elementCount() == 0 && r.text.isEmpty())
+                r.text = QString::fromStdString(d.describe()); // "empty array, shape (0, 4), float32"
         } catch (const Error &e) {
             r.error = QString::fromStdString(e.what());
         }
@@ -120,7 +135,6 @@ void ThumbnailModel::takeRows(int first, int last)
     m_thumbs += fresh;
     endInsertRows();
     const quint64 generation = m_generation;
-    QPointer<ThumbnailModel> self(this);
     for (int i = 0; i < fresh.size(); ++i) {
         // Copies of the members go to the pool; the model may change meanwhile.
         const QModelIndex sample = m_samples->index(fresh[i].sampleRow, 0);
@@ -131,25 +145,28 @@ void ThumbnailModel::takeRows(int first, int last)
         }
         const QString what = tr("%1 sample %2").arg(m_samples->shard(), fresh[i].key);
         const int row = at + i, size = m_size;
-        (void)QtConcurrent::run([self, generation, row, members, what, size] {
-            const Rendered r = render(members, what, size);
-            if (!self)
+        // The pool task only renders its copies and never touches a QObject:
+        // the result reaches the GUI thread through a watcher the model owns
+        // (deleted with it, so a late result finds no one), and is applied
+        // there if it is still for this generation.
+        auto *watcher = new QFutureWatcher<Rendered>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, row] {
+            const Rendered r = watcher->result();
+            watcher->deleteLater();
+            if (generation != m_generation || row >= m_thumbs.size())
                 return;
-            QMetaObject::invokeMethod(self.data(), [self, generation, row, r] {
-                if (!self || generation != self->m_generation || row >= self->m_thumbs.size())
-                    return;
-                Thumb &t = self->m_thumbs[row];
-                t.image = r.image;
-                t.text = r.text;
-                t.error = r.error;
-                t.decoded = true;
-                ++self->m_decoded;
-                const QModelIndex i = self->index(row);
-                Q_EMIT self->dataChanged(i, i);
-                if (self->m_decoded == self->m_thumbs.size())
-                    Q_EMIT self->allDecoded();
-            });
+            Thumb &t = m_thumbs[row];
+            t.image = r.image;
+            t.text = r.text;
+            t.error = r.error;
+            t.decoded = true;
+            ++m_decoded;
+            const QModelIndex i = index(row);
+            Q_EMIT dataChanged(i, i);
+            if (m_decoded == m_thumbs.size())
+                Q_EMIT allDecoded();
         });
+        watcher->setFuture(QtConcurrent::run([members, what, size] { return render(members, what, size); }));
     }
 }
 

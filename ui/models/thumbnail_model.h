@@ -2,7 +2,6 @@
 
 #include <QAbstractListModel>
 #include <QImage>
-#include <QPointer>
 #include <QVector>
 
 namespace shardscope::ui {

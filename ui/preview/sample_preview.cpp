@@ -27,6 +27,9 @@
 namespace shardscope::ui {
 namespace {
 
+// A 2-D array larger than this on a side is shown as numbers, not a picture.
+constexpr std::int64_t kMaxHeatMapSide = 4096;
+
 double element(const Decoded &d, std::size_t i)
 {
     const std::uint8_t *p = d.data.data() + i * d.elementSize();
@@ -80,10 +83,24 @@ QString hexDump(const QByteArray &bytes)
 PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const QString &what)
 {
     PreviewContent c;
+    const std::string_view view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    const DecodeLimits limits;
+    // An image past the pixel cap is never decoded: its header says enough.
+    if (const auto h = readImageHeader(ext.toStdString(), view);
+        h && static_cast<std::uint64_t>(h->width) * h->height > limits.maxImagePixels) {
+        c.error = SamplePreview::tr("%1: image too large to preview: %2×%3").arg(what).arg(h->width).arg(h->height);
+        c.info = c.error;
+        c.page = PreviewContent::Page::Text;
+        c.text = SamplePreview::tr("Format: %1\nWidth: %2\nHeight: %3\nChannels: %4")
+                     .arg(QString::fromStdString(h->format))
+                     .arg(h->width)
+                     .arg(h->height)
+                     .arg(h->channels);
+        return c;
+    }
     Decoded d;
     try {
-        d = decodeMember(ext.toStdString(), std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                         what.toStdString());
+        d = decodeMember(ext.toStdString(), view, what.toStdString(), limits);
     } catch (const Error &e) {
         c.error = QString::fromStdString(e.what());
         c.page = PreviewContent::Page::Text;
@@ -123,7 +140,11 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
         }
         if (n > 0)
             c.info += SamplePreview::tr(", min %1, max %2, mean %3").arg(lo).arg(hi).arg(sum / static_cast<double>(n));
-        if (d.shape.size() == 2 && n > 0) { // heat map: low blue, high red
+        if (n == 0) { // an empty array (no boxes): said so, nothing to draw
+            c.page = PreviewContent::Page::Text;
+            c.text = QString::fromStdString(d.describe());
+        } else if (d.shape.size() == 2 && d.shape[0] <= kMaxHeatMapSide && d.shape[1] <= kMaxHeatMapSide) {
+            // heat map: low blue, high red
             const int h = static_cast<int>(d.shape[0]), w = static_cast<int>(d.shape[1]);
             QImage img(w, h, QImage::Format_RGB32);
             for (int y = 0; y < h; ++y)
