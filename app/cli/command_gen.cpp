@@ -2,6 +2,8 @@
 
 #include "cli_context.h"
 
+#include "progress.h"
+
 #include "gen/dataset_generator.h"
 #include "gen/demo_dataset.h"
 #include "storage/store_url.h"
@@ -146,6 +148,7 @@ int runGen(CliContext &ctx, const QStringList &arguments)
         const char *unit = demo ? " objects" : shards ? " shards" : " objects";
         std::atomic<unsigned long long> next{0}, done{0}, bytes{0};
         std::atomic<bool> failed{false};
+        Progress progress(unit + 1, count, ctx.showProgress());
         std::string firstError;
         std::mutex errorMutex;
         auto work = [&] {
@@ -176,6 +179,7 @@ int runGen(CliContext &ctx, const QStringList &arguments)
                     mine.store->putBytes(mine.bucket, name, data);
                     bytes += data.size();
                     ++done;
+                    progress.add();
                 }
             } catch (const std::exception &e) {
                 std::lock_guard<std::mutex> lock(errorMutex);
@@ -187,22 +191,13 @@ int runGen(CliContext &ctx, const QStringList &arguments)
         std::vector<std::thread> pool;
         for (qulonglong w = 0; w < std::min<qulonglong>(workers, count); ++w)
             pool.emplace_back(work);
-        // Progress on stderr about once a second.
-        while (done < count && !failed) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-            static auto last = t0;
-            const auto now = std::chrono::steady_clock::now();
-            if (now - last >= std::chrono::seconds(1)) {
-                last = now;
-                ctx.err() << "\r" << done.load() << "/" << count << unit << Qt::flush;
-            }
-        }
         for (auto &t : pool)
             t.join();
+        progress.finish();
         if (failed)
             return ctx.fail(firstError);
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        ctx.err() << "\rwrote " << count << unit << " ("
+        ctx.err() << "wrote " << count << unit << " ("
                   << QString::fromStdString(humanBytes(bytes)) << ") to "
                   << QString::fromStdString(loc.store->url(loc.bucket, prefix)) << " in "
                   << QString::number(secs, 'f', 1) << " s" << Qt::endl;

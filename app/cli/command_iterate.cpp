@@ -1,6 +1,7 @@
 #include "command_iterate.h"
 
 #include "cli_context.h"
+#include "progress.h"
 
 #include "data/loader.h"
 #include "data/partition.h"
@@ -264,8 +265,12 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             }
             return false;
         };
+        Progress progress(mode == QLatin1String("shard") ? "samples" : "objects",
+                          mode == QLatin1String("shard") ? 0 : (limit ? std::min<std::uint64_t>(limit, mine.size()) : mine.size()),
+                          ctx.showProgress(true));
         while ((limit == 0 || count < limit) && nextItem(item)) {
             ++count;
+            progress.add();
             bytes += item.size();
             drainProblems();
             if (mode != QLatin1String("shard")) {
@@ -302,6 +307,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         }
         drainProblems();
         out << Qt::flush;
+        progress.finish();
         ctx.err() << "read " << count << (mode != QLatin1String("shard") ? " objects" : " samples") << " ("
                   << QString::fromStdString(humanBytes(bytes)) << ")" << (c.errors ? ", skipped " : "")
                   << (c.errors ? QString::number(c.errors) +
