@@ -102,7 +102,8 @@ int main(int argc, char *argv[])
     parser.addOption(screenshotsOption);
     parser.addOption(measureBenchOption);
     parser.addPositionalArgument(QStringLiteral("url"),
-                                 QStringLiteral("A bucket to open, e.g. local://demo or ais://bucket/prefix."),
+                                 QStringLiteral("A bucket to open, e.g. local://demo or ais://bucket/prefix. Without one, the start "
+                                                "view offers the demo, AIStore, a local folder or a URL."),
                                  QStringLiteral("[url]"));
     parser.process(app);
     if (!qobject_cast<QApplication *>(&app))
@@ -120,6 +121,8 @@ int main(int argc, char *argv[])
     window.show();
     if (!parser.positionalArguments().isEmpty() && !parser.isSet(screenshotsOption))
         window.openLocation(parser.positionalArguments().constFirst());
+    else if (!parser.isSet(screenshotsOption) && !parser.isSet(measureOption))
+        window.showStartView(); // nothing to open yet: the ways in
 
 
     std::unique_ptr<shardscope::ui::MeasureRun> measure;

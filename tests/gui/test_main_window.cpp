@@ -9,7 +9,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include "main_window.h"
+#include "models/object_list_model.h"
 #include "settings.h"
+#include "start_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,6 +20,7 @@
 #include <QMenuBar>
 #include <QPointer>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void systemDefaultFollowsTheLocale_data();
     void systemDefaultFollowsTheLocale();
     void jobStatusShowsProgressAndStop();
+    void startViewOffersTheWaysIn();
+    void startViewOpensTheDemo();
     void closesCleanlyAndRemembersGeometry();
     void cleanup();
 
@@ -55,6 +60,8 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // The embedded store (and the demo it gets) lives in the test's own folder.
+    qputenv("SHARDSCOPE_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
     m_languages = std::make_unique<LanguageManager>();
     QVERIFY(m_languages->apply(QStringLiteral("en")));
@@ -189,6 +196,65 @@ void TestMainWindow::jobStatusShowsProgressAndStop()
     show->trigger();
     QVERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("messagesDock"))->isVisibleTo(m_window));
     show->trigger();
+}
+
+void TestMainWindow::startViewOffersTheWaysIn()
+{
+    m_window->showStartView();
+    QVERIFY(m_window->isShowingStartView());
+    StartView *start = m_window->startView();
+    QVERIFY(start->isVisible());
+    QVERIFY(!m_window->tabs()->isVisible());
+    const QMap<QString, QString> buttons = {{QStringLiteral("startOpenDemo"), QStringLiteral("Open the demo")},
+                                            {QStringLiteral("startConnectAis"), QStringLiteral("Connect to AIStore…")},
+                                            {QStringLiteral("startOpenFolder"), QStringLiteral("Open a local folder…")},
+                                            {QStringLiteral("startOpenUrl"), QStringLiteral("Open URL…")}};
+    for (auto it = buttons.cbegin(); it != buttons.cend(); ++it) {
+        auto *b = start->findChild<QPushButton *>(it.key());
+        QVERIFY2(b, qPrintable(it.key()));
+        QCOMPARE(b->text(), it.value());
+        QVERIFY2(b->isVisible() && b->isEnabled(), qPrintable(it.key()));
+    }
+    // What shardscope does, in three lines.
+    const QString intro = start->findChild<QLabel *>(QStringLiteral("startIntro"))->text();
+    QCOMPARE(intro.count(QLatin1Char('\n')), 2);
+    QVERIFY2(intro.contains(QStringLiteral("object storage")) && intro.contains(QStringLiteral("how fast")),
+             qPrintable(intro));
+    // Nothing opened yet: the recent list says what will be there.
+    QVERIFY(!start->findChild<QListWidget *>(QStringLiteral("startRecent"))->isVisible());
+    QVERIFY(start->findChild<QLabel *>(QStringLiteral("startRecentEmpty"))->isVisible());
+    // View → Start Page comes back to it from the tabs.
+    m_window->showTabs();
+    QVERIFY(!start->isVisible());
+    m_window->findChild<QAction *>(QStringLiteral("actionStartView"))->trigger();
+    QVERIFY(m_window->isShowingStartView());
+}
+
+void TestMainWindow::startViewOpensTheDemo()
+{
+    m_window->showStartView();
+    StartView *start = m_window->startView();
+    QTest::mouseClick(start->findChild<QPushButton *>(QStringLiteral("startOpenDemo")), Qt::LeftButton);
+    // Written off the GUI thread the first time, then opened in the explorer.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isShowingStartView(), 20000);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->explorer());
+    ObjectListModel *objects = m_window->explorer()->objects();
+    QCOMPARE(objects->location(), QStringLiteral("local://demo"));
+    QTRY_VERIFY_WITH_TIMEOUT(objects->isComplete() && objects->rowCount() > 0, 10000);
+    QStringList names;
+    for (int r = 0; r < objects->rowCount(); ++r)
+        names << objects->row(r).name;
+    for (const char *name : {"train/shard-00000.tar", "val/shard-00000.tar", "classes.txt", "dataset.json"})
+        QVERIFY2(names.contains(QLatin1String(name)), qPrintable(names.join(QLatin1Char(' '))));
+    // Remembered, and offered on the start view.
+    QCOMPARE(m_settings->recentUrls().value(0), QStringLiteral("local://demo"));
+    m_window->showStartView();
+    auto *recent = start->findChild<QListWidget *>(QStringLiteral("startRecent"));
+    QVERIFY(recent->isVisible());
+    QVERIFY(!start->findChild<QLabel *>(QStringLiteral("startRecentEmpty"))->isVisible());
+    QCOMPARE(recent->item(0)->text(), QStringLiteral("local://demo"));
+    Q_EMIT recent->itemActivated(recent->item(0));
+    QVERIFY(!m_window->isShowingStartView());
 }
 
 void TestMainWindow::closesCleanlyAndRemembersGeometry()
