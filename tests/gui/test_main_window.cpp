@@ -45,6 +45,8 @@ private Q_SLOTS:
     void jobStatusShowsProgressAndStop();
     void startViewOffersTheWaysIn();
     void startViewOpensTheDemo();
+    void emptyPanelsSayWhatToDo_data();
+    void emptyPanelsSayWhatToDo();
     void closesCleanlyAndRemembersGeometry();
     void cleanup();
 
@@ -255,6 +257,23 @@ void TestMainWindow::startViewOpensTheDemo()
     QCOMPARE(recent->item(0)->text(), QStringLiteral("local://demo"));
     Q_EMIT recent->itemActivated(recent->item(0));
     QVERIFY(!m_window->isShowingStartView());
+}
+
+void TestMainWindow::emptyPanelsSayWhatToDo_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("benchmark without a run") << "benchVerdict" << "No benchmark yet. Choose the data";
+    QTest::newRow("cluster view without a cluster") << "clusterSummary" << "No cluster chosen. Double-click an AIStore";
+}
+
+void TestMainWindow::emptyPanelsSayWhatToDo()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, hint);
+    auto *l = m_window->findChild<QLabel *>(label);
+    QVERIFY2(l, qPrintable(label));
+    QVERIFY2(l->text().startsWith(hint), qPrintable(l->text()));
 }
 
 void TestMainWindow::closesCleanlyAndRemembersGeometry()
