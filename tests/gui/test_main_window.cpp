@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include "locale_format.h"
 #include "main_window.h"
 #include "models/object_list_model.h"
 #include "settings.h"
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void startViewOpensTheDemo();
     void emptyPanelsSayWhatToDo_data();
     void emptyPanelsSayWhatToDo();
+    void sizesFollowTheLanguage_data();
+    void sizesFollowTheLanguage();
     void closesCleanlyAndRemembersGeometry();
     void cleanup();
 
@@ -274,6 +277,33 @@ void TestMainWindow::emptyPanelsSayWhatToDo()
     auto *l = m_window->findChild<QLabel *>(label);
     QVERIFY2(l, qPrintable(label));
     QVERIFY2(l->text().startsWith(hint), qPrintable(l->text()));
+}
+
+void TestMainWindow::sizesFollowTheLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<qulonglong>("bytes");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("en 0") << "en" << 0ull << "0 bytes";
+    QTest::newRow("en 1") << "en" << 1ull << "1 byte";
+    QTest::newRow("en 2") << "en" << 2ull << "2 bytes";
+    QTest::newRow("en 1536") << "en" << 1536ull << "1.5 KiB";
+    QTest::newRow("de 1") << "de" << 1ull << "1 Byte";
+    QTest::newRow("de 2") << "de" << 2ull << "2 Bytes";
+    QTest::newRow("de 1536") << "de" << 1536ull << "1,5 KiB";
+    QTest::newRow("zh_CN 1") << "zh_CN" << 1ull << QStringLiteral("1 字节");
+    QTest::newRow("zh_CN 2") << "zh_CN" << 2ull << QStringLiteral("2 字节");
+}
+
+void TestMainWindow::sizesFollowTheLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(qulonglong, bytes);
+    QFETCH(QString, shown);
+    QVERIFY(m_languages->apply(code));
+    const QString text = formatBytes(bytes);
+    QVERIFY(m_languages->apply(QStringLiteral("en")));
+    QCOMPARE(text, shown);
 }
 
 void TestMainWindow::closesCleanlyAndRemembersGeometry()
