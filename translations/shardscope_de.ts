@@ -667,7 +667,7 @@
     </message>
     <message>
         <source>Split</source>
-        <translation>Split</translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <source>Source ID</source>
@@ -754,11 +754,11 @@
     </message>
     <message>
         <source>Shard</source>
-        <translation>Shard</translation>
+        <translation>Shard-Inhalt</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation>Cluster</translation>
+        <translation>Clusterkarte</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -846,7 +846,7 @@
     </message>
     <message>
         <source>Samples</source>
-        <translation>Samples</translation>
+        <translation>Beispiele</translation>
     </message>
     <message>
         <source>Thumbnails</source>
@@ -1102,7 +1102,7 @@
     </message>
     <message>
         <source>Explorer</source>
-        <translation>Explorer</translation>
+        <translation>Durchsuchen</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1278,7 +1278,7 @@
     </message>
     <message>
         <source>Sampler:</source>
-        <translation>Sampler:</translation>
+        <translation>Stichprobenziehung:</translation>
     </message>
     <message>
         <source>Batch size:</source>
@@ -1430,7 +1430,7 @@
     </message>
     <message>
         <source>Split</source>
-        <translation>Split</translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <source>Objects</source>
