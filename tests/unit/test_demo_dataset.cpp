@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QSet>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -90,6 +91,8 @@ private slots:
     void invalidSpec_data();
     void invalidSpec();
     void defectsAreInTheData();
+    void usageErrors_data();
+    void usageErrors();
 };
 
 void TestDemoDataset::pictureMatchesLabel_data()
@@ -330,6 +333,35 @@ void TestDemoDataset::defectsAreInTheData()
     QVERIFY2(!all.out.contains("\"error\""), all.out.constData());
     QCOMPARE(all.out.count('\n'), 36);
     QVERIFY2(all.out.contains("\"shard\":\"train/shard-00002.tar\""), all.out.constData());
+}
+
+void TestDemoDataset::usageErrors_data()
+{
+    QTest::addColumn<QString>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("--defects alone") << "gen local://u --defects --shards 3" << 2 << "--defects goes with --demo";
+    QTest::newRow("--demo with --objects") << "gen local://u --demo --objects 3" << 2
+                                           << "--demo makes its own members: --objects, --ext, --format and --size";
+    QTest::newRow("--demo with --ext") << "gen local://u --demo --ext png" << 2 << "--demo makes its own members";
+    QTest::newRow("defects need three shards") << "gen local://u --demo --defects --shards 2" << 1
+                                               << "demo data set: --defects needs at least 3 train shards";
+    QTest::newRow("image too small") << "gen local://u --demo --image-size 8" << 1
+                                     << "demo data set: the image size must be between 16 and 1024 pixels, not 8";
+}
+
+void TestDemoDataset::usageErrors()
+{
+    QFETCH(QString, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHARDSCOPE_DATA_DIR"), dir.path());
+    const CliRun r = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), args.split(QLatin1Char(' ')), env);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(!QDir(dir.filePath(QStringLiteral("buckets/u"))).exists(), "nothing is written"); // checked first
 }
 
 QTEST_GUILESS_MAIN(TestDemoDataset)
