@@ -265,9 +265,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             }
             return false;
         };
+        const std::uint64_t objects = limit ? std::min<std::uint64_t>(limit, mine.size()) : mine.size();
         Progress progress(mode == QLatin1String("shard") ? "samples" : "objects",
-                          mode == QLatin1String("shard") ? 0 : (limit ? std::min<std::uint64_t>(limit, mine.size()) : mine.size()),
-                          ctx.showProgress(true));
+                          mode == QLatin1String("shard") ? 0 : objects, ctx.showProgress(true));
         while ((limit == 0 || count < limit) && nextItem(item)) {
             ++count;
             progress.add();

@@ -38,7 +38,10 @@ enum Shape { Circle, Square, Triangle, Star, Cross, Diamond, ShapeCount };
 struct Draws
 {
     std::uint64_t state;
-    Draws(std::uint64_t seed, std::uint64_t index) : state(splitmix64(splitmix64(seed) ^ (index * 0x9e3779b97f4a7c15ull))) {}
+    Draws(std::uint64_t seed, std::uint64_t index)
+        : state(splitmix64(splitmix64(seed) ^ (index * 0x9e3779b97f4a7c15ull)))
+    {
+    }
     std::uint64_t next() { return state = splitmix64(state); }
     int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
 };
@@ -108,7 +111,9 @@ std::string image(const DemoSpec &spec, std::uint64_t index, const DemoSampleInf
 std::string caption(const DemoSampleInfo &s, int variant)
 {
     switch (variant) {
-    case 0: return "a " + s.sizeName + " " + s.colorName + " " + s.className + " on a " + s.backgroundName + " background";
+    case 0:
+        return "a " + s.sizeName + " " + s.colorName + " " + s.className + " on a " + s.backgroundName +
+               " background";
     case 1:
         return "a " + s.colorName + " " + s.className + ", " + s.sizeName + ", in the " + s.position + " of a " +
                s.backgroundName + " picture";
@@ -141,7 +146,8 @@ std::string chirp(int label)
         const double t = static_cast<double>(i) / frames;
         phase += 2 * M_PI * (f0 + (f1 - f0) * t) / rate;
         const double envelope = std::min({1.0, t * 20, (1 - t) * 20});
-        put16(data, static_cast<std::uint16_t>(static_cast<std::int16_t>(std::lround(12000 * envelope * std::sin(phase)))));
+        const auto value = static_cast<std::int16_t>(std::lround(12000 * envelope * std::sin(phase)));
+        put16(data, static_cast<std::uint16_t>(value));
     }
     std::string out = "RIFF";
     put32(out, static_cast<std::uint32_t>(36 + data.size()));
@@ -161,7 +167,8 @@ std::string chirp(int label)
 // A version 1.0 .npy of int32 values, shape (n,).
 std::string npyInt32(const std::vector<int> &values)
 {
-    std::string header = "{'descr': '<i4', 'fortran_order': False, 'shape': (" + std::to_string(values.size()) + ",), }";
+    std::string header =
+        "{'descr': '<i4', 'fortran_order': False, 'shape': (" + std::to_string(values.size()) + ",), }";
     const std::size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header += '\n';

@@ -64,7 +64,8 @@ void TestDemoCluster::demoInABucket()
     const QString bucket = QString::fromStdString(m_bucket);
     const QStringList size = {QStringLiteral("--demo"), QStringLiteral("--shards"), QStringLiteral("2"),
                               QStringLiteral("--samples"), QStringLiteral("8")};
-    const CliRun gen = cli(QStringList{QStringLiteral("gen"), QStringLiteral("ais://") + bucket + QLatin1Char('/') + prefix} + size);
+    const QString url = QStringLiteral("ais://") + bucket + QLatin1Char('/') + prefix;
+    const CliRun gen = cli(QStringList{QStringLiteral("gen"), url} + size);
     QVERIFY2(gen.exitCode == 0, qPrintable(gen.err));
     QVERIFY2(gen.err.contains(QStringLiteral("wrote 5 objects")), qPrintable(gen.err));
 
