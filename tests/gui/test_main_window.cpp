@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void jobStatusShowsProgressAndStop();
     void startViewOffersTheWaysIn();
     void startViewOpensTheDemo();
+    void opensALocalFolder();
     void emptyPanelsSayWhatToDo_data();
     void emptyPanelsSayWhatToDo();
     void sizesFollowTheLanguage_data();
@@ -260,6 +262,24 @@ void TestMainWindow::startViewOpensTheDemo()
     QCOMPARE(recent->item(0)->text(), QStringLiteral("local://demo"));
     Q_EMIT recent->itemActivated(recent->item(0));
     QVERIFY(!m_window->isShowingStartView());
+}
+
+void TestMainWindow::opensALocalFolder()
+{
+    // "Open a local folder…" opens file:///dir/ through the local connection.
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("note.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello");
+    file.close();
+    m_window->showStartView();
+    const QString url = QStringLiteral("file://") + folder.path() + QLatin1Char('/');
+    QVERIFY(m_window->openLocation(url));
+    QVERIFY(!m_window->isShowingStartView());
+    ObjectListModel *objects = m_window->explorer()->objects();
+    QTRY_VERIFY_WITH_TIMEOUT(objects->isComplete() && objects->rowCount() == 1, 10000);
+    QCOMPARE(objects->row(0).name, QStringLiteral("note.txt"));
+    QCOMPARE(m_settings->recentUrls().value(0), url);
 }
 
 void TestMainWindow::emptyPanelsSayWhatToDo_data()
