@@ -298,15 +298,9 @@ void MainWindow::rememberUrl(const QString &url)
     m_start->setRecentUrls(recent);
 }
 
-void MainWindow::showStartView()
-{
-    m_stack->setCurrentWidget(m_start);
-}
+void MainWindow::showStartView() { m_stack->setCurrentWidget(m_start); }
 
-void MainWindow::showTabs()
-{
-    m_stack->setCurrentWidget(m_tabs);
-}
+void MainWindow::showTabs() { m_stack->setCurrentWidget(m_tabs); }
 
 bool MainWindow::isShowingStartView() const { return m_stack->currentWidget() == m_start; }
 
