@@ -805,10 +805,6 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Summarizing: %1 objects so far…</source>
-        <translation>Zusammenfassung: bisher %1 Objekte …</translation>
-    </message>
-    <message>
         <source>Summary complete</source>
         <translation>Zusammenfassung fertig</translation>
     </message>
@@ -863,6 +859,13 @@
     <message>
         <source>Up</source>
         <translation>Nach oben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Summarizing: %Ln object(s) so far…</source>
+        <translation>
+            <numerusform>Zusammenfassung: bisher %Ln Objekt …</numerusform>
+            <numerusform>Zusammenfassung: bisher %Ln Objekte …</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1515,16 +1518,22 @@ Es misst, wie schnell die Daten mit 1, 2, 4 … Workern laden, und sagt, wo es h
         <translation>Zusammenfassung von %1 unvollständig: %2</translation>
     </message>
     <message>
-        <source>%1: %2 objects, %3</source>
-        <translation>%1: %2 Objekte, %3</translation>
-    </message>
-    <message>
-        <source>%1: %2 objects, %3 so far…</source>
-        <translation>%1: bisher %2 Objekte, %3 …</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2</source>
+        <translation>
+            <numerusform>%1: %Ln Objekt, %2</numerusform>
+            <numerusform>%1: %Ln Objekte, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2 so far…</source>
+        <translation>
+            <numerusform>%1: bisher %Ln Objekt, %2 …</numerusform>
+            <numerusform>%1: bisher %Ln Objekte, %2 …</numerusform>
+        </translation>
     </message>
 </context>
 <context>

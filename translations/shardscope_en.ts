@@ -98,6 +98,13 @@
             <numerusform>%n objects so far in %1; scroll for more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Summarizing: %Ln object(s) so far…</source>
+        <translation>
+            <numerusform>Summarizing: %Ln object so far…</numerusform>
+            <numerusform>Summarizing: %Ln objects so far…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>
@@ -133,6 +140,23 @@
         <translation>
             <numerusform>In no split: %n object, e.g. %1</numerusform>
             <numerusform>In no split: %n objects, e.g. %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SummaryView</name>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2</source>
+        <translation>
+            <numerusform>%1: %Ln object, %2</numerusform>
+            <numerusform>%1: %Ln objects, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2 so far…</source>
+        <translation>
+            <numerusform>%1: %Ln object, %2 so far…</numerusform>
+            <numerusform>%1: %Ln objects, %2 so far…</numerusform>
         </translation>
     </message>
 </context>

@@ -794,10 +794,6 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Summarizing: %1 objects so far…</source>
-        <translation>正在汇总：目前 %1 个对象…</translation>
-    </message>
-    <message>
         <source>Summary complete</source>
         <translation>汇总完成</translation>
     </message>
@@ -852,6 +848,12 @@
     <message>
         <source>Up</source>
         <translation>上一级</translation>
+    </message>
+    <message numerus="yes">
+        <source>Summarizing: %Ln object(s) so far…</source>
+        <translation>
+            <numerusform>正在汇总：目前 %Ln 个对象…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1500,16 +1502,20 @@ It measures how fast the data loads with 1, 2, 4… workers and says where it st
         <translation>%1 的汇总未完成：%2</translation>
     </message>
     <message>
-        <source>%1: %2 objects, %3</source>
-        <translation>%1：%2 个对象，%3</translation>
-    </message>
-    <message>
-        <source>%1: %2 objects, %3 so far…</source>
-        <translation>%1：目前 %2 个对象，%3…</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2</source>
+        <translation>
+            <numerusform>%1：%Ln 个对象，%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2 so far…</source>
+        <translation>
+            <numerusform>%1：目前 %Ln 个对象，%2…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <climits>
 #include <chrono>
 
 namespace shardscope::ui {
@@ -100,9 +101,10 @@ void SummaryView::present(const BucketSummary &s, bool final)
 {
     m_summary = s;
     const QLocale locale;
-    m_totals->setText((final ? tr("%1: %2 objects, %3") : tr("%1: %2 objects, %3 so far…"))
-                          .arg(m_url, locale.toString(static_cast<qulonglong>(s.objects)),
-                               formatBytes(s.bytes)));
+    const int objects = static_cast<int>(std::min<quint64>(s.objects, INT_MAX)); // plural form of the count
+    m_totals->setText((final ? tr("%1: %Ln object(s), %2", nullptr, objects)
+                             : tr("%1: %Ln object(s), %2 so far…", nullptr, objects))
+                          .arg(m_url, formatBytes(s.bytes)));
     // Histogram: one bar per power of two that has objects.
     int first = 64, last = -1;
     for (int k = 0; k < 64; ++k)

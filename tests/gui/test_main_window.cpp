@@ -13,6 +13,7 @@
 #include "models/object_list_model.h"
 #include "settings.h"
 #include "start_view.h"
+#include "summary_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void startViewOffersTheWaysIn();
     void startViewOpensTheDemo();
     void opensALocalFolder();
+    void summaryCountsInTheLanguage_data();
+    void summaryCountsInTheLanguage();
     void emptyPanelsSayWhatToDo_data();
     void emptyPanelsSayWhatToDo();
     void sizesFollowTheLanguage_data();
@@ -280,6 +283,36 @@ void TestMainWindow::opensALocalFolder()
     QTRY_VERIFY_WITH_TIMEOUT(objects->isComplete() && objects->rowCount() == 1, 10000);
     QCOMPARE(objects->row(0).name, QStringLiteral("note.txt"));
     QCOMPARE(m_settings->recentUrls().value(0), url);
+}
+
+void TestMainWindow::summaryCountsInTheLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("totals");
+    QTest::newRow("English") << "en" << ": 1 object, 5 bytes";
+    QTest::newRow("German") << "de" << ": 1 Objekt, 5 Bytes";
+    QTest::newRow("Simplified Chinese") << "zh_CN" << QStringLiteral("：1 个对象，5 字节");
+}
+
+void TestMainWindow::summaryCountsInTheLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, totals);
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("note.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello");
+    file.close();
+    QVERIFY(m_languages->apply(code));
+    QVERIFY(m_window->openLocation(QStringLiteral("file://") + folder.path() + QLatin1Char('/')));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->explorer()->objects()->isComplete(), 10000);
+    QSignalSpy finished(m_window->explorer()->summaryView(), &SummaryView::finished);
+    m_window->explorer()->summarizeCurrent();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    const QString text = m_window->findChild<QLabel *>(QStringLiteral("summaryTotals"))->text();
+    QVERIFY(m_languages->apply(QStringLiteral("en")));
+    QTRY_COMPARE_WITH_TIMEOUT(menu("menuFile")->title(), QStringLiteral("&File"), 2000);
+    QVERIFY2(text.endsWith(totals), qPrintable(text));
 }
 
 void TestMainWindow::emptyPanelsSayWhatToDo_data()
