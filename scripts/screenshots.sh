@@ -4,6 +4,8 @@
 # default store, starts the cluster for the cluster view (and stops it again
 # if it started it), and walks the real window through its views on a
 # virtual X display (Xvfb). Usage: scripts/screenshots.sh [--language de]
+# (English pictures go to docs/screenshots/, another language's to
+# docs/screenshots/<code>/).
 set -euo pipefail
 dir="$(cd "$(dirname "$0")" && pwd)"
 . "$dir/common.sh"
@@ -12,10 +14,9 @@ bash "$dir/build.sh" release >&2
 app="$SHARDSCOPE_ROOT/build/release/app/shardscope"
 cli="$SHARDSCOPE_ROOT/build/release/app/shardscope-cli"
 out="$SHARDSCOPE_ROOT/docs/screenshots"
-if ! "$cli" ls local://demo >/dev/null 2>&1; then
+if ! "$cli" get local://demo/dataset.json >/dev/null 2>&1; then
   log "creating the demo data set local://demo"
-  "$cli" gen local://demo/train/ --shards 8 --samples 64 --ext png,cls,json,txt --image-size 48 >&2
-  "$cli" gen local://demo/val/ --shards 2 --samples 64 --ext png,cls,json,txt --image-size 48 --seed 2 >&2
+  "$cli" gen local://demo --demo >&2
 fi
 if ! "$cli" ls local://sizes >/dev/null 2>&1; then
   log "creating local://sizes (objects of many sizes, for batch tuning)"
@@ -33,6 +34,12 @@ trap '[ "$started" = 1 ] && bash "$dir/cluster-stop.sh"' EXIT
 # A fresh settings file: the pictures do not depend on this machine's history.
 export XDG_CONFIG_HOME="$(mktemp -d)"
 export AIS_ENDPOINT="$EP"
+lang=""
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  [ "${args[$i]}" = "--language" ] && lang="${args[$((i + 1))]:-}"
+done
+[ -z "$lang" ] || [ "$lang" = en ] || out="$out/$lang"
 mkdir -p "$out"
 xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshots "$out" "$@" local://demo
 log "screenshots in $out"

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Units</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::BatchTuningPanel</name>
     <message>
         <source>Computing…</source>
@@ -351,6 +361,10 @@
         <source>× baseline (items/s)</source>
         <translation>× Basislinie (Elemente/s)</translation>
     </message>
+    <message>
+        <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
+        <translation>Noch kein Benchmark. Wählen Sie die Daten (eine Bucket-URL oder die Konfiguration des Datensatz-Tabs), eine Methode und die Worker, dann Starten; „Worker durchlaufen“ findet die passende Worker-Zahl, „Methoden vergleichen“ den schnellsten Leseweg.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkRunner</name>
@@ -443,6 +457,10 @@
     <message>
         <source>AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready</source>
         <translation>AIStore %7, Cluster %1, Kartenversion %2: %3 Proxys, %4 Targets, %5 von %6 Knoten bereit</translation>
+    </message>
+    <message>
+        <source>No cluster chosen. Double-click an AIStore connection in the list on the left to see its nodes, or add one with File → Add Connection…</source>
+        <translation>Kein Cluster gewählt. Doppelklicken Sie links auf eine AIStore-Verbindung, um ihre Knoten zu sehen, oder fügen Sie eine hinzu mit Datei → Verbindung hinzufügen …</translation>
     </message>
 </context>
 <context>
@@ -649,7 +667,7 @@
     </message>
     <message>
         <source>Split</source>
-        <translation>Split</translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <source>Source ID</source>
@@ -736,11 +754,11 @@
     </message>
     <message>
         <source>Shard</source>
-        <translation>Shard</translation>
+        <translation>Shard-Inhalt</translation>
     </message>
     <message>
         <source>Cluster</source>
-        <translation>Cluster</translation>
+        <translation>Clusterkarte</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -787,10 +805,6 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Summarizing: %1 objects so far…</source>
-        <translation>Zusammenfassung: bisher %1 Objekte …</translation>
-    </message>
-    <message>
         <source>Summary complete</source>
         <translation>Zusammenfassung fertig</translation>
     </message>
@@ -828,7 +842,7 @@
     </message>
     <message>
         <source>Samples</source>
-        <translation>Samples</translation>
+        <translation>Beispiele</translation>
     </message>
     <message>
         <source>Thumbnails</source>
@@ -845,6 +859,13 @@
     <message>
         <source>Up</source>
         <translation>Nach oben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Summarizing: %Ln object(s) so far…</source>
+        <translation>
+            <numerusform>Zusammenfassung: bisher %Ln Objekt …</numerusform>
+            <numerusform>Zusammenfassung: bisher %Ln Objekte …</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1084,7 +1105,7 @@
     </message>
     <message>
         <source>Explorer</source>
-        <translation>Explorer</translation>
+        <translation>Durchsuchen</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1128,6 +1149,30 @@
     <message>
         <source>Messages</source>
         <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>Writing the demo data set (first time only)…</source>
+        <translation>Der Demo-Datensatz wird geschrieben (nur beim ersten Mal) …</translation>
+    </message>
+    <message>
+        <source>Writing the demo data set to local://demo…</source>
+        <translation>Der Demo-Datensatz wird nach local://demo geschrieben …</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo data set: %1</source>
+        <translation>Der Demo-Datensatz kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The demo data set is at local://demo</source>
+        <translation>Der Demo-Datensatz liegt in local://demo</translation>
+    </message>
+    <message>
+        <source>Open a Local Folder</source>
+        <translation>Lokalen Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>S&amp;tart Page</source>
+        <translation>S&amp;tartseite</translation>
     </message>
 </context>
 <context>
@@ -1236,7 +1281,7 @@
     </message>
     <message>
         <source>Sampler:</source>
-        <translation>Sampler:</translation>
+        <translation>Stichprobenziehung:</translation>
     </message>
     <message>
         <source>Batch size:</source>
@@ -1388,7 +1433,7 @@
     </message>
     <message>
         <source>Split</source>
-        <translation>Split</translation>
+        <translation>Aufteilung</translation>
     </message>
     <message>
         <source>Objects</source>
@@ -1401,6 +1446,49 @@
     <message>
         <source>List Again</source>
         <translation>Erneut auflisten</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::StartView</name>
+    <message>
+        <source>Welcome to shardscope</source>
+        <translation>Willkommen bei shardscope</translation>
+    </message>
+    <message>
+        <source>shardscope shows what is in a training data set kept in object storage: buckets, shards and the samples inside them, as pictures, text, labels and sound.
+It describes the data set as a config that the CLI runs and exports as a training script.
+It measures how fast the data loads with 1, 2, 4… workers and says where it stalls.</source>
+        <translation>shardscope zeigt, was in einem Trainingsdatensatz im Objektspeicher steckt: Buckets, Shards und die Beispiele darin, als Bilder, Text, Labels und Ton.
+Es beschreibt den Datensatz als Konfiguration, die die CLI ausführt und als Trainingsskript exportiert.
+Es misst, wie schnell die Daten mit 1, 2, 4 … Workern laden, und sagt, wo es hakt.</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>A small data set of shapes with labels, captions and metadata, written on this computer the first time (local://demo)</source>
+        <translation>Ein kleiner Datensatz aus Formen mit Labels, Bildunterschriften und Metadaten, beim ersten Mal auf diesem Computer angelegt (local://demo)</translation>
+    </message>
+    <message>
+        <source>Connect to AIStore…</source>
+        <translation>Mit AIStore verbinden …</translation>
+    </message>
+    <message>
+        <source>Open a local folder…</source>
+        <translation>Lokalen Ordner öffnen …</translation>
+    </message>
+    <message>
+        <source>Open URL…</source>
+        <translation>URL öffnen …</translation>
+    </message>
+    <message>
+        <source>Recently opened</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Nothing opened yet: the buckets and URLs you open appear here.</source>
+        <translation>Noch nichts geöffnet: Die Buckets und URLs, die Sie öffnen, erscheinen hier.</translation>
     </message>
 </context>
 <context>
@@ -1430,16 +1518,22 @@
         <translation>Zusammenfassung von %1 unvollständig: %2</translation>
     </message>
     <message>
-        <source>%1: %2 objects, %3</source>
-        <translation>%1: %2 Objekte, %3</translation>
-    </message>
-    <message>
-        <source>%1: %2 objects, %3 so far…</source>
-        <translation>%1: bisher %2 Objekte, %3 …</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2</source>
+        <translation>
+            <numerusform>%1: %Ln Objekt, %2</numerusform>
+            <numerusform>%1: %Ln Objekte, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2 so far…</source>
+        <translation>
+            <numerusform>%1: bisher %Ln Objekt, %2 …</numerusform>
+            <numerusform>%1: bisher %Ln Objekte, %2 …</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Units</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln 字节</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::BatchTuningPanel</name>
     <message>
         <source>Computing…</source>
@@ -348,6 +357,10 @@
         <source>× baseline (items/s)</source>
         <translation>× 基线（条目/秒）</translation>
     </message>
+    <message>
+        <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
+        <translation>尚无基准测试。请选择数据（存储桶 URL 或“数据集”选项卡中的配置）、方法和工作线程数，然后点击“开始”；“扫描工作线程数”可找出应使用的线程数，“比较方法”可找出最快的读取方式。</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkRunner</name>
@@ -439,6 +452,10 @@
     <message>
         <source>AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready</source>
         <translation>AIStore %7，集群 %1，映射版本 %2：%3 个代理，%4 个目标，%6 个节点中 %5 个就绪</translation>
+    </message>
+    <message>
+        <source>No cluster chosen. Double-click an AIStore connection in the list on the left to see its nodes, or add one with File → Add Connection…</source>
+        <translation>尚未选择集群。双击左侧列表中的 AIStore 连接以查看其节点，或通过“文件 → 添加连接…”添加一个。</translation>
     </message>
 </context>
 <context>
@@ -777,10 +794,6 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Summarizing: %1 objects so far…</source>
-        <translation>正在汇总：目前 %1 个对象…</translation>
-    </message>
-    <message>
         <source>Summary complete</source>
         <translation>汇总完成</translation>
     </message>
@@ -835,6 +848,12 @@
     <message>
         <source>Up</source>
         <translation>上一级</translation>
+    </message>
+    <message numerus="yes">
+        <source>Summarizing: %Ln object(s) so far…</source>
+        <translation>
+            <numerusform>正在汇总：目前 %Ln 个对象…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1136,30 @@
         <source>Messages</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>Writing the demo data set (first time only)…</source>
+        <translation>正在写入演示数据集（仅首次）…</translation>
+    </message>
+    <message>
+        <source>Writing the demo data set to local://demo…</source>
+        <translation>正在将演示数据集写入 local://demo…</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo data set: %1</source>
+        <translation>无法写入演示数据集：%1</translation>
+    </message>
+    <message>
+        <source>The demo data set is at local://demo</source>
+        <translation>演示数据集位于 local://demo</translation>
+    </message>
+    <message>
+        <source>Open a Local Folder</source>
+        <translation>打开本地文件夹</translation>
+    </message>
+    <message>
+        <source>S&amp;tart Page</source>
+        <translation>起始页(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ObjectListModel</name>
@@ -1390,6 +1433,49 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::StartView</name>
+    <message>
+        <source>Welcome to shardscope</source>
+        <translation>欢迎使用 shardscope</translation>
+    </message>
+    <message>
+        <source>shardscope shows what is in a training data set kept in object storage: buckets, shards and the samples inside them, as pictures, text, labels and sound.
+It describes the data set as a config that the CLI runs and exports as a training script.
+It measures how fast the data loads with 1, 2, 4… workers and says where it stalls.</source>
+        <translation>shardscope 展示对象存储中训练数据集的内容：存储桶、分片及其中的样本，以图片、文本、标签和声音呈现。
+它把数据集描述为一份配置，由命令行工具运行，并可导出为训练脚本。
+它测量数据在 1、2、4… 个工作线程下的加载速度，并指出瓶颈所在。</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>打开演示数据</translation>
+    </message>
+    <message>
+        <source>A small data set of shapes with labels, captions and metadata, written on this computer the first time (local://demo)</source>
+        <translation>一个由各种形状组成的小型数据集，带有标签、说明文字和元数据，首次使用时写入本机（local://demo）</translation>
+    </message>
+    <message>
+        <source>Connect to AIStore…</source>
+        <translation>连接到 AIStore…</translation>
+    </message>
+    <message>
+        <source>Open a local folder…</source>
+        <translation>打开本地文件夹…</translation>
+    </message>
+    <message>
+        <source>Open URL…</source>
+        <translation>打开 URL…</translation>
+    </message>
+    <message>
+        <source>Recently opened</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>Nothing opened yet: the buckets and URLs you open appear here.</source>
+        <translation>尚未打开任何内容：你打开的存储桶和 URL 会显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::SummaryView</name>
     <message>
         <source>Extension</source>
@@ -1416,16 +1502,20 @@
         <translation>%1 的汇总未完成：%2</translation>
     </message>
     <message>
-        <source>%1: %2 objects, %3</source>
-        <translation>%1：%2 个对象，%3</translation>
-    </message>
-    <message>
-        <source>%1: %2 objects, %3 so far…</source>
-        <translation>%1：目前 %2 个对象，%3…</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2</source>
+        <translation>
+            <numerusform>%1：%Ln 个对象，%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln object(s), %2 so far…</source>
+        <translation>
+            <numerusform>%1：目前 %Ln 个对象，%2…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

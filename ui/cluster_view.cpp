@@ -142,6 +142,10 @@ void ClusterView::retranslate()
 {
     m_table->setHorizontalHeaderLabels({tr("Role"), tr("Node"), tr("URL"), tr("State"), tr("Uptime")});
     m_refresh->setText(tr("&Refresh"));
+    m_refresh->setEnabled(!m_name.isEmpty());
+    if (m_name.isEmpty()) // no cluster yet: say how to get one
+        m_summary->setText(tr("No cluster chosen. Double-click an AIStore connection in the list on the left to "
+                              "see its nodes, or add one with File → Add Connection…"));
 }
 
 } // namespace shardscope::ui

@@ -34,6 +34,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace shardscope::ui {
 
 ExplorerPanel::ExplorerPanel(QWidget *parent)
@@ -126,8 +129,9 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_tabs->addTab(m_summaryView, QString());
     connect(m_summarize, &QPushButton::clicked, this, &ExplorerPanel::summarizeCurrent);
     connect(m_summaryView, &SummaryView::progressed, this, [this](quint64 objects, quint64) {
+        const int n = static_cast<int>(std::min<quint64>(objects, INT_MAX)); // plural form of the count
         if (m_summaryView->isRunning())
-            Q_EMIT statusChanged(tr("Summarizing: %1 objects so far…").arg(objects), true);
+            Q_EMIT statusChanged(tr("Summarizing: %Ln object(s) so far…", nullptr, n), true);
     });
     connect(m_summaryView, &SummaryView::finished, this, [this](const QString &error) {
         Q_EMIT statusChanged(error.isEmpty() ? tr("Summary complete") : tr("Summary not complete: %1").arg(error), false);

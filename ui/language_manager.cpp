@@ -62,10 +62,11 @@ bool LanguageManager::apply(const QString &code)
         return false;
 
     std::unique_ptr<QTranslator> app, qt;
+    // English has a catalog too: only its plural forms ("%n byte(s)" -> "1 byte").
+    app = std::make_unique<QTranslator>();
+    if (!app->load(QStringLiteral(":/i18n/shardscope_") + target))
+        return false;
     if (target != QLatin1String("en")) {
-        app = std::make_unique<QTranslator>();
-        if (!app->load(QStringLiteral(":/i18n/shardscope_") + target))
-            return false;
         // Qt's own strings (standard buttons, ...): optional, from the system.
         qt = std::make_unique<QTranslator>();
         if (!qt->load(QStringLiteral("qtbase_") + target, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -78,6 +79,8 @@ bool LanguageManager::apply(const QString &code)
         QCoreApplication::installTranslator(m_qt.get());
     if (m_app)
         QCoreApplication::installTranslator(m_app.get());
+    // Numbers and units (sizes, thousands separators) follow the language.
+    QLocale::setDefault(QLocale(target));
     m_requested = code;
     const bool changed = m_effective != target;
     m_effective = target;

@@ -11,6 +11,10 @@
 #include "models/object_list_model.h"
 #include "language_manager.h"
 #include "settings.h"
+#include "start_view.h"
+
+#include "gen/demo_dataset.h"
+#include "storage/store_url.h"
 
 #include "shardscope/version.h"
 #include "storage/endpoint.h"
@@ -37,6 +41,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace shardscope::ui {
@@ -50,6 +55,11 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("mainStack"));
+    m_start = new StartView(m_stack);
+    m_stack->addWidget(m_tabs);
+    m_stack->addWidget(m_start);
     m_explorer = new ExplorerPanel(m_tabs);
     m_tabs->addTab(m_explorer, QString());
     m_dataset = new DatasetPanel(m_tabs);
@@ -61,7 +71,14 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_tabs->addTab(m_benchmark, QString());
     m_tuning = new BatchTuningPanel(m_tabs);
     m_tabs->addTab(m_tuning, QString());
-    setCentralWidget(m_tabs);
+    setCentralWidget(m_stack);
+    m_start->setRecentUrls(m_settings.recentUrls());
+    connect(m_start, &StartView::openDemoRequested, this, &MainWindow::openDemo);
+    connect(m_start, &StartView::connectAisRequested, this, &MainWindow::addConnection);
+    connect(m_start, &StartView::openFolderRequested, this, &MainWindow::openLocalFolder);
+    connect(m_start, &StartView::openUrlRequested, this, &MainWindow::askForUrl);
+    connect(m_start, &StartView::recentUrlChosen, this, &MainWindow::openLocation);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::showTabs);
     // One sampler: the dataset config's, edited in either tab.
     connect(m_dataset, &DatasetPanel::configChanged, this, [this] { m_tuning->setConfig(m_dataset->config()); });
     connect(m_tuning, &BatchTuningPanel::samplerEdited, m_dataset, &DatasetPanel::setSampler);
@@ -130,8 +147,10 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     connect(m_dataset, &DatasetPanel::exportRequested, this, &MainWindow::exportDataset);
     connect(m_dataset, &DatasetPanel::loaded, this, [this](const QString &path, const QString &error) {
         m_jobStatus->finishJob(error.isEmpty() ? tr("Opened %1").arg(path) : tr("Cannot open %1: %2").arg(path, error));
-        if (error.isEmpty())
+        if (error.isEmpty()) {
             m_tabs->setCurrentWidget(m_dataset);
+            showTabs();
+        }
     });
     connect(m_dataset, &DatasetPanel::saved, this, [this](const QString &path, const QString &error) {
         m_jobStatus->finishJob(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save %1: %2").arg(path, error));
@@ -214,6 +233,7 @@ void MainWindow::loadTuningSizes()
 void MainWindow::newDataset()
 {
     m_dataset->setConfig(DatasetConfig{});
+    showTabs();
     // A new config starts from the bucket open in the explorer, if any.
     if (!m_explorer->bucketUrl().isEmpty())
         m_dataset->addSource(m_explorer->bucketUrl());
@@ -252,14 +272,73 @@ void MainWindow::exportDataset()
 
 bool MainWindow::openLocation(const QString &url)
 {
-    const QString scheme = url.section(QStringLiteral("://"), 0, 0);
+    QString scheme = url.section(QStringLiteral("://"), 0, 0);
+    if (scheme == QLatin1String("file"))
+        scheme = QStringLiteral("local"); // a folder needs no connection options: the local one does
     for (int row = 0; row < m_explorer->connections()->rowCount(); ++row)
         if (m_explorer->connections()->connection(row).scheme == scheme) {
             m_explorer->openLocation(row, url);
+            rememberUrl(url);
+            m_tabs->setCurrentWidget(m_explorer);
+            showTabs();
             return true;
         }
     m_jobStatus->finishJob(tr("Cannot open %1: no connection for %2://").arg(url, scheme));
     return false;
+}
+
+void MainWindow::rememberUrl(const QString &url)
+{
+    QStringList recent = m_settings.recentUrls();
+    recent.removeAll(url);
+    recent.prepend(url);
+    while (recent.size() > 8)
+        recent.removeLast();
+    m_settings.setRecentUrls(recent);
+    m_start->setRecentUrls(recent);
+}
+
+void MainWindow::showStartView() { m_stack->setCurrentWidget(m_start); }
+
+void MainWindow::showTabs() { m_stack->setCurrentWidget(m_tabs); }
+
+bool MainWindow::isShowingStartView() const { return m_stack->currentWidget() == m_start; }
+
+void MainWindow::openDemo()
+{
+    const StoreOptions options = storeOptionsFor(QStringLiteral("local"));
+    m_start->setStatus(tr("Writing the demo data set (first time only)…"));
+    m_jobStatus->startJob(tr("Writing the demo data set to local://demo…"), false);
+    QPointer<MainWindow> self(this);
+    (void)QtConcurrent::run([self, options] {
+        QString error;
+        try {
+            StoreLocation loc = openStore(parseStoreUrl("local://demo"), options, true);
+            ensureDemoDataset(*loc.store, loc.bucket, DemoSpec{});
+        } catch (const Error &e) {
+            error = QString::fromStdString(e.what());
+        }
+        QMetaObject::invokeMethod(qApp, [self, error] {
+            if (!self)
+                return;
+            if (!error.isEmpty()) {
+                const QString message = tr("Cannot write the demo data set: %1").arg(error);
+                self->m_start->setStatus(message);
+                self->m_jobStatus->finishJob(message);
+                return;
+            }
+            self->m_start->setStatus(QString());
+            self->m_jobStatus->finishJob(tr("The demo data set is at local://demo"));
+            self->openLocation(QStringLiteral("local://demo"));
+        });
+    });
+}
+
+void MainWindow::openLocalFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Local Folder"), QDir::homePath());
+    if (!dir.isEmpty())
+        openLocation(QStringLiteral("file://") + QDir::cleanPath(dir) + QLatin1Char('/'));
 }
 
 void MainWindow::createActions()
@@ -306,6 +385,10 @@ void MainWindow::createActions()
     m_exportAction->setObjectName(QStringLiteral("actionExport"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportDataset);
+
+    m_startAction = new QAction(this);
+    m_startAction->setObjectName(QStringLiteral("actionStartView"));
+    connect(m_startAction, &QAction::triggered, this, &MainWindow::showStartView);
 
     m_statusBarAction = new QAction(this);
     m_statusBarAction->setObjectName(QStringLiteral("actionShowStatusBar"));
@@ -364,6 +447,7 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("menuView"));
+    m_viewMenu->addAction(m_startAction);
     m_viewMenu->addAction(m_refreshAction);
     m_viewMenu->addAction(m_statusBarAction);
     m_viewMenu->addAction(m_messagesAction);
@@ -395,6 +479,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_quitAction->setStatusTip(tr("Quit shardscope"));
     m_statusBarAction->setText(tr("Show &Status Bar"));
+    m_startAction->setText(tr("S&tart Page"));
     m_messagesAction->setText(tr("&Messages"));
     m_messagesDock->setWindowTitle(tr("Messages"));
     m_openUrlAction->setText(tr("&Open URL…"));
@@ -412,8 +497,6 @@ void MainWindow::retranslate()
     m_systemLanguageAction->setText(tr("System Default"));
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));
-
-
 }
 
 void MainWindow::chooseLanguage(const QString &code)
@@ -432,6 +515,8 @@ void MainWindow::addConnection()
         return;
     m_explorer->connections()->addConnection(dialog.connection());
     saveConnections();
+    m_tabs->setCurrentWidget(m_explorer);
+    showTabs();
     if (const QString w = ConnectionDialog::tlsWarning(dialog.connection()); !w.isEmpty())
         m_jobStatus->finishJob(w);
 }

@@ -10,6 +10,7 @@ class QDockWidget;
 class QListWidget;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 
 namespace shardscope::ui {
@@ -21,6 +22,7 @@ class ExplorerPanel;
 class JobStatusWidget;
 class LanguageManager;
 class Settings;
+class StartView;
 
 class MainWindow : public QMainWindow
 {
@@ -38,8 +40,18 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     // The options of the first connection for a scheme ("ais", "s3", "local").
     StoreOptions storeOptionsFor(const QString &scheme) const;
-    // Opens a bucket URL (local://, ais://) in the explorer; false for other schemes.
+    // Opens a bucket URL (local://, ais://, file://) in the explorer; false for other schemes.
     bool openLocation(const QString &url);
+
+    // The start view (what shardscope does, the ways in, recent URLs) instead
+    // of the tabs; opening anything shows the tabs again.
+    StartView *startView() const { return m_start; }
+    void showStartView();
+    void showTabs();
+    bool isShowingStartView() const;
+    // Writes the demo data set to local://demo unless it is there (off the GUI
+    // thread), then opens it.
+    void openDemo();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +74,8 @@ private:
     void openDataset();
     void saveDataset(bool askForPath);
     void exportDataset();
+    void openLocalFolder();
+    void rememberUrl(const QString &url);
     int m_builtInConnections = 0;
 
     Settings &m_settings;
@@ -82,6 +96,7 @@ private:
     QAction *m_saveDatasetAsAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_statusBarAction = nullptr;
+    QAction *m_startAction = nullptr;
     QAction *m_messagesAction = nullptr;
     QDockWidget *m_messagesDock = nullptr;
     QListWidget *m_messages = nullptr;
@@ -89,6 +104,8 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    StartView *m_start = nullptr;
     QTabWidget *m_tabs = nullptr;
     ExplorerPanel *m_explorer = nullptr;
     DatasetPanel *m_dataset = nullptr;

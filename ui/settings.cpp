@@ -77,6 +77,10 @@ int Settings::currentTab() const { return m_settings->value(QStringLiteral("main
 
 void Settings::setCurrentTab(int tab) { m_settings->setValue(QStringLiteral("mainWindow/tab"), tab); }
 
+QStringList Settings::recentUrls() const { return m_settings->value(QStringLiteral("start/recentUrls")).toStringList(); }
+
+void Settings::setRecentUrls(const QStringList &urls) { m_settings->setValue(QStringLiteral("start/recentUrls"), urls); }
+
 QByteArray Settings::explorerSplitterState() const
 {
     return m_settings->value(QStringLiteral("explorer/splitter")).toByteArray();

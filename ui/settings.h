@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 #include <QVector>
 
@@ -53,6 +54,8 @@ public:
     void setObjectColumnsState(const QByteArray &state);
     int currentTab() const;
     void setCurrentTab(int tab);
+    QStringList recentUrls() const; // most recent first
+    void setRecentUrls(const QStringList &urls);
 
     void sync();
 

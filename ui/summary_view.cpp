@@ -2,6 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "summary_view.h"
+#include "locale_format.h"
 
 #include "background.h"
 #include "charts/plot_style.h"
@@ -18,6 +19,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <climits>
 #include <chrono>
 
 namespace shardscope::ui {
@@ -99,9 +101,10 @@ void SummaryView::present(const BucketSummary &s, bool final)
 {
     m_summary = s;
     const QLocale locale;
-    m_totals->setText((final ? tr("%1: %2 objects, %3") : tr("%1: %2 objects, %3 so far…"))
-                          .arg(m_url, locale.toString(static_cast<qulonglong>(s.objects)),
-                               locale.formattedDataSize(static_cast<qint64>(s.bytes))));
+    const int objects = static_cast<int>(std::min<quint64>(s.objects, INT_MAX)); // plural form of the count
+    m_totals->setText((final ? tr("%1: %Ln object(s), %2", nullptr, objects)
+                             : tr("%1: %Ln object(s), %2 so far…", nullptr, objects))
+                          .arg(m_url, formatBytes(s.bytes)));
     // Histogram: one bar per power of two that has objects.
     int first = 64, last = -1;
     for (int k = 0; k < 64; ++k)
@@ -114,7 +117,7 @@ void SummaryView::present(const BucketSummary &s, bool final)
     for (int k = std::max(0, first); k <= last; ++k) {
         keys << k;
         values << static_cast<double>(s.sizeBins[static_cast<std::size_t>(k)]);
-        ticker->addTick(k, k == 0 ? QStringLiteral("0") : locale.formattedDataSize(qint64(1) << std::min(k, 62)));
+        ticker->addTick(k, k == 0 ? QStringLiteral("0") : formatBytes(quint64(1) << std::min(k, 62)));
     }
     auto *bars = qobject_cast<QCPBars *>(m_histogram->plottable(0));
     bars->setData(keys, values, true);

@@ -1,4 +1,5 @@
 #include "cli_context.h"
+#include "progress.h"
 
 #include "data/sources.h"
 #include "storage/endpoint.h"
@@ -30,7 +31,9 @@ CliContext::CliContext()
                      QStringLiteral("file")),
       m_insecureOption(QStringLiteral("insecure"),
                        QStringLiteral("Do not verify https:// certificates (unsafe: anyone on the path can read and "
-                                      "change the data; prints a warning)."))
+                                      "change the data; prints a warning).")),
+      m_quietOption(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
+                    QStringLiteral("No progress on stderr (it is shown only when stderr is a terminal)."))
 {
 }
 
@@ -41,6 +44,7 @@ void CliContext::addGlobalOptions(QCommandLineParser &parser) const
     parser.addOption(m_timeoutOption);
     parser.addOption(m_caFileOption);
     parser.addOption(m_insecureOption);
+    parser.addOption(m_quietOption);
     parser.addHelpOption();
 }
 
@@ -70,6 +74,7 @@ bool CliContext::readGlobalOptions(const QCommandLineParser &parser)
         m_err << "shardscope-cli: " << error << Qt::endl;
         return false;
     }
+    m_quiet = parser.isSet(m_quietOption);
     if (parser.isSet(m_endpointOption))
         m_endpoint = parser.value(m_endpointOption).toStdString();
     if (parser.isSet(m_caFileOption)) {
@@ -97,6 +102,8 @@ std::unique_ptr<AisClient> CliContext::aisClient() const
     opts.http = m_http;
     return std::make_unique<AisClient>(std::move(opts));
 }
+
+bool CliContext::showProgress(bool streamsToStdout) const { return progressWanted(m_quiet, streamsToStdout); }
 
 StoreOptions CliContext::storeOptions() const
 {

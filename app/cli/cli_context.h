@@ -26,7 +26,7 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
-    // Adds --endpoint, --connect-timeout, --timeout and --help to a command's parser.
+    // Adds --endpoint, --connect-timeout, --timeout, --quiet and --help to a command's parser.
     void addGlobalOptions(QCommandLineParser &parser) const;
     // Reads them back; returns false (after printing why) on a bad value.
     bool readGlobalOptions(const QCommandLineParser &parser);
@@ -37,6 +37,9 @@ public:
     // after the bucket may name objects in their escaped form (unescapeName).
     StoreLocation open(const QString &url, bool wholePathIsBucket = false) const;
     StoreOptions storeOptions() const;
+    // Draw progress on stderr: it is a terminal, --quiet was not given, and
+    // the command's results (`streamsToStdout`) do not go to the same terminal.
+    bool showProgress(bool streamsToStdout = false) const;
     // The objects a data-set URL names: a prefix, or a brace template
     // (ais://b/shard-{0000..0099}.tar) resolved against one listing.
     static std::vector<ObjectInfo> listDataset(StoreLocation &location);
@@ -54,6 +57,8 @@ private:
     QCommandLineOption m_timeoutOption;
     QCommandLineOption m_caFileOption;
     QCommandLineOption m_insecureOption;
+    QCommandLineOption m_quietOption;
+    bool m_quiet = false;
 };
 
 // A name from data (object, shard member) as the CLI prints it: escapeName()'s

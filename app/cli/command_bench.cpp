@@ -2,6 +2,7 @@
 
 #include "cli_context.h"
 #include "command_export.h"
+#include "progress.h"
 
 #include "bench/bench_config.h"
 #include "bench/bench_report.h"
@@ -11,12 +12,29 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <thread>
 
 namespace shardscope::cli {
 
 namespace {
 unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// Puts a run's live numbers on the progress line (`label` names the step).
+std::function<void(const BenchSample &)> showLive(Progress &progress, const QString &label = QString())
+{
+    if (!progress.enabled())
+        return {};
+    return [&progress, label](const BenchSample &s) {
+        progress.set(s.items);
+        progress.setNote((label + QStringLiteral("now %1 items/s, %2/s")
+                                      .arg(s.itemsPerSecond, 0, 'f', 0)
+                                      .arg(QString::fromStdString(
+                                          humanBytes(static_cast<unsigned long long>(s.payloadBytesPerSecond)))))
+                             .toStdString());
+    };
+}
 
 // The options bench, sweep and compare share.
 struct BenchCliOptions
@@ -165,7 +183,9 @@ int runBench(CliContext &ctx, const QStringList &arguments)
             spec.getBatchSize = getBatch;
         if (!o.readRun(ctx, parser, spec, &code))
             return code;
-        const BenchResult r = runBenchmark(spec);
+        Progress progress("items", 0, ctx.showProgress());
+        const BenchResult r = runBenchmark(spec, showLive(progress));
+        progress.finish();
         if (parser.isSet(o.json))
             ctx.out() << QString::fromStdString(benchResultJson(r, parser.isSet(seriesOpt), cores())) << Qt::flush;
         else
@@ -207,7 +227,13 @@ int runSweepCommand(CliContext &ctx, const QStringList &arguments)
         if (!o.readRun(ctx, parser, spec, &code))
             return code;
         const bool quiet = parser.isSet(o.json) || parser.isSet(csvOpt);
+        Progress progress("items", 0, ctx.showProgress());
+        std::atomic<int> stepWorkers{counts.front()};
         const auto steps = runSweep(spec, counts, [&](const SweepStep &s) {
+            // The next step's worker count, for the progress line.
+            const auto at = std::find(counts.begin(), counts.end(), s.workers);
+            if (at != counts.end() && at + 1 != counts.end())
+                stepWorkers = *(at + 1);
             if (!quiet)
                 ctx.out() << QStringLiteral("W=%1: %2 items/s, %3/s, p50 %4 ms, p99 %5 ms, errors %6\n")
                                  .arg(s.workers)
@@ -218,7 +244,11 @@ int runSweepCommand(CliContext &ctx, const QStringList &arguments)
                                  .arg(s.result.requestLatency.p99, 0, 'f', 3)
                                  .arg(s.result.errors)
                           << Qt::flush;
+        }, [&](const BenchSample &s) {
+            if (const auto live = showLive(progress, QStringLiteral("W=%1: ").arg(stepWorkers.load())))
+                live(s);
         });
+        progress.finish();
         if (parser.isSet(o.json)) {
             ctx.out() << QString::fromStdString(sweepJson(steps, cores())) << Qt::flush;
         } else if (parser.isSet(csvOpt)) {
@@ -294,7 +324,10 @@ int runCompare(CliContext &ctx, const QStringList &arguments)
             spec.getBatchSize = getBatch;
             if (!o.readRun(ctx, parser, spec, &code))
                 return code;
-            const BenchResult r = runBenchmark(spec);
+            Progress progress("items", 0, ctx.showProgress());
+            const BenchResult r =
+                runBenchmark(spec, showLive(progress, QString::fromStdString(benchMethodName(method)) + QStringLiteral(": ")));
+            progress.finish();
             if (method == BenchMethod::Baseline)
                 baseline = r.itemsPerSecond();
             const double ratio = baseline > 0 ? r.itemsPerSecond() / baseline : 0;

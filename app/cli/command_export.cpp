@@ -1,6 +1,7 @@
 #include "command_export.h"
 
 #include "cli_context.h"
+#include "progress.h"
 
 #include "config/dataset_config.h"
 #include "config/config_dataset.h"
@@ -54,7 +55,12 @@ int runExport(CliContext &ctx, const QStringList &arguments)
         } else if (format == QLatin1String("cpp")) {
             text = exportCpp(config);
         } else {
-            text = exportWids(config, ctx.storeOptions());
+            // Reading every shard takes a while; the index is printed after the progress line is gone.
+            Progress progress("shards read", 0, ctx.showProgress());
+            text = exportWids(config, ctx.storeOptions(), [&progress](std::size_t done, std::size_t total) {
+                progress.setTotal(total);
+                progress.set(done);
+            });
         }
         if (parser.isSet(outOpt))
             writeFileAtomically(parser.value(outOpt).toStdString(), text);

@@ -2,6 +2,7 @@
 
 #include "cli_context.h"
 #include "json_names.h"
+#include "progress.h"
 
 #include "data/loader.h"
 #include "data/partition.h"
@@ -267,8 +268,12 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             }
             return false;
         };
+        const std::uint64_t objects = limit ? std::min<std::uint64_t>(limit, mine.size()) : mine.size();
+        Progress progress(mode == QLatin1String("shard") ? "samples" : "objects",
+                          mode == QLatin1String("shard") ? 0 : objects, ctx.showProgress(true));
         while ((limit == 0 || count < limit) && nextItem(item)) {
             ++count;
+            progress.add();
             bytes += item.size();
             drainProblems();
             if (mode != QLatin1String("shard")) {
@@ -312,6 +317,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         }
         drainProblems();
         out << Qt::flush;
+        progress.finish();
         ctx.err() << "read " << count << (mode != QLatin1String("shard") ? " objects" : " samples") << " ("
                   << QString::fromStdString(humanBytes(bytes)) << ")" << (c.errors ? ", skipped " : "")
                   << (c.errors ? QString::number(c.errors) +

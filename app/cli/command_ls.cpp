@@ -2,6 +2,7 @@
 
 #include "cli_context.h"
 #include "json_names.h"
+#include "progress.h"
 
 #include "util/error.h"
 #include "util/strings.h"
@@ -114,10 +115,12 @@ int runLs(CliContext &ctx, const QStringList &arguments)
         std::uint64_t count = 0, bytes = 0;
         std::string token;
         bool first = true, opened = false;
+        Progress progress("objects listed", 0, ctx.showProgress(!summary));
         // Page by page: a million-object listing never sits in memory.
         do {
             ListPage page = store.listPage(loc.bucket, req, token);
             token = std::move(page.continuationToken);
+            progress.add(page.entries.size());
             if (json && !summary && !opened) { // only once the store has answered
                 out << "[";
                 opened = true;
@@ -143,6 +146,7 @@ int runLs(CliContext &ctx, const QStringList &arguments)
                 first = false;
             }
         } while (!token.empty());
+        progress.finish();
         if (summary) {
             if (json)
                 out << QString::fromStdString(nlohmann::json{{"url", escapeName(loc.url())},

@@ -13,7 +13,49 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
+
+namespace {
+
+// Whether argv asks only for text (help or version): answered before any
+// display is needed.
+bool asksForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *flag : {"-h", "--help", "-?", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+    return false;
+}
+
+// While the GUI platform starts: Qt's own complaints about the display are
+// held back, and a fatal one becomes one line that says how to run the app,
+// with an exit code instead of an abort.
+QtMessageHandler g_previousHandler = nullptr;
+void startupMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        std::fprintf(stderr, "shardscope: cannot open a window: no usable display (%s). Run it on a desktop, "
+                             "under xvfb-run (xvfb-run shardscope), or with QT_QPA_PLATFORM=offscreen for "
+                             "--screenshot; shardscope-cli needs no display.\n",
+                     qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+                         ? "DISPLAY and WAYLAND_DISPLAY are not set"
+                         : "the platform plugin could not start");
+        std::fflush(stderr);
+        std::_Exit(3);
+    }
+    if (context.category && std::strncmp(context.category, "qt.qpa", 6) == 0)
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -21,7 +63,15 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("shardscope"));
     QApplication::setApplicationVersion(QString::fromLatin1(shardscope::kVersion));
     QApplication::setDesktopFileName(QStringLiteral("shardscope"));
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> instance;
+    if (asksForText(argc, argv)) {
+        instance = std::make_unique<QCoreApplication>(argc, argv); // help and version need no display
+    } else {
+        g_previousHandler = qInstallMessageHandler(startupMessages);
+        instance = std::make_unique<QApplication>(argc, argv);
+        qInstallMessageHandler(g_previousHandler);
+    }
+    QCoreApplication &app = *instance;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -52,9 +102,12 @@ int main(int argc, char *argv[])
     parser.addOption(screenshotsOption);
     parser.addOption(measureBenchOption);
     parser.addPositionalArgument(QStringLiteral("url"),
-                                 QStringLiteral("A bucket to open, e.g. local://demo or ais://bucket/prefix."),
+                                 QStringLiteral("A bucket to open, e.g. local://demo or ais://bucket/prefix. Without one, the start "
+                                                "view offers the demo, AIStore, a local folder or a URL."),
                                  QStringLiteral("[url]"));
     parser.process(app);
+    if (!qobject_cast<QApplication *>(&app))
+        parser.showHelp(0); // asked for help or version: process() answered and exited already
 
     shardscope::ui::Settings settings;
     shardscope::ui::LanguageManager languages;
@@ -68,6 +121,9 @@ int main(int argc, char *argv[])
     window.show();
     if (!parser.positionalArguments().isEmpty() && !parser.isSet(screenshotsOption))
         window.openLocation(parser.positionalArguments().constFirst());
+    else if (!parser.isSet(screenshotsOption) && !parser.isSet(measureOption))
+        window.showStartView(); // nothing to open yet: the ways in
+
 
     std::unique_ptr<shardscope::ui::MeasureRun> measure;
     if (parser.isSet(measureOption)) {

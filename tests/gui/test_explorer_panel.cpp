@@ -3,6 +3,7 @@
 // reported, not frozen on.
 
 #include "explorer_panel.h"
+#include "language_manager.h"
 #include "models/connection_tree_model.h"
 #include "models/object_list_model.h"
 #include "storage/file_store.h"
@@ -45,6 +46,9 @@ private:
 void TestExplorerPanel::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // English as the app shows it: its catalog holds the plural forms ("15 objects").
+    static LanguageManager languages;
+    QVERIFY(languages.apply(QStringLiteral("en")));
     auto store = FileStore::forLocalRoot(m_dir.path().toStdString());
     store->createBucket("alpha");
     store->createBucket("beta");

@@ -8,16 +8,22 @@
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include "locale_format.h"
 #include "main_window.h"
+#include "models/object_list_model.h"
 #include "settings.h"
+#include "start_view.h"
+#include "summary_view.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -40,6 +46,15 @@ private Q_SLOTS:
     void systemDefaultFollowsTheLocale_data();
     void systemDefaultFollowsTheLocale();
     void jobStatusShowsProgressAndStop();
+    void startViewOffersTheWaysIn();
+    void startViewOpensTheDemo();
+    void opensALocalFolder();
+    void summaryCountsInTheLanguage_data();
+    void summaryCountsInTheLanguage();
+    void emptyPanelsSayWhatToDo_data();
+    void emptyPanelsSayWhatToDo();
+    void sizesFollowTheLanguage_data();
+    void sizesFollowTheLanguage();
     void closesCleanlyAndRemembersGeometry();
     void cleanup();
 
@@ -55,6 +70,8 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // The embedded store (and the demo it gets) lives in the test's own folder.
+    qputenv("SHARDSCOPE_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
     m_languages = std::make_unique<LanguageManager>();
     QVERIFY(m_languages->apply(QStringLiteral("en")));
@@ -189,6 +206,157 @@ void TestMainWindow::jobStatusShowsProgressAndStop()
     show->trigger();
     QVERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("messagesDock"))->isVisibleTo(m_window));
     show->trigger();
+}
+
+void TestMainWindow::startViewOffersTheWaysIn()
+{
+    m_window->showStartView();
+    QVERIFY(m_window->isShowingStartView());
+    StartView *start = m_window->startView();
+    QVERIFY(start->isVisible());
+    QVERIFY(!m_window->tabs()->isVisible());
+    const QMap<QString, QString> buttons = {{QStringLiteral("startOpenDemo"), QStringLiteral("Open the demo")},
+                                            {QStringLiteral("startConnectAis"), QStringLiteral("Connect to AIStore…")},
+                                            {QStringLiteral("startOpenFolder"), QStringLiteral("Open a local folder…")},
+                                            {QStringLiteral("startOpenUrl"), QStringLiteral("Open URL…")}};
+    for (auto it = buttons.cbegin(); it != buttons.cend(); ++it) {
+        auto *b = start->findChild<QPushButton *>(it.key());
+        QVERIFY2(b, qPrintable(it.key()));
+        QCOMPARE(b->text(), it.value());
+        QVERIFY2(b->isVisible() && b->isEnabled(), qPrintable(it.key()));
+    }
+    // What shardscope does, in three lines.
+    const QString intro = start->findChild<QLabel *>(QStringLiteral("startIntro"))->text();
+    QCOMPARE(intro.count(QLatin1Char('\n')), 2);
+    QVERIFY2(intro.contains(QStringLiteral("object storage")) && intro.contains(QStringLiteral("how fast")),
+             qPrintable(intro));
+    // Nothing opened yet: the recent list says what will be there.
+    QVERIFY(!start->findChild<QListWidget *>(QStringLiteral("startRecent"))->isVisible());
+    QVERIFY(start->findChild<QLabel *>(QStringLiteral("startRecentEmpty"))->isVisible());
+    // View → Start Page comes back to it from the tabs.
+    m_window->showTabs();
+    QVERIFY(!start->isVisible());
+    m_window->findChild<QAction *>(QStringLiteral("actionStartView"))->trigger();
+    QVERIFY(m_window->isShowingStartView());
+}
+
+void TestMainWindow::startViewOpensTheDemo()
+{
+    m_window->showStartView();
+    StartView *start = m_window->startView();
+    QTest::mouseClick(start->findChild<QPushButton *>(QStringLiteral("startOpenDemo")), Qt::LeftButton);
+    // Written off the GUI thread the first time, then opened in the explorer.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isShowingStartView(), 20000);
+    QCOMPARE(m_window->tabs()->currentWidget(), m_window->explorer());
+    ObjectListModel *objects = m_window->explorer()->objects();
+    QCOMPARE(objects->location(), QStringLiteral("local://demo"));
+    QTRY_VERIFY_WITH_TIMEOUT(objects->isComplete() && objects->rowCount() > 0, 10000);
+    QStringList names;
+    for (int r = 0; r < objects->rowCount(); ++r)
+        names << objects->row(r).name;
+    for (const char *name : {"train/shard-00000.tar", "val/shard-00000.tar", "classes.txt", "dataset.json"})
+        QVERIFY2(names.contains(QLatin1String(name)), qPrintable(names.join(QLatin1Char(' '))));
+    // Remembered, and offered on the start view.
+    QCOMPARE(m_settings->recentUrls().value(0), QStringLiteral("local://demo"));
+    m_window->showStartView();
+    auto *recent = start->findChild<QListWidget *>(QStringLiteral("startRecent"));
+    QVERIFY(recent->isVisible());
+    QVERIFY(!start->findChild<QLabel *>(QStringLiteral("startRecentEmpty"))->isVisible());
+    QCOMPARE(recent->item(0)->text(), QStringLiteral("local://demo"));
+    Q_EMIT recent->itemActivated(recent->item(0));
+    QVERIFY(!m_window->isShowingStartView());
+}
+
+void TestMainWindow::opensALocalFolder()
+{
+    // "Open a local folder…" opens file:///dir/ through the local connection.
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("note.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello");
+    file.close();
+    m_window->showStartView();
+    const QString url = QStringLiteral("file://") + folder.path() + QLatin1Char('/');
+    QVERIFY(m_window->openLocation(url));
+    QVERIFY(!m_window->isShowingStartView());
+    ObjectListModel *objects = m_window->explorer()->objects();
+    QTRY_VERIFY_WITH_TIMEOUT(objects->isComplete() && objects->rowCount() == 1, 10000);
+    QCOMPARE(objects->row(0).name, QStringLiteral("note.txt"));
+    QCOMPARE(m_settings->recentUrls().value(0), url);
+}
+
+void TestMainWindow::summaryCountsInTheLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("totals");
+    QTest::newRow("English") << "en" << ": 1 object, 5 bytes";
+    QTest::newRow("German") << "de" << ": 1 Objekt, 5 Bytes";
+    QTest::newRow("Simplified Chinese") << "zh_CN" << QStringLiteral("：1 个对象，5 字节");
+}
+
+void TestMainWindow::summaryCountsInTheLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, totals);
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("note.txt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello");
+    file.close();
+    QVERIFY(m_languages->apply(code));
+    QVERIFY(m_window->openLocation(QStringLiteral("file://") + folder.path() + QLatin1Char('/')));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->explorer()->objects()->isComplete(), 10000);
+    QSignalSpy finished(m_window->explorer()->summaryView(), &SummaryView::finished);
+    m_window->explorer()->summarizeCurrent();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    const QString text = m_window->findChild<QLabel *>(QStringLiteral("summaryTotals"))->text();
+    QVERIFY(m_languages->apply(QStringLiteral("en")));
+    QTRY_COMPARE_WITH_TIMEOUT(menu("menuFile")->title(), QStringLiteral("&File"), 2000);
+    QVERIFY2(text.endsWith(totals), qPrintable(text));
+}
+
+void TestMainWindow::emptyPanelsSayWhatToDo_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("benchmark without a run") << "benchVerdict" << "No benchmark yet. Choose the data";
+    QTest::newRow("cluster view without a cluster") << "clusterSummary" << "No cluster chosen. Double-click an AIStore";
+}
+
+void TestMainWindow::emptyPanelsSayWhatToDo()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, hint);
+    auto *l = m_window->findChild<QLabel *>(label);
+    QVERIFY2(l, qPrintable(label));
+    QVERIFY2(l->text().startsWith(hint), qPrintable(l->text()));
+}
+
+void TestMainWindow::sizesFollowTheLanguage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<qulonglong>("bytes");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("en 0") << "en" << 0ull << "0 bytes";
+    QTest::newRow("en 1") << "en" << 1ull << "1 byte";
+    QTest::newRow("en 2") << "en" << 2ull << "2 bytes";
+    QTest::newRow("en 1536") << "en" << 1536ull << "1.5 KiB";
+    QTest::newRow("de 1") << "de" << 1ull << "1 Byte";
+    QTest::newRow("de 2") << "de" << 2ull << "2 Bytes";
+    QTest::newRow("de 1536") << "de" << 1536ull << "1,5 KiB";
+    QTest::newRow("zh_CN 1") << "zh_CN" << 1ull << QStringLiteral("1 字节");
+    QTest::newRow("zh_CN 2") << "zh_CN" << 2ull << QStringLiteral("2 字节");
+}
+
+void TestMainWindow::sizesFollowTheLanguage()
+{
+    QFETCH(QString, code);
+    QFETCH(qulonglong, bytes);
+    QFETCH(QString, shown);
+    QVERIFY(m_languages->apply(code));
+    const QString text = formatBytes(bytes);
+    QVERIFY(m_languages->apply(QStringLiteral("en")));
+    QCOMPARE(text, shown);
 }
 
 void TestMainWindow::closesCleanlyAndRemembersGeometry()

@@ -1,11 +1,36 @@
 // Every catalog in translations/ is complete: no unfinished or empty
-// translation, and every placeholder of the source is kept.
+// translation, and every placeholder of the source is kept. And what a user
+// sees is translated: the main views, walked offscreen in German and Chinese,
+// show none of the English source strings (but a few that are the same in
+// every language, each listed with its reason).
 
+#include "language_manager.h"
+#include "main_window.h"
+#include "settings.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QRegularExpression>
+#include <QSet>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocumentFragment>
 #include <QXmlStreamReader>
+
+#include <functional>
+
+using namespace shardscope::ui;
 
 class TestTranslations : public QObject
 {
@@ -14,6 +39,8 @@ private Q_SLOTS:
     void catalogsExist();
     void catalogIsComplete_data();
     void catalogIsComplete();
+    void noVisibleEnglish_data();
+    void noVisibleEnglish();
 };
 
 static QStringList catalogs()
@@ -89,5 +116,153 @@ void TestTranslations::catalogIsComplete()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
-QTEST_GUILESS_MAIN(TestTranslations)
+namespace {
+
+// Visible texts that may stay as they are in English, and why (compared
+// without a trailing colon: "Name:" is "Name").
+const QSet<QString> &sameInEveryLanguage()
+{
+    static const QSet<QString> same = {
+        // names of products and formats
+        QStringLiteral("shardscope"), QStringLiteral("AIStore"), QStringLiteral("AIStore SDK"),
+        QStringLiteral("WebDataset"),
+        // abbreviations every catalog keeps
+        QStringLiteral("JSON"), QStringLiteral("CSV"), QStringLiteral("PNG"), QStringLiteral("PDF"),
+        QStringLiteral("URL"), QStringLiteral("ID"),
+        // units and percentile symbols
+        QStringLiteral("CPU %"), QStringLiteral("MB/s"), QStringLiteral("p50 ms"), QStringLiteral("p95 ms"),
+        QStringLiteral("p99 ms"),
+        // German words spelt as in English (Duden): the German catalog keeps them
+        QStringLiteral("Name"), QStringLiteral("Bytes"), QStringLiteral("Benchmark"),
+    };
+    return same;
+}
+
+bool allowed(QString text)
+{
+    if (text.endsWith(QLatin1Char(':')))
+        text.chop(1);
+    return sameInEveryLanguage().contains(text);
+}
+
+QString withoutAccelerator(QString text)
+{
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    text.remove(QLatin1Char('&'));
+    text.replace(QStringLiteral("\x01"), QStringLiteral("&"));
+    // Chinese menus keep the key as a suffix: "文件(F)".
+    static const QRegularExpression cjkKey(QStringLiteral("\\([A-Z]\\)$"));
+    return text.remove(cjkKey).trimmed();
+}
+
+// The English source strings of the catalog (what the code passes to tr()).
+QSet<QString> englishSources()
+{
+    QSet<QString> sources;
+    QFile f(QStringLiteral(SHARDSCOPE_SOURCE_DIR "/translations/shardscope_de.ts"));
+    if (!f.open(QIODevice::ReadOnly))
+        return sources;
+    QXmlStreamReader xml(&f);
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("source"))
+            sources.insert(withoutAccelerator(xml.readElementText()));
+    return sources;
+}
+
+// Every text a user can see in `window` as it is now, with where it is.
+void collectVisible(QMainWindow &window, QMap<QString, QString> *texts)
+{
+    auto add = [texts](const QString &text, const QObject *where) {
+        const QString t = withoutAccelerator(text);
+        if (!t.isEmpty() && !texts->contains(t))
+            texts->insert(t, QString::fromLatin1(where->metaObject()->className()) + QLatin1Char(' ') +
+                                 where->objectName());
+    };
+    add(window.windowTitle(), &window);
+    std::function<void(QMenu *)> addMenu = [&](QMenu *menu) {
+        add(menu->title(), menu);
+        for (QAction *a : menu->actions()) {
+            add(a->text(), a);
+            if (a->menu())
+                addMenu(a->menu());
+        }
+    };
+    for (QAction *a : window.menuBar()->actions())
+        if (a->menu())
+            addMenu(a->menu());
+    for (QWidget *w : window.findChildren<QWidget *>()) {
+        if (!w->isVisible())
+            continue;
+        if (auto *l = qobject_cast<QLabel *>(w)) {
+            const QString plain =
+                Qt::mightBeRichText(l->text()) ? QTextDocumentFragment::fromHtml(l->text()).toPlainText() : l->text();
+            add(plain, l);
+        } else if (auto *b = qobject_cast<QAbstractButton *>(w)) {
+            add(b->text(), b);
+        } else if (auto *g = qobject_cast<QGroupBox *>(w)) {
+            add(g->title(), g);
+        } else if (auto *bar = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < bar->count(); ++i)
+                add(bar->tabText(i), bar);
+        } else if (auto *c = qobject_cast<QComboBox *>(w)) {
+            for (int i = 0; i < c->count(); ++i)
+                add(c->itemText(i), c);
+        } else if (auto *e = qobject_cast<QLineEdit *>(w)) {
+            add(e->placeholderText(), e);
+        }
+        if (auto *v = qobject_cast<QAbstractItemView *>(w); v && v->model())
+            for (int c = 0; c < v->model()->columnCount(); ++c)
+                add(v->model()->headerData(c, Qt::Horizontal).toString(), v);
+    }
+}
+
+} // namespace
+
+void TestTranslations::noVisibleEnglish_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::newRow("German") << "de";
+    QTest::newRow("Simplified Chinese") << "zh_CN";
+}
+
+void TestTranslations::noVisibleEnglish()
+{
+    QFETCH(QString, code);
+    const QSet<QString> sources = englishSources();
+    QVERIFY(sources.size() > 100);
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    LanguageManager languages;
+    QVERIFY(languages.apply(code));
+    MainWindow window(settings, languages);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // The start view, then every tab and every tab inside it.
+    QMap<QString, QString> texts;
+    window.showStartView();
+    collectVisible(window, &texts);
+    window.showTabs();
+    for (int i = 0; i < window.tabs()->count(); ++i) {
+        window.tabs()->setCurrentIndex(i);
+        collectVisible(window, &texts);
+        for (QTabWidget *inner : window.tabs()->widget(i)->findChildren<QTabWidget *>()) {
+            for (int j = 0; j < inner->count(); ++j) {
+                inner->setCurrentIndex(j);
+                collectVisible(window, &texts);
+            }
+        }
+    }
+    QVERIFY(texts.size() > 50);
+    QStringList english;
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        if (sources.contains(it.key()) && !allowed(it.key()))
+            english << QStringLiteral("\"%1\" (%2)").arg(it.key(), it.value());
+    QVERIFY(languages.apply(QStringLiteral("en")));
+    QVERIFY2(english.isEmpty(), qPrintable(QStringLiteral("English in the %1 views:\n").arg(code) +
+                                           english.join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestTranslations)
 #include "test_translations.moc"

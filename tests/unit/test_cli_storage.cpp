@@ -330,7 +330,7 @@ void TestCliStorage::errors_data()
                                               QStringLiteral("--range"), QStringLiteral("9-2")}
                                << 2 << "--range must be A-B";
     QTest::newRow("gen needs a kind") << QStringList{QStringLiteral("gen"), QStringLiteral("local://g")} << 2
-                                      << "give either --objects N or --shards K";
+                                      << "give either --objects N, --shards K or --demo";
     QTest::newRow("gen bad extension") << QStringList{QStringLiteral("gen"), QStringLiteral("local://g"),
                                                       QStringLiteral("--shards"), QStringLiteral("1"),
                                                       QStringLiteral("--ext"), QStringLiteral("png,exe")}

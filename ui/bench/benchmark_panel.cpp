@@ -577,6 +577,10 @@ void BenchmarkPanel::retranslate()
     m_sweep->xAxis->setLabel(tr("workers"));
     m_sweep->yAxis->setLabel(tr("items/s"));
     m_methods->yAxis->setLabel(tr("× baseline (items/s)"));
+    if (m_history->rowCount() == 0 && !isRunning()) // nothing measured yet: say how to start
+        m_verdict->setText(tr("No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), "
+                              "a method and the workers, then Start; Sweep Workers finds the worker count to use, "
+                              "Compare Methods the fastest way to read."));
 }
 
 void BenchmarkPanel::changeEvent(QEvent *event)

@@ -37,6 +37,7 @@ ScreenshotTour::ScreenshotTour(MainWindow &window, QString dir, QString url, QOb
         return {};
     };
     m_steps = {
+        {QStringLiteral("start"), [this] { m_window.showStartView(); }, [] { return true; }},
         {QStringLiteral("explorer"),
          [this, ex] {
              m_window.tabs()->setCurrentWidget(ex);

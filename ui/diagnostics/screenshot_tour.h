@@ -11,7 +11,7 @@ namespace shardscope::ui {
 class MainWindow;
 
 // `shardscope --screenshots DIR URL`: walks the real window through its main
-// views on a data set — the bucket listing, a shard with its preview and its
+// views on a data set — the start view, the bucket listing, a shard with its preview and its
 // thumbnails, the summary, the dataset editor, a benchmark, a worker sweep,
 // batch tuning and the cluster view — and saves each as DIR/<view>.png.
 // Each step waits for the view's own "done" signal (bounded), then grabs.

@@ -1,5 +1,6 @@
 #include "object_list_model.h"
 #include "background.h"
+#include "locale_format.h"
 
 #include "storage/store_url.h"
 #include "util/error.h"
@@ -98,7 +99,7 @@ QVariant ObjectListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case NameColumn: return r.name;
-    case SizeColumn: return r.isDirectory ? QString() : QLocale().formattedDataSize(static_cast<qint64>(r.size));
+    case SizeColumn: return r.isDirectory ? QString() : formatBytes(r.size);
     case ModifiedColumn: return r.modified;
     case ChecksumColumn: return r.checksum;
     }

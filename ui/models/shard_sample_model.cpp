@@ -1,4 +1,5 @@
 #include "shard_sample_model.h"
+#include "locale_format.h"
 
 #include "storage/store_url.h"
 #include "util/error.h"
@@ -183,14 +184,14 @@ QVariant ShardSampleModel::data(const QModelIndex &index, int role) const
         qint64 bytes = 0;
         for (const auto &m : r.members)
             bytes += m.second.size();
-        return QLocale().formattedDataSize(bytes);
+        return formatBytes(static_cast<quint64>(bytes));
     }
     const auto &m = m_rows.at(static_cast<int>(index.internalId() - 1)).members.at(index.row());
     if (role == ExtensionRole)
         return m.first;
     if (role != Qt::DisplayRole)
         return {};
-    return index.column() == KeyColumn ? m.first : QLocale().formattedDataSize(m.second.size());
+    return index.column() == KeyColumn ? m.first : formatBytes(static_cast<quint64>(m.second.size()));
 }
 
 QVariant ShardSampleModel::headerData(int section, Qt::Orientation orientation, int role) const
