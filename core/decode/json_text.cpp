@@ -74,7 +74,7 @@ std::size_t reindent(std::string_view doc, std::string *out)
             continue;
         if (c == '"') {
             const std::size_t start = i++;
-            while (doc[i] != '"')
+            while (i < doc.size() && doc[i] != '"')
                 i += doc[i] == '\\' ? 2 : 1;
             put(doc.substr(start, i - start + 1));
         } else if (c == '{' || c == '[') {
@@ -88,7 +88,9 @@ std::size_t reindent(std::string_view doc, std::string *out)
                 newline(++depth);
             }
         } else if (c == '}' || c == ']') {
-            newline(--depth);
+            if (depth > 0) // a valid document never closes more than it opened
+                --depth;
+            newline(depth);
             put(doc.substr(i, 1));
         } else if (c == ',') {
             put(",");
@@ -106,6 +108,10 @@ std::size_t reindent(std::string_view doc, std::string *out)
 
 std::string prettyJson(std::string_view bytes, const std::string &what, const DecodeLimits &limits)
 {
+    // The parser ends a document at a NUL byte; JSON text never holds one raw,
+    // and what follows it would not have been checked.
+    if (const auto nul = bytes.find('\0'); nul != std::string_view::npos)
+        fail(what, "invalid JSON (a NUL byte at offset " + std::to_string(nul) + ")");
     Checker check;
     check.maxDepth = limits.maxJsonDepth;
     if (!nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &check))

@@ -279,6 +279,10 @@ void TestDecoders::hostileMembersAreRefused_data()
         "says 4294967295 bytes, only 8 are there");
     row("json nested 10,000 deep", "json", nestedJson(10000), "the document is nested deeper than 256 levels");
     row("json nested 100,000 deep", "json", nestedJson(100000), "nested deeper than 256 levels");
+    // Found by the decode_json fuzz corpus: the parser stopped at the NUL and
+    // the re-indenter then read the closing brace after it (std::length_error).
+    row("json with a NUL byte after a value", "json", std::string("6666\0\0}", 7),
+        "invalid JSON (a NUL byte at offset 4)");
     row("json whose pretty text is huge", "json", wideDeepJson(),
         "the pretty-printed document would be larger than 67108864 bytes (400399 bytes as stored)");
 }
