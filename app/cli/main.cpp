@@ -10,6 +10,7 @@
 #include "command_objects.h"
 
 #include "shardscope/version.h"
+#include "util/error.h"
 
 #include <QCoreApplication>
 
@@ -110,5 +111,12 @@ int main(int argc, char *argv[])
     }
     // The command's parser sees every argument, global options before the
     // command word included; its first positional argument is the command word.
-    return it->second.run(ctx, args);
+    // The outermost boundary: whatever a command did not turn into an error of
+    // its own (a library's exception on odd data, out of memory) is reported as
+    // a failure naming the command, never a crash.
+    try {
+        return it->second.run(ctx, args);
+    } catch (...) {
+        return ctx.fail(shardscope::errorFromException(std::current_exception(), command.toStdString()).what());
+    }
 }
