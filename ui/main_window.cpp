@@ -1,4 +1,6 @@
 #include "main_window.h"
+#include "background.h"
+#include "guarded_application.h"
 
 #include "bench/batch_tuning_panel.h"
 #include "bench/benchmark_panel.h"
@@ -34,7 +36,6 @@
 #include <QHeaderView>
 #include <QTabWidget>
 #include <QTableView>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -105,6 +106,9 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_messagesDock->setWidget(m_messages);
     addDockWidget(Qt::BottomDockWidgetArea, m_messagesDock);
     m_messagesDock->hide();
+    // What escaped an event handler (caught by GuardedApplication) goes to the log too.
+    if (auto *guarded = qobject_cast<GuardedApplication *>(QCoreApplication::instance()))
+        connect(guarded, &GuardedApplication::unexpectedError, m_jobStatus, &JobStatusWidget::messageLogged);
     connect(m_jobStatus, &JobStatusWidget::messageLogged, this, [this](const QString &message) {
         m_messages->addItem(QTime::currentTime().toString(QStringLiteral("HH:mm:ss  ")) + message);
         while (m_messages->count() > 1000)
@@ -206,20 +210,16 @@ void MainWindow::loadTuningSizes()
     const QString name = QString::fromStdString(config.name.empty() ? sourceUrl(config.sources.front()) : config.name);
     m_jobStatus->startJob(tr("Listing the objects of %1…").arg(name), false);
     QPointer<MainWindow> self(this);
-    (void)QtConcurrent::run([self, config, options, name] {
+    runInBackground([self, config, options, name] {
         std::vector<std::uint64_t> sizes;
         QString error;
         try {
             for (const auto &it : resolveDataset(config, options).items)
                 sizes.push_back(it.object.size);
-        } catch (const Error &e) {
-            error = QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("listing " + name.toStdString());
         }
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, sizes = std::move(sizes), error, name]() mutable {
-            if (!self)
-                return;
+        postToGui(self, [sizes = std::move(sizes), error, name](MainWindow *self) mutable {
             if (!error.isEmpty()) {
                 self->m_jobStatus->finishJob(tr("Cannot list %1: %2").arg(name, error));
                 return;
@@ -310,17 +310,15 @@ void MainWindow::openDemo()
     m_start->setStatus(tr("Writing the demo data set (first time only)…"));
     m_jobStatus->startJob(tr("Writing the demo data set to local://demo…"), false);
     QPointer<MainWindow> self(this);
-    (void)QtConcurrent::run([self, options] {
+    runInBackground([self, options] {
         QString error;
         try {
             StoreLocation loc = openStore(parseStoreUrl("local://demo"), options, true);
             ensureDemoDataset(*loc.store, loc.bucket, DemoSpec{});
-        } catch (const Error &e) {
-            error = QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("writing the demo data set");
         }
-        QMetaObject::invokeMethod(qApp, [self, error] {
-            if (!self)
-                return;
+        postToGui(self, [error](MainWindow *self) {
             if (!error.isEmpty()) {
                 const QString message = tr("Cannot write the demo data set: %1").arg(error);
                 self->m_start->setStatus(message);

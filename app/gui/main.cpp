@@ -1,6 +1,7 @@
 // shardscope: the desktop application.
 
 #include "diagnostics/measure_run.h"
+#include "guarded_application.h"
 #include "diagnostics/screenshot_tour.h"
 #include "language_manager.h"
 #include "main_window.h"
@@ -68,7 +69,8 @@ int main(int argc, char *argv[])
         instance = std::make_unique<QCoreApplication>(argc, argv); // help and version need no display
     } else {
         g_previousHandler = qInstallMessageHandler(startupMessages);
-        instance = std::make_unique<QApplication>(argc, argv);
+        // The outermost boundary: an exception from an event handler is reported, not fatal.
+        instance = std::make_unique<shardscope::ui::GuardedApplication>(argc, argv);
         qInstallMessageHandler(g_previousHandler);
     }
     QCoreApplication &app = *instance;

@@ -2,6 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "bench/benchmark_panel.h"
+#include "background.h"
 
 #include "bench/bench_config.h"
 #include "bench/bench_report.h"
@@ -30,7 +31,6 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -496,18 +496,14 @@ void BenchmarkPanel::updateMethodsChart()
 void BenchmarkPanel::writeFile(const QString &path, const QByteArray &bytes)
 {
     QPointer<BenchmarkPanel> self(this);
-    (void)QtConcurrent::run([self, path, bytes] {
+    runInBackground([self, path, bytes] {
         QString error;
         try {
             writeFileAtomically(path.toStdString(), bytes.toStdString());
-        } catch (const Error &e) {
-            error = QString::fromStdString(e.what());
+        } catch (...) {
+            error = taskErrorText("writing " + path.toStdString());
         }
-        if (self)
-            QMetaObject::invokeMethod(self.data(), [self, path, error] {
-                if (self)
-                    Q_EMIT self->exported(path, error);
-            });
+        postToGui(self, [path, error](BenchmarkPanel *p) { Q_EMIT p->exported(path, error); });
     });
 }
 

@@ -3,7 +3,6 @@
 #include "storage/store_factory.h"
 
 #include <QAbstractItemModel>
-#include <QFutureWatcher>
 #include <QVector>
 
 #include <memory>

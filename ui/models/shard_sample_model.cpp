@@ -1,4 +1,5 @@
 #include "shard_sample_model.h"
+#include "background.h"
 #include "locale_format.h"
 
 #include "storage/store_url.h"
@@ -8,7 +9,6 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace shardscope::ui {
 
@@ -50,20 +50,13 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto cancelFlag = m_cancel;
     QPointer<ShardSampleModel> self(this);
-    // Samples reach the model in small batches through queued calls. The
-    // pool thread never touches the model (it may be deleted meanwhile): the
-    // call is queued to the application object, on the GUI thread, and the
-    // pointer is checked there.
+    // Samples reach the model in small batches on the GUI thread. The pool
+    // thread never touches the model (it may be deleted meanwhile).
     auto post = [self, generation](QVector<Row> rows, bool done) {
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(), [self, generation, rows, done] {
-                if (self)
-                    self->append(generation, rows, done);
-            },
-            Qt::QueuedConnection);
+        postToGui(self, [generation, rows, done](ShardSampleModel *m) { m->append(generation, rows, done); });
     };
     const qint64 maxHeld = m_maxHeldBytes;
-    (void)QtConcurrent::run([bucketUrl, object, options, cancelFlag, post, maxHeld] {
+    runInBackground([bucketUrl, object, options, cancelFlag, post, maxHeld] {
         QVector<Row> batch;
         try {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
@@ -103,7 +96,8 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
                     batch.push_back(std::move(r));
                 },
                 cancelFlag.get());
-        } catch (const Error &e) {
+        } catch (...) {
+            const Error e = errorFromException(std::current_exception(), "reading " + object.toStdString());
             if (e.kind() != ErrorKind::Cancelled) {
                 Row r;
                 r.error = QString::fromStdString(e.what());

@@ -1,4 +1,5 @@
 #include "models/thumbnail_model.h"
+#include "background.h"
 
 #include "models/shard_sample_model.h"
 
@@ -6,8 +7,7 @@
 #include "util/error.h"
 
 #include <QColor>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QPointer>
 
 #include <algorithm>
 #include <cmath>
@@ -84,8 +84,8 @@ Rendered render(const QVector<QPair<QString, QByteArray>> &members, const QStrin
                 r.text = ThumbnailModel::tr("class %1").arg(d.label);
             if (d.kind == Decoded::Kind::Array && d.elementCount() == 0 && r.text.isEmpty())
                 r.text = QString::fromStdString(d.describe()); // "empty array, shape (0, 4), float32"
-        } catch (const Error &e) {
-            r.error = QString::fromStdString(e.what());
+        } catch (...) {
+            r.error = taskErrorText("decoding " + (what + QLatin1Char(' ') + ext).toStdString());
         }
     }
     if (r.text.isEmpty())
@@ -146,27 +146,24 @@ void ThumbnailModel::takeRows(int first, int last)
         const QString what = tr("%1 sample %2").arg(m_samples->shard(), fresh[i].key);
         const int row = at + i, size = m_size;
         // The pool task only renders its copies and never touches a QObject:
-        // the result reaches the GUI thread through a watcher the model owns
-        // (deleted with it, so a late result finds no one), and is applied
-        // there if it is still for this generation.
-        auto *watcher = new QFutureWatcher<Rendered>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, row] {
-            const Rendered r = watcher->result();
-            watcher->deleteLater();
-            if (generation != m_generation || row >= m_thumbs.size())
+        // the result reaches the GUI thread, and is applied there if the model
+        // still exists and the result is still for this generation.
+        auto done = [generation, row](ThumbnailModel *m, const Rendered &r) {
+            if (generation != m->m_generation || row >= m->m_thumbs.size())
                 return;
-            Thumb &t = m_thumbs[row];
+            Thumb &t = m->m_thumbs[row];
             t.image = r.image;
             t.text = r.text;
             t.error = r.error;
             t.decoded = true;
-            ++m_decoded;
-            const QModelIndex i = index(row);
-            Q_EMIT dataChanged(i, i);
-            if (m_decoded == m_thumbs.size())
-                Q_EMIT allDecoded();
-        });
-        watcher->setFuture(QtConcurrent::run([members, what, size] { return render(members, what, size); }));
+            ++m->m_decoded;
+            const QModelIndex i = m->index(row);
+            Q_EMIT m->dataChanged(i, i);
+            if (m->m_decoded == m->m_thumbs.size())
+                Q_EMIT m->allDecoded();
+        };
+        runThenPost(QPointer<ThumbnailModel>(this), [members, what, size] { return render(members, what, size); },
+                    done);
     }
 }
 

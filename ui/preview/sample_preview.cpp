@@ -2,12 +2,14 @@
 #undef QT_NO_FOREACH
 
 #include "sample_preview.h"
+#include "background.h"
+
+#include <QPointer>
 
 #include "charts/plot_style.h"
 #include "decode/decoded.h"
 #include "util/error.h"
 
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -16,7 +18,6 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -101,8 +102,8 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
     Decoded d;
     try {
         d = decodeMember(ext.toStdString(), view, what.toStdString(), limits);
-    } catch (const Error &e) {
-        c.error = QString::fromStdString(e.what());
+    } catch (...) {
+        c.error = taskErrorText("decoding " + what.toStdString());
         c.page = PreviewContent::Page::Text;
         c.text = hexDump(bytes);
         c.info = c.error;
@@ -256,14 +257,12 @@ void SamplePreview::showMember(const QString &ext, const QByteArray &bytes, cons
 {
     const quint64 generation = ++m_generation;
     m_info->setText(tr("Decoding %1…").arg(what));
-    auto *watcher = new QFutureWatcher<PreviewContent>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        const PreviewContent c = watcher->result();
-        watcher->deleteLater();
-        if (generation == m_generation)
-            present(c);
-    });
-    watcher->setFuture(QtConcurrent::run([ext, bytes, what] { return buildPreview(ext, bytes, what); }));
+    runThenPost(
+        QPointer<SamplePreview>(this), [ext, bytes, what] { return buildPreview(ext, bytes, what); },
+        [generation](SamplePreview *p, const PreviewContent &c) {
+            if (generation == p->m_generation)
+                p->present(c);
+        });
 }
 
 void SamplePreview::setZoom(double zoom)
