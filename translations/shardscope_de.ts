@@ -1197,14 +1197,6 @@
 <context>
     <name>shardscope::ui::SamplePreview</name>
     <message>
-        <source>… %1 more bytes</source>
-        <translation>… %1 weitere Bytes</translation>
-    </message>
-    <message>
-        <source>, %1 bytes encoded</source>
-        <translation>, %1 Bytes kodiert</translation>
-    </message>
-    <message>
         <source>, min %1, max %2, mean %3</source>
         <translation>, Min. %1, Max. %2, Mittel %3</translation>
     </message>
@@ -1259,6 +1251,60 @@
     <message>
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>%1: image too large to preview: %2×%3</source>
+        <translation>%1: Bild zu groß für die Vorschau: %2×%3</translation>
+    </message>
+    <message>
+        <source>Format: %1
+Width: %2
+Height: %3
+Channels: %4</source>
+        <translation>Format: %1
+Breite: %2
+Höhe: %3
+Kanäle: %4</translation>
+    </message>
+    <message>
+        <source>bytes (%1)</source>
+        <translation>Bytes (%1)</translation>
+    </message>
+    <message>
+        <source>text (%1)</source>
+        <translation>Text (%1)</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>empty array, shape %1</source>
+        <translation>leeres Array, Form %1</translation>
+    </message>
+    <message>
+        <source>array %1 %2</source>
+        <translation>Array %1 %2</translation>
+    </message>
+    <message>
+        <source>image %1 %2</source>
+        <translation>Bild %1 %2</translation>
+    </message>
+    <message>
+        <source>audio %1 %2 at %3 Hz</source>
+        <translation>Audio %1 %2 mit %3 Hz</translation>
+    </message>
+    <message>
+        <source>… %1 more</source>
+        <translation>… %1 mehr</translation>
+    </message>
+    <message>
+        <source>, %1 encoded</source>
+        <translation>, %1 kodiert</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1443,10 @@
     <message>
         <source>%1 sample %2 member %3</source>
         <translation>%1 Sample %2 Mitglied %3</translation>
+    </message>
+    <message>
+        <source>%1: the rest of the shard is not shown: the samples above hold the most a shard view keeps in memory (%2)</source>
+        <translation>%1: Der Rest des Shards wird nicht angezeigt: Die Samples oben belegen bereits den Speicher, den eine Shard-Ansicht höchstens hält (%2)</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1595,10 @@ Es misst, wie schnell die Daten mit 1, 2, 4 … Workern laden, und sagt, wo es h
     <message>
         <source>%1 sample %2</source>
         <translation>%1 Sample %2</translation>
+    </message>
+    <message>
+        <source>image too large to preview: %1×%2</source>
+        <translation>Bild zu groß für die Vorschau: %1×%2</translation>
     </message>
 </context>
 </TS>

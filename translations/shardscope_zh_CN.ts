@@ -1183,14 +1183,6 @@
 <context>
     <name>shardscope::ui::SamplePreview</name>
     <message>
-        <source>… %1 more bytes</source>
-        <translation>… 还有 %1 字节</translation>
-    </message>
-    <message>
-        <source>, %1 bytes encoded</source>
-        <translation>，编码后 %1 字节</translation>
-    </message>
-    <message>
         <source>, min %1, max %2, mean %3</source>
         <translation>，最小 %1，最大 %2，平均 %3</translation>
     </message>
@@ -1245,6 +1237,60 @@
     <message>
         <source>Zoom out</source>
         <translation>缩小</translation>
+    </message>
+    <message>
+        <source>%1: image too large to preview: %2×%3</source>
+        <translation>%1：图像太大，无法预览：%2×%3</translation>
+    </message>
+    <message>
+        <source>Format: %1
+Width: %2
+Height: %3
+Channels: %4</source>
+        <translation>格式：%1
+宽度：%2
+高度：%3
+通道：%4</translation>
+    </message>
+    <message>
+        <source>bytes (%1)</source>
+        <translation>字节（%1）</translation>
+    </message>
+    <message>
+        <source>text (%1)</source>
+        <translation>文本（%1）</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>empty array, shape %1</source>
+        <translation>空数组，形状 %1</translation>
+    </message>
+    <message>
+        <source>array %1 %2</source>
+        <translation>数组 %1 %2</translation>
+    </message>
+    <message>
+        <source>image %1 %2</source>
+        <translation>图像 %1 %2</translation>
+    </message>
+    <message>
+        <source>audio %1 %2 at %3 Hz</source>
+        <translation>音频 %1 %2，%3 Hz</translation>
+    </message>
+    <message>
+        <source>… %1 more</source>
+        <translation>… 还有 %1</translation>
+    </message>
+    <message>
+        <source>, %1 encoded</source>
+        <translation>，编码后 %1</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1429,10 @@
     <message>
         <source>%1 sample %2 member %3</source>
         <translation>%1 样本 %2 成员 %3</translation>
+    </message>
+    <message>
+        <source>%1: the rest of the shard is not shown: the samples above hold the most a shard view keeps in memory (%2)</source>
+        <translation>%1：分片的其余部分未显示：上面的样本已占用分片视图最多保留的内存（%2）</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1577,10 @@ It measures how fast the data loads with 1, 2, 4… workers and says where it st
     <message>
         <source>%1 sample %2</source>
         <translation>%1 样本 %2</translation>
+    </message>
+    <message>
+        <source>image too large to preview: %1×%2</source>
+        <translation>图像太大，无法预览：%1×%2</translation>
     </message>
 </context>
 </TS>

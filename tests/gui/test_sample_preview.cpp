@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QListView>
 #include <QTest>
+
+#include "language_manager.h"
 #include <QToolButton>
 #include <QTreeView>
 
@@ -90,6 +92,8 @@ class TestSamplePreview : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void previewsByContent();
+    void headerLineFollowsTheLanguage_data();
+    void headerLineFollowsTheLanguage();
     void imageZoom();
     void shardSamplesStreamIn();
     void doubleClickAShardAndPreviewAMember();
@@ -103,6 +107,31 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
 };
+
+void TestSamplePreview::headerLineFollowsTheLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("English") << "en" << "image 4x5x3 uint8 (PNG)" << "text (1 byte)";
+    QTest::newRow("German") << "de" << "Bild 4x5x3 uint8 (PNG)" << "Text (1 Byte)";
+    QTest::newRow("Chinese") << "zh_CN" << "图像 4x5x3 uint8 (PNG)" << "文本（1 字节）";
+}
+
+void TestSamplePreview::headerLineFollowsTheLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, image);
+    QFETCH(QString, text);
+    LanguageManager languages;
+    QVERIFY(languages.apply(language));
+    const QByteArray png = QByteArray::fromStdString(encodePngRgb(5, 4, std::vector<std::uint8_t>(60, 200)));
+    const PreviewContent c = buildPreview(QStringLiteral("png"), png, QStringLiteral("s"));
+    QVERIFY2(c.info.startsWith(image), qPrintable(c.info));
+    const PreviewContent t = buildPreview(QStringLiteral("txt"), "x", QStringLiteral("s"));
+    QVERIFY2(t.info.startsWith(text), qPrintable(t.info));
+    languages.apply(QStringLiteral("en"));
+}
 
 void TestSamplePreview::previewsByContent()
 {

@@ -3,6 +3,7 @@
 
 #include "sample_preview.h"
 #include "background.h"
+#include "locale_format.h"
 
 #include <QPointer>
 
@@ -61,6 +62,30 @@ double element(const Decoded &d, std::size_t i)
     return 0; // float16: shown as 0 (rare in previews)
 }
 
+// The header line's description of a decoded member, in the user's language
+// (core's Decoded::describe() is the English one, for logs and the CLI).
+QString describe(const Decoded &d)
+{
+    QString dims;
+    for (std::size_t i = 0; i < d.shape.size(); ++i)
+        dims += (i ? QStringLiteral("x") : QString()) + QString::number(d.shape[i]);
+    const QString dtype = QString::fromStdString(d.dtype);
+    switch (d.kind) {
+    case Decoded::Kind::Bytes: return SamplePreview::tr("bytes (%1)").arg(formatBytes(d.text.size()));
+    case Decoded::Kind::Text: return SamplePreview::tr("text (%1)").arg(formatBytes(d.text.size()));
+    case Decoded::Kind::Label: return SamplePreview::tr("label %1").arg(d.label);
+    case Decoded::Kind::Json: return SamplePreview::tr("JSON");
+    case Decoded::Kind::Array:
+        if (!d.shape.empty() && d.elementCount() == 0) // numpy's spelling of the shape stays
+            return SamplePreview::tr("empty array, shape %1")
+                .arg(QString::fromStdString(d.describe()).section(QStringLiteral("shape "), 1));
+        return SamplePreview::tr("array %1 %2").arg(dims, dtype);
+    case Decoded::Kind::Image: return SamplePreview::tr("image %1 %2").arg(dims, dtype);
+    case Decoded::Kind::Audio: return SamplePreview::tr("audio %1 %2 at %3 Hz").arg(dims, dtype).arg(d.sampleRate);
+    }
+    return QString::fromStdString(d.describe());
+}
+
 QString hexDump(const QByteArray &bytes)
 {
     const int shown = std::min<int>(static_cast<int>(bytes.size()), 64 * 1024);
@@ -75,7 +100,7 @@ QString hexDump(const QByteArray &bytes)
         out += QStringLiteral("%1  %2 %3\n").arg(off, 8, 16, QLatin1Char('0')).arg(hex, -48).arg(ascii);
     }
     if (shown < bytes.size())
-        out += SamplePreview::tr("… %1 more bytes").arg(bytes.size() - shown);
+        out += SamplePreview::tr("… %1 more").arg(formatBytes(quint64(bytes.size() - shown)));
     return out;
 }
 
@@ -110,7 +135,7 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
         return c;
     }
     // What the preview shows, and the tensor the loader core's torch adapters make of it.
-    c.info = QString::fromStdString(d.describe());
+    c.info = describe(d);
     if (d.kind == Decoded::Kind::Image)
         c.info += QStringLiteral(" (%1)").arg(ext.section(QLatin1Char('.'), -1).toUpper());
     c.info += QLatin1Char('\n') + SamplePreview::tr("Loader delivers: %1").arg(QString::fromStdString(d.tensorDescription()));
@@ -127,7 +152,7 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
             }
         c.image = img;
         c.page = PreviewContent::Page::Image;
-        c.info += SamplePreview::tr(", %1 bytes encoded").arg(bytes.size());
+        c.info += SamplePreview::tr(", %1 encoded").arg(formatBytes(quint64(bytes.size())));
         break;
     }
     case Decoded::Kind::Array: {
@@ -143,7 +168,7 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
             c.info += SamplePreview::tr(", min %1, max %2, mean %3").arg(lo).arg(hi).arg(sum / static_cast<double>(n));
         if (n == 0) { // an empty array (no boxes): said so, nothing to draw
             c.page = PreviewContent::Page::Text;
-            c.text = QString::fromStdString(d.describe());
+            c.text = describe(d);
         } else if (d.shape.size() == 2 && d.shape[0] <= kMaxHeatMapSide && d.shape[1] <= kMaxHeatMapSide) {
             // heat map: low blue, high red
             const int h = static_cast<int>(d.shape[0]), w = static_cast<int>(d.shape[1]);
