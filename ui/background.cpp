@@ -1,6 +1,6 @@
 #include "background.h"
 
-#include <QEvent>
+#include <QMetaObject>
 #include <QObject>
 #include <QThread>
 
@@ -72,14 +72,15 @@ TaskQueue &backgroundPool()
 namespace detail {
 namespace {
 
-// Functions queued for the GUI thread. Producers append under the mutex and
-// post one data-less event when the inbox was empty; the GUI thread takes
-// everything queued so far and runs it.
+// Functions queued for the GUI thread. Producers append under the mutex and,
+// when the inbox was empty, queue one call of drain() by name: Qt allocates
+// and delivers that call itself and it carries no data, so nothing shardscope
+// wrote crosses threads outside the mutex. The GUI thread takes everything
+// queued so far and runs it.
 class GuiInbox : public QObject
 {
+    Q_OBJECT
 public:
-    GuiInbox() { moveToThread(QCoreApplication::instance()->thread()); }
-
     void push(std::function<void()> fn)
     {
         bool wasEmpty;
@@ -89,14 +90,11 @@ public:
             m_items.push_back(std::move(fn));
         }
         if (wasEmpty)
-            QCoreApplication::postEvent(this, new QEvent(eventType()));
+            QMetaObject::invokeMethod(this, "drain", Qt::QueuedConnection);
     }
 
-protected:
-    bool event(QEvent *e) override
+    Q_INVOKABLE void drain()
     {
-        if (e->type() != eventType())
-            return QObject::event(e);
         std::deque<std::function<void()>> items;
         {
             std::lock_guard lock(m_mutex);
@@ -109,30 +107,39 @@ protected:
                 std::fprintf(stderr, "shardscope: %s\n", qPrintable(taskErrorText("delivering a result")));
             }
         }
-        return true;
     }
 
 private:
-    static QEvent::Type eventType()
-    {
-        static const auto type = QEvent::Type(QEvent::registerEventType());
-        return type;
-    }
-
     std::mutex m_mutex;
     std::deque<std::function<void()>> m_items;
 };
 
+// Made on the GUI thread while the application object is constructed, before
+// any task can post (so every thread sees it made); never destroyed: tasks
+// still running at exit may post until they end.
+GuiInbox *g_inbox = nullptr;
+
 } // namespace
+
+void createGuiInbox()
+{
+    if (!g_inbox)
+        g_inbox = new GuiInbox;
+}
 
 void postToGuiThread(std::function<void()> fn)
 {
-    if (!QCoreApplication::instance())
-        return; // the application is gone: nobody to deliver to
-    // Never destroyed: tasks still running at exit may post until they end.
-    static GuiInbox *inbox = new GuiInbox;
-    inbox->push(std::move(fn));
+    if (!QCoreApplication::instance() || !g_inbox)
+        return; // no application (yet, or any more): nobody to deliver to
+    g_inbox->push(std::move(fn));
 }
 
 } // namespace detail
 } // namespace shardscope::ui
+
+namespace {
+void startGuiInbox() { shardscope::ui::detail::createGuiInbox(); }
+} // namespace
+Q_COREAPP_STARTUP_FUNCTION(startGuiInbox)
+
+#include "background.moc"

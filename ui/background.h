@@ -70,6 +70,8 @@ void runInBackground(F &&task)
 namespace detail {
 // Queues fn for the GUI thread (the thread of the QCoreApplication).
 void postToGuiThread(std::function<void()> fn);
+// Called on the GUI thread as the application object is made (automatically).
+void createGuiInbox();
 } // namespace detail
 
 // Calls fn(receiver) later on the GUI thread if the receiver still exists then.
