@@ -167,17 +167,6 @@ int main(int argc, char **argv)
 
 namespace {
 
-bool isUtf8(const std::string &s)
-{
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = decodeUtf8(s, i);
-        if (!c)
-            return false;
-        i += c->length;
-    }
-    return true;
-}
-
 // For a message: quoted, with quotes and backslashes escaped and control
 // characters and bytes that are not UTF-8 as \xNN.
 std::string shown(const std::string &s)
@@ -207,11 +196,11 @@ std::string shown(const std::string &s)
 std::string widsIndex(const std::string &name, const std::vector<WidsShard> &shards)
 {
     // JSON text is UTF-8; a shard's name comes from a listing and may not be.
-    if (!isUtf8(name))
+    if (!isValidUtf8(name))
         throw Error(ErrorKind::InvalidArgument, "wids index: the name " + shown(name) + " is not UTF-8");
     nlohmann::json list = nlohmann::json::array();
     for (const auto &s : shards) {
-        if (!isUtf8(s.url))
+        if (!isValidUtf8(s.url))
             throw Error(ErrorKind::InvalidArgument, "wids index: the shard " + shown(s.url) +
                                                         " has a name that is not UTF-8, which JSON cannot hold");
         list.push_back({{"url", s.url}, {"nsamples", s.samples}});
