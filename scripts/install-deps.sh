@@ -14,7 +14,7 @@ PKGS=(
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
   python3-venv
   tar gzip lz4 zip unzip attr openssl python3
-  time clang-14 libclang-rt-14-dev
+  time
 )
 
 missing=()
