@@ -11,7 +11,7 @@
 
 namespace shardscope::ui {
 
-TaskQueue::TaskQueue(int threads, const char *name) : m_name(name)
+TaskQueue::TaskQueue(int threads, const char *name, bool finishQueued) : m_finishQueued(finishQueued), m_name(name)
 {
     for (int i = 0; i < std::max(1, threads); ++i)
         m_threads.emplace_back([this] { run(); });
@@ -22,7 +22,8 @@ TaskQueue::~TaskQueue()
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
-        m_tasks.clear();
+        if (!m_finishQueued)
+            m_tasks.clear();
     }
     m_wake.notify_all();
     for (auto &t : m_threads)
@@ -65,7 +66,7 @@ void TaskQueue::run()
 
 TaskQueue &backgroundPool()
 {
-    static TaskQueue pool(int(std::max(2u, std::thread::hardware_concurrency())), "shardscope-pool");
+    static TaskQueue pool(int(std::max(2u, std::thread::hardware_concurrency())), "shardscope-pool", true);
     return pool;
 }
 

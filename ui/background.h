@@ -34,12 +34,14 @@
 namespace shardscope::ui {
 
 // A fixed set of threads running posted tasks in order of posting (one thread:
-// strictly one after another). The destructor drops tasks not yet started and
-// waits for the running ones (they end at their cancel flags or timeouts).
+// strictly one after another). The destructor waits for the running tasks
+// (they end at their cancel flags or timeouts) and, with `finishQueued`, for
+// the queued ones too (nothing the user asked for, such as a save, is lost);
+// otherwise queued tasks are dropped.
 class TaskQueue
 {
 public:
-    TaskQueue(int threads, const char *name);
+    TaskQueue(int threads, const char *name, bool finishQueued = false);
     ~TaskQueue();
     TaskQueue(const TaskQueue &) = delete;
     TaskQueue &operator=(const TaskQueue &) = delete;
@@ -53,11 +55,13 @@ private:
     std::condition_variable m_wake;
     std::deque<std::function<void()>> m_tasks;
     bool m_stopping = false;
+    bool m_finishQueued = false;
     std::string m_name;
     std::vector<std::thread> m_threads;
 };
 
-// The application's pool for independent background tasks.
+// The application's pool for independent background tasks; at exit it
+// finishes what was queued (owners set their tasks' cancel flags first).
 TaskQueue &backgroundPool();
 
 // Runs task on the background pool.

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 
@@ -38,6 +39,8 @@ private Q_SLOTS:
     void exceptionInAnEventHandlerIsReported();
     void postedResultsRunOnTheGuiThread();
     void postedResultsSkipAReceiverThatIsGone();
+    void queueEndsRunningTasksAndFinishesOrDropsQueuedOnes_data();
+    void queueEndsRunningTasksAndFinishesOrDropsQueuedOnes();
 };
 
 void TestGuiBoundaries::exceptionInAnEventHandlerIsReported()
@@ -90,6 +93,43 @@ void TestGuiBoundaries::postedResultsSkipAReceiverThatIsGone()
     QTRY_VERIFY_WITH_TIMEOUT(drained, 5000);
     QCOMPARE(posted.load(), 100);
     QCOMPARE(called, 0);
+}
+
+void TestGuiBoundaries::queueEndsRunningTasksAndFinishesOrDropsQueuedOnes_data()
+{
+    QTest::addColumn<bool>("finishQueued");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("the app pool: a queued save is not lost") << true << 5;
+    QTest::newRow("a listing queue: superseded requests are dropped") << false << 1;
+}
+
+void TestGuiBoundaries::queueEndsRunningTasksAndFinishesOrDropsQueuedOnes()
+{
+    QFETCH(bool, finishQueued);
+    QFETCH(int, expected);
+    std::atomic<int> ran{0};
+    std::atomic<bool> firstStarted{false}, go{false};
+    std::thread opener;
+    {
+        TaskQueue queue(1, "test-queue", finishQueued);
+        queue.post([&] { // runs until the queue is being destroyed
+            firstStarted = true;
+            while (!go)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            ++ran;
+        });
+        for (int i = 0; i < 4; ++i)
+            queue.post([&] { ++ran; });
+        QTRY_VERIFY_WITH_TIMEOUT(firstStarted.load(), 5000);
+        // Lets the first task end once ~TaskQueue below has begun (it marks the
+        // queue stopping at once, then waits for the running task).
+        opener = std::thread([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            go = true;
+        });
+    }
+    opener.join();
+    QCOMPARE(ran.load(), expected);
 }
 
 int main(int argc, char *argv[])
