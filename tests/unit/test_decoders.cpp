@@ -12,6 +12,8 @@
 #include <QImageWriter>
 #include <QTest>
 
+#include <zlib.h>
+
 #include <cstring>
 
 using namespace shardscope;
@@ -54,15 +56,11 @@ std::string wavWith(std::uint16_t format, std::uint16_t channels, std::uint32_t 
     return "RIFF" + u32(static_cast<std::uint32_t>(body.size())) + body;
 }
 
+// CRC-32 as PNG and gzip use it (zlib's).
 std::uint32_t crc32(const std::string &bytes)
 {
-    std::uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : bytes) {
-        c ^= b;
-        for (int k = 0; k < 8; ++k)
-            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
+    return static_cast<std::uint32_t>(
+        ::crc32(0L, reinterpret_cast<const Bytef *>(bytes.data()), static_cast<uInt>(bytes.size())));
 }
 
 void putBe32(std::string &s, std::size_t at, std::uint32_t v)

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <zlib.h>
+
 #include <cstring>
 
 using namespace shardscope;
@@ -54,15 +56,11 @@ std::string member(const std::string &name, const std::string &data)
 }
 const std::string kEnd(1024, '\0');
 
+// CRC-32 as PNG and gzip use it (zlib's).
 std::uint32_t crc32(const std::string &bytes)
 {
-    std::uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : bytes) {
-        c ^= b;
-        for (int k = 0; k < 8; ++k)
-            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
+    return static_cast<std::uint32_t>(
+        ::crc32(0L, reinterpret_cast<const Bytef *>(bytes.data()), static_cast<uInt>(bytes.size())));
 }
 
 // gzip with stored (uncompressed) deflate blocks: a valid gzip of any bytes.
