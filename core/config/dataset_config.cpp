@@ -136,34 +136,6 @@ std::string hex4(char32_t cp)
 
 } // namespace
 
-std::optional<CodePoint> decodeUtf8(const std::string &s, std::size_t i)
-{
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = byte(i);
-    if (b0 < 0x80)
-        return CodePoint{b0, 1};
-    std::size_t n = 0;
-    char32_t cp = 0, min = 0;
-    if ((b0 & 0xe0) == 0xc0)
-        n = 2, cp = b0 & 0x1f, min = 0x80;
-    else if ((b0 & 0xf0) == 0xe0)
-        n = 3, cp = b0 & 0x0f, min = 0x800;
-    else if ((b0 & 0xf8) == 0xf0)
-        n = 4, cp = b0 & 0x07, min = 0x10000;
-    else
-        return std::nullopt;
-    if (i + n > s.size())
-        return std::nullopt;
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((byte(i + k) & 0xc0) != 0x80)
-            return std::nullopt;
-        cp = (cp << 6) | (byte(i + k) & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return std::nullopt;
-    return CodePoint{cp, n};
-}
-
 std::optional<NameProblem> findNameProblem(const std::string &s)
 {
     for (std::size_t i = 0; i < s.size();) {

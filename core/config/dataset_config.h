@@ -104,15 +104,6 @@ struct NameProblem
 };
 std::optional<NameProblem> findNameProblem(const std::string &s);
 
-// Decodes the UTF-8 character at s[i]: its code point and byte length, or
-// nullopt when the bytes there are not UTF-8 (overlong, surrogate, truncated).
-struct CodePoint
-{
-    char32_t value = 0;
-    std::size_t length = 1;
-};
-std::optional<CodePoint> decodeUtf8(const std::string &s, std::size_t i);
-
 // The store URL of a source, e.g. "ais://demo".
 std::string sourceUrl(const DatasetConfig::Source &s);
 

@@ -165,43 +165,16 @@ int main(int argc, char **argv)
     return o.str();
 }
 
-namespace {
-
-// For a message: quoted, with quotes and backslashes escaped and control
-// characters and bytes that are not UTF-8 as \xNN.
-std::string shown(const std::string &s)
-{
-    std::string out = "\"";
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = decodeUtf8(s, i);
-        const unsigned char b = static_cast<unsigned char>(s[i]);
-        if (c && c->length == 1 && (b == '"' || b == '\\')) {
-            out += '\\';
-            out += s[i++];
-        } else if (c && (c->length > 1 || (b >= 0x20 && b != 0x7f))) {
-            out.append(s, i, c->length);
-            i += c->length;
-        } else {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02x", b);
-            out += buf;
-            ++i;
-        }
-    }
-    return out + "\"";
-}
-
-} // namespace
 
 std::string widsIndex(const std::string &name, const std::vector<WidsShard> &shards)
 {
     // JSON text is UTF-8; a shard's name comes from a listing and may not be.
     if (!isValidUtf8(name))
-        throw Error(ErrorKind::InvalidArgument, "wids index: the name " + shown(name) + " is not UTF-8");
+        throw Error(ErrorKind::InvalidArgument, "wids index: the name " + shardscope::quoted(name) + " is not UTF-8");
     nlohmann::json list = nlohmann::json::array();
     for (const auto &s : shards) {
         if (!isValidUtf8(s.url))
-            throw Error(ErrorKind::InvalidArgument, "wids index: the shard " + shown(s.url) +
+            throw Error(ErrorKind::InvalidArgument, "wids index: the shard " + shardscope::quoted(s.url) +
                                                         " has a name that is not UTF-8, which JSON cannot hold");
         list.push_back({{"url", s.url}, {"nsamples", s.samples}});
     }

@@ -54,16 +54,21 @@ std::string percentEncode(std::string_view s, bool keepSlash)
 std::string quoted(std::string_view s)
 {
     std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = decodeUtf8(s, i);
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (c && (b == '"' || b == '\\')) {
             out.push_back('\\');
-            out.push_back(static_cast<char>(c));
-        } else if (c < 0x20 || c == 0x7f) {
+            out.push_back(static_cast<char>(b));
+            ++i;
+        } else if (c && !(b < 0x20 || b == 0x7f)) {
+            out.append(s, i, c->length);
+            i += c->length;
+        } else { // a control character, or a byte that is not UTF-8
             char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            std::snprintf(buf, sizeof buf, "\\x%02x", b);
             out += buf;
-        } else {
-            out.push_back(static_cast<char>(c));
+            ++i;
         }
     }
     out.push_back('"');
@@ -71,41 +76,6 @@ std::string quoted(std::string_view s)
 }
 
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when the byte there does not
-// start one (stray continuation byte, overlong form, surrogate, > U+10FFFF, cut off).
-std::size_t utf8SequenceLength(std::string_view s, std::size_t i) noexcept
-{
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = byte(i);
-    if (c < 0x80)
-        return 1;
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF; // the allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0; // no overlong forms
-        else if (c == 0xED)
-            hi = 0x9F; // no UTF-16 surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F; // nothing above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + n > s.size() || byte(i + 1) < lo || byte(i + 1) > hi)
-        return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF)
-            return 0;
-    return n;
-}
 
 bool isHexDigit(char c) noexcept { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
@@ -116,6 +86,43 @@ int hexValue(char c) noexcept
 
 bool isControl(unsigned char c) noexcept { return c < 0x20 || c == 0x7f; }
 
+} // namespace
+
+std::optional<CodePoint> decodeUtf8(std::string_view s, std::size_t i) noexcept
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80)
+        return CodePoint{b0, 1};
+    std::size_t n = 0;
+    char32_t cp = 0, min = 0;
+    if ((b0 & 0xe0) == 0xc0)
+        n = 2, cp = b0 & 0x1f, min = 0x80;
+    else if ((b0 & 0xf0) == 0xe0)
+        n = 3, cp = b0 & 0x0f, min = 0x800;
+    else if ((b0 & 0xf8) == 0xf0)
+        n = 4, cp = b0 & 0x07, min = 0x10000;
+    else
+        return std::nullopt;
+    if (i + n > s.size())
+        return std::nullopt;
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) & 0xc0) != 0x80)
+            return std::nullopt;
+        cp = (cp << 6) | (byte(i + k) & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return std::nullopt;
+    return CodePoint{cp, n};
+}
+
+namespace {
+// Length of the UTF-8 character at s[i], 0 when the bytes there are not UTF-8.
+std::size_t utf8SequenceLength(std::string_view s, std::size_t i) noexcept
+{
+    const auto c = decodeUtf8(s, i);
+    return c ? c->length : 0;
+}
 } // namespace
 
 bool isValidUtf8(std::string_view s) noexcept

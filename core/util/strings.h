@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,8 @@ std::string trim(std::string_view s);
 // when keepSlash is true (object names in URL paths).
 std::string percentEncode(std::string_view s, bool keepSlash);
 
-// Quotes a value for an error message: "name" with control characters escaped.
+// Quotes a value for an error message: "name" with quotes and backslashes
+// escaped, and control characters and bytes that are not UTF-8 as \xNN.
 std::string quoted(std::string_view s);
 
 // Names from data (object, file and shard member names) are bytes. Where they
@@ -24,6 +26,15 @@ std::string quoted(std::string_view s);
 // part of valid UTF-8 and every control character becomes \xNN (two lower-case
 // hex digits) and every backslash becomes \\. unescapeName(escapeName(n)) == n
 // for every n, and unescapeName() leaves a name that needed no escaping as it is.
+// The UTF-8 character at s[i]: its code point and byte length, or nullopt when
+// the bytes there are not UTF-8 (stray continuation byte, overlong form,
+// surrogate, above U+10FFFF, cut off).
+struct CodePoint
+{
+    char32_t value = 0;
+    std::size_t length = 1;
+};
+std::optional<CodePoint> decodeUtf8(std::string_view s, std::size_t i) noexcept;
 bool isValidUtf8(std::string_view s) noexcept;
 bool nameNeedsEscaping(std::string_view name) noexcept;
 std::string escapeName(std::string_view name);

@@ -3,6 +3,7 @@
 #include "config/dataset_config.h"
 #include "config/export_cpp.h"
 #include "config/export_python.h"
+#include "util/strings.h"
 #include "fuzz_targets.h"
 #include "util/error.h"
 
