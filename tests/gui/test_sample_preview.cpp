@@ -32,18 +32,6 @@ using namespace shardscope;
 using namespace shardscope::ui;
 
 namespace {
-QByteArray npy2x3()
-{
-    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
-    while ((10 + header.size() + 1) % 64)
-        header += ' ';
-    header += '\n';
-    std::string out("\x93NUMPY\x01\x00", 8);
-    out.push_back(static_cast<char>(header.size()));
-    out.push_back('\0');
-    const float v[6] = {0, 1, 2, 3, 4, 5};
-    return QByteArray::fromStdString(out + header + std::string(reinterpret_cast<const char *>(v), sizeof v));
-}
 QByteArray wav(int frames)
 {
     auto u32 = [](std::uint32_t v) { return std::string(reinterpret_cast<const char *>(&v), 4); };
@@ -65,6 +53,11 @@ QByteArray npy(const std::string &descr, const std::string &shape, const std::st
     out.push_back(static_cast<char>(header.size()));
     out.push_back('\0');
     return QByteArray::fromStdString(out + header + data);
+}
+QByteArray npy2x3()
+{
+    const float v[6] = {0, 1, 2, 3, 4, 5};
+    return npy("<f4", "2, 3", std::string(reinterpret_cast<const char *>(v), sizeof v));
 }
 // A small real JPEG whose frame header declares width x height.
 QByteArray jpegDeclaring(int width, int height)
