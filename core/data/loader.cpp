@@ -144,10 +144,13 @@ void Loader::unitDone(std::size_t unit)
 
 void Loader::work(int worker)
 {
-    // What this worker is reading, for the message of an unexpected failure.
-    std::string doing = "opening the store for " + m_bucket;
+    // What this worker is reading, for the message of an unexpected failure
+    // (an index, not a message built for every object on the hot path).
+    constexpr std::size_t kNoUnit = ~std::size_t(0);
+    std::size_t current = kNoUnit;
+    std::unique_ptr<Store> store;
     try {
-        std::unique_ptr<Store> store = m_openStore();
+        store = m_openStore();
         std::unique_ptr<ShardReader> reader;
         if (m_mode == Mode::Shards)
             reader = std::make_unique<ShardReader>(*store, m_bucket, m_options.shard);
@@ -157,8 +160,7 @@ void Loader::work(int worker)
             const std::size_t unit = m_cursor.fetch_add(1);
             if (unit >= m_unitCount)
                 break;
-            doing = m_mode == Mode::GetBatch ? "reading batch " + std::to_string(unit) + " of " + store->url(m_bucket)
-                                             : "reading " + store->url(m_bucket, m_units[unit]);
+            current = unit;
             if (m_mode == Mode::GetBatch) {
                 if (!readBatch(*store, unit, worker))
                     break;
@@ -250,6 +252,10 @@ void Loader::work(int worker)
     } catch (...) {
         // Not only Error: anything a worker meets (out of memory, a library's
         // exception) ends this run with a message naming what it was reading.
+        const std::string doing = current == kNoUnit ? "opening the store for " + m_bucket
+                                  : m_mode == Mode::GetBatch
+                                      ? "reading batch " + std::to_string(current) + " of " + store->url(m_bucket)
+                                      : "reading " + store->url(m_bucket, m_units[current]);
         fail(std::make_exception_ptr(errorFromException(std::current_exception(), doing)));
     }
     std::lock_guard<std::mutex> lock(m_mutex);
