@@ -73,7 +73,7 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
                         Row r;
                         r.error = tr("%1: the rest of the shard is not shown: the samples above hold the most a "
                                      "shard view keeps in memory (%2)")
-                                      .arg(object, QLocale().formattedDataSize(maxHeld));
+                                      .arg(object, formatBytes(quint64(maxHeld)));
                         batch.push_back(std::move(r));
                         return false;
                     }
