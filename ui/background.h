@@ -15,7 +15,7 @@
 // calls synchronise inside Qt, which is not built with it, and would have to be
 // suppressed wholesale), and shutdown is explicit.
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <QCoreApplication>
 #include <QPointer>

@@ -1,8 +1,8 @@
-#include "connection_dialog.h"
-#include "background.h"
+#include "ui/connection_dialog.h"
+#include "ui/background.h"
 
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/connection_tree_model.h"
-#include "settings.h"
+#include "ui/models/connection_tree_model.h"
+#include "ui/settings.h"
 
 #include <QDialog>
 

@@ -1,5 +1,5 @@
-#include "guarded_application.h"
-#include "background.h"
+#include "ui/guarded_application.h"
+#include "ui/background.h"
 
 #include <QEvent>
 

@@ -1,4 +1,4 @@
-#include "job_status_widget.h"
+#include "ui/job_status_widget.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

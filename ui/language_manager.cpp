@@ -1,4 +1,4 @@
-#include "language_manager.h"
+#include "ui/language_manager.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,4 +1,4 @@
-#include "locale_format.h"
+#include "ui/locale_format.h"
 
 #include <QCoreApplication>
 #include <QLocale>

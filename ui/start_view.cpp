@@ -1,4 +1,4 @@
-#include "start_view.h"
+#include "ui/start_view.h"
 
 #include <QEvent>
 #include <QGridLayout>

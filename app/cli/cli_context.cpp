@@ -1,11 +1,11 @@
-#include "cli_context.h"
-#include "progress.h"
+#include "app/cli/cli_context.h"
+#include "app/cli/progress.h"
 
-#include "data/sources.h"
-#include "storage/endpoint.h"
-#include "storage/store_url.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/data/sources.h"
+#include "core/storage/endpoint.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QFileInfo>
 

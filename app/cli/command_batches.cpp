@@ -1,12 +1,12 @@
-#include "command_batches.h"
+#include "app/cli/command_batches.h"
 
-#include "cli_context.h"
+#include "app/cli/cli_context.h"
 
-#include "command_export.h"
-#include "config/config_dataset.h"
-#include "data/samplers.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "app/cli/command_export.h"
+#include "core/config/resolved_dataset.h"
+#include "core/data/samplers.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QFile>
 

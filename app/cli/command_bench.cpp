@@ -1,14 +1,14 @@
-#include "command_bench.h"
+#include "app/cli/command_bench.h"
 
-#include "cli_context.h"
-#include "command_export.h"
-#include "progress.h"
+#include "app/cli/cli_context.h"
+#include "app/cli/command_export.h"
+#include "app/cli/progress.h"
 
-#include "bench/bench_config.h"
-#include "bench/bench_report.h"
-#include "config/dataset_config.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/bench/bench_config.h"
+#include "core/bench/bench_report.h"
+#include "core/config/dataset_config.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,15 +1,15 @@
-#include "command_export.h"
+#include "app/cli/command_export.h"
 
-#include "cli_context.h"
-#include "progress.h"
+#include "app/cli/cli_context.h"
+#include "app/cli/progress.h"
 
-#include "config/dataset_config.h"
-#include "config/config_dataset.h"
-#include "config/export_cpp.h"
-#include "config/export_python.h"
-#include "config/export_wids.h"
-#include "util/atomic_file.h"
-#include "util/error.h"
+#include "core/config/dataset_config.h"
+#include "core/config/resolved_dataset.h"
+#include "core/config/export_cpp.h"
+#include "core/config/export_python.h"
+#include "core/config/export_wids.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
 
 
 namespace shardscope::cli {

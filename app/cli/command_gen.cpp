@@ -1,14 +1,14 @@
-#include "command_gen.h"
+#include "app/cli/command_gen.h"
 
-#include "cli_context.h"
+#include "app/cli/cli_context.h"
 
-#include "progress.h"
+#include "app/cli/progress.h"
 
-#include "gen/dataset_generator.h"
-#include "gen/demo_dataset.h"
-#include "storage/store_url.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/gen/dataset_generator.h"
+#include "core/gen/demo_dataset.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <atomic>
 #include <chrono>

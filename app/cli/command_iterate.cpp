@@ -1,22 +1,22 @@
-#include "command_iterate.h"
+#include "app/cli/command_iterate.h"
 
-#include "cli_context.h"
-#include "json_names.h"
-#include "progress.h"
+#include "app/cli/cli_context.h"
+#include "app/cli/json_names.h"
+#include "app/cli/progress.h"
 
-#include "data/loader.h"
-#include "data/partition.h"
-#include "command_export.h"
-#include "config/config_dataset.h"
-#include "data/samplers.h"
-#include "storage/store_url.h"
-#include "util/atomic_file.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/data/loader.h"
+#include "core/data/partition.h"
+#include "app/cli/command_export.h"
+#include "core/config/resolved_dataset.h"
+#include "core/data/samplers.h"
+#include "core/storage/store_url.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 
-#include "gen/dataset_generator.h"
+#include "core/gen/dataset_generator.h"
 
 #include <cstdio>
 #include <deque>

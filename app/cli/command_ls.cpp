@@ -1,11 +1,11 @@
-#include "command_ls.h"
+#include "app/cli/command_ls.h"
 
-#include "cli_context.h"
-#include "json_names.h"
-#include "progress.h"
+#include "app/cli/cli_context.h"
+#include "app/cli/json_names.h"
+#include "app/cli/progress.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 

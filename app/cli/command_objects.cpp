@@ -1,11 +1,11 @@
-#include "command_objects.h"
+#include "app/cli/command_objects.h"
 
-#include "cli_context.h"
+#include "app/cli/cli_context.h"
 
-#include "storage/store.h"
-#include "util/atomic_file.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/storage/store.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QFileInfo>
 

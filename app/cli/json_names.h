@@ -1,6 +1,6 @@
 #pragma once
 
-#include "util/strings.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 

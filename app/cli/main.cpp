@@ -1,16 +1,16 @@
 // shardscope-cli: the headless command line. Never needs a display.
 
-#include "cli_context.h"
-#include "command_batches.h"
-#include "command_bench.h"
-#include "command_export.h"
-#include "command_gen.h"
-#include "command_iterate.h"
-#include "command_ls.h"
-#include "command_objects.h"
+#include "app/cli/cli_context.h"
+#include "app/cli/command_batches.h"
+#include "app/cli/command_bench.h"
+#include "app/cli/command_export.h"
+#include "app/cli/command_gen.h"
+#include "app/cli/command_iterate.h"
+#include "app/cli/command_ls.h"
+#include "app/cli/command_objects.h"
 
 #include "shardscope/version.h"
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <QCoreApplication>
 

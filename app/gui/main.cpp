@@ -1,11 +1,11 @@
 // shardscope: the desktop application.
 
-#include "diagnostics/measure_run.h"
-#include "guarded_application.h"
-#include "diagnostics/screenshot_tour.h"
-#include "language_manager.h"
-#include "main_window.h"
-#include "settings.h"
+#include "ui/diagnostics/measure_run.h"
+#include "ui/guarded_application.h"
+#include "ui/diagnostics/screenshot_tour.h"
+#include "ui/language_manager.h"
+#include "ui/main_window.h"
+#include "ui/settings.h"
 
 #include "shardscope/version.h"
 

@@ -1,9 +1,9 @@
-#include "bench/bench_config.h"
+#include "core/bench/bench_config.h"
 
-#include "config/config_dataset.h"
-#include "data/batch_tuning.h"
-#include "data/sources.h"
-#include "util/error.h"
+#include "core/config/resolved_dataset.h"
+#include "core/data/batch_tuning.h"
+#include "core/data/sources.h"
+#include "core/util/error.h"
 
 #include <chrono>
 

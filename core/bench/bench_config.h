@@ -1,8 +1,8 @@
 #pragma once
 
-#include "bench/benchmark.h"
-#include "config/dataset_config.h"
-#include "storage/store_factory.h"
+#include "core/bench/benchmark.h"
+#include "core/config/dataset_config.h"
+#include "core/storage/store_factory.h"
 
 #include <string>
 

@@ -1,6 +1,6 @@
-#include "bench/bench_report.h"
+#include "core/bench/bench_report.h"
 
-#include "util/strings.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
-#include "bench/benchmark.h"
+#include "core/bench/benchmark.h"
 
-#include "decode/decoded.h"
-#include "storage/retrying_http.h"
-#include "util/error.h"
+#include "core/decode/decoded.h"
+#include "core/storage/retrying_http.h"
+#include "core/util/error.h"
 
 #include <sys/resource.h>
 

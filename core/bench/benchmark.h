@@ -1,8 +1,8 @@
 #pragma once
 
-#include "bench/object_get_bench.h"
-#include "data/loader.h"
-#include "storage/store.h"
+#include "core/bench/object_get_bench.h"
+#include "core/data/loader.h"
+#include "core/storage/store.h"
 
 #include <array>
 #include <atomic>

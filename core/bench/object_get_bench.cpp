@@ -1,6 +1,6 @@
-#include "bench/object_get_bench.h"
+#include "core/bench/object_get_bench.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <algorithm>
 #include <mutex>

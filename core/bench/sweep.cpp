@@ -1,7 +1,7 @@
-#include "bench/sweep.h"
+#include "core/bench/sweep.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <cstdio>
 

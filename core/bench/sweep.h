@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bench/benchmark.h"
+#include "core/bench/benchmark.h"
 
 #include <string>
 #include <utility>

@@ -1,10 +1,10 @@
-#include "config/dataset_config.h"
+#include "core/config/dataset_config.h"
 
-#include "data/brace_expand.h"
-#include "storage/store_url.h"
-#include "util/atomic_file.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/data/brace_expand.h"
+#include "core/storage/store_url.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 

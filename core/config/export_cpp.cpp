@@ -1,8 +1,8 @@
-#include "config/export_cpp.h"
+#include "core/config/export_cpp.h"
 
 #include "shardscope/version.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -57,14 +57,14 @@ std::string exportCpp(const DatasetConfig &config)
       << "// Run: " << config.endpointEnv << "=http://<proxy>:8080 ./app [--names] [--limit N]\n\n"
       << "// The dataset config (shardscope's JSON) this program reads.\n"
       << "static const char *const kConfig =\n    " << cppStringLines(json, "    ") << ";\n\n"
-      << R"cpp(#include "config/config_dataset.h"
-#include "data/loader.h"
-#include "data/batch_tuning.h"
-#include "decode/decoded.h"
-#include "torch/tensor_convert.h"
-#include "util/error.h"
-
-#include <nlohmann/json.hpp>
+      // The program's own includes (a string here, not includes of this file).
+      << "#include \"core/config/resolved_dataset.h\"\n"
+         "#include \"core/data/loader.h\"\n"
+         "#include \"core/data/batch_tuning.h\"\n"
+         "#include \"core/decode/decoded.h\"\n"
+         "#include \"core/torch/tensor_convert.h\"\n"
+         "#include \"core/util/error.h\"\n\n"
+      << R"cpp(#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <cstring>

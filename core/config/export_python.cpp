@@ -1,8 +1,8 @@
-#include "config/export_python.h"
+#include "core/config/export_python.h"
 
 #include "shardscope/version.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <cstdio>
 #include <sstream>

@@ -1,9 +1,9 @@
-#include "config/export_wids.h"
+#include "core/config/export_wids.h"
 
-#include "config/config_dataset.h"
-#include "config/export_cpp.h"
-#include "data/shard_reader.h"
-#include "util/error.h"
+#include "core/config/resolved_dataset.h"
+#include "core/config/export_cpp.h"
+#include "core/shard/shard_reader.h"
+#include "core/util/error.h"
 
 namespace shardscope {
 

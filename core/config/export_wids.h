@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/dataset_config.h"
-#include "storage/store_factory.h"
+#include "core/config/dataset_config.h"
+#include "core/storage/store_factory.h"
 
 #include <atomic>
 #include <functional>

@@ -1,6 +1,6 @@
-#include "config/split_coverage.h"
+#include "core/config/split_coverage.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <map>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/dataset_config.h"
-#include "data/sources.h"
+#include "core/config/dataset_config.h"
+#include "core/data/sources.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
-#include "data/batch_tuning.h"
+#include "core/data/batch_tuning.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <algorithm>
 

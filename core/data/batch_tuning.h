@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/dataset_config.h"
-#include "data/samplers.h"
+#include "core/config/dataset_config.h"
+#include "core/data/samplers.h"
 
 #include <array>
 #include <cstdint>

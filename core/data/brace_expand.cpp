@@ -1,7 +1,7 @@
-#include "data/brace_expand.h"
+#include "core/data/brace_expand.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <algorithm>
 #include <cstdio>

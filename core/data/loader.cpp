@@ -1,11 +1,11 @@
-#include "data/loader.h"
+#include "core/data/loader.h"
 
-#include "shard/archive_stream.h"
+#include "core/shard/archive_stream.h"
 
 #include <algorithm>
 #include <cstring>
-#include "storage/ais_store.h"
-#include "util/error.h"
+#include "core/storage/ais_store.h"
+#include "core/util/error.h"
 
 namespace shardscope {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/shard_reader.h"
-#include "storage/store.h"
+#include "core/shard/shard_reader.h"
+#include "core/storage/store.h"
 
 #include <atomic>
 #include <chrono>

@@ -1,6 +1,6 @@
-#include "data/map_dataset.h"
+#include "core/data/map_dataset.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 namespace shardscope {
 

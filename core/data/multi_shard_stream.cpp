@@ -1,6 +1,6 @@
-#include "data/multi_shard_stream.h"
+#include "core/data/multi_shard_stream.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 namespace shardscope {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/loader.h"
+#include "core/data/loader.h"
 
 #include <memory>
 #include <string>

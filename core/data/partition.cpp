@@ -1,6 +1,6 @@
-#include "data/partition.h"
+#include "core/data/partition.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 namespace shardscope {
 

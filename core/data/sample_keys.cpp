@@ -1,7 +1,7 @@
-#include "data/sample_keys.h"
+#include "core/data/sample_keys.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 namespace shardscope {
 

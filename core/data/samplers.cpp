@@ -1,7 +1,7 @@
-#include "data/samplers.h"
+#include "core/data/samplers.h"
 
-#include "gen/dataset_generator.h"
-#include "util/error.h"
+#include "core/gen/dataset_generator.h"
+#include "core/util/error.h"
 
 #include <algorithm>
 #include <numeric>

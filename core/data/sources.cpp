@@ -1,8 +1,8 @@
-#include "data/sources.h"
+#include "core/data/sources.h"
 
-#include "data/brace_expand.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/data/brace_expand.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <algorithm>
 #include <unordered_map>

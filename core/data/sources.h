@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/store.h"
+#include "core/storage/store.h"
 
 #include <map>
 #include <optional>

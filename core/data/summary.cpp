@@ -1,6 +1,6 @@
-#include "data/summary.h"
+#include "core/data/summary.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 namespace shardscope {
 

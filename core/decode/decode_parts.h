@@ -2,7 +2,7 @@
 
 // Internal to core/decode: the decoders of decodeMember, by family.
 
-#include "decode/decoded.h"
+#include "core/decode/decoded.h"
 
 #include <string>
 #include <string_view>

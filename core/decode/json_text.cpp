@@ -1,4 +1,4 @@
-#include "decode/decode_parts.h"
+#include "core/decode/decode_parts.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
-#include "gen/dataset_generator.h"
+#include "core/gen/dataset_generator.h"
 
-#include "gen/png_writer.h"
-#include "util/error.h"
+#include "core/gen/png_writer.h"
+#include "core/util/error.h"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -1,10 +1,10 @@
-#include "gen/demo_dataset.h"
+#include "core/gen/demo_dataset.h"
 
-#include "config/dataset_config.h"
-#include "gen/dataset_generator.h"
-#include "gen/png_writer.h"
-#include "storage/store.h"
-#include "util/error.h"
+#include "core/config/dataset_config.h"
+#include "core/gen/dataset_generator.h"
+#include "core/gen/png_writer.h"
+#include "core/storage/store.h"
+#include "core/util/error.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
-#include "gen/png_writer.h"
+#include "core/gen/png_writer.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <zlib.h>
 

@@ -1,7 +1,7 @@
-#include "shard/archive_reader.h"
+#include "core/shard/archive_reader.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/http_client.h"
+#include "core/storage/http_client.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,6 +1,6 @@
-#include "shard/archive_stream.h"
+#include "core/shard/archive_stream.h"
 
-#include "util/byte_pipe.h"
+#include "core/util/byte_pipe.h"
 
 #include <thread>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "shard/archive_reader.h"
-#include "storage/http_client.h"
+#include "core/shard/archive_reader.h"
+#include "core/storage/http_client.h"
 
 #include <functional>
 #include <string>

@@ -1,13 +1,13 @@
-#include "storage/ais_client.h"
+#include "core/storage/ais_client.h"
 
-#include "storage/ais_errors.h"
-#include "storage/ais_hrw.h"
-#include "storage/endpoint.h"
-#include "storage/retrying_http.h"
-#include "storage/store.h"
-#include "storage/store_url.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/storage/ais_errors.h"
+#include "core/storage/ais_hrw.h"
+#include "core/storage/endpoint.h"
+#include "core/storage/retrying_http.h"
+#include "core/storage/store.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "storage/ais_types.h"
-#include "storage/http_client.h"
-#include "storage/retry_policy.h"
+#include "core/storage/ais_types.h"
+#include "core/storage/http_client.h"
+#include "core/storage/retry_policy.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,7 +1,7 @@
-#include "storage/ais_errors.h"
+#include "core/storage/ais_errors.h"
 
-#include "storage/http_client.h"
-#include "util/strings.h"
+#include "core/storage/http_client.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "storage/ais_hrw.h"
+#include "core/storage/ais_hrw.h"
 
 #include <xxhash.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/ais_types.h"
+#include "core/storage/ais_types.h"
 
 #include <cstdint>
 #include <string>

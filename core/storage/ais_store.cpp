@@ -1,7 +1,7 @@
-#include "storage/ais_store.h"
+#include "core/storage/ais_store.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 namespace shardscope {
 

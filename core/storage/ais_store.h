@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storage/ais_client.h"
-#include "storage/store.h"
+#include "core/storage/ais_client.h"
+#include "core/storage/store.h"
 
 namespace shardscope {
 

@@ -1,6 +1,6 @@
-#include "storage/ais_types.h"
+#include "core/storage/ais_types.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <nlohmann/json.hpp>
 

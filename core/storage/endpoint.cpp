@@ -1,7 +1,7 @@
-#include "storage/endpoint.h"
+#include "core/storage/endpoint.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <cctype>
 #include <cstdlib>

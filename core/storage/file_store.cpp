@@ -1,8 +1,8 @@
-#include "storage/file_store.h"
+#include "core/storage/file_store.h"
 
-#include "storage/store_url.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <algorithm>
 #include <cerrno>

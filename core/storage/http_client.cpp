@@ -1,7 +1,7 @@
-#include "storage/http_client.h"
+#include "core/storage/http_client.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 #include "shardscope/version.h"
 
 #include <curl/curl.h>

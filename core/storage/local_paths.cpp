@@ -1,4 +1,4 @@
-#include "storage/local_paths.h"
+#include "core/storage/local_paths.h"
 
 #include <cstdlib>
 #include <pwd.h>

@@ -1,4 +1,4 @@
-#include "storage/retry_policy.h"
+#include "core/storage/retry_policy.h"
 
 #include <algorithm>
 #include <random>

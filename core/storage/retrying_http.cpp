@@ -1,6 +1,6 @@
-#include "storage/retrying_http.h"
+#include "core/storage/retrying_http.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <thread>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storage/http_client.h"
-#include "storage/retry_policy.h"
+#include "core/storage/http_client.h"
+#include "core/storage/retry_policy.h"
 
 #include <atomic>
 #include <chrono>

@@ -1,10 +1,10 @@
-#include "storage/s3_store.h"
+#include "core/storage/s3_store.h"
 
-#include "storage/endpoint.h"
-#include "storage/retrying_http.h"
-#include "storage/store_url.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/storage/endpoint.h"
+#include "core/storage/retrying_http.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <pugixml.hpp>
 

@@ -1,6 +1,6 @@
-#include "storage/store.h"
+#include "core/storage/store.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 
 namespace shardscope {
@@ -40,8 +40,8 @@ void Store::putBytes(const std::string &bucket, const std::string &object, std::
 
 } // namespace shardscope
 
-#include "shard/archive_stream.h"
-#include "util/strings.h"
+#include "core/shard/archive_stream.h"
+#include "core/util/strings.h"
 
 
 namespace shardscope {

@@ -1,11 +1,11 @@
-#include "storage/store_factory.h"
+#include "core/storage/store_factory.h"
 
-#include "storage/ais_store.h"
-#include "storage/endpoint.h"
-#include "storage/file_store.h"
-#include "storage/local_paths.h"
-#include "storage/s3_store.h"
-#include "util/error.h"
+#include "core/storage/ais_store.h"
+#include "core/storage/endpoint.h"
+#include "core/storage/file_store.h"
+#include "core/storage/local_paths.h"
+#include "core/storage/s3_store.h"
+#include "core/util/error.h"
 
 #include <sys/stat.h>
 

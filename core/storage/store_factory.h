@@ -1,9 +1,9 @@
 #pragma once
 
-#include "storage/http_client.h"
-#include "storage/retry_policy.h"
-#include "storage/store.h"
-#include "storage/store_url.h"
+#include "core/storage/http_client.h"
+#include "core/storage/retry_policy.h"
+#include "core/storage/store.h"
+#include "core/storage/store_url.h"
 
 #include <memory>
 #include <optional>

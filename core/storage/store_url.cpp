@@ -1,7 +1,7 @@
-#include "storage/store_url.h"
+#include "core/storage/store_url.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <cctype>
 #include <cstdio>

@@ -1,8 +1,8 @@
-#include "torch/sample_dataset.h"
+#include "core/torch/sample_dataset.h"
 
-#include "decode/decoded.h"
-#include "torch/tensor_convert.h"
-#include "util/error.h"
+#include "core/decode/decoded.h"
+#include "core/torch/tensor_convert.h"
+#include "core/util/error.h"
 
 #include <atomic>
 #include <map>

@@ -4,7 +4,7 @@
 // torch::data::make_data_loader works on objects in any store.
 // Include only from Qt-free translation units.
 
-#include "storage/store.h"
+#include "core/storage/store.h"
 
 #include <torch/data.h>
 #include <torch/types.h>

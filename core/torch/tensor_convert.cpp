@@ -1,6 +1,6 @@
-#include "torch/tensor_convert.h"
+#include "core/torch/tensor_convert.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <cstring>
 

@@ -3,7 +3,7 @@
 // libtorch adapters: turn bytes the loader core delivers into tensors.
 // Include only from Qt-free translation units.
 
-#include "decode/decoded.h"
+#include "core/decode/decoded.h"
 
 #include <torch/types.h>
 

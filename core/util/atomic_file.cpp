@@ -1,7 +1,7 @@
-#include "util/atomic_file.h"
+#include "core/util/atomic_file.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <cerrno>
 #include <climits>

@@ -1,4 +1,4 @@
-#include "util/byte_pipe.h"
+#include "core/util/byte_pipe.h"
 
 #include <algorithm>
 #include <cstring>

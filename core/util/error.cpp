@@ -1,4 +1,4 @@
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <new>
 

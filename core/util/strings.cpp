@@ -1,4 +1,4 @@
-#include "util/strings.h"
+#include "core/util/strings.h"
 
 #include <cctype>
 #include <cstdio>
@@ -242,7 +242,7 @@ std::string humanBytes(unsigned long long bytes)
 
 } // namespace shardscope
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 namespace shardscope {
 

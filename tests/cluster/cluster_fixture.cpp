@@ -1,7 +1,7 @@
 #include "cluster_fixture.h"
 
-#include "storage/endpoint.h"
-#include "util/error.h"
+#include "core/storage/endpoint.h"
+#include "core/util/error.h"
 
 #include <random>
 #include <unistd.h>

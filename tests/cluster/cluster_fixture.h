@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/ais_client.h"
+#include "core/storage/ais_client.h"
 
 #include <memory>
 #include <string>

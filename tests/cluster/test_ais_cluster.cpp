@@ -1,6 +1,6 @@
 #include "cluster_fixture.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <QProcess>
 #include <QTest>

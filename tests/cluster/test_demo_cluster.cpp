@@ -5,7 +5,7 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
-#include "config/dataset_config.h"
+#include "core/config/dataset_config.h"
 
 #include <QDir>
 #include <QFile>

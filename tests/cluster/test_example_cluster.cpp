@@ -5,7 +5,7 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
-#include "gen/dataset_generator.h"
+#include "core/gen/dataset_generator.h"
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
-#include "gen/dataset_generator.h"
-#include "util/error.h"
+#include "core/gen/dataset_generator.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

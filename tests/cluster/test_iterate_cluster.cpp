@@ -5,11 +5,11 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
-#include "data/loader.h"
-#include "bench/sweep.h"
-#include "gen/dataset_generator.h"
-#include "storage/ais_store.h"
-#include "util/error.h"
+#include "core/data/loader.h"
+#include "core/bench/sweep.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/ais_store.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

@@ -10,13 +10,13 @@
 
 #include "cluster_fixture.h"
 
-#include "bench/bench_config.h"
-#include "bench/benchmark_panel.h"
-#include "data/loader.h"
-#include "data/shard_reader.h"
-#include "gen/dataset_generator.h"
-#include "storage/store_factory.h"
-#include "util/error.h"
+#include "core/bench/bench_config.h"
+#include "ui/bench/benchmark_panel.h"
+#include "core/data/loader.h"
+#include "core/shard/shard_reader.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/store_factory.h"
+#include "core/util/error.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>

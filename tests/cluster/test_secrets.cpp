@@ -8,8 +8,8 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
-#include "gen/dataset_generator.h"
-#include "storage/ais_client.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/ais_client.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -5,12 +5,12 @@
 #include "cluster_fixture.h"
 #include "local_server.h"
 
-#include "gen/dataset_generator.h"
-#include "storage/http_client.h"
-#include "storage/store_factory.h"
-#include "storage/store_url.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/http_client.h"
+#include "core/storage/store_factory.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -5,9 +5,9 @@
 
 #include "cluster_fixture.h"
 
-#include "gen/dataset_generator.h"
-#include "storage/ais_store.h"
-#include "util/error.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/ais_store.h"
+#include "core/util/error.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,11 +1,11 @@
 #include "export_check.h"
 
-#include "config/dataset_config.h"
-#include "config/export_cpp.h"
-#include "config/export_python.h"
-#include "util/strings.h"
+#include "core/config/dataset_config.h"
+#include "core/config/export_cpp.h"
+#include "core/config/export_python.h"
+#include "core/util/strings.h"
 #include "fuzz_targets.h"
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <nlohmann/json.hpp>
 

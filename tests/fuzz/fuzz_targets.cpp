@@ -1,14 +1,14 @@
 #include "fuzz_targets.h"
 
-#include "config/dataset_config.h"
-#include "data/brace_expand.h"
-#include "data/shard_reader.h"
-#include "decode/decoded.h"
-#include "shard/archive_reader.h"
-#include "storage/ais_errors.h"
-#include "storage/ais_types.h"
-#include "storage/s3_store.h"
-#include "util/error.h"
+#include "core/config/dataset_config.h"
+#include "core/data/brace_expand.h"
+#include "core/shard/shard_reader.h"
+#include "core/decode/decoded.h"
+#include "core/shard/archive_reader.h"
+#include "core/storage/ais_errors.h"
+#include "core/storage/ais_types.h"
+#include "core/storage/s3_store.h"
+#include "core/util/error.h"
 
 #include <algorithm>
 #include <cstring>

@@ -3,12 +3,12 @@
 // core's batching; strategy A is the dataset config's sampler in both tabs.
 #undef QT_NO_FOREACH // qcustomplot.h
 
-#include "bench/batch_tuning_panel.h"
-#include "dataset/dataset_panel.h"
-#include "dataset/sampler_editor.h"
-#include "language_manager.h"
-#include "main_window.h"
-#include "settings.h"
+#include "ui/bench/batch_tuning_panel.h"
+#include "ui/dataset/dataset_panel.h"
+#include "ui/dataset/sampler_editor.h"
+#include "ui/language_manager.h"
+#include "ui/main_window.h"
+#include "ui/settings.h"
 
 #include <QComboBox>
 #include <QLabel>

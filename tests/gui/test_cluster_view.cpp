@@ -1,8 +1,8 @@
 // The cluster view against the real cluster: the primary proxy and the
 // target, ready; and an unreachable endpoint reported, not hung on.
 
-#include "cluster_view.h"
-#include "storage/endpoint.h"
+#include "ui/explorer/cluster_view.h"
+#include "core/storage/endpoint.h"
 
 #include <QLabel>
 #include <QSignalSpy>

@@ -4,17 +4,17 @@
 // open round trips, and the Export dialog previewing and saving exactly what
 // the core exports.
 
-#include "config/export_cpp.h"
-#include "config/export_python.h"
-#include "dataset/dataset_panel.h"
-#include "dataset/export_dialog.h"
-#include "dataset/sampler_editor.h"
-#include "explorer_panel.h"
-#include "gen/dataset_generator.h"
-#include "main_window.h"
-#include "language_manager.h"
-#include "settings.h"
-#include "storage/file_store.h"
+#include "core/config/export_cpp.h"
+#include "core/config/export_python.h"
+#include "ui/dataset/dataset_panel.h"
+#include "ui/dataset/export_dialog.h"
+#include "ui/dataset/sampler_editor.h"
+#include "ui/explorer/explorer_panel.h"
+#include "core/gen/dataset_generator.h"
+#include "ui/main_window.h"
+#include "ui/language_manager.h"
+#include "ui/settings.h"
+#include "core/storage/file_store.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -3,8 +3,8 @@
 // pool thread reach their receiver on the GUI thread, and never a receiver that
 // is gone.
 
-#include "background.h"
-#include "guarded_application.h"
+#include "ui/background.h"
+#include "ui/guarded_application.h"
 
 #include <QPointer>
 #include <QSignalSpy>

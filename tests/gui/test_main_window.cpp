@@ -1,6 +1,6 @@
-#include "job_status_widget.h"
-#include "explorer_panel.h"
-#include "language_manager.h"
+#include "ui/job_status_widget.h"
+#include "ui/explorer/explorer_panel.h"
+#include "ui/language_manager.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -8,12 +8,12 @@
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTableView>
-#include "locale_format.h"
-#include "main_window.h"
-#include "models/object_list_model.h"
-#include "settings.h"
-#include "start_view.h"
-#include "summary_view.h"
+#include "ui/locale_format.h"
+#include "ui/main_window.h"
+#include "ui/models/object_list_model.h"
+#include "ui/settings.h"
+#include "ui/start_view.h"
+#include "ui/explorer/summary_view.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,8 +2,8 @@
 // the continuation token, a new location drops pages of the old one, errors
 // name the bucket; checked with QAbstractItemModelTester throughout.
 
-#include "models/object_list_model.h"
-#include "storage/file_store.h"
+#include "ui/models/object_list_model.h"
+#include "core/storage/file_store.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -4,9 +4,9 @@
 // show none of the English source strings (but a few that are the same in
 // every language, each listed with its reason).
 
-#include "language_manager.h"
-#include "main_window.h"
-#include "settings.h"
+#include "ui/language_manager.h"
+#include "ui/main_window.h"
+#include "ui/settings.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,7 +1,7 @@
-#include "storage/ais_errors.h"
-#include "storage/ais_hrw.h"
-#include "storage/ais_types.h"
-#include "util/error.h"
+#include "core/storage/ais_errors.h"
+#include "core/storage/ais_hrw.h"
+#include "core/storage/ais_types.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

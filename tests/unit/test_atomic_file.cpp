@@ -2,8 +2,8 @@
 // file system allows, and targets that cannot be replaced (a FIFO) written
 // directly.
 
-#include "util/atomic_file.h"
-#include "util/error.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,12 +3,12 @@
 // end a run cleanly with the object named, cancel stops it; the knee of a
 // worker sweep and the verdict on synthetic numbers.
 
-#include "bench/bench_config.h"
-#include "bench/bench_report.h"
-#include "bench/sweep.h"
-#include "gen/dataset_generator.h"
-#include "storage/file_store.h"
-#include "util/error.h"
+#include "core/bench/bench_config.h"
+#include "core/bench/bench_report.h"
+#include "core/bench/sweep.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/file_store.h"
+#include "core/util/error.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -3,10 +3,10 @@
 // thrown on odd data, out of memory) ends the run with an Error that names what
 // was being read, and never ends the process.
 
-#include "bench/bench_config.h"
-#include "data/loader.h"
-#include "storage/file_store.h"
-#include "util/error.h"
+#include "core/bench/bench_config.h"
+#include "core/data/loader.h"
+#include "core/storage/file_store.h"
+#include "core/util/error.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,9 +2,9 @@
 // reason; load -> save -> load gives the same config; saving is atomic; the
 // Python export says what aistore.pytorch cannot express.
 
-#include "config/dataset_config.h"
-#include "config/export_python.h"
-#include "util/error.h"
+#include "core/config/dataset_config.h"
+#include "core/config/export_python.h"
+#include "core/util/error.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 // `shardscope-cli export FILE` says what is wrong with the file, by name,
 // and its peak memory stays small.
 
-#include "config/dataset_config.h"
-#include "util/error.h"
+#include "core/config/dataset_config.h"
+#include "core/util/error.h"
 
 #include "cli_runner.h"
 

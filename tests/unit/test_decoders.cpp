@@ -2,10 +2,10 @@
 // npy arrays, WAV audio; unknown extensions stay bytes; a malformed member
 // gives an error that names it.
 
-#include "decode/decoded.h"
-#include "gen/png_writer.h"
+#include "core/decode/decoded.h"
+#include "core/gen/png_writer.h"
 #include "peak_memory.h"
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <QBuffer>
 #include <QImage>

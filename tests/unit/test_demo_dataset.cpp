@@ -4,10 +4,10 @@
 
 #include "cli_runner.h"
 
-#include "config/dataset_config.h"
-#include "decode/decoded.h"
-#include "gen/demo_dataset.h"
-#include "util/error.h"
+#include "core/config/dataset_config.h"
+#include "core/decode/decoded.h"
+#include "core/gen/demo_dataset.h"
+#include "core/util/error.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -6,13 +6,13 @@
 // wids ones; the values must come back exactly. (Names refuse control
 // characters: test_config has those rows.)
 
-#include "config/dataset_config.h"
-#include "config/export_cpp.h"
-#include "config/export_python.h"
-#include "config/export_wids.h"
-#include "gen/dataset_generator.h"
-#include "storage/file_store.h"
-#include "util/error.h"
+#include "core/config/dataset_config.h"
+#include "core/config/export_cpp.h"
+#include "core/config/export_python.h"
+#include "core/config/export_wids.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/file_store.h"
+#include "core/util/error.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,11 +3,11 @@
 // members of every shard format, malformed shards, and writes that never
 // leave the bucket.
 
-#include "gen/dataset_generator.h"
-#include "storage/file_store.h"
-#include "storage/store_factory.h"
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/file_store.h"
+#include "core/storage/store_factory.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <QDir>
 #include <QFile>

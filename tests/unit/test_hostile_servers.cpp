@@ -5,12 +5,12 @@
 
 #include "local_server.h"
 
-#include "storage/ais_client.h"
-#include "storage/ais_store.h"
-#include "storage/http_client.h"
-#include "storage/s3_store.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/storage/ais_client.h"
+#include "core/storage/ais_store.h"
+#include "core/storage/http_client.h"
+#include "core/storage/s3_store.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QTest>
 

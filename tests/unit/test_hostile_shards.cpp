@@ -5,12 +5,12 @@
 // shard; with ErrorPolicy::Skip nothing throws and the problem is reported;
 // nothing is written anywhere (the reader only streams).
 
-#include "data/shard_reader.h"
-#include "gen/dataset_generator.h"
-#include "gen/png_writer.h"
+#include "core/shard/shard_reader.h"
+#include "core/gen/dataset_generator.h"
+#include "core/gen/png_writer.h"
 #include "peak_memory.h"
-#include "storage/file_store.h"
-#include "util/error.h"
+#include "core/storage/file_store.h"
+#include "core/util/error.h"
 
 #include <QDir>
 #include <QTemporaryDir>

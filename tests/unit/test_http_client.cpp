@@ -1,8 +1,8 @@
 #include "local_server.h"
 
-#include "storage/ais_client.h"
-#include "storage/http_client.h"
-#include "util/error.h"
+#include "core/storage/ais_client.h"
+#include "core/storage/http_client.h"
+#include "core/util/error.h"
 
 #include <QElapsedTimer>
 #include <QTest>

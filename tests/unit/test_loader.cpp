@@ -2,15 +2,15 @@
 // member names, bad shards (stop or skip, always named), exactly-once delivery
 // across workers and ranks, ordered delivery, cancellation mid-shard.
 
-#include "data/loader.h"
-#include "data/map_dataset.h"
-#include "data/multi_shard_stream.h"
-#include "data/partition.h"
-#include "data/samplers.h"
-#include "data/shard_reader.h"
-#include "gen/dataset_generator.h"
-#include "storage/file_store.h"
-#include "util/error.h"
+#include "core/data/loader.h"
+#include "core/data/map_dataset.h"
+#include "core/data/multi_shard_stream.h"
+#include "core/data/partition.h"
+#include "core/data/samplers.h"
+#include "core/shard/shard_reader.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/file_store.h"
+#include "core/util/error.h"
 
 #include <QTemporaryDir>
 #include <QTest>

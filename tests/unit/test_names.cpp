@@ -2,10 +2,10 @@
 // back (unescapeName): the form must be valid UTF-8 and must give the same
 // bytes back, and names that need no escaping must stay exactly as they are.
 
-#include "bench/bench_report.h"
-#include "bench/benchmark.h"
-#include "config/export_cpp.h"
-#include "util/strings.h"
+#include "core/bench/bench_report.h"
+#include "core/bench/benchmark.h"
+#include "core/config/export_cpp.h"
+#include "core/util/strings.h"
 
 #include <QTest>
 

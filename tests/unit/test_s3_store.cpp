@@ -4,8 +4,8 @@
 
 #include "local_server.h"
 
-#include "storage/s3_store.h"
-#include "util/error.h"
+#include "core/storage/s3_store.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

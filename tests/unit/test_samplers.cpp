@@ -2,10 +2,10 @@
 // SDK's documented examples and its unit tests), shardscope's window packing,
 // fixed batches, seeded orders; and brace templates.
 
-#include "data/batch_tuning.h"
-#include "data/brace_expand.h"
-#include "data/samplers.h"
-#include "util/error.h"
+#include "core/data/batch_tuning.h"
+#include "core/data/brace_expand.h"
+#include "core/data/samplers.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // Sources and splits: object groups (prefix, names, brace template) resolved
 // with sizes from one listing; AIStore's prefix_map rules; split coverage.
 
-#include "config/split_coverage.h"
-#include "data/brace_expand.h"
-#include "data/sources.h"
-#include "data/summary.h"
-#include "storage/file_store.h"
-#include "util/error.h"
+#include "core/config/split_coverage.h"
+#include "core/data/brace_expand.h"
+#include "core/data/sources.h"
+#include "core/data/summary.h"
+#include "core/storage/file_store.h"
+#include "core/util/error.h"
 
 #include <QTemporaryDir>
 #include <QTest>

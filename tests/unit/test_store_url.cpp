@@ -1,6 +1,6 @@
-#include "storage/endpoint.h"
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "core/storage/endpoint.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

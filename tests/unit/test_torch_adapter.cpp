@@ -2,9 +2,9 @@
 
 #include <map>
 
-#include "decode/decoded.h"
-#include "gen/png_writer.h"
-#include "util/error.h"
+#include "core/decode/decoded.h"
+#include "core/gen/png_writer.h"
+#include "core/util/error.h"
 
 #include <QTest>
 

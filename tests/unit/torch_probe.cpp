@@ -1,6 +1,6 @@
 #include "torch_probe.h"
 
-#include "torch/tensor_convert.h"
+#include "core/torch/tensor_convert.h"
 
 namespace {
 TensorFacts facts(const torch::Tensor &t)

@@ -1,13 +1,13 @@
 // QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
 #undef QT_NO_FOREACH
 
-#include "bench/batch_tuning_panel.h"
-#include "background.h"
+#include "ui/bench/batch_tuning_panel.h"
+#include "ui/background.h"
 
-#include "charts/plot_style.h"
-#include "dataset/sampler_editor.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "ui/charts/plot_style.h"
+#include "ui/dataset/sampler_editor.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QEvent>
 #include <QGridLayout>

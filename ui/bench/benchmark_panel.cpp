@@ -1,16 +1,16 @@
 // QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
 #undef QT_NO_FOREACH
 
-#include "bench/benchmark_panel.h"
-#include "background.h"
+#include "ui/bench/benchmark_panel.h"
+#include "ui/background.h"
 
-#include "bench/bench_config.h"
-#include "bench/bench_report.h"
-#include "charts/plot_export.h"
-#include "charts/plot_style.h"
-#include "util/atomic_file.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/bench/bench_config.h"
+#include "core/bench/bench_report.h"
+#include "ui/charts/plot_export.h"
+#include "ui/charts/plot_style.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "bench/benchmark_runner.h"
-#include "background.h"
+#include "ui/bench/benchmark_runner.h"
+#include "ui/background.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <QMetaObject>
 

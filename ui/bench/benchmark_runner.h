@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bench/sweep.h"
+#include "core/bench/sweep.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 // QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
 #undef QT_NO_FOREACH
 
-#include "charts/plot_export.h"
+#include "ui/charts/plot_export.h"
 
 #include <QBuffer>
 #include <QPdfWriter>

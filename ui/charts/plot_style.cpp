@@ -1,7 +1,7 @@
 // QCustomPlot's header uses Q_FOREACH: allow it in this file, before any Qt header.
 #undef QT_NO_FOREACH
 
-#include "charts/plot_style.h"
+#include "ui/charts/plot_style.h"
 
 #include <QPalette>
 

@@ -1,11 +1,11 @@
-#include "dataset/dataset_panel.h"
-#include "background.h"
+#include "ui/dataset/dataset_panel.h"
+#include "ui/background.h"
 
-#include "dataset/sampler_editor.h"
-#include "dataset/split_report_view.h"
-#include "util/atomic_file.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "ui/dataset/sampler_editor.h"
+#include "ui/dataset/split_report_view.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QComboBox>
 #include <QEvent>

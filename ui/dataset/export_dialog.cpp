@@ -1,11 +1,11 @@
-#include "dataset/export_dialog.h"
-#include "background.h"
+#include "ui/dataset/export_dialog.h"
+#include "ui/background.h"
 
-#include "config/export_cpp.h"
-#include "config/export_python.h"
-#include "config/export_wids.h"
-#include "util/atomic_file.h"
-#include "util/error.h"
+#include "core/config/export_cpp.h"
+#include "core/config/export_python.h"
+#include "core/config/export_wids.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/dataset_config.h"
-#include "dataset/split_counter.h"
+#include "core/config/dataset_config.h"
+#include "ui/dataset/split_counter.h"
 
 #include <QDialog>
 

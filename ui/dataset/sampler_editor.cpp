@@ -1,7 +1,7 @@
-#include "dataset/sampler_editor.h"
+#include "ui/dataset/sampler_editor.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/dataset_config.h"
+#include "core/config/dataset_config.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "dataset/split_counter.h"
-#include "background.h"
+#include "ui/dataset/split_counter.h"
+#include "ui/background.h"
 
-#include "config/split_coverage.h"
-#include "util/error.h"
+#include "core/config/split_coverage.h"
+#include "core/util/error.h"
 
 #include <QPointer>
 

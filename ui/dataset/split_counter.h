@@ -1,8 +1,8 @@
 #pragma once
 
-#include "config/dataset_config.h"
-#include "data/sources.h"
-#include "storage/store_factory.h"
+#include "core/config/dataset_config.h"
+#include "core/data/sources.h"
+#include "core/storage/store_factory.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "dataset/split_report_view.h"
+#include "ui/dataset/split_report_view.h"
 
-#include "util/strings.h"
+#include "core/util/strings.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

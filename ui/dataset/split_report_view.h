@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/sources.h"
+#include "core/data/sources.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
-#include "diagnostics/measure_run.h"
+#include "ui/diagnostics/measure_run.h"
 
-#include "bench/benchmark_panel.h"
-#include "explorer_panel.h"
-#include "main_window.h"
-#include "models/object_list_model.h"
+#include "ui/bench/benchmark_panel.h"
+#include "ui/explorer/explorer_panel.h"
+#include "ui/main_window.h"
+#include "ui/models/object_list_model.h"
 
 #include <QApplication>
 #include <QCheckBox>

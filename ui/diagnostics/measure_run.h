@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diagnostics/responsiveness_probe.h"
+#include "ui/diagnostics/responsiveness_probe.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "diagnostics/responsiveness_probe.h"
+#include "ui/diagnostics/responsiveness_probe.h"
 
 #include <QFile>
 

@@ -1,16 +1,16 @@
-#include "diagnostics/screenshot_tour.h"
+#include "ui/diagnostics/screenshot_tour.h"
 
-#include "bench/batch_tuning_panel.h"
-#include "bench/benchmark_panel.h"
-#include "cluster_view.h"
-#include "dataset/dataset_panel.h"
-#include "dataset/sampler_editor.h"
-#include "explorer_panel.h"
-#include "main_window.h"
-#include "models/object_list_model.h"
-#include "models/shard_sample_model.h"
-#include "models/thumbnail_model.h"
-#include "summary_view.h"
+#include "ui/bench/batch_tuning_panel.h"
+#include "ui/bench/benchmark_panel.h"
+#include "ui/explorer/cluster_view.h"
+#include "ui/dataset/dataset_panel.h"
+#include "ui/dataset/sampler_editor.h"
+#include "ui/explorer/explorer_panel.h"
+#include "ui/main_window.h"
+#include "ui/models/object_list_model.h"
+#include "ui/models/shard_sample_model.h"
+#include "ui/models/thumbnail_model.h"
+#include "ui/explorer/summary_view.h"
 
 #include <QApplication>
 #include <QCheckBox>

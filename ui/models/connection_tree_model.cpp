@@ -1,8 +1,8 @@
-#include "connection_tree_model.h"
-#include "background.h"
+#include "ui/models/connection_tree_model.h"
+#include "ui/background.h"
 
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <QPointer>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/store_factory.h"
+#include "core/storage/store_factory.h"
 
 #include <QAbstractItemModel>
 #include <QVector>

@@ -1,9 +1,9 @@
-#include "object_list_model.h"
-#include "background.h"
-#include "locale_format.h"
+#include "ui/models/object_list_model.h"
+#include "ui/background.h"
+#include "ui/locale_format.h"
 
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <QLocale>
 #include <QPointer>

@@ -1,9 +1,9 @@
-#include "shard_sample_model.h"
-#include "background.h"
-#include "locale_format.h"
+#include "ui/models/shard_sample_model.h"
+#include "ui/background.h"
+#include "ui/locale_format.h"
 
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/shard_reader.h"
-#include "storage/store_factory.h"
+#include "core/shard/shard_reader.h"
+#include "core/storage/store_factory.h"
 
 #include <QAbstractItemModel>
 #include <QVector>

@@ -1,10 +1,10 @@
-#include "models/thumbnail_model.h"
-#include "background.h"
+#include "ui/models/thumbnail_model.h"
+#include "ui/background.h"
 
-#include "models/shard_sample_model.h"
+#include "ui/models/shard_sample_model.h"
 
-#include "decode/decoded.h"
-#include "util/error.h"
+#include "core/decode/decoded.h"
+#include "core/util/error.h"
 
 #include <QColor>
 #include <QPointer>

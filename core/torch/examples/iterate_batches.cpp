@@ -10,13 +10,13 @@
 //
 // The endpoint comes from AIS_ENDPOINT (s3:// from AWS_ENDPOINT_URL).
 
-#include "data/loader.h"
-#include "decode/decoded.h"
-#include "storage/store_factory.h"
-#include "storage/store_url.h"
-#include "torch/sample_dataset.h"
-#include "torch/tensor_convert.h"
-#include "util/error.h"
+#include "core/data/loader.h"
+#include "core/decode/decoded.h"
+#include "core/storage/store_factory.h"
+#include "core/storage/store_url.h"
+#include "core/torch/sample_dataset.h"
+#include "core/torch/tensor_convert.h"
+#include "core/util/error.h"
 
 #include <cstdlib>
 #include <cstring>

@@ -1,13 +1,13 @@
 // QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
 #undef QT_NO_FOREACH
 
-#include "summary_view.h"
-#include "locale_format.h"
+#include "ui/explorer/summary_view.h"
+#include "ui/locale_format.h"
 
-#include "background.h"
-#include "charts/plot_style.h"
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "ui/background.h"
+#include "ui/charts/plot_style.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <QHeaderView>
 #include <QLabel>

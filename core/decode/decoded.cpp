@@ -1,9 +1,9 @@
-#include "decode/decoded.h"
+#include "core/decode/decoded.h"
 
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
-#include "decode/decode_parts.h"
+#include "core/decode/decode_parts.h"
 
 #include <charconv>
 #include <climits>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/sample_keys.h"
-#include "storage/store.h"
+#include "core/data/sample_keys.h"
+#include "core/storage/store.h"
 
 #include <atomic>
 #include <cstdint>

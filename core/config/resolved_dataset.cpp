@@ -1,6 +1,6 @@
-#include "config/config_dataset.h"
+#include "core/config/resolved_dataset.h"
 
-#include "util/error.h"
+#include "core/util/error.h"
 
 #include <cstdlib>
 

@@ -1,8 +1,8 @@
-#include "data/shard_reader.h"
+#include "core/shard/shard_reader.h"
 
-#include "shard/archive_stream.h"
-#include "util/error.h"
-#include "util/strings.h"
+#include "core/shard/archive_stream.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <algorithm>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/connection_tree_model.h"
+#include "ui/models/connection_tree_model.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/summary.h"
-#include "storage/store_factory.h"
+#include "core/data/summary.h"
+#include "core/storage/store_factory.h"
 
 #include <QWidget>
 

@@ -1,15 +1,15 @@
 // QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
 #undef QT_NO_FOREACH
 
-#include "sample_preview.h"
-#include "background.h"
-#include "locale_format.h"
+#include "ui/explorer/sample_preview.h"
+#include "ui/background.h"
+#include "ui/locale_format.h"
 
 #include <QPointer>
 
-#include "charts/plot_style.h"
-#include "decode/decoded.h"
-#include "util/error.h"
+#include "ui/charts/plot_style.h"
+#include "core/decode/decoded.h"
+#include "core/util/error.h"
 
 #include <QLabel>
 #include <QEvent>

@@ -1,9 +1,9 @@
-#include "cluster_view.h"
-#include "background.h"
+#include "ui/explorer/cluster_view.h"
+#include "ui/background.h"
 
-#include "storage/ais_client.h"
-#include "storage/endpoint.h"
-#include "util/error.h"
+#include "core/storage/ais_client.h"
+#include "core/storage/endpoint.h"
+#include "core/util/error.h"
 
 #include <QEvent>
 #include <QHeaderView>

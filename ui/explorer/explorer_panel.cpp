@@ -1,12 +1,12 @@
-#include "explorer_panel.h"
+#include "ui/explorer/explorer_panel.h"
 
-#include "background.h"
-#include "cluster_view.h"
-#include "summary_view.h"
-#include "models/object_list_model.h"
-#include "models/thumbnail_model.h"
-#include "models/shard_sample_model.h"
-#include "preview/sample_preview.h"
+#include "ui/background.h"
+#include "ui/explorer/cluster_view.h"
+#include "ui/explorer/summary_view.h"
+#include "ui/models/object_list_model.h"
+#include "ui/models/thumbnail_model.h"
+#include "ui/models/shard_sample_model.h"
+#include "ui/explorer/sample_preview.h"
 
 #include <QClipboard>
 #include <QEvent>
@@ -19,8 +19,8 @@
 #include <QPointer>
 #include <QSaveFile>
 
-#include "storage/store_url.h"
-#include "util/error.h"
+#include "core/storage/store_url.h"
+#include "core/util/error.h"
 
 #include <chrono>
 #include <QHBoxLayout>
