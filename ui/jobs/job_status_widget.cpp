@@ -1,4 +1,4 @@
-#include "ui/job_status_widget.h"
+#include "ui/jobs/job_status_widget.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -8,56 +8,92 @@
 
 namespace shardscope::ui {
 
-JobStatusWidget::JobStatusWidget(QWidget *parent)
-    : QWidget(parent), m_label(new QLabel(this)), m_progress(new QProgressBar(this)), m_stop(new QToolButton(this))
+JobStatusWidget::JobStatusWidget(JobTracker &tracker, QWidget *parent)
+    : QWidget(parent), m_tracker(tracker), m_label(new QLabel(this)), m_jobsLayout(new QHBoxLayout)
 {
     setObjectName(QStringLiteral("jobStatus"));
     m_label->setObjectName(QStringLiteral("jobStatusLabel"));
-    m_progress->setObjectName(QStringLiteral("jobStatusProgress"));
-    m_stop->setObjectName(QStringLiteral("jobStatusStop"));
-    m_progress->setMaximumWidth(200);
-    m_progress->setTextVisible(true);
-    m_progress->hide();
-    m_stop->hide();
-
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label, 1);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_stop);
-    connect(m_stop, &QToolButton::clicked, this, &JobStatusWidget::stopRequested);
+    m_jobsLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_jobsLayout);
+
+    connect(&m_tracker, &JobTracker::jobStarted, this, &JobStatusWidget::addRow);
+    connect(&m_tracker, &JobTracker::jobProgress, this, &JobStatusWidget::updateRow);
+    connect(&m_tracker, &JobTracker::jobFinished, this, &JobStatusWidget::removeRow);
+    for (const JobTracker::Info &job : m_tracker.jobs()) {
+        addRow(job.id, job.title, job.cancellable);
+        updateRow(job.id, job.done, job.total);
+    }
     retranslate();
-    m_label->setText(tr("Ready"));
 }
 
-void JobStatusWidget::startJob(const QString &description, bool cancellable)
+void JobStatusWidget::addRow(JobId id, const QString &title, bool cancellable)
 {
-    m_busy = true;
-    m_label->setText(description);
-    m_progress->setRange(0, 0); // indeterminate until the first real number
-    m_progress->show();
-    m_stop->setVisible(cancellable);
-    m_stop->setEnabled(cancellable);
+    Row row{new QWidget(this), nullptr, nullptr, nullptr};
+    row.box->setObjectName(QStringLiteral("jobStatusRow"));
+    auto *layout = new QHBoxLayout(row.box);
+    layout->setContentsMargins(6, 0, 0, 0);
+    row.title = new QLabel(row.box);
+    row.title->setObjectName(QStringLiteral("jobStatusTitle"));
+    row.title->setMaximumWidth(320);
+    row.title->setText(fontMetrics().elidedText(title, Qt::ElideMiddle, 320));
+    row.title->setToolTip(title);
+    row.progress = new QProgressBar(row.box);
+    row.progress->setObjectName(QStringLiteral("jobStatusProgress"));
+    row.progress->setMaximumWidth(160);
+    row.progress->setRange(0, 0); // indeterminate until the first real number
+    row.stop = new QToolButton(row.box);
+    row.stop->setObjectName(QStringLiteral("jobStatusStop"));
+    row.stop->setVisible(cancellable);
+    row.stop->setProperty("jobTitle", title);
+    layout->addWidget(row.title);
+    layout->addWidget(row.progress);
+    layout->addWidget(row.stop);
+    connect(row.stop, &QToolButton::clicked, this, [this, id, stop = row.stop] {
+        stop->setEnabled(false); // stopping: the row goes when the job has ended
+        m_tracker.cancel(id);
+    });
+    m_jobsLayout->addWidget(row.box);
+    row.box->show();
+    m_rows.emplace(id, row);
+    retranslate();
 }
 
-void JobStatusWidget::setProgress(qint64 done, qint64 total)
+void JobStatusWidget::updateRow(JobId id, qint64 done, qint64 total)
 {
+    const auto it = m_rows.find(id);
+    if (it == m_rows.end())
+        return;
+    QProgressBar *bar = it->second.progress;
     if (total <= 0) {
-        m_progress->setRange(0, 0);
+        bar->setRange(0, 0);
         return;
     }
     // QProgressBar is int-based: scale to per-mille.
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(static_cast<int>(qBound(qint64(0), done * 1000 / total, qint64(1000))));
+    bar->setRange(0, 1000);
+    bar->setValue(static_cast<int>(qBound(qint64(0), done * 1000 / total, qint64(1000))));
 }
 
-void JobStatusWidget::finishJob(const QString &message)
+void JobStatusWidget::removeRow(JobId id, const QString &message)
 {
-    m_busy = false;
+    const auto it = m_rows.find(id);
+    if (it != m_rows.end()) {
+        it->second.box->hide();
+        it->second.box->deleteLater();
+        m_rows.erase(it);
+    }
+    if (!message.isEmpty())
+        showMessage(message);
+}
+
+void JobStatusWidget::showMessage(const QString &message)
+{
+    m_hasMessage = true;
     m_label->setText(message);
     m_label->setToolTip(message); // the whole text when the bar cuts it short
-    m_progress->hide();
-    m_stop->hide();
     Q_EMIT messageLogged(message);
 }
 
@@ -72,9 +108,11 @@ void JobStatusWidget::changeEvent(QEvent *event)
 
 void JobStatusWidget::retranslate()
 {
-    m_stop->setText(tr("Stop"));
-    m_stop->setToolTip(tr("Stop the current operation"));
-    if (!m_busy)
+    for (auto &[id, row] : m_rows) {
+        row.stop->setText(tr("Stop"));
+        row.stop->setToolTip(tr("Stop: %1").arg(row.stop->property("jobTitle").toString()));
+    }
+    if (!m_hasMessage)
         m_label->setText(tr("Ready"));
 }
 

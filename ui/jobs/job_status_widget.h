@@ -1,43 +1,58 @@
 #pragma once
 
+#include "ui/jobs/job_tracker.h"
+
 #include <QWidget>
 
+#include <map>
+
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QToolButton;
 
 namespace shardscope::ui {
 
-// The status bar's view of the current long job: what it does, how far it
-// is (indeterminate until the first real number), and a Stop button.
+// The status bar: the last message (whole text as tooltip; every message also
+// goes to the Messages log) and, for each running job of the tracker, its
+// title, its progress (indeterminate until the first real number) and its own
+// Stop button.
 class JobStatusWidget : public QWidget
 {
     Q_OBJECT
 public:
-    explicit JobStatusWidget(QWidget *parent = nullptr);
+    explicit JobStatusWidget(JobTracker &tracker, QWidget *parent = nullptr);
 
-    void startJob(const QString &description, bool cancellable = true);
-    void setProgress(qint64 done, qint64 total);
-    void finishJob(const QString &message);
-
-    bool isBusy() const { return m_busy; }
+    // A finished operation's message, an error or a hint.
+    void showMessage(const QString &message);
     QString message() const;
+    int runningJobs() const { return int(m_rows.size()); }
 
 Q_SIGNALS:
-    void stopRequested();
-    // Every finished operation's message (errors included), for the Messages log.
+    // Every message shown (errors included), for the Messages log.
     void messageLogged(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    struct Row
+    {
+        QWidget *box;
+        QLabel *title;
+        QProgressBar *progress;
+        QToolButton *stop;
+    };
+    void addRow(JobId id, const QString &title, bool cancellable);
+    void updateRow(JobId id, qint64 done, qint64 total);
+    void removeRow(JobId id, const QString &message);
     void retranslate();
 
+    JobTracker &m_tracker;
     QLabel *m_label;
-    QProgressBar *m_progress;
-    QToolButton *m_stop;
-    bool m_busy = false;
+    QHBoxLayout *m_jobsLayout;
+    std::map<JobId, Row> m_rows;
+    bool m_hasMessage = false;
 };
 
 } // namespace shardscope::ui
