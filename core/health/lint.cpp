@@ -1,0 +1,433 @@
+#include "core/health/lint.h"
+
+#include "core/data/sample_keys.h"
+#include "core/shard/archive_stream.h"
+#include "core/util/error.h"
+#include "core/util/strings.h"
+
+#include <algorithm>
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace shardscope {
+
+namespace {
+
+constexpr std::size_t kMaxSignatures = 10000; // distinct extension sets tracked for missing_extension
+
+int sizeBin(std::uint64_t size)
+{
+    int k = 0;
+    while (size > 0 && k < 63) {
+        size >>= 1;
+        ++k;
+    }
+    return k;
+}
+
+// The extension set of a sample, as one string ('/' never occurs in an extension).
+std::string signatureOf(std::vector<std::string> exts)
+{
+    std::sort(exts.begin(), exts.end());
+    exts.erase(std::unique(exts.begin(), exts.end()), exts.end());
+    std::string s;
+    for (const auto &e : exts) {
+        if (!s.empty())
+            s += '/';
+        s += e;
+    }
+    return s;
+}
+
+std::vector<std::string> splitSignature(const std::string &sig)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= sig.size() && !sig.empty()) {
+        const std::size_t slash = sig.find('/', start);
+        out.push_back(sig.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return out;
+}
+
+struct SignatureInfo
+{
+    std::uint64_t count = 0;
+    std::vector<FindingExample> examples; // shard, first member, key
+};
+
+// Why a member belongs to no sample, or "" when it is a sample member.
+std::string strayReason(std::string_view name, const MemberKey &wds)
+{
+    // A path component starting with a dot (but "." and ".." themselves) is hidden.
+    std::size_t start = 0;
+    while (start < name.size()) {
+        std::size_t slash = name.find('/', start);
+        if (slash == std::string_view::npos)
+            slash = name.size();
+        const std::string_view part = name.substr(start, slash - start);
+        if (!part.empty() && part[0] == '.' && part != "." && part != "..")
+            return "a hidden file";
+        start = slash + 1;
+    }
+    if (!wds.valid)
+        return "no extension";
+    const std::size_t slash = wds.key.rfind('/');
+    const std::string base = toLower(slash == std::string::npos ? wds.key : wds.key.substr(slash + 1));
+    for (const char *doc : {"readme", "license", "licence", "changelog", "notice", "manifest"})
+        if (base == doc)
+            return "a documentation file, not a sample";
+    return {};
+}
+
+const char *entryTypeName(ArchiveEntry::Type t)
+{
+    switch (t) {
+    case ArchiveEntry::Type::Symlink: return "a symbolic link";
+    case ArchiveEntry::Type::Hardlink: return "a hard link";
+    default: return "not a regular file";
+    }
+}
+
+// What one shard holds, as names and counts.
+struct ShardScan
+{
+    ShardStats stats;
+    FindingSet findings;
+    std::vector<std::pair<std::string, std::string>> keys; // (key, first member), each key once
+    std::map<std::string, SignatureInfo> signatures;
+    std::map<std::string, std::uint64_t> extensions;
+    std::vector<std::uint64_t> sampleBins = std::vector<std::uint64_t>(64, 0);
+
+    explicit ShardScan(std::size_t maxExamples) : findings(maxExamples) {}
+};
+
+ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Shard &shard,
+                    const LintOptions &options, const std::atomic<bool> *cancel)
+{
+    ShardScan scan(options.maxExamples);
+    const std::string &name = shard.name;
+    const std::string where = store.url(bucket, name);
+    scan.stats.name = name;
+    scan.stats.url = where;
+    if (!isValidUtf8(name))
+        scan.findings.add(FindingKind::NonUtf8Name, name, {}, "shard name " + escapeName(name) + " is not UTF-8");
+
+    struct Current
+    {
+        std::string key, firstMember;
+        std::vector<std::string> exts;
+        std::uint64_t bytes = 0;
+    } cur;
+    std::unordered_set<std::string> closedKeys;
+    std::unordered_map<std::string, std::string> sdkKeys; // SDK key -> WebDataset key
+    std::string lastMember;
+    std::uint64_t streamed = 0;
+
+    auto close = [&] {
+        if (cur.exts.empty())
+            return;
+        ++scan.stats.samples;
+        if (closedKeys.insert(cur.key).second)
+            scan.keys.emplace_back(cur.key, cur.firstMember);
+        std::vector<std::string> unique = cur.exts;
+        std::sort(unique.begin(), unique.end());
+        unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+        for (const auto &e : unique)
+            ++scan.extensions[e];
+        SignatureInfo &sig = scan.signatures[signatureOf(unique)];
+        ++sig.count;
+        if (sig.examples.size() < options.maxExamples)
+            sig.examples.push_back({name, cur.firstMember, cur.key});
+        ++scan.sampleBins[static_cast<std::size_t>(sizeBin(cur.bytes))];
+        cur = Current();
+    };
+
+    try {
+        streamArchive(
+            [&](const BodySink &sink) {
+                GetRequest req;
+                req.cancel = cancel;
+                store.get(bucket, name, req, [&](const char *d, std::size_t n) {
+                    streamed += n;
+                    return sink(d, n);
+                });
+            },
+            where, [&](ArchiveReader &reader) {
+                ArchiveEntry e;
+                while (reader.next(e)) {
+                    if (cancel && cancel->load())
+                        throw Error(ErrorKind::Cancelled, "lint " + where + ": stopped");
+                    lastMember = e.name;
+                    if (e.type == ArchiveEntry::Type::Directory)
+                        continue;
+                    const std::string shown = escapeName(e.name);
+                    if (e.type != ArchiveEntry::Type::File) {
+                        scan.findings.add(FindingKind::StrayMember, name, e.name,
+                                          shown + " is " + entryTypeName(e.type));
+                        continue;
+                    }
+                    ++scan.stats.members;
+                    if (!isValidUtf8(e.name))
+                        scan.findings.add(FindingKind::NonUtf8Name, name, e.name,
+                                          "member name " + shown + " is not UTF-8");
+                    const std::uint64_t bytes = reader.readData([](const char *, std::size_t) { return true; });
+                    scan.stats.memberBytes += bytes;
+                    if (bytes == 0)
+                        scan.findings.add(FindingKind::EmptyMember, name, e.name, shown + " has 0 bytes");
+                    else if (bytes > options.maxMemberBytes)
+                        scan.findings.add(FindingKind::LargeMember, name, e.name,
+                                          shown + " has " + humanBytes(bytes) + " (bound " +
+                                              humanBytes(options.maxMemberBytes) + ")");
+                    const MemberKey wds = splitMemberName(e.name, KeyRule::WebDataset);
+                    const std::string stray = strayReason(e.name, wds);
+                    if (!stray.empty()) {
+                        scan.findings.add(FindingKind::StrayMember, name, e.name, shown + " is " + stray);
+                        continue;
+                    }
+                    const MemberKey sdk = splitMemberName(e.name, KeyRule::AisSdk);
+                    if (sdk.ext != wds.ext) {
+                        scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
+                                          shown + ": webdataset groups it as key " + escapeName(wds.key) +
+                                              " extension " + escapeName(wds.ext) + "; AIStore's SDK as key " +
+                                              escapeName(sdk.key) + " extension " + escapeName(sdk.ext));
+                    } else {
+                        const auto [it, inserted] = sdkKeys.emplace(sdk.key, wds.key);
+                        if (!inserted && it->second != wds.key)
+                            scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
+                                              shown + ": webdataset makes it sample " + escapeName(wds.key) +
+                                                  "; AIStore's SDK merges it into sample " + escapeName(sdk.key) +
+                                                  " together with sample " + escapeName(it->second));
+                    }
+                    if (!cur.exts.empty() && wds.key != cur.key)
+                        close();
+                    if (cur.exts.empty()) {
+                        if (closedKeys.count(wds.key))
+                            scan.findings.add(FindingKind::SplitSample, name, e.name,
+                                              "key " + escapeName(wds.key) + " comes back at " + shown +
+                                                  " after other samples: webdataset reads two samples, "
+                                                  "AIStore's SDK merges them");
+                        cur.key = wds.key;
+                        cur.firstMember = e.name;
+                    } else if (std::find(cur.exts.begin(), cur.exts.end(), wds.ext) != cur.exts.end()) {
+                        scan.findings.add(FindingKind::DuplicateExtension, name, e.name,
+                                          "sample " + escapeName(wds.key) + " has extension " +
+                                              escapeName(wds.ext) + " twice (again at " + shown + ")");
+                    }
+                    cur.exts.push_back(wds.ext);
+                    cur.bytes += bytes;
+                }
+                lastMember.clear();
+            });
+    } catch (const Error &err) {
+        if (err.kind() == ErrorKind::Cancelled)
+            throw;
+        scan.stats.readable = false;
+        cur = Current(); // the sample being assembled when the shard broke off is not counted
+        std::string message = err.what();
+        if (message.find(where) == std::string::npos)
+            message = where + ": " + message;
+        scan.findings.add(FindingKind::UnreadableShard, name, lastMember, message);
+    }
+    close();
+    scan.stats.bytes = shard.size ? shard.size : streamed;
+    return scan;
+}
+
+// Merges shard scans as they finish: dataset-wide checks need all of them.
+struct Aggregate
+{
+    explicit Aggregate(const LintOptions &o) : options(o), findings(o.maxExamples) {}
+
+    const LintOptions &options;
+    FindingSet findings;
+    LintReport report;
+    std::unordered_map<std::size_t, std::uint32_t> keyShard; // hash of key -> shard index
+    std::map<std::string, SignatureInfo> signatures;
+    std::uint64_t untrackedSignatureSamples = 0;
+
+    void add(std::size_t index, ShardScan &&scan)
+    {
+        report.shardStats[index] = std::move(scan.stats);
+        const ShardStats &st = report.shardStats[index];
+        ++report.shardsRead;
+        report.samples += st.samples;
+        report.members += st.members;
+        report.bytes += st.bytes;
+        report.memberBytes += st.memberBytes;
+        ++report.shardSizeBins[static_cast<std::size_t>(sizeBin(st.bytes))];
+        for (std::size_t i = 0; i < 64; ++i)
+            report.sampleSizeBins[i] += scan.sampleBins[i];
+        for (const auto &[e, n] : scan.extensions)
+            report.extensions[e] += n;
+        findings.merge(scan.findings);
+        for (const auto &[key, member] : scan.keys) {
+            const std::size_t h = std::hash<std::string>()(key);
+            auto it = keyShard.find(h);
+            if (it == keyShard.end()) {
+                if (keyShard.size() < options.maxTrackedKeys)
+                    keyShard.emplace(h, static_cast<std::uint32_t>(index));
+                else
+                    report.duplicateCheckComplete = false;
+            } else if (it->second != index) {
+                findings.add(FindingKind::DuplicateKey, st.name, member,
+                             "key " + escapeName(key) + " is also in shard " +
+                                 escapeName(report.shardStats[it->second].name));
+            }
+        }
+        for (auto &[sig, info] : scan.signatures) {
+            auto it = signatures.find(sig);
+            if (it == signatures.end() && signatures.size() >= kMaxSignatures) {
+                untrackedSignatureSamples += info.count;
+                continue;
+            }
+            SignatureInfo &mine = signatures[sig];
+            mine.count += info.count;
+            for (auto &ex : info.examples)
+                if (mine.examples.size() < options.maxExamples)
+                    mine.examples.push_back(std::move(ex));
+        }
+    }
+
+    void finish(const LintInput &input)
+    {
+        // The modality gap: extensions most samples have, and the samples without them.
+        const double s = static_cast<double>(report.samples);
+        for (const auto &[ext, have] : report.extensions) {
+            if (have >= report.samples || static_cast<double>(have) < options.modalityShare * s)
+                continue;
+            for (const auto &[sig, info] : signatures) {
+                const auto exts = splitSignature(sig);
+                if (std::find(exts.begin(), exts.end(), ext) != exts.end())
+                    continue;
+                for (const auto &ex : info.examples)
+                    findings.add(FindingKind::MissingExtension, ex.shard, ex.member,
+                                 "sample " + escapeName(ex.detail) + " has no ." + escapeName(ext) + " (" +
+                                     std::to_string(have) + " of " + std::to_string(report.samples) +
+                                     " samples have one)");
+                findings.addCount(FindingKind::MissingExtension, info.count - info.examples.size());
+            }
+        }
+        const std::size_t n = report.shardStats.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const ShardStats &st = report.shardStats[i];
+            if (st.url.empty())
+                continue; // not read (stopped)
+            if (st.readable && st.samples == 0)
+                findings.add(FindingKind::EmptyShard, st.name, {}, escapeName(st.name) + " holds no sample");
+            const bool last = i + 1 == n && n > 1;
+            if (st.readable && st.bytes < options.minShardBytes && !last)
+                findings.add(FindingKind::SmallShard, st.name, {},
+                             escapeName(st.name) + " has " + humanBytes(st.bytes) + " (bound " +
+                                 humanBytes(options.minShardBytes) + ")");
+            if (st.bytes > options.maxShardBytes)
+                findings.add(FindingKind::LargeShard, st.name, {},
+                             escapeName(st.name) + " has " + humanBytes(st.bytes) + " (bound " +
+                                 humanBytes(options.maxShardBytes) + ")");
+        }
+        // Shards a stopped run never reached are left out.
+        report.shardStats.erase(std::remove_if(report.shardStats.begin(), report.shardStats.end(),
+                                               [](const ShardStats &st) { return st.url.empty(); }),
+                                report.shardStats.end());
+        report.findings = findings.sorted();
+        report.target = input.target;
+        report.shards = input.shards.size();
+        report.options = options;
+    }
+};
+
+} // namespace
+
+std::uint64_t LintReport::count(Severity s) const
+{
+    std::uint64_t n = 0;
+    for (const auto &f : findings)
+        if (findingSeverity(f.kind) == s)
+            n += f.count;
+    return n;
+}
+
+bool LintReport::failsAt(Severity threshold) const
+{
+    for (const auto &f : findings)
+        if (static_cast<int>(findingSeverity(f.kind)) >= static_cast<int>(threshold))
+            return true;
+    return false;
+}
+
+LintReport lintDataset(const LintInput &input, const LintOptions &options, const LintProgressSink &progress,
+                       const std::atomic<bool> *cancel)
+{
+    if (options.workers < 1 || options.workers > 1024)
+        throw Error(ErrorKind::InvalidArgument, "lint needs between 1 and 1024 workers");
+    if (!(options.modalityShare > 0 && options.modalityShare <= 1))
+        throw Error(ErrorKind::InvalidArgument, "the modality share must be in (0, 1]");
+    for (const auto &s : input.shards)
+        if (s.source >= input.sources.size())
+            throw Error(ErrorKind::InvalidArgument, "lint: shard " + shardscope::quoted(s.name) +
+                                                        " names a source that does not exist");
+    const auto start = std::chrono::steady_clock::now();
+    Aggregate agg(options);
+    agg.report.shardStats.resize(input.shards.size());
+    std::mutex mutex;
+    std::atomic<std::size_t> cursor{0};
+    std::atomic<bool> stopped{false};
+    LintProgress prog;
+    prog.shardsTotal = input.shards.size();
+
+    auto work = [&] {
+        std::vector<std::unique_ptr<Store>> stores(input.sources.size());
+        for (;;) {
+            if (stopped.load() || (cancel && cancel->load()))
+                return;
+            const std::size_t i = cursor.fetch_add(1);
+            if (i >= input.shards.size())
+                return;
+            const LintInput::Shard &shard = input.shards[i];
+            ShardScan scan(options.maxExamples);
+            try {
+                auto &store = stores[shard.source];
+                if (!store)
+                    store = input.sources[shard.source].open();
+                scan = scanShard(*store, input.sources[shard.source].bucket, shard, options, cancel);
+            } catch (...) {
+                const Error err = errorFromException(std::current_exception(), "lint " + escapeName(shard.name));
+                if (err.kind() == ErrorKind::Cancelled) {
+                    stopped = true;
+                    return;
+                }
+                scan.stats.name = shard.name;
+                scan.stats.url = shard.name;
+                scan.stats.bytes = shard.size;
+                scan.stats.readable = false;
+                scan.findings.add(FindingKind::UnreadableShard, shard.name, {}, err.what());
+            }
+            std::lock_guard<std::mutex> lock(mutex);
+            prog.samples += scan.stats.samples;
+            prog.bytes += scan.stats.bytes;
+            agg.add(i, std::move(scan));
+            ++prog.shardsDone;
+            if (progress)
+                progress(prog);
+        }
+    };
+    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(options.workers),
+                                                std::max<std::size_t>(input.shards.size(), 1));
+    std::vector<std::thread> threads;
+    for (std::size_t w = 0; w < n; ++w)
+        threads.emplace_back(work);
+    for (auto &t : threads)
+        t.join();
+    agg.finish(input);
+    agg.report.cancelled = stopped.load() || (cancel && cancel->load() && agg.report.shardsRead < input.shards.size());
+    agg.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return std::move(agg.report);
+}
+
+} // namespace shardscope
