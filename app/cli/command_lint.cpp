@@ -6,11 +6,18 @@
 
 #include "core/config/dataset_config.h"
 #include "core/health/advice.h"
+#include "core/health/dali_index.h"
+#include "core/health/wids_reader.h"
 #include "core/health/lint_input.h"
 #include "core/health/lint_output.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <nlohmann/json.hpp>
 
 namespace shardscope::cli {
 
@@ -138,6 +145,161 @@ int runLint(CliContext &ctx, const QStringList &arguments)
         if (failOn && report.failsAt(*failOn))
             return ExitFindings;
         return ExitOk;
+    } catch (const Error &e) {
+        return ctx.fail(e.what());
+    }
+}
+
+namespace {
+
+// A wids index from a file or a store object, at most kMaxWidsIndexBytes.
+std::string readIndexText(CliContext &ctx, const QString &where)
+{
+    if (where.contains(QLatin1String("://"))) {
+        StoreLocation loc = ctx.open(where);
+        const ObjectInfo info = loc.store->head(loc.bucket, loc.path);
+        if (info.size > kMaxWidsIndexBytes)
+            throw Error(ErrorKind::InvalidArgument, loc.url() + ": larger than " + humanBytes(kMaxWidsIndexBytes));
+        return loc.store->getBytes(loc.bucket, loc.path);
+    }
+    QFile f(where);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(ErrorKind::Io, "cannot read " + shardscope::quoted(where.toStdString()) + ": " +
+                                       f.errorString().toStdString());
+    const QByteArray data = f.read(static_cast<qint64>(kMaxWidsIndexBytes) + 1);
+    if (static_cast<std::size_t>(data.size()) > kMaxWidsIndexBytes)
+        throw Error(ErrorKind::InvalidArgument,
+                    shardscope::quoted(where.toStdString()) + ": larger than " + humanBytes(kMaxWidsIndexBytes));
+    return data.toStdString();
+}
+
+int readWids(CliContext &ctx, const QString &where, bool verify, bool json)
+{
+    const WidsIndex index = parseWidsIndex(readIndexText(ctx, where), where.toStdString());
+    WidsCheck check;
+    if (verify) {
+        Progress progress("shards checked", index.shards.size(), ctx.showProgress());
+        check = verifyWidsIndex(index, ctx.storeOptions(), [&progress](std::size_t done, std::size_t) {
+            progress.set(done);
+        });
+    }
+    if (json) {
+        nlohmann::json j;
+        j["name"] = toValidUtf8(index.name);
+        j["shards"] = index.shards.size();
+        j["samples"] = index.totalSamples;
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto &s : index.shards)
+            list.push_back({{"url", toValidUtf8(s.url)}, {"nsamples", s.samples}});
+        j["shardlist"] = list;
+        if (verify) {
+            j["verified"] = check.mismatches.empty();
+            j["samples_counted"] = check.samplesCounted;
+            j["mismatches"] = check.mismatches;
+            for (auto &m : j["mismatches"])
+                m = toValidUtf8(m.get<std::string>());
+        }
+        ctx.out() << QString::fromStdString(j.dump(2)) << Qt::endl;
+    } else {
+        for (const auto &s : index.shards)
+            ctx.out() << s.samples << "\t" << QString::fromStdString(toValidUtf8(s.url)) << "\n";
+        ctx.out() << index.totalSamples << " samples in " << index.shards.size() << " shards (from the index)\n";
+        if (verify) {
+            for (const auto &m : check.mismatches)
+                ctx.out() << "mismatch: " << QString::fromStdString(toValidUtf8(m)) << "\n";
+            ctx.out() << (check.mismatches.empty() ? "verified: " : "NOT verified: ") << check.samplesCounted
+                      << " samples counted in the shards\n";
+        }
+        ctx.out() << Qt::flush;
+    }
+    return verify && !check.mismatches.empty() ? ExitFindings : ExitOk;
+}
+
+} // namespace
+
+int runIndex(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Index sidecars. --dali writes DALI's per-shard .idx (\"v1.2 <n>\", then \"ext offset size name\" per "
+        "member of each sample) from one pass over each uncompressed tar shard; --wids reads WebDataset's wids "
+        "shard index and shows its sample counts without reading the shards. --verify checks either against "
+        "the shards (DALI: every offset read back with a range GET and compared; wids: every shard's samples "
+        "counted); exit code 3 when they differ."));
+    parser.addPositionalArgument(QStringLiteral("index"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("target"),
+                                 QStringLiteral("--dali: shards (URL, brace template or dataset config)."));
+    const QCommandLineOption daliOpt(QStringLiteral("dali"), QStringLiteral("Write DALI .idx files."));
+    const QCommandLineOption widsOpt(QStringLiteral("wids"), QStringLiteral("Read a wids index (file or URL)."),
+                                     QStringLiteral("index"));
+    const QCommandLineOption outDirOpt(QStringLiteral("out-dir"),
+                                       QStringLiteral("Write <shard>.idx files into DIR."), QStringLiteral("dir"));
+    const QCommandLineOption putOpt(QStringLiteral("put"),
+                                    QStringLiteral("Store each <shard>.idx beside its shard, in its bucket."));
+    const QCommandLineOption verifyOpt(QStringLiteral("verify"), QStringLiteral("Check the index against the shards."));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON (--wids)."));
+    parser.addOptions({daliOpt, widsOpt, outDirOpt, putOpt, verifyOpt, jsonOpt});
+    int code = ExitOk;
+    if (!parseCommand(ctx, parser, arguments, &code))
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    if (parser.isSet(daliOpt) == parser.isSet(widsOpt))
+        return ctx.usage(QStringLiteral("give one of --dali and --wids"), parser);
+    try {
+        if (parser.isSet(widsOpt)) {
+            if (pos.size() != 1)
+                return ctx.usage(QStringLiteral("index --wids takes no target"), parser);
+            return readWids(ctx, parser.value(widsOpt), parser.isSet(verifyOpt), parser.isSet(jsonOpt));
+        }
+        if (pos.size() != 2)
+            return ctx.usage(QStringLiteral("index --dali takes one URL or dataset config"), parser);
+        const LintInput input = isConfigArgument(pos.at(1))
+                                    ? lintInputFromConfig(loadDatasetConfig(pos.at(1).toStdString()),
+                                                          ctx.storeOptions(), pos.at(1).toStdString())
+                                    : lintInputFromUrl(pos.at(1).toStdString(), ctx.storeOptions());
+        if (!parser.isSet(outDirOpt) && !parser.isSet(putOpt) && input.shards.size() != 1)
+            return ctx.usage(QStringLiteral("several shards: give --out-dir DIR or --put"), parser);
+        std::vector<std::unique_ptr<Store>> stores(input.sources.size());
+        Progress progress("shards", input.shards.size(), ctx.showProgress(!parser.isSet(outDirOpt) && !parser.isSet(putOpt)));
+        std::uint64_t mismatches = 0;
+        QStringList lines;
+        for (const auto &shard : input.shards) {
+            auto &store = stores[shard.source];
+            if (!store)
+                store = input.sources[shard.source].open();
+            const std::string &bucket = input.sources[shard.source].bucket;
+            const std::string url = store->url(bucket, shard.name);
+            const std::string idx = daliIndex(tarLayout(*store, bucket, shard.name), url);
+            const std::string stem = shard.name.substr(0, shard.name.size() - (endsWith(shard.name, ".tar") ? 4 : 0));
+            if (parser.isSet(outDirOpt)) {
+                const std::size_t slash = stem.rfind('/');
+                const std::string file = stem.substr(slash == std::string::npos ? 0 : slash + 1) + ".idx";
+                writeFileAtomically(QDir(parser.value(outDirOpt)).filePath(QString::fromStdString(file)).toStdString(), idx);
+            }
+            if (parser.isSet(putOpt))
+                store->putBytes(bucket, stem + ".idx", idx);
+            if (!parser.isSet(outDirOpt) && !parser.isSet(putOpt))
+                ctx.out() << QString::fromStdString(toValidUtf8(idx));
+            QString line = QString::fromStdString(escapeName(url));
+            const auto parsed = parseDaliIndex(idx, url + ".idx");
+            line += QStringLiteral("  %1 samples").arg(parsed.size());
+            if (parser.isSet(verifyOpt)) {
+                const IndexCheck check = verifyDaliIndex(*store, bucket, shard.name, parsed);
+                mismatches += check.mismatches.size();
+                for (const auto &m : check.mismatches)
+                    lines << QStringLiteral("mismatch: ") + QString::fromStdString(toValidUtf8(m));
+                line += QStringLiteral(", %1 ranges read back: %2")
+                            .arg(check.rangeGets)
+                            .arg(check.mismatches.empty() ? QStringLiteral("verified") : QStringLiteral("DIFFERENT"));
+            }
+            lines << line;
+            progress.add();
+        }
+        progress.finish();
+        for (const auto &l : lines)
+            ctx.err() << l << "\n";
+        ctx.err() << Qt::flush;
+        return mismatches ? ExitFindings : ExitOk;
     } catch (const Error &e) {
         return ctx.fail(e.what());
     }

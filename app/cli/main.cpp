@@ -9,6 +9,7 @@
 #include "app/cli/command_lint.h"
 #include "app/cli/command_ls.h"
 #include "app/cli/command_objects.h"
+#include "app/cli/command_plan.h"
 
 #include "shardscope/version.h"
 #include "core/util/error.h"
@@ -43,6 +44,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("bench"), {"measure read throughput, latency, errors and CPU with W workers, with a verdict", runBench}},
         {QStringLiteral("sweep"), {"benchmark with 1, 2, 4, ... workers: the knee and the worker count to use", runSweepCommand}},
         {QStringLiteral("lint"), {"audit a sharded dataset: split samples, duplicates, gaps, odd names, sizes; advice", runLint}},
+        {QStringLiteral("index"), {"index sidecars: write DALI .idx files, read a wids index; --verify by range GETs", runIndex}},
+        {QStringLiteral("plan"), {"plan an epoch: items and bytes per rank and worker, dropped tail, shuffle quality", runPlan}},
         {QStringLiteral("compare"), {"compare access methods on the same data (baseline, map, object, shard, get-batch)", runCompare}},
     };
     return table;
