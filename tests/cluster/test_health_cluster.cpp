@@ -6,6 +6,7 @@
 
 #include "cli_runner.h"
 #include "cluster_fixture.h"
+#include "raw_tar.h"
 
 #include "core/gen/dataset_generator.h"
 #include "core/health/dali_index.h"
@@ -150,7 +151,8 @@ void TestHealthCluster::brokenShards_data()
     QTest::newRow("duplicate_key") << "dupkey/" << "duplicate_key" << "dupkey/b.tar" << "s2.jpg";
     QTest::newRow("key_rule_mismatch") << "dots/" << "key_rule_mismatch" << "dots/a.tar" << "s1.seg.png";
     QTest::newRow("non_utf8_name") << "utf/" << "non_utf8_name" << "utf/a.tar" << "s\\xfe.jpg";
-    QTest::newRow("unreadable_shard") << "cut/" << "unreadable_shard" << "cut/b.tar" << "";
+    // Samples of 3584 bytes (2000-byte .jpg): the cut at 18532 falls in the 6th sample's .jpg data.
+    QTest::newRow("unreadable_shard") << "cut/" << "unreadable_shard" << "cut/b.tar" << "s15.jpg";
 }
 
 void TestHealthCluster::brokenShards()
@@ -161,18 +163,18 @@ void TestHealthCluster::brokenShards()
     QFETCH(QString, member);
     const std::string p = prefix.toStdString();
     if (kind == QLatin1String("split_sample")) {
-        put(p + "a.tar", writeArchive(ShardFormat::Tar, samples(0, 4) + Members{{"s1.jpg", "x"}, {"s1.cls", "1"}}));
+        put(p + "a.tar", rawTar(samples(0, 4) + Members{{"s1.jpg", "x"}, {"s1.cls", "1"}}));
     } else if (kind == QLatin1String("duplicate_key")) {
-        put(p + "a.tar", writeArchive(ShardFormat::Tar, samples(0, 3)));
-        put(p + "b.tar", writeArchive(ShardFormat::Tar, samples(2, 3)));
+        put(p + "a.tar", rawTar(samples(0, 3)));
+        put(p + "b.tar", rawTar(samples(2, 3)));
     } else if (kind == QLatin1String("key_rule_mismatch")) {
-        put(p + "a.tar", writeArchive(ShardFormat::Tar, samples(0, 1) + Members{{"s1.jpg", "j"}, {"s1.cls", "1"},
+        put(p + "a.tar", rawTar(samples(0, 1) + Members{{"s1.jpg", "j"}, {"s1.cls", "1"},
                                                                                 {"s1.seg.png", "p"}} + samples(2, 2)));
     } else if (kind == QLatin1String("non_utf8_name")) {
-        put(p + "a.tar", writeArchive(ShardFormat::Tar, samples(0, 2) + Members{{"s\xfe.jpg", "j"}, {"s\xfe.cls", "1"}}));
+        put(p + "a.tar", rawTar(samples(0, 2) + Members{{"s\xfe.jpg", "j"}, {"s\xfe.cls", "1"}}));
     } else {
-        put(p + "a.tar", writeArchive(ShardFormat::Tar, samples(0, 3)));
-        std::string cut = writeArchive(ShardFormat::Tar, samples(10, 10, 2000));
+        put(p + "a.tar", rawTar(samples(0, 3)));
+        std::string cut = rawTar(samples(10, 10, 2000));
         cut.resize(cut.size() / 2 + 100);
         put(p + "b.tar", cut);
     }
@@ -193,8 +195,8 @@ void TestHealthCluster::brokenShards()
 
 void TestHealthCluster::cleanBucketReportsNothing()
 {
-    put("clean/shard-0.tar", writeArchive(ShardFormat::Tar, samples(0, 12, 100000)));
-    put("clean/shard-1.tar", writeArchive(ShardFormat::Tar, samples(12, 12, 100000)));
+    put("clean/shard-0.tar", rawTar(samples(0, 12, 100000)));
+    put("clean/shard-1.tar", rawTar(samples(12, 12, 100000)));
     const CliRun run = cli({QStringLiteral("lint"), url(QStringLiteral("clean/")), QStringLiteral("--json"),
                             QStringLiteral("--fail-on"), QStringLiteral("info")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
@@ -207,8 +209,8 @@ void TestHealthCluster::cleanBucketReportsNothing()
 void TestHealthCluster::daliIndexBesideTheShards()
 {
     const Members m = samples(0, 6, 3000) + Members{{"dir/" + std::string(110, 'q') + ".jpg", "long name"}};
-    put("dali/shard-0.tar", writeArchive(ShardFormat::Tar, m));
-    put("dali/shard-1.tar", writeArchive(ShardFormat::Tar, samples(6, 4, 700)));
+    put("dali/shard-0.tar", writeArchive(ShardFormat::Tar, m)); // a pax header for the long name
+    put("dali/shard-1.tar", rawTar(samples(6, 4, 700)));
     const CliRun run = cli({QStringLiteral("index"), url(QStringLiteral("dali/")), QStringLiteral("--dali"),
                             QStringLiteral("--put"), QStringLiteral("--verify")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
