@@ -79,7 +79,10 @@ std::string strayReason(std::string_view name, const MemberKey &wds)
     if (!wds.valid)
         return "no extension";
     const std::size_t slash = wds.key.rfind('/');
-    const std::string base = toLower(slash == std::string::npos ? wds.key : wds.key.substr(slash + 1));
+    const std::string_view baseView = std::string_view(wds.key).substr(slash == std::string::npos ? 0 : slash + 1);
+    if (baseView.size() > 9) // longer than any name below: skip the lower-casing
+        return {};
+    const std::string base = toLower(baseView);
     for (const char *doc : {"readme", "license", "licence", "changelog", "notice", "manifest"})
         if (base == doc)
             return "a documentation file, not a sample";
@@ -101,8 +104,7 @@ struct ShardScan
     ShardStats stats;
     FindingSet findings;
     std::vector<std::pair<std::string, std::string>> keys; // (key, first member), each key once
-    std::map<std::string, SignatureInfo> signatures;
-    std::map<std::string, std::uint64_t> extensions;
+    std::map<std::string, SignatureInfo> signatures; // extension set -> samples with it
     std::vector<std::uint64_t> sampleBins = std::vector<std::uint64_t>(64, 0);
 
     explicit ShardScan(std::size_t maxExamples) : findings(maxExamples) {}
@@ -125,28 +127,37 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
         std::vector<std::string> exts;
         std::uint64_t bytes = 0;
     } cur;
-    std::unordered_set<std::string> closedKeys;
-    std::unordered_map<std::string, std::string> sdkKeys; // SDK key -> WebDataset key
+    // Keys of the samples already closed, by hash (a collision would report a
+    // split sample that is none: one in 2^64).
+    std::unordered_set<std::size_t> closedKeys;
+    std::unordered_map<std::string, std::string> sdkKeys; // SDK key -> WebDataset key (names with directories)
     std::string lastMember;
     std::uint64_t streamed = 0;
+    // Most samples have the extensions of the one before: its signature is reused.
+    std::vector<std::string> prevExts;
+    SignatureInfo *prevSig = nullptr;
 
     auto close = [&] {
         if (cur.exts.empty())
             return;
         ++scan.stats.samples;
-        if (closedKeys.insert(cur.key).second)
+        if (closedKeys.insert(std::hash<std::string>()(cur.key)).second)
             scan.keys.emplace_back(cur.key, cur.firstMember);
-        std::vector<std::string> unique = cur.exts;
-        std::sort(unique.begin(), unique.end());
-        unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-        for (const auto &e : unique)
-            ++scan.extensions[e];
-        SignatureInfo &sig = scan.signatures[signatureOf(unique)];
-        ++sig.count;
-        if (sig.examples.size() < options.maxExamples)
-            sig.examples.push_back({name, cur.firstMember, cur.key});
+        if (!prevSig || cur.exts != prevExts) {
+            std::vector<std::string> unique = cur.exts;
+            std::sort(unique.begin(), unique.end());
+            unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+            prevSig = &scan.signatures[signatureOf(unique)];
+            prevExts = cur.exts;
+        }
+        ++prevSig->count;
+        if (prevSig->examples.size() < options.maxExamples)
+            prevSig->examples.push_back({name, cur.firstMember, cur.key});
         ++scan.sampleBins[static_cast<std::size_t>(sizeBin(cur.bytes))];
-        cur = Current();
+        cur.key.clear();
+        cur.firstMember.clear();
+        cur.exts.clear();
+        cur.bytes = 0;
     };
 
     try {
@@ -167,50 +178,51 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
                     lastMember = e.name;
                     if (e.type == ArchiveEntry::Type::Directory)
                         continue;
-                    const std::string shown = escapeName(e.name);
+                    auto shown = [&e] { return escapeName(e.name); };
                     if (e.type != ArchiveEntry::Type::File) {
                         scan.findings.add(FindingKind::StrayMember, name, e.name,
-                                          shown + " is " + entryTypeName(e.type));
+                                          shown() + " is " + entryTypeName(e.type));
                         continue;
                     }
                     ++scan.stats.members;
                     if (!isValidUtf8(e.name))
                         scan.findings.add(FindingKind::NonUtf8Name, name, e.name,
-                                          "member name " + shown + " is not UTF-8");
+                                          "member name " + shown() + " is not UTF-8");
                     const std::uint64_t bytes = reader.readData([](const char *, std::size_t) { return true; });
                     scan.stats.memberBytes += bytes;
                     if (bytes == 0)
-                        scan.findings.add(FindingKind::EmptyMember, name, e.name, shown + " has 0 bytes");
+                        scan.findings.add(FindingKind::EmptyMember, name, e.name, shown() + " has 0 bytes");
                     else if (bytes > options.maxMemberBytes)
                         scan.findings.add(FindingKind::LargeMember, name, e.name,
-                                          shown + " has " + humanBytes(bytes) + " (bound " +
+                                          shown() + " has " + humanBytes(bytes) + " (bound " +
                                               humanBytes(options.maxMemberBytes) + ")");
                     const MemberKey wds = splitMemberName(e.name, KeyRule::WebDataset);
                     const std::string stray = strayReason(e.name, wds);
                     if (!stray.empty()) {
-                        scan.findings.add(FindingKind::StrayMember, name, e.name, shown + " is " + stray);
+                        scan.findings.add(FindingKind::StrayMember, name, e.name, shown() + " is " + stray);
                         continue;
                     }
                     const MemberKey sdk = splitMemberName(e.name, KeyRule::AisSdk);
                     if (sdk.ext != wds.ext) {
                         scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
-                                          shown + ": webdataset groups it as key " + escapeName(wds.key) +
+                                          shown() + ": webdataset groups it as key " + escapeName(wds.key) +
                                               " extension " + escapeName(wds.ext) + "; AIStore's SDK as key " +
                                               escapeName(sdk.key) + " extension " + escapeName(sdk.ext));
-                    } else {
+                    } else if (e.name.find('/') != std::string::npos) {
+                        // Without a directory both rules take the same key; with one the SDK drops it.
                         const auto [it, inserted] = sdkKeys.emplace(sdk.key, wds.key);
                         if (!inserted && it->second != wds.key)
                             scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
-                                              shown + ": webdataset makes it sample " + escapeName(wds.key) +
+                                              shown() + ": webdataset makes it sample " + escapeName(wds.key) +
                                                   "; AIStore's SDK merges it into sample " + escapeName(sdk.key) +
                                                   " together with sample " + escapeName(it->second));
                     }
                     if (!cur.exts.empty() && wds.key != cur.key)
                         close();
                     if (cur.exts.empty()) {
-                        if (closedKeys.count(wds.key))
+                        if (closedKeys.count(std::hash<std::string>()(wds.key)))
                             scan.findings.add(FindingKind::SplitSample, name, e.name,
-                                              "key " + escapeName(wds.key) + " comes back at " + shown +
+                                              "key " + escapeName(wds.key) + " comes back at " + shown() +
                                                   " after other samples: webdataset reads two samples, "
                                                   "AIStore's SDK merges them");
                         cur.key = wds.key;
@@ -218,7 +230,7 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
                     } else if (std::find(cur.exts.begin(), cur.exts.end(), wds.ext) != cur.exts.end()) {
                         scan.findings.add(FindingKind::DuplicateExtension, name, e.name,
                                           "sample " + escapeName(wds.key) + " has extension " +
-                                              escapeName(wds.ext) + " twice (again at " + shown + ")");
+                                              escapeName(wds.ext) + " twice (again at " + shown() + ")");
                     }
                     cur.exts.push_back(wds.ext);
                     cur.bytes += bytes;
@@ -264,8 +276,9 @@ struct Aggregate
         ++report.shardSizeBins[static_cast<std::size_t>(sizeBin(st.bytes))];
         for (std::size_t i = 0; i < 64; ++i)
             report.sampleSizeBins[i] += scan.sampleBins[i];
-        for (const auto &[e, n] : scan.extensions)
-            report.extensions[e] += n;
+        for (const auto &[sig, info] : scan.signatures)
+            for (const auto &e : splitSignature(sig))
+                report.extensions[e] += info.count;
         findings.merge(scan.findings);
         for (const auto &[key, member] : scan.keys) {
             const std::size_t h = std::hash<std::string>()(key);
