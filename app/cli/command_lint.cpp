@@ -150,9 +150,6 @@ int runLint(CliContext &ctx, const QStringList &arguments)
     }
 }
 
-namespace {
-
-// A wids index from a file or a store object, at most kMaxWidsIndexBytes.
 std::string readIndexText(CliContext &ctx, const QString &where)
 {
     if (where.contains(QLatin1String("://"))) {
@@ -172,6 +169,8 @@ std::string readIndexText(CliContext &ctx, const QString &where)
                     shardscope::quoted(where.toStdString()) + ": larger than " + humanBytes(kMaxWidsIndexBytes));
     return data.toStdString();
 }
+
+namespace {
 
 int readWids(CliContext &ctx, const QString &where, bool verify, bool json)
 {

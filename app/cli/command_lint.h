@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QString>
 #include <QStringList>
+
+#include <string>
 
 namespace shardscope::cli {
 
@@ -15,5 +18,8 @@ int runLint(CliContext &ctx, const QStringList &arguments);
 // index URL|CONFIG --dali [--out-dir DIR | --put] [--verify]
 // index --wids FILE|URL [--verify] [--json]
 int runIndex(CliContext &ctx, const QStringList &arguments);
+
+// A wids index from a file or a store object (URL), at most kMaxWidsIndexBytes; throws Error.
+std::string readIndexText(CliContext &ctx, const QString &where);
 
 } // namespace shardscope::cli

@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_context.h"
 #include "app/cli/command_export.h"
+#include "app/cli/command_lint.h"
 
 #include "core/config/dataset_config.h"
 #include "core/config/resolved_dataset.h"
@@ -12,27 +13,12 @@
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
-#include <QFile>
-
 #include <nlohmann/json.hpp>
 
 #include <map>
 
 namespace shardscope::cli {
 
-namespace {
-std::string fileText(const QString &path, std::size_t max)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw Error(ErrorKind::Io, "cannot read " + shardscope::quoted(path.toStdString()) + ": " +
-                                       f.errorString().toStdString());
-    const QByteArray data = f.read(static_cast<qint64>(max) + 1);
-    if (static_cast<std::size_t>(data.size()) > max)
-        throw Error(ErrorKind::InvalidArgument, shardscope::quoted(path.toStdString()) + ": larger than " + humanBytes(max));
-    return data.toStdString();
-}
-} // namespace
 
 int runPlan(CliContext &ctx, const QStringList &arguments)
 {
@@ -55,7 +41,7 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
                                         QStringLiteral("Shuffle the units (default: the config's)."));
     const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Seed (default: the config's, else 0)."),
                                      QStringLiteral("n"));
-    const QCommandLineOption widsOpt(QStringLiteral("wids"), QStringLiteral("A wids index with the shards' sample counts."),
+    const QCommandLineOption widsOpt(QStringLiteral("wids"), QStringLiteral("A wids index (file or URL) with the shards' sample counts."),
                                      QStringLiteral("file"));
     const QCommandLineOption perShardOpt(QStringLiteral("samples-per-shard"),
                                          QStringLiteral("Samples in every shard, when no index says."),
@@ -116,7 +102,7 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
         if (po.shards) {
             std::map<std::string, std::uint64_t> counts;
             if (parser.isSet(widsOpt)) {
-                const WidsIndex index = parseWidsIndex(fileText(parser.value(widsOpt), kMaxWidsIndexBytes),
+                const WidsIndex index = parseWidsIndex(readIndexText(ctx, parser.value(widsOpt)),
                                                        parser.value(widsOpt).toStdString());
                 for (const auto &s : index.shards)
                     counts[s.url] = s.samples;

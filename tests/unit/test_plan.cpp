@@ -213,6 +213,30 @@ void TestPlan::cliPlanJson()
         j.value(QStringLiteral("shuffle_quality")).toObject().value(QStringLiteral("strategies")).toArray();
     QCOMPARE(strategies.size(), 3);
     QCOMPARE(strategies.at(1).toObject().value(QStringLiteral("strategy")).toString(), QStringLiteral("shards+buffer"));
+
+    // Sample counts from a wids index (one shard says 7): exact items, unequal ranks.
+    QString list;
+    for (int i = 0; i < 5; ++i)
+        list += QStringLiteral("%1{\"url\": \"file://%2/shard-%3.tar\", \"nsamples\": %4}")
+                    .arg(i ? QStringLiteral(", ") : QString(), dir.path())
+                    .arg(i)
+                    .arg(i == 2 ? 7 : 20);
+    QFile wids(dir.filePath(QStringLiteral("index.json")));
+    QVERIFY(wids.open(QIODevice::WriteOnly));
+    wids.write(QStringLiteral("{\"__kind__\": \"wids-shard-index-v1\", \"shardlist\": [%1]}").arg(list).toUtf8());
+    wids.close();
+    const CliRun withIndex = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+                                    {QStringLiteral("plan"), QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-"),
+                                     QStringLiteral("--world-size"), QStringLiteral("2"), QStringLiteral("--wids"),
+                                     wids.fileName(), QStringLiteral("--json")});
+    QVERIFY2(withIndex.exitCode == 0, qPrintable(withIndex.err));
+    const QJsonObject p2 = QJsonDocument::fromJson(withIndex.out).object().value(QStringLiteral("plan")).toObject();
+    QCOMPARE(p2.value(QStringLiteral("items")).toInt(), 87);
+    QCOMPARE(p2.value(QStringLiteral("items_known")).toBool(), true);
+    // Rank 0 reads shards 0, 2, 4 (20 + 7 + 20), rank 1 shards 1, 3 (40).
+    QCOMPARE(p2.value(QStringLiteral("min_items")).toInt(), 40);
+    QCOMPARE(p2.value(QStringLiteral("max_items")).toInt(), 47);
+    QCOMPARE(p2.value(QStringLiteral("equal_items")).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(TestPlan)
