@@ -5,7 +5,7 @@
 
 #include "ui/charts/plot_style.h"
 #include "ui/health/health_findings_model.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 #include "ui/locale_format.h"
 
 #include "core/config/dataset_config.h"
@@ -36,6 +36,7 @@
 namespace shardscope::ui {
 
 namespace {
+const QString kAuditSlot = QStringLiteral("audit");
 
 void setBars(QCustomPlot *plot, const QVector<double> &values, const QStringList &labels)
 {
@@ -174,7 +175,7 @@ HealthView::HealthView(QWidget *parent)
     m_progress->setVisible(false);
 }
 
-HealthView::~HealthView() { stop(); }
+HealthView::~HealthView() { JobTracker::instance().cancelSlot(this, kAuditSlot); }
 
 void HealthView::setStoreOptions(const StoreOptions &options) { m_options = options; }
 void HealthView::setTarget(const QString &urlOrConfig) { m_target->setText(urlOrConfig); }
@@ -189,8 +190,9 @@ void HealthView::setRunning(bool running)
 
 void HealthView::stop()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    // The report of what was read so far still arrives (marked partial).
+    if (m_job)
+        JobTracker::instance().cancel(m_job);
 }
 
 void HealthView::showProgress(quint64 done, quint64 total)
@@ -216,28 +218,27 @@ void HealthView::audit()
     m_progress->setRange(0, 0); // indeterminate until the first shard is done
     m_progress->setFormat(QString());
     setRunning(true);
-    stop(); // a running audit is replaced
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    const auto cancel = m_cancel;
-    const quint64 generation = ++m_generation;
     QPointer<HealthView> self(this);
-    runInBackground([target, options, lo, self, cancel, generation] {
-        HealthAudit a;
-        QString error;
-        try {
+    JobOptions jo;
+    jo.slot = kAuditSlot; // a new audit replaces a running one and drops its results
+    m_job = JobTracker::instance().start(
+        this, tr("Audit %1").arg(target),
+        [target, options, lo, self](JobContext &job) {
             const std::string t = target.toStdString();
             LintInput input;
             if (target.endsWith(QLatin1String(".json")) && !target.contains(QLatin1String("://")))
                 input = lintInputFromConfig(loadDatasetConfig(t), options, t);
             else
                 input = lintInputFromUrl(t, options);
-            a.report = lintDataset(input, lo, [self, generation](const LintProgress &p) {
+            HealthAudit a;
+            a.report = lintDataset(input, lo, [&job, self](const LintProgress &p) {
+                job.setProgress(static_cast<std::int64_t>(p.shardsDone), static_cast<std::int64_t>(p.shardsTotal));
                 const quint64 done = p.shardsDone, total = p.shardsTotal;
-                postToGui(self, [done, total, generation](HealthView *v) {
-                    if (generation == v->m_generation)
-                        v->showProgress(done, total);
+                job.post([self, done, total] {
+                    if (self)
+                        self->showProgress(done, total);
                 });
-            }, cancel.get());
+            }, job.cancelFlag());
             a.advice = adviseOnReport(a.report);
             std::vector<std::uint64_t> counts;
             for (const auto &s : a.report.shardStats)
@@ -246,23 +247,26 @@ void HealthView::audit()
             const std::uint64_t mean = a.report.samples ? a.report.memberBytes / a.report.samples : 0;
             if (a.report.samples > 0)
                 a.shuffle = compareShuffles(counts, mean, a.shuffleOptions);
-        } catch (...) {
-            error = taskErrorText("auditing " + target.toStdString(), HealthView::tr("stopped"));
-        }
-        postToGui(self, [a = std::move(a), error, generation](HealthView *v) {
-            if (generation != v->m_generation)
-                return; // a newer audit replaced this one
-            v->setRunning(false);
-            v->m_progress->setVisible(false);
-            if (!error.isEmpty()) {
-                v->m_summary->setText(HealthView::tr("Audit of %1 not complete: %2").arg(v->target(), error));
-                Q_EMIT v->auditFinished(error);
+            return a;
+        },
+        [self](HealthAudit a) {
+            if (!self)
                 return;
-            }
-            v->present(a);
-            Q_EMIT v->auditFinished(a.report.cancelled ? HealthView::tr("stopped") : QString());
-        });
-    });
+            self->setRunning(false);
+            self->m_progress->setVisible(false);
+            self->present(a);
+            Q_EMIT self->auditFinished(a.report.cancelled ? tr("stopped") : QString());
+        },
+        [self](const Error &e) {
+            if (!self)
+                return;
+            self->setRunning(false);
+            self->m_progress->setVisible(false);
+            const QString text = e.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(e.what());
+            self->m_summary->setText(tr("Audit of %1 not complete: %2").arg(self->target(), text));
+            Q_EMIT self->auditFinished(text);
+        },
+        jo);
 }
 
 void HealthView::present(const HealthAudit &a)

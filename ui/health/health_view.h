@@ -7,9 +7,6 @@
 
 #include <QWidget>
 
-#include <atomic>
-#include <memory>
-
 class QCustomPlot;
 class QLabel;
 class QLineEdit;
@@ -86,8 +83,7 @@ private:
     QPushButton *m_copyIshard;
     HealthAudit m_result;
     bool m_running = false;
-    quint64 m_generation = 0; // results of replaced audits are dropped
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    quint64 m_job = 0; // the running audit's JobId (0: none)
 };
 
 } // namespace shardscope::ui
