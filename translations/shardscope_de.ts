@@ -1109,6 +1109,10 @@ memory %2, %3 reads</source>
         <translation>%1
 Speicher %2, %3 Lesezugriffe</translation>
     </message>
+    <message>
+        <source>Audit %1</source>
+        <translation>Prüfung von %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>

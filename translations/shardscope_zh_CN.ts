@@ -1096,6 +1096,10 @@ memory %2, %3 reads</source>
         <translation>%1
 内存 %2，%3 次读取</translation>
     </message>
+    <message>
+        <source>Audit %1</source>
+        <translation>审查 %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::JobStatusWidget</name>
