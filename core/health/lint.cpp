@@ -17,6 +17,11 @@ namespace shardscope {
 namespace {
 
 constexpr std::size_t kMaxSignatures = 10000; // distinct extension sets tracked for missing_extension
+// Keys remembered per shard (for split samples, SDK groupings and duplicates
+// across shards): a shard of millions of tiny members is checked in part
+// rather than held whole; the report says so.
+constexpr std::size_t kMaxShardKeys = std::size_t(1) << 20;
+const char *const kOverflowSignature = "\x01"; // samples past kMaxSignatures distinct extension sets
 
 int sizeBin(std::uint64_t size)
 {
@@ -106,6 +111,7 @@ struct ShardScan
     std::vector<std::pair<std::string, std::string>> keys; // (key, first member), each key once
     std::map<std::string, SignatureInfo> signatures; // extension set -> samples with it
     std::vector<std::uint64_t> sampleBins = std::vector<std::uint64_t>(64, 0);
+    bool keysComplete = true; // false: more keys than kMaxShardKeys
 
     explicit ShardScan(std::size_t maxExamples) : findings(maxExamples) {}
 };
@@ -141,13 +147,18 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
         if (cur.exts.empty())
             return;
         ++scan.stats.samples;
-        if (closedKeys.insert(std::hash<std::string>()(cur.key)).second)
+        if (closedKeys.size() >= kMaxShardKeys)
+            scan.keysComplete = false;
+        else if (closedKeys.insert(std::hash<std::string>()(cur.key)).second)
             scan.keys.emplace_back(cur.key, cur.firstMember);
         if (!prevSig || cur.exts != prevExts) {
             std::vector<std::string> unique = cur.exts;
             std::sort(unique.begin(), unique.end());
             unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-            prevSig = &scan.signatures[signatureOf(unique)];
+            std::string sig = signatureOf(unique);
+            if (scan.signatures.size() >= kMaxSignatures && !scan.signatures.count(sig))
+                sig = kOverflowSignature; // past the cap: counted apart, not matched against extensions
+            prevSig = &scan.signatures[sig];
             prevExts = cur.exts;
         }
         ++prevSig->count;
@@ -210,8 +221,9 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
                                               escapeName(sdk.key) + " extension " + escapeName(sdk.ext));
                     } else if (e.name.find('/') != std::string::npos) {
                         // Without a directory both rules take the same key; with one the SDK drops it.
-                        const auto [it, inserted] = sdkKeys.emplace(sdk.key, wds.key);
-                        if (!inserted && it->second != wds.key)
+                        const auto it = sdkKeys.size() < kMaxShardKeys ? sdkKeys.emplace(sdk.key, wds.key).first
+                                                                       : sdkKeys.find(sdk.key);
+                        if (it != sdkKeys.end() && it->second != wds.key)
                             scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
                                               shown() + ": webdataset makes it sample " + escapeName(wds.key) +
                                                   "; AIStore's SDK merges it into sample " + escapeName(sdk.key) +
@@ -277,9 +289,12 @@ struct Aggregate
         for (std::size_t i = 0; i < 64; ++i)
             report.sampleSizeBins[i] += scan.sampleBins[i];
         for (const auto &[sig, info] : scan.signatures)
-            for (const auto &e : splitSignature(sig))
-                report.extensions[e] += info.count;
+            if (sig != kOverflowSignature)
+                for (const auto &e : splitSignature(sig))
+                    report.extensions[e] += info.count;
         findings.merge(scan.findings);
+        if (!scan.keysComplete)
+            report.duplicateCheckComplete = false;
         for (const auto &[key, member] : scan.keys) {
             const std::size_t h = std::hash<std::string>()(key);
             auto it = keyShard.find(h);
@@ -296,7 +311,7 @@ struct Aggregate
         }
         for (auto &[sig, info] : scan.signatures) {
             auto it = signatures.find(sig);
-            if (it == signatures.end() && signatures.size() >= kMaxSignatures) {
+            if (sig == kOverflowSignature || (it == signatures.end() && signatures.size() >= kMaxSignatures)) {
                 untrackedSignatureSamples += info.count;
                 continue;
             }
