@@ -104,6 +104,7 @@ private slots:
     void cliGate_data();
     void cliGate();
     void noShardsIsAnError();
+    void demoConfigDefects();
 
 private:
     QString writeDataset(const Shards &shards);
@@ -378,6 +379,50 @@ void TestLint::noShardsIsAnError()
                                QStringLiteral("sometimes")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("sometimes")), qPrintable(bad.err));
+}
+
+void TestLint::demoConfigDefects()
+{
+    // `gen --demo --defects` plants a truncated shard, a sample without .cls and
+    // a key used twice in one shard (README): `lint dataset.json` reads the
+    // shards the config's split selects and reports those three.
+    QTemporaryDir data;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHARDSCOPE_DATA_DIR"), data.path());
+    const CliRun gen = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+                              {QStringLiteral("gen"), QStringLiteral("local://hdemo"), QStringLiteral("--demo"),
+                               QStringLiteral("--defects"), QStringLiteral("--shards"), QStringLiteral("3"),
+                               QStringLiteral("--samples"), QStringLiteral("12")},
+                              env);
+    QVERIFY2(gen.exitCode == 0, qPrintable(gen.err));
+    const QString config = data.filePath(QStringLiteral("buckets/hdemo/dataset.json"));
+    QVERIFY(QFile::exists(config));
+    const CliRun run = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+                              {QStringLiteral("lint"), config, QStringLiteral("--json"), QStringLiteral("--fail-on"),
+                               QStringLiteral("error")},
+                              env);
+    QVERIFY2(run.exitCode == 3, qPrintable(run.err));
+    const QJsonObject j = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(j.value(QStringLiteral("totals")).toObject().value(QStringLiteral("shards")).toInt(), 3); // train only
+    QSet<QString> kinds;
+    for (const auto &v : j.value(QStringLiteral("findings")).toArray())
+        if (v.toObject().value(QStringLiteral("severity")).toString() != QLatin1String("info"))
+            kinds.insert(v.toObject().value(QStringLiteral("kind")).toString() + QLatin1Char(' ') +
+                         v.toObject().value(QStringLiteral("examples")).toArray().at(0).toObject().value(
+                             QStringLiteral("shard")).toString());
+    QCOMPARE(kinds, (QSet<QString>{QStringLiteral("unreadable_shard train/shard-00001.tar"),
+                                   QStringLiteral("missing_extension train/shard-00000.tar"),
+                                   QStringLiteral("split_sample train/shard-00002.tar")}));
+    // The same config planned for two ranks: 2 and 1 shards of 12 samples.
+    const CliRun plan = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+                               {QStringLiteral("plan"), config, QStringLiteral("--world-size"), QStringLiteral("2"),
+                                QStringLiteral("--samples-per-shard"), QStringLiteral("12"), QStringLiteral("--json")},
+                               env);
+    QVERIFY2(plan.exitCode == 0, qPrintable(plan.err));
+    const QJsonObject p = QJsonDocument::fromJson(plan.out).object().value(QStringLiteral("plan")).toObject();
+    QCOMPARE(p.value(QStringLiteral("unit")).toString(), QStringLiteral("shard"));
+    QCOMPARE(p.value(QStringLiteral("max_items")).toInt(), 24);
+    QCOMPARE(p.value(QStringLiteral("min_items")).toInt(), 12);
 }
 
 QTEST_GUILESS_MAIN(TestLint)
