@@ -42,13 +42,15 @@ def main():
     url = f"ais://{a.bucket}"
     run(a.cli, ["gen", url, "--shards", str(a.shards), "--samples", str(a.samples), "--ext", "bin,cls",
                 "--size", a.size, "--workers", "4"], a.endpoint)
-    rows = {"bench_shard": [], "lint": [], "lint_end_to_end": []}
+    rows = {"bench_shard": [], "lint": [], "bench_shard_end_to_end": [], "lint_end_to_end": []}
     errors = 0
     items = {}
     for _ in range(a.runs):
+        t = time.monotonic()
         b = json.loads(run(a.cli, ["bench", url, "--mode", "shard", "--workers", str(a.workers), "--epochs", "1",
                                    "--json"], a.endpoint))
-        rows["bench_shard"].append(b["items_per_s"])
+        rows["bench_shard_end_to_end"].append(b["items"] / (time.monotonic() - t))
+        rows["bench_shard"].append(b["items_per_s"])  # bench's own measurement window
         items["bench_shard"] = b["items"]
         errors += b.get("errors", 0)
         t = time.monotonic()
@@ -65,14 +67,15 @@ def main():
         return 1
     med = {k: statistics.median(v) for k, v in rows.items()}
     ratio = med["lint"] / med["bench_shard"]
+    ratio_e2e = med["lint_end_to_end"] / med["bench_shard_end_to_end"]
     result = {"schema_version": 1, "suite": "lint", "machine": platform.platform(), "cpus": os.cpu_count(),
               "dataset": {"shards": a.shards, "samples_per_shard": a.samples, "sample_size": a.size},
-              "workers": a.workers, "runs": rows, "median_items_per_s": med, "ratio": ratio,
+              "workers": a.workers, "runs": rows, "median_items_per_s": med, "ratio": ratio, "ratio_end_to_end": ratio_e2e,
               "command": a.command}
     md = (f"| tool | samples/s (median of {a.runs}) | min | max |\n|---|---|---|---|\n" +
           "".join(f"| {k} | {med[k]:.0f} | {min(v):.0f} | {max(v):.0f} |\n" for k, v in rows.items()) +
-          f"\nlint / bench --mode shard = **{ratio:.2f}** (goal >= 0.90; end to end "
-          f"{med['lint_end_to_end'] / med['bench_shard']:.2f}), W={a.workers}, "
+          f"\nlint / bench --mode shard = **{ratio:.2f}** as each times itself, **{ratio_e2e:.2f}** "
+          f"end to end (process start to exit, listing included; goal >= 0.90), W={a.workers}, "
           f"{a.shards} shards x {a.samples} samples of {a.size}\n\nCommand: `{a.command}`\n")
     write_report(os.path.join(HERE, "results"), "lint", result, md)
     if not a.keep:
