@@ -199,7 +199,9 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
                     if (!isValidUtf8(e.name))
                         scan.findings.add(FindingKind::NonUtf8Name, name, e.name,
                                           "member name " + shown() + " is not UTF-8");
-                    const std::uint64_t bytes = reader.readData([](const char *, std::size_t) { return true; });
+                    // The header's size: libarchive skips the data as it reads on, and a
+                    // member cut short fails at the next header, naming it (lastMember).
+                    const std::uint64_t bytes = e.size;
                     scan.stats.memberBytes += bytes;
                     if (bytes == 0)
                         scan.findings.add(FindingKind::EmptyMember, name, e.name, shown() + " has 0 bytes");
