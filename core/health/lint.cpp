@@ -215,13 +215,23 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
                         scan.findings.add(FindingKind::StrayMember, name, e.name, shown() + " is " + stray);
                         continue;
                     }
-                    const MemberKey sdk = splitMemberName(e.name, KeyRule::AisSdk);
-                    if (sdk.ext != wds.ext) {
+                    // The SDK's rule differs from WebDataset's only for names with a
+                    // directory, a second dot or an upper-case extension: the usual
+                    // "key.ext" is not split a second time.
+                    const bool hasDir = e.name.find('/') != std::string::npos;
+                    const std::size_t extAt = e.name.size() - wds.ext.size();
+                    const bool plainExt = wds.ext.find('.') == std::string::npos &&
+                                          e.name.compare(extAt, std::string::npos, wds.ext) == 0;
+                    const MemberKey sdk =
+                        hasDir || !plainExt ? splitMemberName(e.name, KeyRule::AisSdk) : MemberKey();
+                    if (!hasDir && plainExt) {
+                        // the same grouping under both rules
+                    } else if (sdk.ext != wds.ext) {
                         scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
                                           shown() + ": webdataset groups it as key " + escapeName(wds.key) +
                                               " extension " + escapeName(wds.ext) + "; AIStore's SDK as key " +
                                               escapeName(sdk.key) + " extension " + escapeName(sdk.ext));
-                    } else if (e.name.find('/') != std::string::npos) {
+                    } else if (hasDir) {
                         // Without a directory both rules take the same key; with one the SDK drops it.
                         const auto it = sdkKeys.size() < kMaxShardKeys ? sdkKeys.emplace(sdk.key, wds.key).first
                                                                        : sdkKeys.find(sdk.key);

@@ -157,6 +157,9 @@ void TestLint::eachKindIsReported_data()
         << Shards{samples(0, 3) + Members{{"s3.jpg", bytes(100)}, {"s3.cls", "0"}, {"s3.seg.png", "p"}} +
                   samples(4, 3)}
         << "key_rule_mismatch" << 1 << "shard-00000.tar" << "s3.seg.png" << "extension png";
+    QTest::newRow("key_rule_mismatch: an upper-case extension")
+        << Shards{samples(0, 3) + Members{{"s3.JPG", bytes(100)}, {"s3.cls", "0"}} + samples(4, 2)}
+        << "key_rule_mismatch" << 1 << "shard-00000.tar" << "s3.JPG" << "extension JPG";
     QTest::newRow("key_rule_mismatch: same file name in two directories")
         << Shards{Members{{"a/s0.jpg", bytes(100)}, {"a/s0.cls", "0"}, {"b/s0.jpg", bytes(100)}, {"b/s0.cls", "1"}}}
         << "key_rule_mismatch" << 2 << "shard-00000.tar" << "b/s0.jpg" << "a/s0";
