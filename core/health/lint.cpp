@@ -6,6 +6,7 @@
 #include "core/util/strings.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -109,6 +110,7 @@ struct ShardScan
     ShardStats stats;
     FindingSet findings;
     std::vector<std::pair<std::string, std::string>> keys; // (key, first member), each key once
+    std::vector<std::size_t> keyHashes;                    // their hashes, in the same order
     std::map<std::string, SignatureInfo> signatures; // extension set -> samples with it
     std::vector<std::uint64_t> sampleBins = std::vector<std::uint64_t>(64, 0);
     bool keysComplete = true; // false: more keys than kMaxShardKeys
@@ -147,10 +149,13 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
         if (cur.exts.empty())
             return;
         ++scan.stats.samples;
-        if (closedKeys.size() >= kMaxShardKeys)
+        const std::size_t h = std::hash<std::string>()(cur.key);
+        if (closedKeys.size() >= kMaxShardKeys) {
             scan.keysComplete = false;
-        else if (closedKeys.insert(std::hash<std::string>()(cur.key)).second)
+        } else if (closedKeys.insert(h).second) {
             scan.keys.emplace_back(cur.key, cur.firstMember);
+            scan.keyHashes.push_back(h);
+        }
         if (!prevSig || cur.exts != prevExts) {
             std::vector<std::string> unique = cur.exts;
             std::sort(unique.begin(), unique.end());
@@ -276,6 +281,62 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
     return scan;
 }
 
+// Which shard holds each key (by hash), for duplicate_key across shards:
+// striped, so that workers check their shards' keys in parallel.
+class KeyTable
+{
+public:
+    explicit KeyTable(std::uint64_t limit) : m_limit(limit) {}
+    // The shard that already holds hash h, or `shard` after recording it there.
+    // False when the table is full (the key is not checked).
+    bool claim(std::size_t h, std::uint32_t shard, std::uint32_t *holder)
+    {
+        Stripe &s = m_stripes[(h >> 7) % kStripes];
+        std::lock_guard<std::mutex> lock(s.mutex);
+        const auto it = s.map.find(h);
+        if (it != s.map.end()) {
+            *holder = it->second;
+            return true;
+        }
+        if (m_size.fetch_add(1) >= m_limit)
+            return false;
+        s.map.emplace(h, shard);
+        *holder = shard;
+        return true;
+    }
+
+private:
+    static constexpr std::size_t kStripes = 64;
+    struct Stripe
+    {
+        std::mutex mutex;
+        std::unordered_map<std::size_t, std::uint32_t> map;
+    };
+    std::array<Stripe, kStripes> m_stripes;
+    std::atomic<std::uint64_t> m_size{0};
+    std::uint64_t m_limit;
+};
+
+struct DuplicateKey
+{
+    std::string key, member;
+    std::uint32_t otherShard = 0;
+};
+
+// duplicate_key candidates of one shard, found without the report's lock.
+std::vector<DuplicateKey> checkKeys(KeyTable &table, const ShardScan &scan, std::uint32_t shard, bool *complete)
+{
+    std::vector<DuplicateKey> out;
+    for (std::size_t k = 0; k < scan.keys.size(); ++k) {
+        std::uint32_t holder = shard;
+        if (!table.claim(scan.keyHashes[k], shard, &holder))
+            *complete = false;
+        else if (holder != shard)
+            out.push_back({scan.keys[k].first, scan.keys[k].second, holder});
+    }
+    return out;
+}
+
 // Merges shard scans as they finish: dataset-wide checks need all of them.
 struct Aggregate
 {
@@ -284,11 +345,11 @@ struct Aggregate
     const LintOptions &options;
     FindingSet findings;
     LintReport report;
-    std::unordered_map<std::size_t, std::uint32_t> keyShard; // hash of key -> shard index
     std::map<std::string, SignatureInfo> signatures;
     std::uint64_t untrackedSignatureSamples = 0;
 
-    void add(std::size_t index, ShardScan &&scan)
+    void add(std::size_t index, ShardScan &&scan, const std::vector<DuplicateKey> &duplicates, bool keysChecked,
+             const LintInput &input)
     {
         report.shardStats[index] = std::move(scan.stats);
         const ShardStats &st = report.shardStats[index];
@@ -307,20 +368,11 @@ struct Aggregate
         findings.merge(scan.findings);
         if (!scan.keysComplete)
             report.duplicateCheckComplete = false;
-        for (const auto &[key, member] : scan.keys) {
-            const std::size_t h = std::hash<std::string>()(key);
-            auto it = keyShard.find(h);
-            if (it == keyShard.end()) {
-                if (keyShard.size() < options.maxTrackedKeys)
-                    keyShard.emplace(h, static_cast<std::uint32_t>(index));
-                else
-                    report.duplicateCheckComplete = false;
-            } else if (it->second != index) {
-                findings.add(FindingKind::DuplicateKey, st.name, member,
-                             "key " + escapeName(key) + " is also in shard " +
-                                 escapeName(report.shardStats[it->second].name));
-            }
-        }
+        for (const auto &d : duplicates)
+            findings.add(FindingKind::DuplicateKey, st.name, d.member,
+                         "key " + escapeName(d.key) + " is also in shard " + escapeName(input.shards[d.otherShard].name));
+        if (!keysChecked)
+            report.duplicateCheckComplete = false;
         for (auto &[sig, info] : scan.signatures) {
             auto it = signatures.find(sig);
             if (sig == kOverflowSignature || (it == signatures.end() && signatures.size() >= kMaxSignatures)) {
@@ -416,6 +468,7 @@ LintReport lintDataset(const LintInput &input, const LintOptions &options, const
     Aggregate agg(options);
     agg.report.shardStats.resize(input.shards.size());
     std::mutex mutex;
+    KeyTable keys(options.maxTrackedKeys);
     std::atomic<std::size_t> cursor{0};
     std::atomic<bool> stopped{false};
     LintProgress prog;
@@ -448,10 +501,13 @@ LintReport lintDataset(const LintInput &input, const LintOptions &options, const
                 scan.stats.readable = false;
                 scan.findings.add(FindingKind::UnreadableShard, shard.name, {}, err.what());
             }
+            bool keysChecked = true;
+            const std::vector<DuplicateKey> duplicates =
+                checkKeys(keys, scan, static_cast<std::uint32_t>(i), &keysChecked);
             std::lock_guard<std::mutex> lock(mutex);
             prog.samples += scan.stats.samples;
             prog.bytes += scan.stats.bytes;
-            agg.add(i, std::move(scan));
+            agg.add(i, std::move(scan), duplicates, keysChecked, input);
             ++prog.shardsDone;
             if (progress)
                 progress(prog);
