@@ -86,9 +86,8 @@ int runLint(CliContext &ctx, const QStringList &arguments)
                                     QStringLiteral("Write the report to FILE (atomically)."), QStringLiteral("file"));
     parser.addOptions({jsonOpt, failOpt, workersOpt, memberOpt, minShardOpt, maxShardOpt, shareOpt, examplesOpt,
                        targetOpt, dstOpt, outOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("lint takes one URL or dataset config"), parser);
@@ -238,9 +237,8 @@ int runIndex(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption verifyOpt(QStringLiteral("verify"), QStringLiteral("Check the index against the shards."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON (--wids)."));
     parser.addOptions({daliOpt, widsOpt, outDirOpt, putOpt, verifyOpt, jsonOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (parser.isSet(daliOpt) == parser.isSet(widsOpt))
         return ctx.usage(QStringLiteral("give one of --dali and --wids"), parser);

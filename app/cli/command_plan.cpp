@@ -54,9 +54,8 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOptions({worldOpt, workersOpt, evenOpt, shuffleOpt, seedOpt, widsOpt, perShardOpt, bufferOpt, batchOpt,
                        jsonOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("plan takes one dataset config or URL"), parser);
