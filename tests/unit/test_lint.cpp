@@ -105,6 +105,7 @@ private slots:
     void cliGate();
     void noShardsIsAnError();
     void demoConfigDefects();
+    void nonUtf8ShardName();
 
 private:
     QString writeDataset(const Shards &shards);
@@ -177,6 +178,9 @@ void TestLint::eachKindIsReported_data()
     QTest::newRow("unreadable_shard: not an archive")
         << Shards{{{"__raw__", "this is plain text, not a tar archive at all\n"}}} << "unreadable_shard" << 1
         << "shard-00000.tar" << "" << "shard-00000.tar";
+    QTest::newRow("unreadable_shard: bzip2, refused by name")
+        << Shards{{{"__raw__", std::string("BZh91AY&SY") + std::string(200, '\x11')}}} << "unreadable_shard" << 1
+        << "shard-00000.tar" << "" << "bzip2 compression is not supported";
     QTest::newRow("non_utf8_name: a key with byte 0xFF")
         << Shards{samples(0, 2) + Members{{"s\xff.jpg", bytes(100)}, {"s\xff.cls", "1"}}} << "non_utf8_name" << 2
         << "shard-00000.tar" << "s\xff.jpg" << "\\xff";
@@ -426,6 +430,27 @@ void TestLint::demoConfigDefects()
     QCOMPARE(p.value(QStringLiteral("unit")).toString(), QStringLiteral("shard"));
     QCOMPARE(p.value(QStringLiteral("max_items")).toInt(), 24);
     QCOMPARE(p.value(QStringLiteral("min_items")).toInt(), 12);
+}
+
+void TestLint::nonUtf8ShardName()
+{
+    // A shard whose object name is not UTF-8: reported, and the JSON stays UTF-8.
+    QTemporaryDir dir;
+    const std::string path = dir.path().toStdString() + "/caf\xe9.tar";
+    const std::string tar = rawTar(samples(0, 3));
+    FILE *f = std::fopen(path.c_str(), "wb");
+    QVERIFY(f);
+    QCOMPARE(std::fwrite(tar.data(), 1, tar.size(), f), tar.size());
+    std::fclose(f);
+    const LintReport r = lint(dir.path(), rowOptions());
+    QCOMPARE(r.findings.size(), std::size_t(1));
+    QCOMPARE(QString::fromLatin1(findingKindName(r.findings[0].kind)), QStringLiteral("non_utf8_name"));
+    QCOMPARE(r.findings[0].examples.at(0).shard, std::string("caf\xe9.tar"));
+    QCOMPARE(r.samples, std::uint64_t(3));
+    const QJsonObject j =
+        QJsonDocument::fromJson(QByteArray::fromStdString(lintReportJson(r, adviseOnReport(r)))).object();
+    QCOMPARE(j.value(QStringLiteral("shards")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("caf\\xe9.tar"));
 }
 
 QTEST_GUILESS_MAIN(TestLint)
