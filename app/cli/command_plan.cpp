@@ -52,8 +52,11 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Batch size for the shard-mix score (default 64)."),
                                       QStringLiteral("n"), QStringLiteral("64"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption allOpt(QStringLiteral("all-units"),
+                                    QStringLiteral("List every unit each rank opens, in order (JSON: units_opened "
+                                                   "instead of first_units; text: one line per unit)."));
     parser.addOptions({worldOpt, workersOpt, evenOpt, shuffleOpt, seedOpt, widsOpt, perShardOpt, bufferOpt, batchOpt,
-                       jsonOpt});
+                       jsonOpt, allOpt});
     if (const auto done = parseCommand(ctx, parser, arguments))
         return *done;
     const QStringList pos = parser.positionalArguments();
@@ -126,6 +129,7 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
         po.seed = seed;
         po.shuffle = shuffle || parser.isSet(shuffleOpt);
         po.evenRanks = parser.isSet(evenOpt);
+        po.allUnits = parser.isSet(allOpt);
         so.workers = workers;
         so.seed = seed;
         const EpochPlan plan = planEpoch(units, po);
@@ -163,10 +167,13 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
               << QString::fromStdString(humanBytes(r.bytes)) << "; workers:";
             for (const auto &w : r.workers)
                 o << " " << w.items;
-            if (!r.firstUnits.empty())
+            if (!r.firstUnits.empty() && !po.allUnits)
                 o << "; opens " << QString::fromStdString(escapeName(r.firstUnits.front()))
                   << (r.units > 1 ? " ..." : "");
             o << "\n";
+            if (po.allUnits)
+                for (const auto &u : r.firstUnits)
+                    o << "  " << QString::fromStdString(escapeName(u)) << "\n";
         }
         o << (plan.itemsEqual ? "ranks are equal" : "ranks are NOT equal") << ": " << plan.minItems << " to "
           << plan.maxItems << " items; dropped " << plan.droppedUnits << " units (" << plan.droppedItems

@@ -53,7 +53,7 @@ EpochPlan planEpoch(const std::vector<PlanUnit> &units, const PlanOptions &optio
             ++w.units;
             w.items += u.samples;
             w.bytes += u.bytes;
-            if (rs.firstUnits.size() < kFirstUnits)
+            if (options.allUnits || rs.firstUnits.size() < kFirstUnits)
                 rs.firstUnits.push_back(u.name);
         }
     }
@@ -83,7 +83,7 @@ std::string epochPlanJson(const EpochPlan &p)
                          {"items", r.items},
                          {"bytes", r.bytes},
                          {"workers", workers},
-                         {"first_units", first}});
+                         {p.options.allUnits ? "units_opened" : "first_units", first}});
     }
     return json{{"world_size", p.options.worldSize},
                 {"workers", p.options.workers},

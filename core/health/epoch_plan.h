@@ -23,6 +23,7 @@ struct PlanOptions
     std::uint64_t seed = 0;
     bool evenRanks = false; // drop the tail of units so every rank gets as many units
     bool shards = false;    // units are shards (items = their samples)
+    bool allUnits = false;  // keep every unit each rank opens (RankShare::units list), not only the first few
 };
 
 struct WorkerShare
@@ -39,7 +40,7 @@ struct RankShare
     std::uint64_t items = 0;
     std::uint64_t bytes = 0;
     std::vector<WorkerShare> workers; // unit w, w+W, ... of the rank's list (as torch's worker split does)
-    std::vector<std::string> firstUnits; // the first few units it opens, in order
+    std::vector<std::string> firstUnits; // the first few units it opens, in order (all with allUnits)
 };
 
 // What an epoch does with the data, computed from the listing alone: unit i

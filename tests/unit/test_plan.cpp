@@ -237,6 +237,17 @@ void TestPlan::cliPlanJson()
     QCOMPARE(p2.value(QStringLiteral("min_items")).toInt(), 40);
     QCOMPARE(p2.value(QStringLiteral("max_items")).toInt(), 47);
     QCOMPARE(p2.value(QStringLiteral("equal_items")).toBool(), false);
+
+    // --all-units: every shard each rank opens, in order.
+    const CliRun all = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+                              {QStringLiteral("plan"), QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-"),
+                               QStringLiteral("--world-size"), QStringLiteral("2"), QStringLiteral("--all-units"),
+                               QStringLiteral("--json")});
+    QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+    const QJsonArray rank0 = QJsonDocument::fromJson(all.out).object().value(QStringLiteral("plan")).toObject().value(
+        QStringLiteral("ranks")).toArray().at(0).toObject().value(QStringLiteral("units_opened")).toArray();
+    QCOMPARE(rank0.size(), 3);
+    QVERIFY(rank0.at(2).toString().endsWith(QStringLiteral("/shard-4.tar")));
 }
 
 QTEST_GUILESS_MAIN(TestPlan)
