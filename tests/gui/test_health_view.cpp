@@ -15,8 +15,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -68,6 +70,7 @@ private slots:
     void auditShowsFindings();
     void cleanFolderShowsNothing();
     void badTargetSaysWhy();
+    void stopKeepsWhatWasRead();
 
 private:
     bool runAudit(HealthView &view, const QString &target, QString *error);
@@ -179,6 +182,37 @@ void TestHealthView::badTargetSaysWhy()
     QVERIFY(runAudit(view, QStringLiteral("file://") + dir.path(), &error));
     QVERIFY2(error.contains(QStringLiteral("no shards")), qPrintable(error));
     QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))->text().contains(QStringLiteral("not complete")));
+    QVERIFY(view.findChild<QPushButton *>(QStringLiteral("healthAudit"))->isEnabled());
+}
+
+void TestHealthView::stopKeepsWhatWasRead()
+{
+    // 2,000 small shards read by one worker; Stop as soon as the first shard is
+    // reported: the audit ends as stopped, with a partial report of what it read.
+    QTemporaryDir dir;
+    const std::string tar = rawTar(samples(0, 2, 10));
+    for (int i = 0; i < 2000; ++i) {
+        QFile f(dir.filePath(QStringLiteral("s%1.tar").arg(i, 5, 10, QLatin1Char('0'))));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(tar.data(), static_cast<qint64>(tar.size()));
+    }
+    HealthView view;
+    view.findChild<QSpinBox *>(QStringLiteral("healthWorkers"))->setValue(1);
+    auto *stop = view.findChild<QPushButton *>(QStringLiteral("healthStop"));
+    auto *bar = view.findChild<QProgressBar *>(QStringLiteral("healthProgress"));
+    QVERIFY(stop && bar);
+    connect(bar, &QProgressBar::valueChanged, stop, [stop](int value) {
+        if (value > 0 && stop->isEnabled())
+            QTest::mouseClick(stop, Qt::LeftButton);
+    });
+    QString error;
+    QVERIFY(runAudit(view, QStringLiteral("file://") + dir.path(), &error));
+    QCOMPARE(error, QStringLiteral("stopped"));
+    QVERIFY(view.result().report.cancelled);
+    QVERIFY(view.result().report.shardsRead >= 1);
+    QVERIFY(view.result().report.shardsRead < 2000);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))->text().contains(QStringLiteral("stopped: partial")));
+    QVERIFY(!stop->isEnabled());
     QVERIFY(view.findChild<QPushButton *>(QStringLiteral("healthAudit"))->isEnabled());
 }
 
