@@ -4,6 +4,7 @@
 #include "core/storage/store.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -24,6 +25,9 @@ struct LintOptions
     // Keys remembered for duplicate_key across shards (a 64-bit hash and a
     // shard number each, ~40 bytes); past this the check stops and says so.
     std::uint64_t maxTrackedKeys = 20'000'000;
+    // How often the calling thread wakes while the workers read (0: it just
+    // waits for them). See lintDataset: keeps idle cores from slowing the readers.
+    std::chrono::microseconds wakeInterval{200};
 };
 
 // What to audit: shards (objects) in one or more sources, each source a
