@@ -36,5 +36,8 @@ case "$suite" in
     "$SHARDSCOPE_VENV/bin/python" "$root/bench/gui_bench.py" --endpoint "$EP" \
       --app "$root/build/release/app/shardscope" --cli "$root/build/release/app/shardscope-cli" \
       --command "bench/run.sh gui $*" "$@";;
+  lint)
+    (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/lint_bench.py" --endpoint "$EP" \
+      --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh lint $*" "$@");;
   *) die "unknown suite '$suite' (peers, gui, storage, sampler, loader)";;
 esac
