@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the Debian packages with CPack (build/release/packages/shardscope_*.deb
+# and shardscope-dev_*.deb), installs them with apt on this machine, runs the
+# installed `shardscope-cli --version` and the installed GUI's --screenshot
+# (offscreen), checks the installed .desktop file, and removes the packages
+# again unless --keep is given (or they were installed before).
+# Needs root (or sudo) for apt; the release build must exist or is made.
+set -euo pipefail
+dir="$(cd "$(dirname "$0")" && pwd)"
+. "$dir/common.sh"
+keep=0
+[ "${1:-}" = "--keep" ] && keep=1
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+bash "$dir/install-deps.sh"
+bash "$dir/build.sh" release >&2
+build="$SHARDSCOPE_ROOT/build/release"
+rm -rf "$build/packages"
+(cd "$build" && cpack -G DEB) >&2
+debs=("$build"/packages/*.deb)
+[ "${#debs[@]}" -eq 2 ] || die "expected 2 .deb files in $build/packages, found: ${debs[*]}"
+for d in "${debs[@]}"; do
+  log "$(basename "$d"): $(dpkg-deb -f "$d" Depends)"
+done
+runtime_deb=$(ls "$build"/packages/shardscope_*.deb)
+dpkg-deb -f "$runtime_deb" Depends | grep -q 'libqt6widgets6' \
+  || die "the runtime package's Depends: lacks the Qt libraries it links (dpkg-shlibdeps did not run?)"
+
+was_installed=0
+dpkg-query -W -f='${Status}' shardscope 2>/dev/null | grep -q "install ok installed" && was_installed=1
+cleanup() {
+  if [ "$keep" = 0 ] && [ "$was_installed" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq shardscope shardscope-dev >/dev/null || true
+  fi
+}
+trap cleanup EXIT
+# apt resolves the Depends: lines (a missing dependency fails here).
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${debs[@]}" >&2
+
+# Run the installed programs by their installed paths, never the build tree.
+version=$(/usr/bin/shardscope-cli --version)
+log "installed: $version"
+case "$version" in *"$(sed -n 's/^  VERSION \(.*\)$/\1/p' "$SHARDSCOPE_ROOT/CMakeLists.txt")"*) ;;
+  *) die "/usr/bin/shardscope-cli --version printed '$version'" ;; esac
+shot="$(mktemp -d)/window.png"
+XDG_CONFIG_HOME="$(dirname "$shot")" SHARDSCOPE_DATA_DIR="$(dirname "$shot")/data" QT_QPA_PLATFORM=offscreen \
+  /usr/bin/shardscope --screenshot "$shot"
+[ -s "$shot" ] || die "/usr/bin/shardscope --screenshot wrote no picture"
+file "$shot" 2>/dev/null | grep -q "PNG image" || head -c 8 "$shot" | grep -q "PNG" || die "$shot is not a PNG"
+log "installed GUI screenshot: $shot ($(stat -c %s "$shot") bytes)"
+desktop-file-validate /usr/share/applications/shardscope.desktop
+[ -f /usr/share/icons/hicolor/scalable/apps/shardscope.svg ] || die "the hicolor icon is missing"
+log "packages OK: ${debs[*]}"
