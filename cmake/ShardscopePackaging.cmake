@@ -39,6 +39,11 @@ if(SHARDSCOPE_BUILD_TORCH)
   list(APPEND _dev_depends libtorch-dev)
 endif()
 list(JOIN _dev_depends ", " CPACK_DEBIAN_DEV_PACKAGE_DEPENDS)
+# Loaded by Qt as plugins, not linked, so shlibdeps cannot see them: the SVG
+# icon engine and image format (the window icon is SVG; libqt6svg6 ships both).
+if(SHARDSCOPE_BUILD_GUI)
+  set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "libqt6svg6")
+endif()
 # Qt's own strings (dialog buttons) in German and Chinese are loaded at run
 # time from Qt's translations, not linked: shlibdeps cannot see them.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "qt6-translations-l10n")
