@@ -4,7 +4,7 @@
 # installed `shardscope-cli --version` and the installed GUI's --screenshot
 # (offscreen), checks the installed .desktop file, and removes the packages
 # again unless --keep is given (or they were installed before).
-# Needs root (or sudo) for apt; the release build must exist or is made.
+# Needs root (or sudo) for apt; builds (preset release) what it packages.
 set -euo pipefail
 dir="$(cd "$(dirname "$0")" && pwd)"
 . "$dir/common.sh"
@@ -14,8 +14,11 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 bash "$dir/install-deps.sh"
-bash "$dir/build.sh" release >&2
 build="$SHARDSCOPE_ROOT/build/release"
+cd "$SHARDSCOPE_ROOT"
+# Only what cmake --install copies (the tests are not packaged).
+[ -f "$build/CMakeCache.txt" ] || cmake --preset release >&2
+cmake --build --preset release -j "$(nproc)" --target shardscope shardscope-cli shardscope_core shardscope_torch >&2
 rm -rf "$build/packages"
 (cd "$build" && cpack -G DEB) >&2
 debs=("$build"/packages/*.deb)
