@@ -160,12 +160,10 @@ void ObjectListModel::onPage(quint64 generation, const ObjectRows &rows, const Q
     if (generation != m_generation)
         return; // a superseded listing
     // Rows are added (and announced) as far as the limits allow.
-    ObjectRows fitting;
-    const int fit = fitting.append(rows, std::size_t(m_rowLimit) - std::size_t(m_rows.count()),
-                                   m_byteLimit > m_rows.bytes() ? m_byteLimit - m_rows.bytes() : 0);
+    const int fit = m_rows.fitting(rows, std::size_t(m_rowLimit), m_byteLimit);
     if (fit > 0) {
         beginInsertRows({}, m_rows.count(), m_rows.count() + fit - 1);
-        m_rows.append(fitting);
+        m_rows.append(rows, std::size_t(m_rowLimit), m_byteLimit);
         endInsertRows();
     }
     m_truncated = fit < rows.count() || (!nextToken.isEmpty() && m_rows.count() >= m_rowLimit);

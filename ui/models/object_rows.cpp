@@ -142,14 +142,14 @@ void ObjectRows::push(const Row &row, std::string_view name, std::string_view ch
                       std::string_view timeText)
 {
     const std::size_t need = name.size() + checksum.size() + timeText.size();
-    if (m_lastChunkUsed + need > kChunkBytes) {
+    if (m_chunks.empty() || m_lastChunkUsed + need > kChunkBytes) {
         if (m_chunks.size() >= (std::size_t(1) << 12))
             throw Error(ErrorKind::Internal, "the listing's names exceed 4 GiB");
-        m_chunks.push_back(std::make_unique<char[]>(kChunkBytes));
+        m_chunks.emplace_back(new char[kChunkBytes]); // not zeroed: only written bytes are read
         m_lastChunkUsed = 0;
     }
     if (m_count % kBlockRows == 0)
-        m_blocks.push_back(std::make_unique<Row[]>(kBlockRows));
+        m_blocks.emplace_back(new Row[kBlockRows]);
     Row &r = m_blocks.back()[m_count % kBlockRows];
     r = row;
     r.text = static_cast<std::uint32_t>(((m_chunks.size() - 1) << 20) | m_lastChunkUsed);
@@ -201,24 +201,45 @@ void ObjectRows::append(std::string_view name, std::uint64_t size, std::string_v
     push(row, name, checksum, timeText);
 }
 
+std::size_t ObjectRows::textLength(const Row &r)
+{
+    return std::size_t(r.nameLength) + r.checksumLength +
+           ((r.flags & kTimeMask) == TimeText ? std::size_t(r.modified) : 0);
+}
+
+int ObjectRows::fitting(const ObjectRows &other, std::size_t maxRows, std::size_t maxBytes) const
+{
+    // What append() would do, counted: a new chunk or block grows bytes(),
+    // and a row stops before that would pass the budget.
+    std::size_t count = m_count, used = m_lastChunkUsed, total = bytes();
+    bool haveChunk = !m_chunks.empty();
+    int i = 0;
+    for (; i < other.count() && count < maxRows; ++i) {
+        const std::size_t text = textLength(other.at(i));
+        const bool newChunk = !haveChunk || used + text > kChunkBytes;
+        haveChunk = true;
+        const std::size_t growth =
+            (newChunk ? kChunkBytes : 0) + (count % kBlockRows == 0 ? kBlockRows * sizeof(Row) : 0);
+        if (growth && total + growth > maxBytes)
+            break;
+        total += growth;
+        used = (newChunk ? 0 : used) + text;
+        ++count;
+    }
+    return i;
+}
+
 int ObjectRows::append(const ObjectRows &other, std::size_t maxRows, std::size_t maxBytes)
 {
-    int i = 0;
-    for (; i < other.count() && m_count < maxRows; ++i) {
+    const int n = fitting(other, maxRows, maxBytes);
+    for (int i = 0; i < n; ++i) {
         const Row &r = other.at(i);
-        // A new chunk or block grows bytes(): stop before it would pass the budget.
-        const std::size_t text = r.nameLength + r.checksumLength +
-                                 ((r.flags & kTimeMask) == TimeText ? std::size_t(r.modified) : 0);
-        const std::size_t growth = (m_lastChunkUsed + text > kChunkBytes ? kChunkBytes : 0) +
-                                   (m_count % kBlockRows == 0 ? kBlockRows * sizeof(Row) : 0);
-        if (growth && bytes() + growth > maxBytes)
-            break;
         const char *t = other.textOf(r);
         const std::size_t timeLength = (r.flags & kTimeMask) == TimeText ? std::size_t(r.modified) : 0;
         push(r, {t, r.nameLength}, {t + r.nameLength, r.checksumLength},
              {t + r.nameLength + r.checksumLength, timeLength});
     }
-    return i;
+    return n;
 }
 
 void ObjectRows::clear()
@@ -226,7 +247,7 @@ void ObjectRows::clear()
     std::vector<std::unique_ptr<Row[]>>().swap(m_blocks); // frees the indexes too
     std::vector<std::unique_ptr<char[]>>().swap(m_chunks);
     m_count = 0;
-    m_lastChunkUsed = kChunkBytes;
+    m_lastChunkUsed = 0;
 }
 
 std::size_t ObjectRows::bytes() const

@@ -49,6 +49,9 @@ public:
     // Copies rows of `other` to the end of this one, as many as fit in
     // `maxRows` rows and `maxBytes` bytes() in all; returns how many.
     int append(const ObjectRows &other, std::size_t maxRows = SIZE_MAX, std::size_t maxBytes = SIZE_MAX);
+    // How many rows append(other, maxRows, maxBytes) would copy.
+    int fitting(const ObjectRows &other, std::size_t maxRows = SIZE_MAX,
+                std::size_t maxBytes = SIZE_MAX) const;
     void clear();
 
     int count() const { return static_cast<int>(m_count); }
@@ -84,6 +87,7 @@ private:
     static_assert(sizeof(Row) == 24, "a listed row is 24 bytes");
     static constexpr std::size_t kBlockRows = 16384; // rows per block
 
+    static std::size_t textLength(const Row &r);
     const Row &at(int r) const { return m_blocks[std::size_t(r) / kBlockRows][std::size_t(r) % kBlockRows]; }
     std::string_view nameBytes(int r) const;
     const char *textOf(const Row &row) const;
@@ -92,7 +96,7 @@ private:
     std::vector<std::unique_ptr<Row[]>> m_blocks;
     std::vector<std::unique_ptr<char[]>> m_chunks;
     std::size_t m_count = 0;
-    std::size_t m_lastChunkUsed = kChunkBytes; // no chunk yet: the next text opens one
+    std::size_t m_lastChunkUsed = 0; // bytes used in the last chunk
 };
 
 } // namespace shardscope::ui
