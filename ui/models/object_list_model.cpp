@@ -11,6 +11,10 @@
 
 #include <memory>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace shardscope::ui {
 
 ObjectListModel::ObjectListModel(QObject *parent) : QAbstractTableModel(parent)
@@ -209,6 +213,14 @@ bool ListingWorker::fetch(const PageRequest &request, PageResult &result)
         for (const auto &e : page.entries)
             result.rows.append(e.name, e.size, e.modified, e.checksum, e.isDirectory);
         result.nextToken = QString::fromStdString(page.continuationToken);
+#ifdef __GLIBC__
+        // The listing is over: what it held on this thread (a file store's
+        // sorted walk of the whole bucket, JSON pages) is freed, but glibc
+        // keeps it in this thread's arena. Give it back to the system here,
+        // off the GUI thread.
+        if (page.continuationToken.empty())
+            malloc_trim(0);
+#endif
     } catch (...) {
         m_openGeneration = ~0ull;
         result.error = taskErrorText("listing " + request.url.toStdString());
