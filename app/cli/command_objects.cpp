@@ -2,8 +2,8 @@
 
 #include "app/cli/cli_context.h"
 
+#include "core/storage/download.h"
 #include "core/storage/store.h"
-#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
@@ -96,12 +96,7 @@ int runGet(CliContext &ctx, const QStringList &arguments)
             req.range = ByteRange{size > *suffix ? size - *suffix : 0, size ? std::optional(size - 1) : std::nullopt};
         }
         if (parser.isSet(outOption)) {
-            AtomicFile file(parser.value(outOption).toStdString());
-            const auto n = loc.store->get(loc.bucket, loc.path, req, [&](const char *d, std::size_t k) {
-                file.write(d, k);
-                return true;
-            });
-            file.commit();
+            const auto n = downloadObject(*loc.store, loc.bucket, loc.path, req, parser.value(outOption).toStdString());
             ctx.err() << "wrote " << n << " bytes to " << parser.value(outOption) << Qt::endl;
         } else {
             loc.store->get(loc.bucket, loc.path, req, [](const char *d, std::size_t k) {
