@@ -19,6 +19,7 @@ private Q_SLOTS:
     void fieldsComeBackAsGiven();
     void timesShownAsTheStoreWroteThem_data();
     void timesShownAsTheStoreWroteThem();
+    void namesInListingOrderAreKnownToBe();
     void namesThatAreNotUtf8KeepTheirBytes();
     void hostileLengthsNameTheObject_data();
     void hostileLengthsNameTheObject();
@@ -95,6 +96,21 @@ void TestObjectRows::timesShownAsTheStoreWroteThem()
     QCOMPARE(copy.append(rows), 2);
     QCOMPARE(copy.modified(0), text);
     QCOMPARE(copy.name(1), QStringLiteral("b"));
+}
+
+void TestObjectRows::namesInListingOrderAreKnownToBe()
+{
+    ObjectRows listed; // the stores list in byte order of names
+    for (const char *n : {"a", "a", "a/b", "b", "\xc3\xa9"})
+        listed.append(n, 1, "", "", false);
+    QVERIFY(listed.namesAscending());
+    listed.append("B", 1, "", "", false); // 'B' < 0xc3: out of order
+    QVERIFY(!listed.namesAscending());
+    ObjectRows copy;
+    copy.append(listed);
+    QVERIFY(!copy.namesAscending());
+    listed.clear();
+    QVERIFY(listed.namesAscending());
 }
 
 void TestObjectRows::namesThatAreNotUtf8KeepTheirBytes()

@@ -112,7 +112,9 @@ QVariant ObjectListModel::data(const QModelIndex &index, int role) const
     if (role == SortRole)
         switch (index.column()) {
         case NameColumn:
-            return m_rows.nameUtf8(r); // byte order is code point order: no decoding per comparison
+            // Listed in name order (as every store lists): the row is the rank,
+            // and a sort compares integers; otherwise the bytes (no decoding).
+            return m_rows.namesAscending() ? QVariant(r) : QVariant(m_rows.nameUtf8(r));
         case SizeColumn:
             return m_rows.size(r);
         case ModifiedColumn:

@@ -29,7 +29,8 @@ public:
     {
         SizeRole = Qt::UserRole + 1,
         IsDirectoryRole,
-        SortRole,         // name (UTF-8 bytes), size as a number, time as ms since 1970 where known, checksum
+        SortRole, // name (its rank, or UTF-8 bytes), size as a number, time as ms since 1970 where known,
+                  // checksum
         ModifiedTimeRole, // the time as a QDateTime (UTC), invalid when the store's text is not a known
                           // format
     };

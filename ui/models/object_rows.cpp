@@ -148,6 +148,8 @@ void ObjectRows::push(const Row &row, std::string_view name, std::string_view ch
         m_chunks.emplace_back(new char[kChunkBytes]); // not zeroed: only written bytes are read
         m_lastChunkUsed = 0;
     }
+    if (m_ascending && m_count > 0 && name < nameBytes(static_cast<int>(m_count - 1)))
+        m_ascending = false;
     if (m_count % kBlockRows == 0)
         m_blocks.emplace_back(new Row[kBlockRows]);
     Row &r = m_blocks.back()[m_count % kBlockRows];
@@ -247,6 +249,7 @@ void ObjectRows::clear()
     std::vector<std::unique_ptr<Row[]>>().swap(m_blocks); // frees the indexes too
     std::vector<std::unique_ptr<char[]>>().swap(m_chunks);
     m_count = 0;
+    m_ascending = true;
     m_lastChunkUsed = 0;
 }
 

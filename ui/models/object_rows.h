@@ -55,6 +55,9 @@ public:
     void clear();
 
     int count() const { return static_cast<int>(m_count); }
+    // True while every name is >= the one before (byte order): the stores
+    // list in name order, so sorting by name is then sorting by row.
+    bool namesAscending() const { return m_ascending; }
     // Bytes held: rows, chunks (their full capacity) and indexes.
     std::size_t bytes() const;
 
@@ -96,6 +99,7 @@ private:
     std::vector<std::unique_ptr<Row[]>> m_blocks;
     std::vector<std::unique_ptr<char[]>> m_chunks;
     std::size_t m_count = 0;
+    bool m_ascending = true;
     std::size_t m_lastChunkUsed = 0; // bytes used in the last chunk
 };
 
