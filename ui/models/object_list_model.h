@@ -29,10 +29,10 @@ public:
     {
         SizeRole = Qt::UserRole + 1,
         IsDirectoryRole,
-        SortRole, // name (its rank, or UTF-8 bytes), size as a number, time as ms since 1970 where known,
-                  // checksum
-        ModifiedTimeRole, // the time as a QDateTime (UTC), invalid when the store's text is not a known
-                          // format
+        // Name (its rank, or its UTF-8 bytes), size, time (ms since 1970 where known), checksum.
+        SortRole,
+        // The time as a QDateTime (UTC); invalid when the store's text is not a known format.
+        ModifiedTimeRole,
     };
     static constexpr int kDefaultRowLimit = 2000000;
     static constexpr std::size_t kDefaultByteLimit = std::size_t(256) << 20;
