@@ -54,4 +54,32 @@ file "$shot" 2>/dev/null | grep -q "PNG image" || head -c 8 "$shot" | grep -q "P
 log "installed GUI screenshot: $shot ($(stat -c %s "$shot") bytes)"
 desktop-file-validate /usr/share/applications/shardscope.desktop
 [ -f /usr/share/icons/hicolor/scalable/apps/shardscope.svg ] || die "the hicolor icon is missing"
+
+# shardscope-dev: the C++ program `export --format cpp` writes, built the way
+# its comment says against the installed package alone (/usr/lib/cmake), then
+# run on a local bucket: it must read as many batches as the CLI forms.
+work="$(mktemp -d)"
+export SHARDSCOPE_DATA_DIR="$work/data"
+/usr/bin/shardscope-cli gen local://pkgcheck/train/ --objects 40 --size 3KiB --quiet >&2
+cat > "$work/dataset.json" <<'JSON'
+{"schema_version": 1, "name": "package check",
+ "sources": [{"id": "data", "provider": "local", "bucket": "pkgcheck"}],
+ "splits": {"train": {"data": ["train/"]}}, "split": "train",
+ "dataset": {"kind": "map"}, "sampler": {"kind": "dynamic", "max_batch_bytes": 10000}, "workers": 2}
+JSON
+mkdir -p "$work/app"
+/usr/bin/shardscope-cli export "$work/dataset.json" --format cpp -o "$work/app/app.cpp"
+{
+  printf 'cmake_minimum_required(VERSION 3.25)\nproject(exported_app CXX)\nset(CMAKE_CXX_STANDARD 17)\nadd_executable(app app.cpp)\n'
+  sed -n '/^\/\/ Build with/,/^\/\/ Run:/s|^//   ||p' "$work/app/app.cpp"
+} > "$work/app/CMakeLists.txt"
+grep -q "find_package(shardscope" "$work/app/CMakeLists.txt" || die "the exported program's build comment names no find_package(shardscope)"
+cmake -S "$work/app" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF >&2
+grep -q "^shardscope_DIR:PATH=/usr/lib" "$work/build/CMakeCache.txt" || die "find_package(shardscope) did not find the installed package"
+cmake --build "$work/build" >&2
+batches=$("$work/build/app" --names | wc -l)
+expected=$(/usr/bin/shardscope-cli batches "$work/dataset.json" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["batches"]))')
+[ "$batches" -gt 0 ] && [ "$batches" = "$expected" ] || die "the exported program read $batches batches, the CLI forms $expected"
+log "exported C++ program built against the installed shardscope-dev: $batches batches, as the CLI"
+rm -rf "$work"
 log "packages OK: ${debs[*]}"
