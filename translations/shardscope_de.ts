@@ -1365,6 +1365,13 @@ Speicher %2, %3 Lesezugriffe</translation>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: showing the first %Ln object(s); the listing stops there to keep memory bounded. Type a prefix to list part of the bucket.</source>
+        <translation>
+            <numerusform>%1: Nur das erste %Ln Objekt wird angezeigt; die Auflistung endet dort, damit der Speicher begrenzt bleibt. Geben Sie ein Präfix ein, um einen Teil des Buckets aufzulisten.</numerusform>
+            <numerusform>%1: Nur die ersten %Ln Objekte werden angezeigt; die Auflistung endet dort, damit der Speicher begrenzt bleibt. Geben Sie ein Präfix ein, um einen Teil des Buckets aufzulisten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::SamplePreview</name>

@@ -1351,6 +1351,12 @@ memory %2, %3 reads</source>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: showing the first %Ln object(s); the listing stops there to keep memory bounded. Type a prefix to list part of the bucket.</source>
+        <translation>
+            <numerusform>%1：仅显示前 %Ln 个对象；为限制内存占用，列举到此为止。输入前缀可只列出存储桶的一部分。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::SamplePreview</name>
