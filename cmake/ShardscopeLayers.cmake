@@ -3,12 +3,23 @@
 # core/ includes only core/ (and its generated header), ui/ never includes
 # app/, and only core/torch/ may include libtorch. Runs at configure time.
 function(shardscope_check_layers)
+  # Inside core, modules sit on each other in this order: util, storage,
+  # shard, data, config, then gen, bench and health (decode beside them, on
+  # util only). One arrow runs back: storage -> shard, because Store::get of
+  # an archive member on stores that cannot extract one themselves (file://,
+  # s3://) reads the archive with the shard module's reader (README, Layout).
   set(_rules
     "core:ui/|app/"
     "ui:app/|core/torch/"
+    "core/util:core/(storage|shard|data|config|gen|bench|health|decode)/"
+    "core/decode:core/(storage|shard|data|config|gen|bench|health)/"
+    "core/storage:core/(data|config|gen|bench|health)/"
+    "core/shard:core/(data|config|gen|bench|health)/"
+    "core/data:core/(config|gen|bench|health)/"
+    "core/config:core/(gen|bench|health)/"
   )
   foreach(_rule IN LISTS _rules)
-    string(REPLACE ":" ";" _parts "${_rule}")
+    string(REPLACE ":" ";" _parts "${_rule}")  # no ":" inside the patterns
     list(GET _parts 0 _dir)
     list(GET _parts 1 _forbidden)
     file(GLOB_RECURSE _files "${PROJECT_SOURCE_DIR}/${_dir}/*.h" "${PROJECT_SOURCE_DIR}/${_dir}/*.cpp")

@@ -63,7 +63,7 @@ std::string exportCpp(const DatasetConfig &config)
       // The program's own includes (a string here, not includes of this file).
       << "#include \"core/config/resolved_dataset.h\"\n"
          "#include \"core/data/loader.h\"\n"
-         "#include \"core/data/batch_tuning.h\"\n"
+         "#include \"core/config/batch_tuning.h\"\n"
          "#include \"core/decode/decoded.h\"\n"
          "#include \"core/torch/tensor_convert.h\"\n"
          "#include \"core/util/error.h\"\n\n"

@@ -1,6 +1,6 @@
 #include "core/data/samplers.h"
 
-#include "core/gen/dataset_generator.h"
+#include "core/util/splitmix.h"
 #include "core/util/error.h"
 
 #include <algorithm>

@@ -44,14 +44,6 @@ la_ssize_t appendToString(archive *, void *out, const void *buf, size_t n)
 
 } // namespace
 
-std::uint64_t splitmix64(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
 int sampleClass(const SampleSpec &spec, std::uint64_t index)
 {
     return static_cast<int>(splitmix64(spec.seed * 1000003 + index) % static_cast<std::uint64_t>(std::max(1, spec.classes)));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/splitmix.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,9 +23,6 @@ struct SampleSpec
 // The members of sample `index` as (extension, bytes); throws
 // Error(InvalidArgument) for an unknown extension.
 std::vector<std::pair<std::string, std::string>> generateSample(const SampleSpec &spec, std::uint64_t index);
-
-// SplitMix64: a fast, well-mixed 64-bit hash of x.
-std::uint64_t splitmix64(std::uint64_t x);
 
 // Deterministic pseudo-random bytes for (seed, index).
 std::string randomPayload(std::uint64_t seed, std::uint64_t index, std::uint64_t size);

@@ -1,6 +1,6 @@
 #include "core/health/lint.h"
 
-#include "core/data/sample_keys.h"
+#include "core/shard/sample_keys.h"
 #include "core/shard/archive_stream.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"

@@ -1,7 +1,7 @@
 #include "core/health/shuffle_quality.h"
 
 #include "core/data/samplers.h"
-#include "core/gen/dataset_generator.h"
+#include "core/util/splitmix.h"
 #include "core/util/error.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/data/sample_keys.h"
+#include "core/shard/sample_keys.h"
 #include "core/storage/store.h"
 
 #include <atomic>

@@ -2,7 +2,7 @@
 // WebDataset's (lower-cased extensions, as its group_by_keys does by default)
 // and AISShardReader's (case kept, as the SDK keeps it).
 
-#include "core/data/sample_keys.h"
+#include "core/shard/sample_keys.h"
 
 #include <QTest>
 

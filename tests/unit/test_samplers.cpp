@@ -2,7 +2,7 @@
 // SDK's documented examples and its unit tests), shardscope's window packing,
 // fixed batches, seeded orders; and brace templates.
 
-#include "core/data/batch_tuning.h"
+#include "core/config/batch_tuning.h"
 #include "core/data/brace_expand.h"
 #include "core/data/samplers.h"
 #include "core/util/error.h"

@@ -1,4 +1,4 @@
-#include "core/data/batch_tuning.h"
+#include "core/config/batch_tuning.h"
 
 #include "core/util/error.h"
 

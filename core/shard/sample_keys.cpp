@@ -1,4 +1,4 @@
-#include "core/data/sample_keys.h"
+#include "core/shard/sample_keys.h"
 
 #include "core/util/error.h"
 #include "core/util/strings.h"
