@@ -1,0 +1,128 @@
+#pragma once
+// Moves items from a blocking producer (the core Loader, a multi-shard stream)
+// to Python on a thread of its own, so that the Python thread waits with a
+// timeout: it releases the GIL while waiting and sees Ctrl+C within ~50 ms
+// (a thread blocked in the core's condition variable would not).
+
+#include "py_common.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace shardscope::py {
+
+template <class T>
+class Pump
+{
+public:
+    using Produce = std::function<bool(T &)>; // false: the end
+    using Cancel = std::function<void()>;     // makes a blocked produce() return soon
+
+    Pump(std::size_t capacity, Produce produce, Cancel cancel)
+        : m_capacity(capacity), m_produce(std::move(produce)), m_cancelProducer(std::move(cancel))
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~Pump() { stop(); }
+    Pump(const Pump &) = delete;
+    Pump &operator=(const Pump &) = delete;
+
+    // The next item (GIL held on entry and on return); false at the end.
+    // Rethrows the producer's error; throws nb::python_error on Ctrl+C
+    // (after stopping the producer).
+    bool next(T &out)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (m_queue.empty() && !m_done) {
+            lock.unlock();
+            for (;;) {
+                bool ready = false;
+                {
+                    nb::gil_scoped_release release;
+                    std::unique_lock<std::mutex> l(m_mutex);
+                    ready = m_dataCv.wait_for(l, std::chrono::milliseconds(50),
+                                              [this] { return !m_queue.empty() || m_done; });
+                }
+                if (ready)
+                    break;
+                try {
+                    checkSignals();
+                } catch (...) {
+                    nb::gil_scoped_release release;
+                    stop();
+                    throw;
+                }
+            }
+            lock.lock();
+        }
+        if (!m_queue.empty()) {
+            out = std::move(m_queue.front());
+            m_queue.pop_front();
+            if (m_queue.size() <= m_capacity / 2)
+                m_spaceCv.notify_one();
+            return true;
+        }
+        if (m_error) {
+            std::exception_ptr e = m_error;
+            m_error = nullptr;
+            std::rethrow_exception(e);
+        }
+        return false;
+    }
+
+    // Stops the producer and joins it (call without the GIL: joining waits).
+    void stop()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stopping = true;
+        }
+        m_spaceCv.notify_all();
+        if (m_cancelProducer)
+            m_cancelProducer();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+private:
+    void run()
+    {
+        try {
+            T item;
+            while (m_produce(item)) {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_spaceCv.wait(lock, [this] { return m_queue.size() < m_capacity || m_stopping; });
+                if (m_stopping)
+                    break;
+                m_queue.push_back(std::move(item));
+                item = T();
+                m_dataCv.notify_one();
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (!m_stopping)
+                m_error = std::current_exception();
+        }
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_done = true;
+        m_dataCv.notify_all();
+    }
+
+    const std::size_t m_capacity;
+    Produce m_produce;
+    Cancel m_cancelProducer;
+    std::mutex m_mutex;
+    std::condition_variable m_dataCv, m_spaceCv;
+    std::deque<T> m_queue;
+    bool m_done = false;
+    bool m_stopping = false;
+    std::exception_ptr m_error;
+    std::thread m_thread;
+};
+
+} // namespace shardscope::py
