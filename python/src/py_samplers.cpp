@@ -68,11 +68,7 @@ void bindSamplers(nb::module_ &m)
             p.rank = rank;
             p.worldSize = worldSize;
             p.evenRanks = evenRanks;
-            validate(p);
-            std::vector<std::size_t> out;
-            for (std::size_t i : rankItems(order, p))
-                out.push_back(order[i]);
-            return out;
+            return rankItems(order, p);
         },
         nb::arg("order"), nb::kw_only(), nb::arg("rank"), nb::arg("world_size"), nb::arg("even_ranks") = false,
         "The items of `order` that rank `rank` of `world_size` reads: every world_size-th, from the rank's "
