@@ -274,6 +274,17 @@ class ModuleAgainstCli(unittest.TestCase):
         with self.assertRaisesRegex(ss.InvalidArgumentError, "no split named \"test\""):
             cfg.with_split("test")
 
+    def test_stub_declares_every_public_name(self):
+        import ast
+        stub = os.path.join(os.path.dirname(ss.__file__), "__init__.pyi")
+        with open(stub) as f:
+            tree = ast.parse(f.read())
+        declared = {n.name for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
+        declared |= {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign))
+                     for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+        public = {n for n in dir(ss) if not n.startswith("_") and n not in ("torch",)}
+        self.assertEqual(public - declared, set())
+
     # --- errors name what they are about ------------------------------------
 
     def test_errors_name_bucket_object_and_shard(self):
