@@ -6,6 +6,7 @@
 
 #include "py_common.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -40,13 +41,22 @@ public:
         std::unique_lock<std::mutex> lock(m_mutex);
         if (m_queue.empty() && !m_done) {
             lock.unlock();
+            // Wait for a handful of items rather than one: each wake-up of this
+            // thread costs a trip through the scheduler (on a busy machine, a
+            // time slice), so the producer wakes it only at m_wakeAt items; a
+            // short poll takes whatever came when items trickle in.
             for (;;) {
                 bool ready = false;
                 {
                     nb::gil_scoped_release release;
                     std::unique_lock<std::mutex> l(m_mutex);
-                    ready = m_dataCv.wait_for(l, std::chrono::milliseconds(50),
-                                              [this] { return !m_queue.empty() || m_done; });
+                    m_consumerWaiting = true;
+                    for (auto waited = std::chrono::milliseconds(0); !ready && waited < kSignalCheck;
+                         waited += kPoll)
+                        ready = m_dataCv.wait_for(l, kPoll,
+                                                  [this] { return m_queue.size() >= m_wakeAt || m_done; }) ||
+                                !m_queue.empty();
+                    m_consumerWaiting = false;
                 }
                 if (ready)
                     break;
@@ -101,7 +111,8 @@ private:
                     break;
                 m_queue.push_back(std::move(item));
                 item = T();
-                m_dataCv.notify_one();
+                if (m_consumerWaiting && m_queue.size() >= m_wakeAt)
+                    m_dataCv.notify_one();
             }
         } catch (...) {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -113,7 +124,11 @@ private:
         m_dataCv.notify_all();
     }
 
+    static constexpr std::chrono::milliseconds kPoll{2};
+    static constexpr std::chrono::milliseconds kSignalCheck{50};
     const std::size_t m_capacity;
+    const std::size_t m_wakeAt = std::max<std::size_t>(1, std::min<std::size_t>(m_capacity / 2, 16));
+    bool m_consumerWaiting = false;
     Produce m_produce;
     Cancel m_cancelProducer;
     std::mutex m_mutex;
