@@ -30,6 +30,20 @@ std::string exportPythonNative(const DatasetConfig &c)
       << "import shardscope as ss\n\n"
       << "CONFIG = " << pythonString(serializeDatasetConfig(c)) << "\n"
       << "ENDPOINT_ENV = " << pythonString(c.endpointEnv) << "\n\n\n";
+    o << "def make_loader(rank=0, world_size=1, epoch=0):\n"
+      << "    \"\"\"The training input: an iterable of " << (batched ? "batches, lists of (name, memoryview)"
+                                                               : c.kind == DatasetConfig::Kind::Shard
+                                                                   ? "(key, {ext: memoryview}) samples"
+                                                                   : "(name, memoryview) items")
+      << ".\"\"\"\n"
+      << "    config = ss.Config.from_json(CONFIG, \"the exported config\")\n";
+    if (batched)
+        o << "    dataset = ss.MapDataset(config)\n"
+          << "    batches = config.batch_indices(dataset.sizes())\n"
+          << "    mine = ss.rank_items(list(range(len(batches))), rank=rank, world_size=world_size)\n"
+          << "    return ss.BatchLoader(dataset, [batches[i] for i in mine], workers=config.workers)\n\n\n";
+    else
+        o << "    return ss.Loader(config, rank=rank, world_size=world_size, epoch=epoch)\n\n\n";
     o << "def main():\n"
       << "    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])\n"
       << "    parser.add_argument(\"--names\", action=\"store_true\", help=\"print what is read, one JSON line each\")\n"
@@ -40,25 +54,15 @@ std::string exportPythonNative(const DatasetConfig &c)
       << "    args = parser.parse_args()\n"
       << "    if not os.environ.get(ENDPOINT_ENV):\n"
       << "        sys.exit(f\"set {ENDPOINT_ENV} to the AIStore endpoint, e.g. http://127.0.0.1:8080\")\n"
-      << "    config = ss.Config.from_json(CONFIG, \"the exported config\")\n"
-      << "    count = 0\n";
-    if (batched) {
-        o << "    dataset = ss.MapDataset(config)\n"
-          << "    batches = config.batch_indices(dataset.sizes())\n"
-          << "    mine = [batches[i] for i in ss.rank_items(list(range(len(batches))), rank=args.rank,\n"
-          << "                                              world_size=args.world_size)]\n"
-          << "    for batch in ss.BatchLoader(dataset, mine, workers=config.workers):\n"
-          << "        count += 1\n"
-          << "        if args.names:\n"
-          << "            print(json.dumps({\"batch\": [ss.escape_name(name) for name, _ in batch]}))\n";
-    } else {
-        const bool shard = c.kind == DatasetConfig::Kind::Shard;
-        o << "    loader = ss.Loader(config, rank=args.rank, world_size=args.world_size, epoch=args.epoch)\n"
-          << "    for name, data in loader:\n"
-          << "        count += 1\n"
-          << "        if args.names:\n"
-          << "            print(json.dumps({\"" << (shard ? "key" : "name") << "\": ss.escape_name(name)}))\n";
-    }
+      << "    count = 0\n"
+      << "    for item in make_loader(args.rank, args.world_size, args.epoch):\n"
+      << "        count += 1\n"
+      << "        if args.names:\n";
+    if (batched)
+        o << "            print(json.dumps({\"batch\": [ss.escape_name(name) for name, _ in item]}))\n";
+    else
+        o << "            print(json.dumps({\"" << (c.kind == DatasetConfig::Kind::Shard ? "key" : "name")
+          << "\": ss.escape_name(item[0])}))\n";
     o << "        if args.limit and count >= args.limit:\n"
       << "            break\n"
       << "    print(f\"read {count} " << (batched ? "batches" : "items") << "\", file=sys.stderr)\n\n\n"

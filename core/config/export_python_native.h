@@ -15,6 +15,8 @@ namespace shardscope {
 // RANK/WORLD_SIZE (torchrun). `--names` prints what it reads, one JSON object
 // per line ({"name"}, {"key"} or {"batch": [names]}), names escaped as the
 // CLI prints them, so it can be checked against `iterate` and `batches`.
+// make_loader(rank, world_size, epoch) gives the iterable itself, for a
+// training loop that imports the script (and for the profiler's Python method).
 std::string exportPythonNative(const DatasetConfig &config);
 
 } // namespace shardscope
