@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/bench/benchmark.h"
+#include "core/config/dataset_config.h"
+
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+class QTemporaryDir;
+
+namespace shardscope::ui {
+
+// The user's own Python pipeline as a benchmark method: the training-input
+// script the Export dialog writes for a config, run unmodified in a Python the
+// user chooses, in a subprocess (the GUI never waits for it), reporting its
+// progress as JSON lines that become the same time series as the native
+// methods.
+//   Sdk:    `export --format python` (aistore.pytorch + PyTorch's DataLoader)
+//   Native: `export --format python-native` (shardscope's Python module)
+enum class PythonPipeline { Sdk, Native };
+
+// "Python: aistore.pytorch", "Python: shardscope" (translated).
+QString pythonPipelineName(PythonPipeline pipeline);
+// What the pipeline's Python must import ("aistore, torch" / "shardscope").
+QString pythonPipelineModules(PythonPipeline pipeline);
+
+// The Python the user chose in Settings (empty: find one), remembered under
+// "bench/python".
+QString configuredPython();
+void setConfiguredPython(const QString &path);
+
+// Finds a Python for a pipeline without blocking: the configured one if it
+// can import the pipeline's modules, else the first python3 (then python) on
+// PATH that can. Ends in exactly one of found(path) or notFound(message), the
+// message saying what was tried and what to do.
+class PythonFinder : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PythonFinder(QObject *parent = nullptr);
+    ~PythonFinder() override;
+    void start(PythonPipeline pipeline, const QString &configured);
+
+Q_SIGNALS:
+    void found(const QString &python);
+    void notFound(const QString &message);
+
+private:
+    void tryNext();
+
+    PythonPipeline m_pipeline = PythonPipeline::Sdk;
+    QStringList m_candidates;
+    QStringList m_tried;
+    QProcess *m_probe = nullptr;
+};
+
+// One run of a pipeline over a config's data: one epoch, or until stop().
+// Progress points are buffered for the GUI to drain on its timer (as
+// BenchmarkRunner's); the end is exactly one of finished(result) (also after
+// stop(), with result.cancelled) or failed(message).
+class PythonMethodRun : public QObject
+{
+    Q_OBJECT
+public:
+    struct Request
+    {
+        PythonPipeline pipeline = PythonPipeline::Sdk;
+        DatasetConfig config;    // its workers are the run's
+        QString python;          // the interpreter (PythonFinder)
+        QString endpoint;        // given to the script through the config's endpoint variable
+    };
+
+    explicit PythonMethodRun(QObject *parent = nullptr);
+    ~PythonMethodRun() override;
+
+    // False (and failed() is not emitted) when a run is going; a config the
+    // export refuses fails at once through failed().
+    bool start(const Request &request);
+    void stop();
+    bool isRunning() const;
+    std::vector<BenchSample> takeSamples();
+
+Q_SIGNALS:
+    void finished(const shardscope::BenchResult &result);
+    void failed(const QString &message);
+
+private:
+    void readLines();
+    void processEnded(int exitCode, QProcess::ExitStatus status);
+    void handleLine(const QByteArray &line);
+
+    QProcess *m_process = nullptr;
+    PythonPipeline m_pipeline = PythonPipeline::Sdk;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QByteArray m_pending;
+    QByteArray m_stderr;
+    bool m_stopped = false;
+    bool m_ended = false;
+    BenchResult m_result;
+    std::mutex m_mutex;
+    std::vector<BenchSample> m_buffer;
+};
+
+} // namespace shardscope::ui
