@@ -1,5 +1,5 @@
 #include "ui/explorer/cluster_view.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/storage/ais_client.h"
 #include "core/storage/endpoint.h"
@@ -52,17 +52,16 @@ void ClusterView::setCluster(const QString &name, const StoreOptions &options)
 
 void ClusterView::refresh()
 {
-    const quint64 generation = ++m_generation;
     m_refresh->setEnabled(false);
     m_summary->setText(tr("Asking %1…").arg(m_name));
     const StoreOptions options = m_options;
-    auto done = [generation](ClusterView *v, const Result &r) {
+    auto done = [this](const Result &r) {
         QVector<NodeRow> rows;
         for (const QStringList &l : r.rows)
             rows.push_back({l[0], l[1], l[2], l[3], l[4], l[5] == QLatin1String("1")});
-        v->show(generation, rows, r.summary, r.error);
+        show(rows, r.summary, r.error);
     };
-    runThenPost(QPointer<ClusterView>(this), [options]() -> Result {
+    JobTracker::instance().start(this, tr("Reading the cluster map of %1…").arg(m_name), [options](JobContext &) -> Result {
         Result r;
         try {
             AisOptions o;
@@ -108,13 +107,11 @@ void ClusterView::refresh()
             r.error = taskErrorText("reading the cluster map");
         }
         return r;
-    }, done);
+    }, done, nullptr, JobOptions{QStringLiteral("refresh")});
 }
 
-void ClusterView::show(quint64 generation, const QVector<NodeRow> &rows, const QString &summary, const QString &error)
+void ClusterView::show(const QVector<NodeRow> &rows, const QString &summary, const QString &error)
 {
-    if (generation != m_generation)
-        return;
     m_refresh->setEnabled(true);
     m_table->setRowCount(rows.size());
     for (int i = 0; i < rows.size(); ++i) {

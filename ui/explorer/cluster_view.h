@@ -35,7 +35,7 @@ private:
         QString role, id, url, state, uptime;
         bool healthy = false;
     };
-    void show(quint64 generation, const QVector<NodeRow> &rows, const QString &summary, const QString &error);
+    void show(const QVector<NodeRow> &rows, const QString &summary, const QString &error);
     void retranslate();
 
     QLabel *m_summary;
@@ -43,7 +43,6 @@ private:
     QPushButton *m_refresh;
     QString m_name;
     StoreOptions m_options;
-    quint64 m_generation = 0;
 };
 
 } // namespace shardscope::ui
