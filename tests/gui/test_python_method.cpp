@@ -4,13 +4,20 @@
 // finding a Python says clearly when there is none; a run stops on request;
 // a pipeline that fails says why.
 
+#include "ui/bench/benchmark_panel.h"
 #include "ui/bench/python_method.h"
 
 #include "cli_runner.h"
 #include "core/config/dataset_config.h"
 
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,6 +111,38 @@ private Q_SLOTS:
         QVERIFY(r.timeToFirstBatch >= 0);
     }
 
+    void thePanelRunsAPythonMethodLikeANativeOne_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("Python: aistore.pytorch") << QStringLiteral("python-sdk");
+        QTest::newRow("Python: shardscope") << QStringLiteral("python-native");
+    }
+
+    void thePanelRunsAPythonMethodLikeANativeOne()
+    {
+        QFETCH(QString, method);
+        setConfiguredPython(m_python);
+        BenchmarkPanel panel;
+        QSignalSpy finished(&panel, &BenchmarkPanel::finished);
+        auto *methods = panel.findChild<QComboBox *>(QStringLiteral("benchMethod"));
+        QVERIFY(methods);
+        const int index = methods->findData(method);
+        QVERIFY(index >= 0);
+        methods->setCurrentIndex(index);
+        QCOMPARE(methods->currentText(), QString::fromUtf8(QTest::currentDataTag()));
+        panel.findChild<QLineEdit *>(QStringLiteral("benchUrl"))->setText(QStringLiteral("ais://") + m_bucket);
+        // A sweep or comparison of a Python method is refused with a reason; Start runs it.
+        panel.startSweep();
+        QVERIFY(!panel.isRunning());
+        panel.startSingle();
+        QVERIFY(panel.isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 240000);
+        QCOMPARE(finished.first().at(0).toString(), QString());
+        QCOMPARE(panel.results().size(), std::size_t(1));
+        QCOMPARE(panel.results().front().items, std::uint64_t(kObjects));
+        setConfiguredPython(QString());
+    }
+
     void findsTheVenvPythonAndSaysWhenThereIsNone()
     {
         PythonFinder finder;
@@ -179,5 +218,17 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestPythonMethod)
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // The Python setting goes to a throwaway place, never the user's settings.
+    QCoreApplication::setOrganizationName(QStringLiteral("shardscope-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_python_method"));
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    TestPythonMethod t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "test_python_method.moc"

@@ -2,10 +2,12 @@
 #undef QT_NO_FOREACH
 
 #include "ui/bench/benchmark_panel.h"
+#include "ui/bench/python_method.h"
 #include "ui/jobs/job_tracker.h"
 
 #include "core/bench/bench_config.h"
 #include "core/bench/bench_report.h"
+#include "core/storage/endpoint.h"
 #include "ui/charts/plot_export.h"
 #include "ui/charts/plot_style.h"
 #include "core/util/atomic_file.h"
@@ -56,6 +58,11 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     connect(m_runner, &BenchmarkRunner::resultReady, this, &BenchmarkPanel::onResult);
     connect(m_runner, &BenchmarkRunner::done, this, &BenchmarkPanel::onDone);
     connect(m_runner, &BenchmarkRunner::phase, this, [this](const QString &p) { m_status->setText(p); });
+    // Python methods (ui/bench/python_method.h): the user's pipeline in a subprocess, shown like a native run.
+    m_python = new PythonBenchmark(this);
+    connect(m_python, &PythonBenchmark::resultReady, this, &BenchmarkPanel::onResult);
+    connect(m_python, &PythonBenchmark::done, this, &BenchmarkPanel::onDone);
+    connect(m_python, &PythonBenchmark::phase, this, [this](const QString &p) { m_status->setText(p); });
 
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -83,6 +90,8 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_method->setObjectName(QStringLiteral("benchMethod"));
     for (const char *m : kMethods)
         m_method->addItem(QString(), QString::fromLatin1(m));
+    m_method->addItem(QString(), QStringLiteral("python-sdk"));    // Python methods, after the native ones
+    m_method->addItem(QString(), QStringLiteral("python-native"));
     m_workers = new QSpinBox(this);
     m_workers->setObjectName(QStringLiteral("benchWorkers"));
     m_workers->setRange(1, 1024);
@@ -207,9 +216,13 @@ void BenchmarkPanel::setUrl(const QString &url) { m_url->setText(url); }
 
 void BenchmarkPanel::useConfig(bool config) { (config ? m_fromConfig : m_fromUrl)->setChecked(true); }
 
-bool BenchmarkPanel::isRunning() const { return m_runner->isRunning(); }
+bool BenchmarkPanel::isRunning() const { return m_runner->isRunning() || m_python->isRunning(); }
 
-void BenchmarkPanel::stop() { m_runner->stop(); }
+void BenchmarkPanel::stop()
+{
+    m_runner->stop();
+    m_python->stop();
+}
 
 void BenchmarkPanel::startSingle() { begin(BenchmarkRunner::Kind::Single); }
 void BenchmarkPanel::startSweep() { begin(BenchmarkRunner::Kind::Sweep); }
@@ -217,7 +230,7 @@ void BenchmarkPanel::startCompare() { begin(BenchmarkRunner::Kind::Compare); }
 
 bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
 {
-    if (m_runner->isRunning())
+    if (isRunning())
         return false;
     BenchmarkRunner::Request req;
     req.kind = kind;
@@ -242,7 +255,23 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
             return false;
         }
     }
-    const BenchMethod method = parseBenchMethod(m_method->currentData().toString().toStdString());
+    // Python methods (ui/bench/python_method.h): one run of the pipeline the export writes.
+    const QString methodName = m_method->currentData().toString();
+    const bool python = methodName.startsWith(QLatin1String("python-"));
+    DatasetConfig pythonConfig;
+    if (python) {
+        if (kind != BenchmarkRunner::Kind::Single) {
+            m_status->setText(tr("The Python methods run one at a time: use Start."));
+            return false;
+        }
+        try {
+            pythonConfig = fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, m_workers->value());
+        } catch (const Error &e) {
+            m_status->setText(QString::fromStdString(e.what()));
+            return false;
+        }
+    }
+    const BenchMethod method = python ? BenchMethod::Iterable : parseBenchMethod(methodName.toStdString());
     const int workers = m_workers->value();
     const auto duration =
         m_epoch->isChecked() ? std::chrono::milliseconds(0)
@@ -278,7 +307,11 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     resetCharts();
     m_verdict->clear();
     req.title = tr("Benchmark of %1").arg(m_target);
-    m_runner->start(req);
+    if (python)
+        m_python->start(methodName == QLatin1String("python-sdk") ? PythonPipeline::Sdk : PythonPipeline::Native,
+                        pythonConfig, QString::fromStdString(resolveAisEndpoint(options.endpoint)));
+    else
+        m_runner->start(req);
     m_drainTimer->start();
     m_stop->setEnabled(true);
     for (QPushButton *b : {m_start, m_sweepButton, m_compareButton, m_exportJson, m_exportCsv, m_savePng, m_savePdf})
@@ -317,7 +350,9 @@ void BenchmarkPanel::resetCharts()
 
 void BenchmarkPanel::drain()
 {
-    const std::vector<BenchSample> fresh = m_runner->takeSamples();
+    std::vector<BenchSample> fresh = m_runner->takeSamples();
+    for (BenchSample &s : m_python->takeSamples())
+        fresh.push_back(std::move(s));
     if (fresh.empty())
         return;
     for (const BenchSample &s : fresh) {
@@ -535,6 +570,8 @@ void BenchmarkPanel::retranslate()
                                  tr("Get-batch"), tr("Baseline (one thread, GET loop)")};
     for (int i = 0; i < methods.size(); ++i)
         m_method->setItemText(i, methods[i]);
+    m_method->setItemText(methods.size(), pythonPipelineName(PythonPipeline::Sdk));
+    m_method->setItemText(methods.size() + 1, pythonPipelineName(PythonPipeline::Native));
     m_epoch->setText(tr("One epoch"));
     m_decode->setText(tr("Decode"));
     m_start->setText(tr("Start"));

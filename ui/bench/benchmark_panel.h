@@ -23,6 +23,8 @@ class QTimer;
 
 namespace shardscope::ui {
 
+class PythonBenchmark; // ui/bench/python_method.h
+
 // The profiler: run a benchmark of the dataset config (Dataset tab) or of a
 // bucket URL, a worker sweep or a method comparison, and watch it live —
 // throughput over time (total, per worker, payload and wire MB/s), a latency
@@ -83,6 +85,7 @@ private:
     ConfigProvider m_config;
     OptionsLookup m_lookup;
     BenchmarkRunner *m_runner;
+    PythonBenchmark *m_python = nullptr; // the "Python: ..." methods
     QTimer *m_drainTimer;
     BenchmarkRunner::Kind m_kind = BenchmarkRunner::Kind::Single;
     QString m_target;

@@ -2,7 +2,9 @@
 
 #include "core/config/export_python.h"
 #include "core/config/export_python_native.h"
+#include "core/storage/store_url.h"
 #include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -332,6 +334,71 @@ void PythonMethodRun::processEnded(int exitCode, QProcess::ExitStatus status)
         return;
     }
     Q_EMIT finished(m_result);
+}
+
+PythonBenchmark::PythonBenchmark(QObject *parent)
+    : QObject(parent), m_finder(new PythonFinder(this)), m_run(new PythonMethodRun(this))
+{
+    connect(m_finder, &PythonFinder::found, this, [this](const QString &python) {
+        if (m_stopped)
+            return end(QString(), true);
+        Q_EMIT phase(tr("%1 with %2").arg(pythonPipelineName(m_pipeline), python));
+        m_run->start({m_pipeline, m_config, python, m_endpoint});
+    });
+    connect(m_finder, &PythonFinder::notFound, this,
+            [this](const QString &message) { m_stopped ? end(QString(), true) : end(message, false); });
+    connect(m_run, &PythonMethodRun::finished, this, [this](const BenchResult &r) {
+        Q_EMIT resultReady(r);
+        end(QString(), r.cancelled);
+    });
+    connect(m_run, &PythonMethodRun::failed, this, [this](const QString &message) { end(message, false); });
+}
+
+DatasetConfig PythonBenchmark::configForUrl(const QString &url, int workers)
+{
+    const StoreUrl u = parseStoreUrl(url.toStdString());
+    if (u.scheme != StoreUrl::Scheme::Ais || u.bucket.empty())
+        throw Error(ErrorKind::InvalidArgument,
+                    "the Python methods read AIStore buckets: give ais://bucket[/prefix], not " +
+                                                    shardscope::quoted(url.toStdString()));
+    DatasetConfig c;
+    c.name = u.toString();
+    DatasetConfig::Source s;
+    s.id = "data";
+    s.bucket = u.bucket;
+    s.group.prefix = unescapeName(u.path);
+    c.sources.push_back(s);
+    c.kind = DatasetConfig::Kind::Iterable;
+    c.workers = workers;
+    return c;
+}
+
+bool PythonBenchmark::start(PythonPipeline pipeline, const DatasetConfig &config, const QString &endpoint)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_stopped = false;
+    m_pipeline = pipeline;
+    m_config = config;
+    m_endpoint = endpoint;
+    Q_EMIT phase(tr("Looking for a Python that can import %1…").arg(pythonPipelineModules(pipeline)));
+    m_finder->start(pipeline, configuredPython());
+    return true;
+}
+
+void PythonBenchmark::stop()
+{
+    m_stopped = true;
+    m_run->stop();
+}
+
+void PythonBenchmark::end(const QString &error, bool cancelled)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    Q_EMIT done(error, cancelled);
 }
 
 } // namespace shardscope::ui

@@ -107,4 +107,38 @@ private:
     std::vector<BenchSample> m_buffer;
 };
 
+// What the benchmark panel drives: find a Python, then run the pipeline; the
+// same signals as BenchmarkRunner (phase, resultReady, done exactly once per
+// start), so the panel shows a Python run like a native one.
+class PythonBenchmark : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PythonBenchmark(QObject *parent = nullptr);
+    // The config of a bucket URL ("ais://bucket/prefix"): an iterable dataset
+    // over the prefix. Throws Error(InvalidArgument) for what is not ais://.
+    static DatasetConfig configForUrl(const QString &url, int workers);
+
+    bool start(PythonPipeline pipeline, const DatasetConfig &config, const QString &endpoint);
+    void stop();
+    bool isRunning() const { return m_running; }
+    std::vector<BenchSample> takeSamples() { return m_run->takeSamples(); }
+
+Q_SIGNALS:
+    void phase(const QString &text);
+    void resultReady(const shardscope::BenchResult &result);
+    void done(const QString &error, bool cancelled);
+
+private:
+    void end(const QString &error, bool cancelled);
+
+    PythonFinder *m_finder;
+    PythonMethodRun *m_run;
+    bool m_running = false;
+    bool m_stopped = false;
+    PythonPipeline m_pipeline = PythonPipeline::Sdk;
+    DatasetConfig m_config;
+    QString m_endpoint;
+};
+
 } // namespace shardscope::ui
