@@ -6,6 +6,7 @@
 
 #include "ui/bench/benchmark_panel.h"
 #include "ui/bench/python_method.h"
+#include "ui/dataset/export_dialog.h"
 
 #include "cli_runner.h"
 #include "core/config/dataset_config.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -140,7 +142,32 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(0).toString(), QString());
         QCOMPARE(panel.results().size(), std::size_t(1));
         QCOMPARE(panel.results().front().items, std::uint64_t(kObjects));
+        // Remembered for the Export dialog, for this very config.
+        const auto pipeline = method == QLatin1String("python-sdk") ? PythonPipeline::Sdk : PythonPipeline::Native;
+        const auto rate = lastPipelineRate(PythonBenchmark::configForUrl(QStringLiteral("ais://") + m_bucket, 4), pipeline);
+        QVERIFY(rate);
+        QCOMPARE(*rate, panel.results().front().itemsPerSecond());
         setConfiguredPython(QString());
+    }
+
+    void theExportDialogSaysWhichScriptIsFaster()
+    {
+        DatasetConfig c = config(m_bucket, DatasetConfig::Kind::Iterable);
+        c.name = "never-benchmarked";
+        ExportDialog dialog(c, {});
+        dialog.setFormat(QStringLiteral("python-native"));
+        QVERIFY(dialog.text().contains(QLatin1String("import shardscope")));
+        QCOMPARE(ExportDialog::suggestedSuffix(dialog.format()), QStringLiteral("py"));
+        auto *status = dialog.findChild<QLabel *>(QStringLiteral("exportStatus"));
+        QVERIFY2(status->text().contains(QLatin1String("benchmark this config with the methods")), qPrintable(status->text()));
+
+        recordPipelineRate(c, PythonPipeline::Sdk, 250);
+        recordPipelineRate(c, PythonPipeline::Native, 5000);
+        ExportDialog again(c, {});
+        again.setFormat(QStringLiteral("python"));
+        const QString text = again.findChild<QLabel *>(QStringLiteral("exportStatus"))->text();
+        QVERIFY2(text.contains(QString::fromUtf8("shardscope is 20× faster")), qPrintable(text));
+        QVERIFY2(text.contains(QLocale().toString(5000.0, 'f', 0)), qPrintable(text));
     }
 
     void findsTheVenvPythonAndSaysWhenThereIsNone()

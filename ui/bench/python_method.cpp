@@ -7,6 +7,8 @@
 #include "core/util/strings.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QLocale>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -118,6 +120,56 @@ QString pythonPipelineModules(PythonPipeline pipeline)
 QString configuredPython() { return QSettings().value(QLatin1String(kSettingsKey)).toString(); }
 
 void setConfiguredPython(const QString &path) { QSettings().setValue(QLatin1String(kSettingsKey), path); }
+
+namespace {
+QString rateKey(const DatasetConfig &config, PythonPipeline pipeline)
+{
+    std::string json;
+    try {
+        json = serializeDatasetConfig(config);
+    } catch (const Error &) {
+        return QString(); // not UTF-8: never benchmarked through a script either
+    }
+    const QByteArray hash = QCryptographicHash::hash(QByteArray::fromStdString(json), QCryptographicHash::Sha256);
+    return QStringLiteral("bench/pythonRates/%1/%2")
+        .arg(QString::fromLatin1(hash.toHex().left(24)),
+             pipeline == PythonPipeline::Sdk ? QStringLiteral("sdk") : QStringLiteral("native"));
+}
+} // namespace
+
+void recordPipelineRate(const DatasetConfig &config, PythonPipeline pipeline, double itemsPerSecond)
+{
+    const QString key = rateKey(config, pipeline);
+    if (!key.isEmpty() && itemsPerSecond > 0)
+        QSettings().setValue(key, itemsPerSecond);
+}
+
+std::optional<double> lastPipelineRate(const DatasetConfig &config, PythonPipeline pipeline)
+{
+    const QString key = rateKey(config, pipeline);
+    bool ok = false;
+    const double v = key.isEmpty() ? 0 : QSettings().value(key).toDouble(&ok);
+    return ok && v > 0 ? std::optional<double>(v) : std::nullopt;
+}
+
+QString pipelineComparison(const DatasetConfig &config)
+{
+    const auto sdk = lastPipelineRate(config, PythonPipeline::Sdk);
+    const auto native = lastPipelineRate(config, PythonPipeline::Native);
+    if (!sdk || !native)
+        return QCoreApplication::translate(
+            "PythonMethod", "Which script is faster: benchmark this config with the methods \"%1\" and \"%2\".")
+            .arg(pythonPipelineName(PythonPipeline::Sdk), pythonPipelineName(PythonPipeline::Native));
+    const bool nativeFaster = *native >= *sdk;
+    const double ratio = nativeFaster ? *native / *sdk : *sdk / *native;
+    return QCoreApplication::translate("PythonMethod",
+                                       "Last benchmark of this config: the shardscope script read %1 items/s, the "
+                                       "aistore.pytorch script %2 items/s: %3 is %4× faster.")
+        .arg(QLocale().toString(*native, 'f', 0), QLocale().toString(*sdk, 'f', 0),
+             nativeFaster ? QCoreApplication::translate("PythonMethod", "shardscope")
+                          : QCoreApplication::translate("PythonMethod", "aistore.pytorch"),
+             QLocale().toString(ratio, 'f', ratio < 10 ? 1 : 0));
+}
 
 PythonFinder::PythonFinder(QObject *parent) : QObject(parent) {}
 
@@ -348,6 +400,8 @@ PythonBenchmark::PythonBenchmark(QObject *parent)
     connect(m_finder, &PythonFinder::notFound, this,
             [this](const QString &message) { m_stopped ? end(QString(), true) : end(message, false); });
     connect(m_run, &PythonMethodRun::finished, this, [this](const BenchResult &r) {
+        if (!r.cancelled && r.items > 0)
+            recordPipelineRate(m_config, m_pipeline, r.itemsPerSecond()); // for the Export dialog
         Q_EMIT resultReady(r);
         end(QString(), r.cancelled);
     });

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <vector>
 
@@ -106,6 +107,14 @@ private:
     std::mutex m_mutex;
     std::vector<BenchSample> m_buffer;
 };
+
+// The last finished benchmark of each pipeline over a config (by the config's
+// canonical JSON, workers included), remembered in the settings, and what it
+// says for the Export dialog: which script is faster by how much, or how to
+// find out.
+void recordPipelineRate(const DatasetConfig &config, PythonPipeline pipeline, double itemsPerSecond);
+std::optional<double> lastPipelineRate(const DatasetConfig &config, PythonPipeline pipeline);
+QString pipelineComparison(const DatasetConfig &config);
 
 // What the benchmark panel drives: find a Python, then run the pipeline; the
 // same signals as BenchmarkRunner (phase, resultReady, done exactly once per
