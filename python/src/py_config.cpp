@@ -5,7 +5,7 @@
 
 #include "core/config/resolved_dataset.h"
 #include "core/config/split_coverage.h"
-#include "core/data/samplers.h"
+#include "core/data/batch_tuning.h"
 #include "core/data/sources.h"
 #include "py_store.h"
 
@@ -76,36 +76,6 @@ nb::dict splitReport(const PyConfig &c, const PyStoreOptions &options)
     return out;
 }
 
-// The batches of the config's sampler over items of these sizes: what
-// `shardscope-cli batches CONFIG` prints for dynamic and packed samplers.
-std::vector<IndexBatch> samplerBatches(const DatasetConfig &c, const std::vector<std::uint64_t> &sizes)
-{
-    using S = DatasetConfig::SamplerKind;
-    const bool shuffle = c.shuffle || c.sampler == S::Random;
-    switch (c.sampler) {
-    case S::Dynamic:
-    case S::Packed: {
-        DynamicBatchOptions o;
-        o.maxBatchBytes = c.maxBatchBytes;
-        o.dropLast = c.dropLast;
-        o.allowOversized = c.allowOversized;
-        o.saturation = c.saturation;
-        o.shuffle = c.shuffle;
-        o.seed = c.seed;
-        validate(o);
-        return c.sampler == S::Dynamic ? dynamicBatches(sizes, o) : packedBatches(sizes, o, c.window);
-    }
-    case S::Fixed: {
-        const auto order = shuffle ? shuffledOrder(sizes.size(), c.seed) : sequentialOrder(sizes.size());
-        return fixedBatches(order, std::max<std::size_t>(1, c.batchSize), c.dropLast);
-    }
-    case S::Sequential:
-    case S::Random: break;
-    }
-    throw Error(ErrorKind::InvalidArgument, "the config's sampler is " + samplerName(c.sampler) +
-                                                ": it reads items one at a time, not in batches");
-}
-
 } // namespace
 
 void bindConfig(nb::module_ &m)
@@ -171,11 +141,11 @@ void bindConfig(nb::module_ &m)
             "batch_indices",
             [](const PyConfig &c, const std::vector<std::uint64_t> &sizes) {
                 nb::gil_scoped_release release;
-                return samplerBatches(c.config, sizes);
+                return samplerBatches(sizes, c.config); // core/data/batch_tuning.h
             },
             nb::arg("sizes"),
-            "The batches of the config's sampler (fixed, dynamic, packed) over items of these sizes "
-            "(MapDataset(config).sizes()): lists of indices.")
+            "The batches of the config's sampler over items of these sizes (MapDataset(config).sizes()): lists "
+            "of indices (sequential and random samplers: batches of batch_size, or of 1).")
         .def("split_report", &splitReport, nb::arg("options") = PyStoreOptions(),
              "How the config's splits cover its sources: objects and bytes per split, overlaps, uncovered.")
         .def("__eq__", [](const PyConfig &a, const PyConfig &b) { return a.config == b.config; })

@@ -3,12 +3,10 @@ run unmodified against the cluster, read exactly what `shardscope-cli
 iterate` (items) and `batches` (batches) read for the same config.
 """
 
-import argparse
 import io
 import json
 import os
 import random
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -16,17 +14,8 @@ import unittest
 
 import shardscope as ss
 
-CLI = None
-ENDPOINT = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080")
-
-
-def run(args):
-    return subprocess.run(args, capture_output=True, text=True, timeout=600,
-                          env=dict(os.environ, AIS_ENDPOINT=ENDPOINT))
-
-
-def lines(out):
-    return [json.loads(l) for l in out.splitlines() if l.strip()]
+import clitest
+from clitest import json_lines as lines, main, run
 
 
 class ExportedNativeScripts(unittest.TestCase):
@@ -66,14 +55,14 @@ class ExportedNativeScripts(unittest.TestCase):
 
     def exported(self, cfg, *args):
         script = cfg[:-5] + ".py"
-        proc = run([CLI, "export", cfg, "--format", "python-native", "-o", script])
+        proc = run([clitest.CLI, "export", cfg, "--format", "python-native", "-o", script])
         self.assertEqual(proc.returncode, 0, proc.stderr)
         proc = run([sys.executable, script, "--names", *args])
         self.assertEqual(proc.returncode, 0, proc.stderr)
         return lines(proc.stdout)
 
     def cli(self, *args):
-        proc = run([CLI, *args])
+        proc = run([clitest.CLI, *args])
         self.assertEqual(proc.returncode, 0, proc.stderr)
         return proc.stdout
 
@@ -123,15 +112,6 @@ class ExportedNativeScripts(unittest.TestCase):
         cfg = self.config("hostile", {"split": "val", "dataset": {"kind": "iterable"}}, title=title)
         self.assertEqual(len(self.exported(cfg)), 15)
         self.assertFalse(os.path.exists("pwned"))
-
-
-def main():
-    global CLI
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    args, rest = parser.parse_known_args()
-    CLI = args.cli
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
 
 
 if __name__ == "__main__":

@@ -7,34 +7,18 @@ Run by CTest (label python) with the venv's Python and the module built into
 <build>/python: test_module.py --cli <shardscope-cli>.
 """
 
-import argparse
 import hashlib
 import io
 import json
 import os
 import random
-import subprocess
-import sys
 import tarfile
 import tempfile
 import unittest
 
 import shardscope as ss
 
-CLI = None
-ENDPOINT = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080")
-
-
-def cli(*args, check=True):
-    proc = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=600,
-                          env=dict(os.environ, AIS_ENDPOINT=ENDPOINT))
-    if check and proc.returncode != 0:
-        raise AssertionError(f"shardscope-cli {' '.join(args)} failed: {proc.stderr}")
-    return proc
-
-
-def json_lines(text):
-    return [json.loads(l) for l in text.splitlines() if l.strip()]
+from clitest import cli, json_lines, main
 
 
 def tar_bytes(members):
@@ -310,15 +294,6 @@ class ModuleAgainstCli(unittest.TestCase):
             ss.StoreOptions(connect_timeout=-1)
         with self.assertRaisesRegex(ss.InvalidUrlError, "unsupported scheme"):
             ss.open_store("gopher://x")
-
-
-def main():
-    global CLI
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    args, rest = parser.parse_known_args()
-    CLI = args.cli
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
 
 
 if __name__ == "__main__":

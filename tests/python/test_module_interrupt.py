@@ -7,7 +7,6 @@ loop runs in a child process so that a hang fails the test instead of
 freezing it (the bounds are generous; no timing is asserted).
 """
 
-import argparse
 import http.server
 import os
 import signal
@@ -16,6 +15,8 @@ import sys
 import textwrap
 import threading
 import unittest
+
+from clitest import main
 
 LISTING = b"""<?xml version="1.0" encoding="UTF-8"?>
 <ListBucketResult><Name>stall</Name><IsTruncated>false</IsTruncated>
@@ -122,13 +123,6 @@ class Interrupt(unittest.TestCase):
         finally:
             proc.kill()
             proc.wait()
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli")  # unused: the same command line as the other python tests
-    _, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
 
 
 if __name__ == "__main__":

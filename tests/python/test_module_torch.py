@@ -4,7 +4,6 @@ threads) and with num_workers=2 (each worker its share, nothing twice), the
 rank share from torch.distributed, and BatchSampler's batches as `batches`.
 """
 
-import argparse
 import json
 import os
 import random
@@ -20,16 +19,7 @@ from torch.utils.data import DataLoader
 import shardscope as ss
 import shardscope.torch as sst
 
-CLI = None
-ENDPOINT = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080")
-
-
-def cli(*args):
-    proc = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=600,
-                          env=dict(os.environ, AIS_ENDPOINT=ENDPOINT))
-    if proc.returncode != 0:
-        raise AssertionError(f"shardscope-cli {' '.join(args)} failed: {proc.stderr}")
-    return proc.stdout
+from clitest import cli, main
 
 
 class TorchAdapters(unittest.TestCase):
@@ -49,7 +39,7 @@ class TorchAdapters(unittest.TestCase):
         cls.store.destroy_bucket()
 
     def iterate(self, *args):
-        return [json.loads(l)["name"] for l in cli("iterate", self.url, "--json", *args).splitlines()]
+        return [json.loads(l)["name"] for l in cli("iterate", self.url, "--json", *args).stdout.splitlines()]
 
     def test_iterable_dataset_in_process_gives_tensors_without_copies(self):
         ds = sst.IterableDataset(self.url, workers=3, shuffle=True, seed=5, ordered=True, as_tensor=True)
@@ -97,7 +87,7 @@ class TorchAdapters(unittest.TestCase):
         loader = DataLoader(ds, batch_sampler=sampler, num_workers=0, collate_fn=sst.keep)
         got = [[n for n, _ in batch] for batch in loader]
         theirs = json.loads(cli("batches", self.url, "--max-batch-bytes", "8000", "--saturation", "0.5",
-                                "--json"))["batches"]
+                                "--json").stdout)["batches"]
         self.assertEqual(got, theirs)
         for batch in loader:
             for name, data in batch:
@@ -108,15 +98,6 @@ class TorchAdapters(unittest.TestCase):
         self.assertEqual(sorted(map(tuple, r0 + r1)), sorted(map(tuple, sampler.all_batches())))
         with self.assertRaisesRegex(ss.InvalidArgumentError, "needs max_batch_bytes"):
             sst.BatchSampler(ds, kind="packed")
-
-
-def main():
-    global CLI
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    args, rest = parser.parse_known_args()
-    CLI = args.cli
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
 
 
 if __name__ == "__main__":
