@@ -12,6 +12,7 @@
 #include "core/config/dataset_config.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLocale>
@@ -147,6 +148,30 @@ private Q_SLOTS:
         const auto rate = lastPipelineRate(PythonBenchmark::configForUrl(QStringLiteral("ais://") + m_bucket, 4), pipeline);
         QVERIFY(rate);
         QCOMPARE(*rate, panel.results().front().itemsPerSecond());
+        setConfiguredPython(QString());
+    }
+
+    void compareMethodsPutsThePythonPipelinesBesideTheNativeOnes()
+    {
+        setConfiguredPython(m_python);
+        BenchmarkPanel panel;
+        QSignalSpy finished(&panel, &BenchmarkPanel::finished);
+        panel.findChild<QLineEdit *>(QStringLiteral("benchUrl"))->setText(QStringLiteral("ais://") + m_bucket);
+        panel.findChild<QCheckBox *>(QStringLiteral("benchEpoch"))->setChecked(true);
+        panel.startCompare();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 480000);
+        QCOMPARE(finished.first().at(0).toString(), QString());
+        // Baseline, map, object, get-batch, then the SDK pipeline and shardscope from Python, all on the same data.
+        const auto &results = panel.results();
+        QCOMPARE(results.size(), std::size_t(6));
+        for (const BenchResult &r : results)
+            QCOMPARE(r.items, std::uint64_t(kObjects));
+        const QString verdict = panel.findChild<QLabel *>(QStringLiteral("benchVerdict"))->text();
+        const double sdk = results[4].itemsPerSecond(), python = results[5].itemsPerSecond();
+        QVERIFY2(verdict.contains(QLatin1String("Your aistore.pytorch pipeline: ")) &&
+                     verdict.contains(QLatin1String("Switching to shardscope from Python")) &&
+                     verdict.contains(QLocale().toString(python / sdk, 'f', python / sdk < 10 ? 1 : 0)),
+                 qPrintable(verdict));
         setConfiguredPython(QString());
     }
 

@@ -60,7 +60,10 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     connect(m_runner, &BenchmarkRunner::phase, this, [this](const QString &p) { m_status->setText(p); });
     // Python methods (ui/bench/python_method.h): the user's pipeline in a subprocess, shown like a native run.
     m_python = new PythonBenchmark(this);
-    connect(m_python, &PythonBenchmark::resultReady, this, &BenchmarkPanel::onResult);
+    connect(m_python, &PythonBenchmark::resultReady, this, [this](const BenchResult &r) {
+        m_pythonResults[m_results.size()] = int(m_python->current());
+        onResult(r);
+    });
     connect(m_python, &PythonBenchmark::done, this, &BenchmarkPanel::onDone);
     connect(m_python, &PythonBenchmark::phase, this, [this](const QString &p) { m_status->setText(p); });
 
@@ -301,6 +304,18 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
         if (!shards && scheme == QLatin1String("ais"))
             req.methods.push_back(BenchMethod::GetBatch);
     }
+    // Compare Methods on AIStore data: then the user's SDK pipeline and shardscope from Python, same data.
+    m_pythonResults.clear();
+    m_comparePython = false;
+    if (kind == BenchmarkRunner::Kind::Compare && scheme == QLatin1String("ais")) {
+        try {
+            m_pythonConfig = fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, workers);
+            m_pythonEndpoint = QString::fromStdString(resolveAisEndpoint(options.endpoint));
+            m_comparePython = true;
+        } catch (const Error &) {
+            // Not a URL the Python pipelines read: the native methods only.
+        }
+    }
     m_kind = kind;
     m_target = fromConfig ? tr("config %1").arg(QString::fromStdString(config.name)) : url;
     m_results.clear();
@@ -431,6 +446,12 @@ void BenchmarkPanel::onResult(const BenchResult &r)
 
 void BenchmarkPanel::onDone(const QString &error, bool cancelled)
 {
+    if (m_comparePython) { // the native methods are done: now the Python pipelines (ui/bench/python_method.h)
+        m_comparePython = false;
+        if (error.isEmpty() && !cancelled &&
+            m_python->startAll({PythonPipeline::Sdk, PythonPipeline::Native}, m_pythonConfig, m_pythonEndpoint))
+            return;
+    }
     drain();
     m_drainTimer->stop();
     m_stop->setEnabled(false);
@@ -448,6 +469,22 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
                    .arg(m_target, QString::fromStdString(m_results.back().firstError));
     else
         text = tr("Benchmark of %1 finished").arg(m_target);
+    if (m_kind == BenchmarkRunner::Kind::Compare && !m_pythonResults.empty()) {
+        // What switching from the SDK pipeline gains (ui/bench/python_method.h).
+        double sdk = 0, python = 0, cpp = 0;
+        QString cppMethod;
+        for (std::size_t i = 0; i < m_results.size(); ++i) {
+            const double rate = m_results[i].itemsPerSecond();
+            const auto py = m_pythonResults.find(i);
+            if (py != m_pythonResults.end())
+                (py->second == int(PythonPipeline::Sdk) ? sdk : python) = rate;
+            else if (m_results[i].method != BenchMethod::Baseline && rate > cpp) {
+                cpp = rate;
+                cppMethod = QString::fromStdString(benchMethodName(m_results[i].method));
+            }
+        }
+        m_verdict->setText(switchingVerdict(sdk, python, cpp, cppMethod) + QLatin1Char(' ') + m_python->notes());
+    }
     m_status->setText(text);
     Q_EMIT message(text);
     Q_EMIT finished(error, cancelled);
@@ -516,7 +553,10 @@ void BenchmarkPanel::updateMethodsChart()
             break;
         const double ratio = baseline > 0 ? r.itemsPerSecond() / baseline : 0;
         bars->addData(++i, ratio);
-        ticker->addTick(i, QStringLiteral("%1\n%2×").arg(QString::fromStdString(benchMethodName(r.method))).arg(ratio, 0, 'f', 2));
+        const auto py = m_pythonResults.find(std::size_t(i - 1)); // the Python pipelines by their own names
+        const QString name = py != m_pythonResults.end() ? pythonPipelineName(PythonPipeline(py->second))
+                                                         : QString::fromStdString(benchMethodName(r.method));
+        ticker->addTick(i, QStringLiteral("%1\n%2×").arg(name).arg(ratio, 0, 'f', 2));
     }
     m_methods->xAxis->setTicker(ticker);
     m_methods->xAxis->setRange(0, i + 1);

@@ -171,6 +171,27 @@ QString pipelineComparison(const DatasetConfig &config)
              QLocale().toString(ratio, 'f', ratio < 10 ? 1 : 0));
 }
 
+QString switchingVerdict(double sdk, double python, double cpp, const QString &cppMethod)
+{
+    auto rate = [](double v) { return QLocale().toString(v, 'f', 0); };
+    auto times = [](double a, double b) { return QLocale().toString(a / b, 'f', a / b < 10 ? 1 : 0); };
+    if (sdk <= 0)
+        return QCoreApplication::translate("PythonMethod",
+                                           "Your aistore.pytorch pipeline was not measured, so there is nothing to "
+                                           "compare switching against.");
+    QString text = QCoreApplication::translate("PythonMethod", "Your aistore.pytorch pipeline: %1 items/s.").arg(rate(sdk));
+    if (python > 0)
+        text += QLatin1Char(' ') + QCoreApplication::translate("PythonMethod",
+                                                               "Switching to shardscope from Python: %1 items/s, "
+                                                               "%2× the SDK.")
+                                       .arg(rate(python), times(python, sdk));
+    if (cpp > 0)
+        text += QLatin1Char(' ') + QCoreApplication::translate("PythonMethod",
+                                                               "shardscope in C++ (%1): %2 items/s, %3× the SDK.")
+                                       .arg(cppMethod, rate(cpp), times(cpp, sdk));
+    return text;
+}
+
 PythonFinder::PythonFinder(QObject *parent) : QObject(parent) {}
 
 PythonFinder::~PythonFinder()
@@ -398,14 +419,17 @@ PythonBenchmark::PythonBenchmark(QObject *parent)
         m_run->start({m_pipeline, m_config, python, m_endpoint});
     });
     connect(m_finder, &PythonFinder::notFound, this,
-            [this](const QString &message) { m_stopped ? end(QString(), true) : end(message, false); });
+            [this](const QString &message) { m_stopped ? end(QString(), true) : failedOne(message); });
     connect(m_run, &PythonMethodRun::finished, this, [this](const BenchResult &r) {
         if (!r.cancelled && r.items > 0)
             recordPipelineRate(m_config, m_pipeline, r.itemsPerSecond()); // for the Export dialog
         Q_EMIT resultReady(r);
-        end(QString(), r.cancelled);
+        if (r.cancelled || m_queue.empty())
+            end(QString(), r.cancelled);
+        else
+            next();
     });
-    connect(m_run, &PythonMethodRun::failed, this, [this](const QString &message) { end(message, false); });
+    connect(m_run, &PythonMethodRun::failed, this, &PythonBenchmark::failedOne);
 }
 
 DatasetConfig PythonBenchmark::configForUrl(const QString &url, int workers)
@@ -429,21 +453,48 @@ DatasetConfig PythonBenchmark::configForUrl(const QString &url, int workers)
 
 bool PythonBenchmark::start(PythonPipeline pipeline, const DatasetConfig &config, const QString &endpoint)
 {
-    if (m_running)
+    return startAll({pipeline}, config, endpoint); // one pipeline: its failure is the run's
+}
+
+bool PythonBenchmark::startAll(const std::vector<PythonPipeline> &pipelines, const DatasetConfig &config,
+                               const QString &endpoint)
+{
+    if (m_running || pipelines.empty())
         return false;
     m_running = true;
     m_stopped = false;
-    m_pipeline = pipeline;
+    m_all = pipelines.size() > 1;
+    m_queue = pipelines;
+    m_notes.clear();
     m_config = config;
     m_endpoint = endpoint;
-    Q_EMIT phase(tr("Looking for a Python that can import %1…").arg(pythonPipelineModules(pipeline)));
-    m_finder->start(pipeline, configuredPython());
+    next();
     return true;
+}
+
+void PythonBenchmark::next()
+{
+    m_pipeline = m_queue.front();
+    m_queue.erase(m_queue.begin());
+    Q_EMIT phase(tr("Looking for a Python that can import %1…").arg(pythonPipelineModules(m_pipeline)));
+    m_finder->start(m_pipeline, configuredPython());
+}
+
+void PythonBenchmark::failedOne(const QString &message)
+{
+    if (!m_all)
+        return end(message, false);
+    m_notes << tr("%1 was not measured: %2").arg(pythonPipelineName(m_pipeline), message);
+    if (m_queue.empty() || m_stopped)
+        end(QString(), m_stopped);
+    else
+        next();
 }
 
 void PythonBenchmark::stop()
 {
     m_stopped = true;
+    m_queue.clear();
     m_run->stop();
 }
 

@@ -116,6 +116,11 @@ void recordPipelineRate(const DatasetConfig &config, PythonPipeline pipeline, do
 std::optional<double> lastPipelineRate(const DatasetConfig &config, PythonPipeline pipeline);
 QString pipelineComparison(const DatasetConfig &config);
 
+// The verdict of a comparison with the Python methods: what switching from
+// the SDK pipeline to shardscope from Python, and to shardscope in C++ (its
+// fastest native method), gains. Rates in items/s; 0 = not measured.
+QString switchingVerdict(double sdk, double python, double cpp, const QString &cppMethod);
+
 // What the benchmark panel drives: find a Python, then run the pipeline; the
 // same signals as BenchmarkRunner (phase, resultReady, done exactly once per
 // start), so the panel shows a Python run like a native one.
@@ -129,6 +134,12 @@ public:
     static DatasetConfig configForUrl(const QString &url, int workers);
 
     bool start(PythonPipeline pipeline, const DatasetConfig &config, const QString &endpoint);
+    // Compare Methods: each pipeline in turn, one resultReady each; one that
+    // cannot run is skipped (notes() says why) instead of failing the rest.
+    bool startAll(const std::vector<PythonPipeline> &pipelines, const DatasetConfig &config,
+                  const QString &endpoint);
+    PythonPipeline current() const { return m_pipeline; }
+    QString notes() const { return m_notes.join(QLatin1Char(' ')); }
     void stop();
     bool isRunning() const { return m_running; }
     std::vector<BenchSample> takeSamples() { return m_run->takeSamples(); }
@@ -139,9 +150,14 @@ Q_SIGNALS:
     void done(const QString &error, bool cancelled);
 
 private:
+    void next();
+    void failedOne(const QString &message);
     void end(const QString &error, bool cancelled);
 
     PythonFinder *m_finder;
+    std::vector<PythonPipeline> m_queue;
+    bool m_all = false;
+    QStringList m_notes;
     PythonMethodRun *m_run;
     bool m_running = false;
     bool m_stopped = false;
