@@ -18,6 +18,7 @@ import unittest
 
 import shardscope as ss
 
+import clitest
 from clitest import cli, json_lines, main
 
 
@@ -181,6 +182,28 @@ class ModuleAgainstCli(unittest.TestCase):
         with self.assertRaisesRegex(ss.InvalidArgumentError, "another run: its seed is 7, this run's is 8"):
             ss.Loader(url, shuffle=True, seed=8, state=state)
 
+    def test_key_rule_multipart_and_templates_as_the_cli(self):
+        ours = [(k, sorted(m)) for k, m in ss.Loader(self.url + "/shards/", mode="shard", key_rule="sdk",
+                                                      ordered=True)]
+        theirs = [(e["key"], sorted(e["members"])) for e in self.iterate(self.url + "/shards/", "--mode", "shard",
+                                                                          "--key-rule", "sdk", "--ordered")]
+        self.assertEqual(ours, theirs)
+        multipart = [n for n, _ in ss.Loader(self.url + "/val/", mode="get-batch", batch_size=3, multipart=True,
+                                             ordered=True)]
+        self.assertEqual(multipart, sorted(n for n in self.data if n.startswith("val/")))
+        template = self.url + "/shards/s-{2..0}.tar"
+        self.assertEqual([o.name for o in ss.open_store(template).list_dataset()],
+                         ["shards/s-2.tar", "shards/s-1.tar", "shards/s-0.tar"])
+        self.assertEqual([e["shard"] for e in self.iterate(template, "--mode", "shard", "--ordered")][::6],
+                         [s for s, _, _ in ss.Loader(template, mode="shard", ordered=True, with_shard=True)][::6])
+
+    def test_s3_through_the_cluster_reads_what_ais_reads(self):
+        opts = ss.StoreOptions(endpoint=clitest.ENDPOINT + "/s3")
+        s3 = sorted((n, bytes(d)) for n, d in ss.Loader(f"s3://{self.name}/val/", options=opts))
+        ais = sorted((n, bytes(d)) for n, d in ss.Loader(self.url + "/val/"))
+        self.assertEqual(s3, ais)
+        self.assertEqual(len(s3), 11)
+
     # --- datasets ------------------------------------------------------------
 
     def test_map_dataset(self):
@@ -294,6 +317,42 @@ class ModuleAgainstCli(unittest.TestCase):
             ss.StoreOptions(connect_timeout=-1)
         with self.assertRaisesRegex(ss.InvalidUrlError, "unsupported scheme"):
             ss.open_store("gopher://x")
+
+
+class LocalStores(unittest.TestCase):
+    """file:// and local:// from Python, names that are not UTF-8 included."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = os.path.join(self.tmp.name, "data")
+        os.mkdir(self.dir)
+        self.files = {b"caf\xe9.bin": b"latin-1 name", b"plain.bin": b"x" * 300, "é-utf8.bin".encode(): b"utf-8"}
+        for name, data in self.files.items():
+            with open(os.path.join(os.fsencode(self.dir), name), "wb") as f:
+                f.write(data)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_names_that_are_not_utf8_survive_and_match_the_cli(self):
+        url = "file://" + self.dir
+        ours = [(n, bytes(d)) for n, d in ss.Loader(url, ordered=True)]
+        self.assertEqual({os.fsencode(n): d for n, d in ours}, self.files)
+        theirs = [e["name"] for e in json_lines(cli("iterate", url, "--json", "--ordered").stdout)]
+        self.assertEqual([ss.escape_name(n) for n, _ in ours], theirs)
+        self.assertIn("caf\\xe9.bin", theirs)
+        latin = next(n for n, _ in ours if os.fsencode(n) == b"caf\xe9.bin")
+        self.assertEqual(bytes(ss.open_store(url).get(latin)), b"latin-1 name")
+        self.assertEqual(ss.unescape_name("caf\\xe9.bin"), latin)
+
+    def test_local_store_roundtrip(self):
+        opts = ss.StoreOptions(local_root=self.tmp.name)
+        store = ss.open_store("local://ss-python-local", opts)
+        store.create_bucket()
+        store.put("a/b.bin", b"hello")
+        self.assertEqual([(o.name, o.size) for o in store.list()], [("a/b.bin", 5)])
+        self.assertEqual([(n, bytes(d)) for n, d in ss.Loader("local://ss-python-local", options=opts)],
+                         [("a/b.bin", b"hello")])
 
 
 if __name__ == "__main__":
