@@ -94,7 +94,14 @@ public:
         }
         m_stream = std::make_unique<MultiShardStream>(std::move(streams), read);
         m_pump = std::make_unique<Pump<std::vector<Sample>>>(
-            16, [this](std::vector<Sample> &out) { return m_stream->next(out); }, [this] { m_stream->cancel(); });
+            16, 64ull << 20,
+            [](const std::vector<Sample> &step) {
+                std::uint64_t n = 0;
+                for (const Sample &s : step)
+                    n += s.bytes();
+                return n;
+            },
+            [this](std::vector<Sample> &out) { return m_stream->next(out); }, [this] { m_stream->cancel(); });
     }
 
     ~PyMultiShardStream() { close(); }

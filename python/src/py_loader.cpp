@@ -5,7 +5,6 @@
 #include "py_loader.h"
 #include "py_pump.h"
 
-#include "core/config/resolved_dataset.h"
 #include "core/data/loader.h"
 #include "core/data/partition.h"
 #include "core/data/samplers.h"
@@ -23,6 +22,9 @@
 namespace shardscope::py {
 
 namespace {
+
+// Bytes that may wait for Python besides the loader's own 256 MiB in flight.
+constexpr std::uint64_t kPumpBytes = 64ull << 20;
 
 nb::object jsonToPython(const nlohmann::json &j)
 {
@@ -149,7 +151,8 @@ public:
                 m_current = makeLoader(m_runs[0]);
         }
         m_pump = std::make_unique<Pump<LoaderItem>>(
-            std::max<std::size_t>(2, m_spec.prefetch), [this](LoaderItem &it) { return produce(it); },
+            std::max<std::size_t>(2, m_spec.prefetch), kPumpBytes, [](const LoaderItem &it) { return it.size(); },
+            [this](LoaderItem &it) { return produce(it); },
             [this] {
                 std::lock_guard<std::mutex> lock(m_loaderMutex);
                 m_stopped = true;

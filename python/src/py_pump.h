@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -23,9 +24,13 @@ class Pump
 public:
     using Produce = std::function<bool(T &)>; // false: the end
     using Cancel = std::function<void()>;     // makes a blocked produce() return soon
+    using SizeOf = std::function<std::uint64_t(const T &)>;
 
-    Pump(std::size_t capacity, Produce produce, Cancel cancel)
-        : m_capacity(capacity), m_produce(std::move(produce)), m_cancelProducer(std::move(cancel))
+    // At most `capacity` items and (beyond one item) `maxBytes` bytes wait here:
+    // the loader's own bound on bytes in flight holds only until items leave it.
+    Pump(std::size_t capacity, std::uint64_t maxBytes, SizeOf sizeOf, Produce produce, Cancel cancel)
+        : m_capacity(capacity), m_maxBytes(maxBytes), m_sizeOf(std::move(sizeOf)), m_produce(std::move(produce)),
+          m_cancelProducer(std::move(cancel))
     {
         m_thread = std::thread([this] { run(); });
     }
@@ -53,9 +58,9 @@ public:
                     m_consumerWaiting = true;
                     for (auto waited = std::chrono::milliseconds(0); !ready && waited < kSignalCheck;
                          waited += kPoll)
-                        ready = m_dataCv.wait_for(l, kPoll,
-                                                  [this] { return m_queue.size() >= m_wakeAt || m_done; }) ||
-                                !m_queue.empty();
+                        ready = m_dataCv.wait_for(l, kPoll, [this] {
+                            return m_queue.size() >= m_wakeAt || m_queuedBytes >= m_maxBytes || m_done;
+                        }) || !m_queue.empty();
                     m_consumerWaiting = false;
                 }
                 if (ready)
@@ -73,7 +78,8 @@ public:
         if (!m_queue.empty()) {
             out = std::move(m_queue.front());
             m_queue.pop_front();
-            if (m_queue.size() <= m_capacity / 2)
+            m_queuedBytes -= std::min(m_queuedBytes, m_sizeOf(out));
+            if (m_queue.size() <= m_capacity / 2 || m_queuedBytes <= m_maxBytes / 2)
                 m_spaceCv.notify_one();
             return true;
         }
@@ -106,12 +112,16 @@ private:
             T item;
             while (m_produce(item)) {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_spaceCv.wait(lock, [this] { return m_queue.size() < m_capacity || m_stopping; });
+                m_spaceCv.wait(lock, [this] {
+                    return (m_queue.size() < m_capacity && (m_queuedBytes < m_maxBytes || m_queue.empty())) ||
+                           m_stopping;
+                });
                 if (m_stopping)
                     break;
+                m_queuedBytes += m_sizeOf(item);
                 m_queue.push_back(std::move(item));
                 item = T();
-                if (m_consumerWaiting && m_queue.size() >= m_wakeAt)
+                if (m_consumerWaiting && (m_queue.size() >= m_wakeAt || m_queuedBytes >= m_maxBytes))
                     m_dataCv.notify_one();
             }
         } catch (...) {
@@ -127,6 +137,9 @@ private:
     static constexpr std::chrono::milliseconds kPoll{2};
     static constexpr std::chrono::milliseconds kSignalCheck{50};
     const std::size_t m_capacity;
+    const std::uint64_t m_maxBytes;
+    SizeOf m_sizeOf;
+    std::uint64_t m_queuedBytes = 0;
     const std::size_t m_wakeAt = std::max<std::size_t>(1, std::min<std::size_t>(m_capacity / 2, 16));
     bool m_consumerWaiting = false;
     Produce m_produce;
