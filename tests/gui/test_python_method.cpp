@@ -7,6 +7,7 @@
 #include "ui/bench/benchmark_panel.h"
 #include "ui/bench/python_method.h"
 #include "ui/dataset/export_dialog.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "cli_runner.h"
 #include "core/config/dataset_config.h"
@@ -236,6 +237,17 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 0);
         QVERIFY(finished.first().first().value<BenchResult>().cancelled);
         QVERIFY(!run.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(JobTracker::instance().jobs().empty(), 10000);
+
+        // The status bar's Stop: the run is a job of the tracker, and cancelling the job ends it.
+        QVERIFY(run.start({PythonPipeline::Sdk, config(m_bucket, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
+        const auto jobs = JobTracker::instance().jobs();
+        QCOMPARE(jobs.size(), std::size_t(1));
+        QCOMPARE(jobs.front().title, QStringLiteral("Benchmark: Python: aistore.pytorch"));
+        JobTracker::instance().cancel(jobs.front().id);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QVERIFY(finished.last().first().value<BenchResult>().cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(JobTracker::instance().jobs().empty(), 10000);
     }
 
     void failuresSayWhy()

@@ -1,4 +1,5 @@
 #include "ui/bench/python_method.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/config/export_python.h"
 #include "core/config/export_python_native.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QLocale>
+#include <QPointer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -255,6 +257,42 @@ PythonMethodRun::~PythonMethodRun()
         m_process->kill();
         m_process->waitForFinished(3000);
     }
+    markEnded();
+}
+
+void PythonMethodRun::markEnded()
+{
+    if (!m_watch)
+        return;
+    {
+        std::lock_guard<std::mutex> lock(m_watch->mutex);
+        m_watch->ended = true;
+    }
+    m_watch->cv.notify_all();
+    m_watch.reset();
+}
+
+void PythonMethodRun::watchAsJob()
+{
+    m_watch = std::make_shared<Watch>();
+    QPointer<PythonMethodRun> self(this);
+    JobTracker::instance().start(
+        this, tr("Benchmark: %1").arg(pythonPipelineName(m_pipeline)),
+        [watch = m_watch, self](JobContext &job) {
+            std::unique_lock<std::mutex> lock(watch->mutex);
+            bool asked = false;
+            while (!watch->ended) {
+                if (job.cancelled() && !asked) { // Stop in the status bar: end the process on the GUI thread
+                    asked = true;
+                    job.post([self] {
+                        if (self)
+                            self->stop();
+                    });
+                }
+                watch->cv.wait_for(lock, std::chrono::milliseconds(100));
+            }
+        },
+        [] {}, [](const Error &) {}, JobOptions{QStringLiteral("python-run")});
 }
 
 bool PythonMethodRun::isRunning() const { return m_process != nullptr; }
@@ -311,10 +349,12 @@ bool PythonMethodRun::start(const Request &request)
         if (e != QProcess::FailedToStart || m_ended)
             return;
         m_ended = true;
+        markEnded();
         m_process->deleteLater();
         m_process = nullptr;
         Q_EMIT failed(tr("Cannot start %1: %2").arg(python, tr("no such program, or it is not executable")));
     });
+    watchAsJob();
     m_process->start(request.python,
                      {QStringLiteral("-u"), m_dir->filePath(QStringLiteral("harness.py")),
                       request.pipeline == PythonPipeline::Sdk ? QStringLiteral("sdk") : QStringLiteral("native"),
@@ -387,6 +427,7 @@ void PythonMethodRun::processEnded(int exitCode, QProcess::ExitStatus status)
     if (m_ended)
         return;
     m_ended = true;
+    markEnded();
     readLines();
     m_process->deleteLater();
     m_process = nullptr;

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <condition_variable>
 #include <memory>
 #include <optional>
 #include <mutex>
@@ -62,6 +63,8 @@ private:
 };
 
 // One run of a pipeline over a config's data: one epoch, or until stop().
+// The run is a job of the application's JobTracker (listed in the status bar
+// with its own Stop) whose work only watches the process.
 // Progress points are buffered for the GUI to drain on its timer (as
 // BenchmarkRunner's); the end is exactly one of finished(result) (also after
 // stop(), with result.cancelled) or failed(message).
@@ -95,6 +98,17 @@ private:
     void readLines();
     void processEnded(int exitCode, QProcess::ExitStatus status);
     void handleLine(const QByteArray &line);
+    void watchAsJob();
+    void markEnded();
+
+    // What the tracker's job waits on: the process has ended.
+    struct Watch
+    {
+        std::mutex mutex;
+        std::condition_variable cv;
+        bool ended = false;
+    };
+    std::shared_ptr<Watch> m_watch;
 
     QProcess *m_process = nullptr;
     PythonPipeline m_pipeline = PythonPipeline::Sdk;
