@@ -2,10 +2,12 @@
 cluster at $AIS_ENDPOINT, its JSON lines, and the test main."""
 
 import argparse
+import io
 import json
 import os
 import subprocess
 import sys
+import tarfile
 import unittest
 
 ENDPOINT = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080")
@@ -27,6 +29,17 @@ def cli(*args, check=True):
 
 def json_lines(text):
     return [json.loads(l) for l in text.splitlines() if l.strip()]
+
+
+def tar_bytes(members):
+    """A tar archive (USTAR) of (name, bytes) members, in order."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
 
 
 def main():

@@ -3,19 +3,17 @@ run unmodified against the cluster, read exactly what `shardscope-cli
 iterate` (items) and `batches` (batches) read for the same config.
 """
 
-import io
 import json
 import os
 import random
 import sys
-import tarfile
 import tempfile
 import unittest
 
 import shardscope as ss
 
 import clitest
-from clitest import json_lines as lines, main, run
+from clitest import json_lines as lines, main, run, tar_bytes
 
 
 class ExportedNativeScripts(unittest.TestCase):
@@ -30,14 +28,9 @@ class ExportedNativeScripts(unittest.TestCase):
             for i in range(n):
                 cls.store.put(f"{split}/o-{i:03d}.bin", rnd.randbytes(rnd.choice([0, 500, 1000, 3000, 7000, 12000])))
         for s in range(3):
-            buf = io.BytesIO()
-            with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
-                for k in range(10):
-                    for ext, data in ((".bin", rnd.randbytes(64)), (".cls", str(k).encode())):
-                        info = tarfile.TarInfo(f"s{s}-k{k:02d}{ext}")
-                        info.size = len(data)
-                        tar.addfile(info, io.BytesIO(data))
-            cls.store.put(f"shards/s-{s}.tar", buf.getvalue())
+            cls.store.put(f"shards/s-{s}.tar", tar_bytes([(f"s{s}-k{k:02d}{ext}", data) for k in range(10)
+                                                         for ext, data in ((".bin", rnd.randbytes(64)),
+                                                                           (".cls", str(k).encode()))]))
 
     @classmethod
     def tearDownClass(cls):

@@ -8,28 +8,16 @@ Run by CTest (label python) with the venv's Python and the module built into
 """
 
 import hashlib
-import io
 import json
 import os
 import random
-import tarfile
 import tempfile
 import unittest
 
 import shardscope as ss
 
 import clitest
-from clitest import cli, json_lines, main
-
-
-def tar_bytes(members):
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
-        for name, data in members:
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
+from clitest import cli, json_lines, main, tar_bytes
 
 
 class ModuleAgainstCli(unittest.TestCase):
