@@ -13,7 +13,10 @@
 #include "core/config/dataset_config.h"
 
 #include <QApplication>
+#include <QAction>
 #include <QCheckBox>
+#include <QInputDialog>
+#include <QTimer>
 #include <QComboBox>
 #include <QLabel>
 #include <QLocale>
@@ -194,6 +197,23 @@ private Q_SLOTS:
         const QString text = again.findChild<QLabel *>(QStringLiteral("exportStatus"))->text();
         QVERIFY2(text.contains(QString::fromUtf8("shardscope is 20× faster")), qPrintable(text));
         QVERIFY2(text.contains(QLocale().toString(5000.0, 'f', 0)), qPrintable(text));
+    }
+
+    void thePythonIsChosenInSettings()
+    {
+        QWidget window;
+        QAction *action = createPythonSettingAction(&window);
+        QCOMPARE(action->objectName(), QStringLiteral("actionPythonForBenchmarks"));
+        QVERIFY(action->text().contains(QLatin1String("Python for Benchmarks")));
+        QTimer::singleShot(0, [this] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("  ") + m_python + QStringLiteral(" "));
+            dialog->accept();
+        });
+        action->trigger();
+        QCOMPARE(configuredPython(), m_python);
+        setConfiguredPython(QString());
     }
 
     void findsTheVenvPythonAndSaysWhenThereIsNone()

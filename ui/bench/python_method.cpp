@@ -7,7 +7,11 @@
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
+#include <QAction>
 #include <QCoreApplication>
+#include <QEvent>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QCryptographicHash>
 #include <QLocale>
 #include <QPointer>
@@ -192,6 +196,53 @@ QString switchingVerdict(double sdk, double python, double cpp, const QString &c
                                                                "shardscope in C++ (%1): %2 items/s, %3× the SDK.")
                                        .arg(cppMethod, rate(cpp), times(cpp, sdk));
     return text;
+}
+
+namespace {
+// Keeps the action's text in the parent's language.
+class PythonSettingText : public QObject
+{
+public:
+    PythonSettingText(QAction *action, QWidget *parent) : QObject(action), m_action(action)
+    {
+        parent->installEventFilter(this);
+        retitle();
+    }
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::LanguageChange)
+            retitle();
+        return false;
+    }
+
+private:
+    void retitle()
+    {
+        m_action->setText(QCoreApplication::translate("PythonMethod", "&Python for Benchmarks…"));
+        m_action->setStatusTip(QCoreApplication::translate(
+            "PythonMethod", "The Python that runs the methods \"Python: aistore.pytorch\" and \"Python: shardscope\""));
+    }
+    QAction *m_action;
+};
+} // namespace
+
+QAction *createPythonSettingAction(QWidget *parent)
+{
+    auto *action = new QAction(parent);
+    action->setObjectName(QStringLiteral("actionPythonForBenchmarks"));
+    new PythonSettingText(action, parent);
+    QObject::connect(action, &QAction::triggered, parent, [parent] {
+        bool ok = false;
+        const QString path = QInputDialog::getText(
+            parent, QCoreApplication::translate("PythonMethod", "Python for Benchmarks"),
+            QCoreApplication::translate("PythonMethod",
+                                        "The Python interpreter for the Python benchmark methods (empty: the first "
+                                        "python3 on PATH that can import what the method needs):"),
+            QLineEdit::Normal, configuredPython(), &ok);
+        if (ok)
+            setConfiguredPython(path.trimmed());
+    });
+    return action;
 }
 
 PythonFinder::PythonFinder(QObject *parent) : QObject(parent) {}

@@ -14,7 +14,9 @@
 #include <mutex>
 #include <vector>
 
+class QAction;
 class QTemporaryDir;
+class QWidget;
 
 namespace shardscope::ui {
 
@@ -36,6 +38,9 @@ QString pythonPipelineModules(PythonPipeline pipeline);
 // "bench/python".
 QString configuredPython();
 void setConfiguredPython(const QString &path);
+// Settings → "Python for Benchmarks…": asks for that interpreter (empty:
+// find one); its text follows the language of `parent`.
+QAction *createPythonSettingAction(QWidget *parent);
 
 // Finds a Python for a pipeline without blocking: the configured one if it
 // can import the pipeline's modules, else the first python3 (then python) on
