@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 import unittest
 
 from clitest import main
@@ -70,8 +71,8 @@ CHILD = textwrap.dedent("""
         name, data = got[0]
         print("read", name, len(data), flush=True)
     else:
-        print("waiting", flush=True)
         try:
+            print("waiting", flush=True)
             next(loader)
             print("no interrupt", flush=True)
         except KeyboardInterrupt:
@@ -115,6 +116,9 @@ class Interrupt(unittest.TestCase):
         try:
             self.assertEqual(proc.stdout.readline().strip(), "waiting")
             self.assertTrue(self.server.body_requested.wait(60), "the loader never asked for the object")
+            # Give the child time to get into next(): an interrupt just before it is caught
+            # too, but then the wait itself would not be what was interrupted.
+            time.sleep(0.5)
             proc.send_signal(signal.SIGINT)
             # The body never comes: only the interrupt can end next().
             out, err = proc.communicate(timeout=60)
