@@ -41,5 +41,8 @@ case "$suite" in
     # P7: shardscope's Python module (installed in the venv by setup-venv.sh) vs the SDK and the CLI.
     (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/python_bench.py" --endpoint "$EP" \
       --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh python $*" "$@");;
-  *) die "unknown suite '$suite' (peers, gui, storage, sampler, loader, python)";;
+  lint)
+    (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/lint_bench.py" --endpoint "$EP" \
+      --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh lint $*" "$@");;
+  *) die "unknown suite '$suite' (peers, gui, storage, sampler, loader, lint, python)";;
 esac

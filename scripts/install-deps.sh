@@ -13,6 +13,7 @@ PKGS=(
   libtorch-dev
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
   python3-venv python3-dev
+  clang-format desktop-file-utils dpkg-dev
   tar gzip lz4 zip unzip attr openssl python3
   time
 )

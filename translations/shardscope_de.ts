@@ -943,6 +943,178 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::HealthFindingsModel</name>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::HealthView</name>
+    <message>
+        <source>Audit</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>shard size (up to)</source>
+        <translation>Shard-Größe (bis)</translation>
+    </message>
+    <message>
+        <source>shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <source>sample size (up to)</source>
+        <translation>Sample-Größe (bis)</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>extension</source>
+        <translation>Endung</translation>
+    </message>
+    <message>
+        <source>samples that have it</source>
+        <translation>Samples, die sie haben</translation>
+    </message>
+    <message>
+        <source>Copy dsort spec</source>
+        <translation>dsort-Spezifikation kopieren</translation>
+    </message>
+    <message>
+        <source>Copy ishard command</source>
+        <translation>ishard-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>ais://bucket/prefix/, file:///dir/ or a dataset config (.json)</source>
+        <translation>ais://bucket/prefix/, file:///dir/ oder eine Datensatz-Konfiguration (.json)</translation>
+    </message>
+    <message>
+        <source>workers: </source>
+        <translation>Worker: </translation>
+    </message>
+    <message>
+        <source>Double-click a finding to open its shard at that member</source>
+        <translation>Doppelklick auf einen Befund öffnet seinen Shard bei diesem Mitglied</translation>
+    </message>
+    <message>
+        <source>score (0 = in order, 1 = fully mixed)</source>
+        <translation>Wert (0 = geordnet, 1 = vollständig gemischt)</translation>
+    </message>
+    <message>
+        <source>gap entropy</source>
+        <translation>Abstands-Entropie</translation>
+    </message>
+    <message>
+        <source>shard mix in a batch</source>
+        <translation>Shard-Mischung im Batch</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Größen</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>Mischen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shards</source>
+        <translation>%1 von %2 Shards</translation>
+    </message>
+    <message>
+        <source>Type a store URL or a dataset config to audit.</source>
+        <translation>Geben Sie eine Speicher-URL oder eine Datensatz-Konfiguration zum Prüfen ein.</translation>
+    </message>
+    <message>
+        <source>Auditing %1…</source>
+        <translation>%1 wird geprüft …</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Audit of %1 not complete: %2</source>
+        <translation>Prüfung von %1 unvollständig: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 shards, %3 samples, %4 in %5 s — %6 errors, %7 warnings, %8 info</source>
+        <translation>%1: %2 Shards, %3 Samples, %4 in %5 s – %6 Fehler, %7 Warnungen, %8 Hinweise</translation>
+    </message>
+    <message>
+        <source> (stopped: partial)</source>
+        <translation> (angehalten: unvollständig)</translation>
+    </message>
+    <message>
+        <source> — nothing to report</source>
+        <translation> – nichts zu beanstanden</translation>
+    </message>
+    <message>
+        <source>Re-shard with AIStore dsort (save as spec.json, run `ais start dsort -f spec.json`):</source>
+        <translation>Mit AIStore dsort neu aufteilen (als spec.json speichern, `ais start dsort -f spec.json` ausführen):</translation>
+    </message>
+    <message>
+        <source>or from the original files with ishard:</source>
+        <translation>oder aus den Originaldateien mit ishard:</translation>
+    </message>
+    <message>
+        <source>%1
+memory %2, %3 reads</source>
+        <translation>%1
+Speicher %2, %3 Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>Audit %1</source>
+        <translation>Prüfung von %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::JobStatusWidget</name>
     <message>
         <source>Ready</source>
@@ -1192,6 +1364,13 @@
     <message>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: showing the first %Ln object(s); the listing stops there to keep memory bounded. Type a prefix to list part of the bucket.</source>
+        <translation>
+            <numerusform>%1: Nur das erste %Ln Objekt wird angezeigt; die Auflistung endet dort, damit der Speicher begrenzt bleibt. Geben Sie ein Präfix ein, um einen Teil des Buckets aufzulisten.</numerusform>
+            <numerusform>%1: Nur die ersten %Ln Objekte werden angezeigt; die Auflistung endet dort, damit der Speicher begrenzt bleibt. Geben Sie ein Präfix ein, um einen Teil des Buckets aufzulisten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,16 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::ObjectListModel</name>
+    <message numerus="yes">
+        <source>%1: showing the first %Ln object(s); the listing stops there to keep memory bounded. Type a prefix to list part of the bucket.</source>
+        <translation>
+            <numerusform>%1: showing the first %Ln object; the listing stops there to keep memory bounded. Type a prefix to list part of the bucket.</numerusform>
+            <numerusform>%1: showing the first %Ln objects; the listing stops there to keep memory bounded. Type a prefix to list part of the bucket.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::SplitReportView</name>
     <message numerus="yes">
         <source>Overlap %1 / %2: %n object(s), e.g. %3</source>

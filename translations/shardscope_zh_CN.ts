@@ -930,6 +930,178 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ui::HealthFindingsModel</name>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>分片</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::HealthView</name>
+    <message>
+        <source>Audit</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>shard size (up to)</source>
+        <translation>分片大小（上限）</translation>
+    </message>
+    <message>
+        <source>shards</source>
+        <translation>分片</translation>
+    </message>
+    <message>
+        <source>sample size (up to)</source>
+        <translation>样本大小（上限）</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>extension</source>
+        <translation>扩展名</translation>
+    </message>
+    <message>
+        <source>samples that have it</source>
+        <translation>含有它的样本</translation>
+    </message>
+    <message>
+        <source>Copy dsort spec</source>
+        <translation>复制 dsort 规范</translation>
+    </message>
+    <message>
+        <source>Copy ishard command</source>
+        <translation>复制 ishard 命令</translation>
+    </message>
+    <message>
+        <source>ais://bucket/prefix/, file:///dir/ or a dataset config (.json)</source>
+        <translation>ais://bucket/prefix/、file:///dir/ 或数据集配置（.json）</translation>
+    </message>
+    <message>
+        <source>workers: </source>
+        <translation>工作线程：</translation>
+    </message>
+    <message>
+        <source>Double-click a finding to open its shard at that member</source>
+        <translation>双击某个发现即可在该成员处打开其分片</translation>
+    </message>
+    <message>
+        <source>score (0 = in order, 1 = fully mixed)</source>
+        <translation>得分（0 = 按顺序，1 = 完全混合）</translation>
+    </message>
+    <message>
+        <source>gap entropy</source>
+        <translation>间隔熵</translation>
+    </message>
+    <message>
+        <source>shard mix in a batch</source>
+        <translation>批次内的分片混合</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>打乱</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shards</source>
+        <translation>%1 / %2 个分片</translation>
+    </message>
+    <message>
+        <source>Type a store URL or a dataset config to audit.</source>
+        <translation>请输入要审查的存储 URL 或数据集配置。</translation>
+    </message>
+    <message>
+        <source>Auditing %1…</source>
+        <translation>正在审查 %1…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Audit of %1 not complete: %2</source>
+        <translation>%1 的审查未完成：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 shards, %3 samples, %4 in %5 s — %6 errors, %7 warnings, %8 info</source>
+        <translation>%1：%2 个分片，%3 个样本，%4，用时 %5 秒 — %6 个错误，%7 个警告，%8 条信息</translation>
+    </message>
+    <message>
+        <source> (stopped: partial)</source>
+        <translation>（已停止：部分结果）</translation>
+    </message>
+    <message>
+        <source> — nothing to report</source>
+        <translation> — 未发现问题</translation>
+    </message>
+    <message>
+        <source>Re-shard with AIStore dsort (save as spec.json, run `ais start dsort -f spec.json`):</source>
+        <translation>使用 AIStore dsort 重新分片（保存为 spec.json，运行 `ais start dsort -f spec.json`）：</translation>
+    </message>
+    <message>
+        <source>or from the original files with ishard:</source>
+        <translation>或使用 ishard 从原始文件重新分片：</translation>
+    </message>
+    <message>
+        <source>%1
+memory %2, %3 reads</source>
+        <translation>%1
+内存 %2，%3 次读取</translation>
+    </message>
+    <message>
+        <source>Audit %1</source>
+        <translation>审查 %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ui::JobStatusWidget</name>
     <message>
         <source>Ready</source>
@@ -1178,6 +1350,12 @@
     <message>
         <source>Checksum</source>
         <translation>校验和</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: showing the first %Ln object(s); the listing stops there to keep memory bounded. Type a prefix to list part of the bucket.</source>
+        <translation>
+            <numerusform>%1：仅显示前 %Ln 个对象；为限制内存占用，列举到此为止。输入前缀可只列出存储桶的一部分。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,14 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     connect(m_start, &StartView::connectAisRequested, this, &MainWindow::addConnection);
     connect(m_start, &StartView::openFolderRequested, this, &MainWindow::openLocalFolder);
     connect(m_start, &StartView::openUrlRequested, this, &MainWindow::askForUrl);
+    connect(m_explorer, &ExplorerPanel::openUrlRequested, this, &MainWindow::askForUrl);
+    connect(m_explorer, &ExplorerPanel::benchmarkRequested, this, [this](const QString &url) {
+        if (m_benchmark->isRunning())
+            return;
+        m_benchmark->useConfig(false);
+        m_benchmark->setUrl(url);
+        m_tabs->setCurrentWidget(m_benchmark);
+    });
     connect(m_start, &StartView::recentUrlChosen, this, &MainWindow::openLocation);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::showTabs);
     // One sampler: the dataset config's, edited in either tab.

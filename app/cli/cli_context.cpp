@@ -122,14 +122,7 @@ StoreLocation CliContext::open(const QString &url, bool wholePathIsBucket) const
 
 std::vector<ObjectInfo> CliContext::listDataset(StoreLocation &loc)
 {
-    ObjectGroup group;
-    if (loc.path.find('{') != std::string::npos) {
-        group.kind = ObjectGroup::Kind::Template;
-        group.braceTemplate = loc.path;
-    } else {
-        group.prefix = loc.path;
-    }
-    return resolveGroup(*loc.store, loc.bucket, group);
+    return resolveGroup(*loc.store, loc.bucket, groupForPath(loc.path));
 }
 
 QString displayName(const std::string &name)

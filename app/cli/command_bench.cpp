@@ -6,6 +6,7 @@
 
 #include "core/bench/bench_config.h"
 #include "core/bench/bench_report.h"
+#include "core/bench/sweep.h"
 #include "core/config/dataset_config.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
@@ -135,17 +136,6 @@ QString verdictLines(const BenchResult &r)
         .arg(QString::fromStdString(v.bound), QString::fromStdString(v.explanation), QString::fromStdString(v.next));
 }
 
-bool parseWorkerList(const QString &text, std::vector<int> *out)
-{
-    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int w = part.trimmed().toInt(&ok);
-        if (!ok || w < 1 || w > 1024 || (!out->empty() && w <= out->back()))
-            return false;
-        out->push_back(w);
-    }
-    return !out->empty();
-}
 } // namespace
 
 int runBench(CliContext &ctx, const QStringList &arguments)
@@ -214,8 +204,11 @@ int runSweepCommand(CliContext &ctx, const QStringList &arguments)
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("sweep takes exactly one URL or config"), parser);
     std::vector<int> counts;
-    if (!parseWorkerList(parser.value(workersOpt), &counts))
-        return ctx.usage(QStringLiteral("--workers takes increasing counts between 1 and 1024, e.g. 1,2,4,8"), parser);
+    try {
+        counts = parseWorkerCounts(parser.value(workersOpt).toStdString());
+    } catch (const Error &e) {
+        return ctx.usage(QStringLiteral("--workers: %1").arg(QString::fromStdString(e.what())), parser);
+    }
     try {
         BenchSpec spec = o.spec(ctx, parser, pos.at(1), counts.front(), true);
         if (const auto failed = o.readRun(ctx, parser, spec))
@@ -277,8 +270,8 @@ int runCompare(CliContext &ctx, const QStringList &arguments)
     const BenchCliOptions o;
     const LoaderCliOptions loaderOpts(4);
     const QCommandLineOption modesOpt(QStringLiteral("modes"),
-                                      QStringLiteral("Methods to compare (default baseline,map,object,get-batch, "
-                                                     "plus shard with --shards)."),
+                                      QStringLiteral("Methods to compare (default baseline,map,object, get-batch "
+                                                     "on ais://, plus shard with --shards)."),
                                       QStringLiteral("list"));
     const QCommandLineOption shardsOpt(QStringLiteral("shards"), QStringLiteral("The same samples as shards (URL)."),
                                        QStringLiteral("url"));
@@ -293,10 +286,22 @@ int runCompare(CliContext &ctx, const QStringList &arguments)
     qulonglong getBatch = 0;
     if (const auto failed = loaderOpts.read(ctx, parser, &workers, &getBatch))
         return *failed;
-    QStringList modes = parser.isSet(modesOpt)
-                            ? parser.value(modesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)
-                            : QStringList{QStringLiteral("baseline"), QStringLiteral("map"), QStringLiteral("object"),
-                                          QStringLiteral("get-batch")};
+    QStringList modes;
+    if (parser.isSet(modesOpt)) {
+        modes = parser.value(modesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    } else {
+        bool ais = pos.at(1).startsWith(QLatin1String("ais://"));
+        if (isConfigArgument(pos.at(1))) {
+            try {
+                const DatasetConfig config = loadDatasetConfig(pos.at(1).toStdString());
+                ais = !config.sources.empty() && config.sources.front().provider == "ais";
+            } catch (const Error &) {
+                // reported when the config is read for the run
+            }
+        }
+        for (BenchMethod m : defaultCompareMethods(false, ais))
+            modes << QString::fromStdString(benchMethodName(m));
+    }
     if (parser.isSet(shardsOpt) && !modes.contains(QStringLiteral("shard")))
         modes << QStringLiteral("shard");
     if (!modes.contains(QStringLiteral("baseline")))

@@ -2,7 +2,7 @@
 
 #include "app/cli/cli_context.h"
 
-#include "core/storage/download.h"
+#include "core/storage/transfer.h"
 #include "core/storage/store.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
@@ -123,7 +123,8 @@ int runPut(CliContext &ctx, const QStringList &arguments)
     if (pos.size() != 3)
         return ctx.usage(QStringLiteral("put takes a file and a URL"), parser);
     try {
-        const UploadSource source = UploadSource::fromFile(pos.at(1).toStdString());
+        const std::string file = pos.at(1).toStdString();
+        (void)UploadSource::fromFile(file); // a missing or unreadable file is the first thing to say
         QString url = pos.at(2);
         StoreLocation loc = ctx.open(url);
         if (loc.bucket.empty())
@@ -131,8 +132,9 @@ int runPut(CliContext &ctx, const QStringList &arguments)
         std::string object = loc.path;
         if (object.empty() || object.back() == '/')
             object += baseName(QFileInfo(pos.at(1)).fileName()).toStdString();
-        loc.store->put(loc.bucket, object, source);
-        ctx.err() << "put " << source.size << " bytes as " << displayName(loc.store->url(loc.bucket, object))
+        std::uint64_t sent = 0;
+        uploadFile(*loc.store, loc.bucket, object, file, [&sent](std::uint64_t done, std::uint64_t) { sent = done; });
+        ctx.err() << "put " << sent << " bytes as " << displayName(loc.store->url(loc.bucket, object))
                   << Qt::endl;
         return ExitOk;
     } catch (const Error &e) {

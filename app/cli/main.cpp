@@ -6,8 +6,10 @@
 #include "app/cli/command_export.h"
 #include "app/cli/command_gen.h"
 #include "app/cli/command_iterate.h"
+#include "app/cli/command_lint.h"
 #include "app/cli/command_ls.h"
 #include "app/cli/command_objects.h"
+#include "app/cli/command_plan.h"
 
 #include "shardscope/version.h"
 #include "core/util/error.h"
@@ -41,6 +43,9 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("export"), {"export a dataset config as JSON or a Python training script", runExport}},
         {QStringLiteral("bench"), {"measure read throughput, latency, errors and CPU with W workers, with a verdict", runBench}},
         {QStringLiteral("sweep"), {"benchmark with 1, 2, 4, ... workers: the knee and the worker count to use", runSweepCommand}},
+        {QStringLiteral("lint"), {"audit a sharded dataset: split samples, duplicates, gaps, odd names, sizes; advice", runLint}},
+        {QStringLiteral("index"), {"index sidecars: write DALI .idx files, read a wids index; --verify by range GETs", runIndex}},
+        {QStringLiteral("plan"), {"plan an epoch: items and bytes per rank and worker, dropped tail, shuffle quality", runPlan}},
         {QStringLiteral("compare"), {"compare access methods on the same data (baseline, map, object, shard, get-batch)", runCompare}},
     };
     return table;

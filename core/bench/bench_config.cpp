@@ -53,6 +53,7 @@ BenchSpec benchSpecForConfig(const DatasetConfig &config, const StoreOptions &ba
     spec.decode = !config.decoders.empty();
     const StoreUrl url = data.sourceUrls.front();
     spec.bucket = url.bucket;
+    spec.storeScheme = url.schemeName();
     spec.openStore = storeOpener(url, options, viaProxy, true);
     return spec;
 }
@@ -64,13 +65,7 @@ BenchSpec benchSpecForUrl(const std::string &text, const StoreOptions &options, 
     StoreLocation loc = openStore(url, options);
     if (loc.bucket.empty())
         throw Error(ErrorKind::InvalidUrl, text + ": name a bucket, as in ais://bucket[/prefix]");
-    ObjectGroup group;
-    if (loc.path.find('{') != std::string::npos) {
-        group.kind = ObjectGroup::Kind::Template;
-        group.braceTemplate = loc.path;
-    } else {
-        group.prefix = loc.path;
-    }
+    const ObjectGroup group = groupForPath(loc.path);
     BenchSpec spec;
     const auto t0 = Clock::now();
     if (group.kind == ObjectGroup::Kind::Prefix) {
@@ -97,6 +92,7 @@ BenchSpec benchSpecForUrl(const std::string &text, const StoreOptions &options, 
     spec.method = method;
     spec.workers = workers;
     spec.bucket = loc.bucket;
+    spec.storeScheme = url.schemeName();
     spec.openStore = storeOpener(url, options, viaProxy, false);
     return spec;
 }

@@ -228,6 +228,16 @@ std::string benchMethodName(BenchMethod m)
     return "object";
 }
 
+std::vector<BenchMethod> defaultCompareMethods(bool shards, bool storeHasGetBatch)
+{
+    if (shards)
+        return {BenchMethod::Baseline, BenchMethod::Shard};
+    std::vector<BenchMethod> methods = {BenchMethod::Baseline, BenchMethod::Map, BenchMethod::Iterable};
+    if (storeHasGetBatch)
+        methods.push_back(BenchMethod::GetBatch);
+    return methods;
+}
+
 BenchMethod parseBenchMethod(const std::string &name)
 {
     if (name == "baseline")
@@ -259,6 +269,7 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
 
     BenchResult result;
     result.method = spec.method;
+    result.storeScheme = spec.storeScheme;
     result.workers = workers;
     result.listingSeconds = spec.listingSeconds;
     const bool timed = spec.duration.count() > 0;

@@ -22,11 +22,17 @@ enum class BenchMethod { Baseline, Map, Iterable, Shard, GetBatch };
 std::string benchMethodName(BenchMethod m);          // "baseline", "map", "object", "shard", "get-batch"
 BenchMethod parseBenchMethod(const std::string &name); // also "iterable" = "object"; throws Error(InvalidArgument)
 
+// What Compare runs unless told otherwise (CLI and GUI alike): the baseline
+// first (ratios need it), then for objects the map and iterable datasets and,
+// where the store has it (ais://), GetBatch; for shards the shard reader.
+std::vector<BenchMethod> defaultCompareMethods(bool shards, bool storeHasGetBatch);
+
 struct BenchSpec
 {
     BenchMethod method = BenchMethod::Iterable;
     std::function<std::unique_ptr<Store>()> openStore; // one per worker thread
     std::string bucket;
+    std::string storeScheme; // "ais", "s3", "local", "file": the verdict's advice fits the store
     // Objects or shards, in read order, and their sizes from the listing (two
     // plain vectors: a million-object run keeps ~40 MB, not whole listing entries).
     std::vector<std::string> names;
@@ -72,6 +78,7 @@ struct BenchSample
 struct BenchResult
 {
     BenchMethod method = BenchMethod::Iterable;
+    std::string storeScheme; // from the spec
     int workers = 0;
     std::uint64_t items = 0;
     std::uint64_t payloadBytes = 0;

@@ -67,11 +67,17 @@ std::string fmt(const char *f, double v)
 
 Verdict judgeBenchmark(const BenchResult &r, unsigned cpuCores)
 {
+    // The advice fits the store: targets and get-batch are AIStore's, a local
+    // folder's limits are its disk and the page cache.
+    const bool cluster = r.storeScheme == "ais";
+    const bool local = r.storeScheme == "local" || r.storeScheme == "file";
     const std::string rate = fmt("%.0f", r.itemsPerSecond()) + " items/s, " +
                              humanBytes(static_cast<unsigned long long>(r.wireBytesPerSecond())) + "/s on the wire";
     if (r.items == 0 && r.errors > 0)
         return {"failing", "Nothing was read: " + r.firstError,
-                "Check the endpoint, the bucket and the cluster's health (Cluster tab), then run again."};
+                local ? "Check that the folder exists and is readable, then run again."
+                : cluster ? "Check the endpoint, the bucket and the cluster's health (Cluster tab), then run again."
+                          : "Check the endpoint, the bucket and the credentials, then run again."};
     if (r.endedByError || (r.requests > 0 && double(r.errors) > 0.01 * double(r.requests)))
         return {"error-bound",
                 std::to_string(r.errors) + " of " + std::to_string(r.requests) + " requests failed (" +
@@ -92,21 +98,57 @@ Verdict judgeBenchmark(const BenchResult &r, unsigned cpuCores)
         return {"cpu-bound",
                 "The client used " + fmt("%.0f", r.cpuPercent()) + "% CPU of " + std::to_string(cpuCores * 100) +
                     "% (" + rate + ").",
-                "The client machine is the limit: fewer, larger requests (shards, get-batch), less decoding, "
-                "or more cores."};
+                std::string("The client machine is the limit: fewer, larger requests (") +
+                    (cluster ? "shards, get-batch" : "shards") + "), less decoding, or more cores."};
     const double perRequest = r.requests > 0 ? double(r.wireBytes) / double(r.requests) : 0;
     if (perRequest < 256.0 * 1024)
         return {"request-bound",
                 "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) + " each on average; " +
                     "per-request latency (p50 " + fmt("%.2f", r.requestLatency.p50) + " ms) sets the pace (" + rate +
                     ").",
-                "Pack small objects into shards (shard reader) or fetch them with get-batch; add workers up to "
-                "the sweep's knee."};
+                std::string(local ? "Pack small files into shards (shard reader): one open and one read per "
+                                    "shard instead of per file; add workers up to the sweep's knee."
+                            : cluster ? "Pack small objects into shards (shard reader) or fetch them with get-batch; "
+                                        "add workers up to the sweep's knee."
+                                      : "Pack small objects into shards (shard reader); add workers up to the "
+                                        "sweep's knee.")};
     return {"bandwidth-bound",
             "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) + " each on average (" + rate +
                 ").",
-            "More workers help little once the link is full: compress or shrink samples, or spread reads over "
-            "more targets."};
+            local ? "The disk (or the page cache) is the limit: more workers help little; use faster storage, "
+                    "or compress or shrink samples."
+            : cluster ? "More workers help little once the link is full: compress or shrink samples, or spread "
+                        "reads over more targets."
+                      : "More workers help little once the link is full: compress or shrink samples, or read from "
+                        "a store closer to this machine."};
+}
+
+std::vector<int> parseWorkerCounts(const std::string &text)
+{
+    std::vector<int> out;
+    std::size_t pos = 0;
+    auto bad = [&text] {
+        return Error(ErrorKind::InvalidArgument,
+                     "worker counts must be increasing, each between 1 and 1024, as in 1,2,4,8: not '" + text + "'");
+    };
+    while (pos <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', pos), text.size());
+        std::string part = text.substr(pos, comma - pos);
+        pos = comma + 1;
+        part.erase(0, part.find_first_not_of(" \t"));
+        part.erase(part.find_last_not_of(" \t") + 1);
+        if (part.empty())
+            continue; // "1,,2" and a trailing comma are forgiven
+        if (part.size() > 4 || part.find_first_not_of("0123456789") != std::string::npos)
+            throw bad();
+        const int w = std::stoi(part);
+        if (w < 1 || w > 1024 || (!out.empty() && w <= out.back()))
+            throw bad();
+        out.push_back(w);
+    }
+    if (out.empty())
+        throw bad();
+    return out;
 }
 
 } // namespace shardscope

@@ -28,6 +28,10 @@ struct SweepStep
     BenchResult result;
 };
 
+// "1,2,4,8": increasing worker counts, each 1..1024 (the CLI's --workers of
+// sweep and the GUI's sweep field). Throws Error(InvalidArgument) otherwise.
+std::vector<int> parseWorkerCounts(const std::string &text);
+
 // Runs `spec` once per worker count (each for spec.duration or one epoch).
 // `onStep` after each step; `onSample` is passed to runBenchmark. Stops
 // after the current step on `cancel`.

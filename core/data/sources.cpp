@@ -26,6 +26,18 @@ std::string commonPrefix(const std::vector<std::string> &names)
 
 } // namespace
 
+ObjectGroup groupForPath(const std::string &path)
+{
+    ObjectGroup group;
+    if (path.find('{') != std::string::npos) {
+        group.kind = ObjectGroup::Kind::Template;
+        group.braceTemplate = path;
+    } else {
+        group.prefix = path;
+    }
+    return group;
+}
+
 std::vector<ObjectInfo> resolveGroup(Store &store, const std::string &bucket, const ObjectGroup &group)
 {
     ListRequest req;

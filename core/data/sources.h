@@ -20,6 +20,10 @@ struct ObjectGroup
     std::string braceTemplate;      // Template: "shard-{0000..0999}.tar"
 };
 
+// The group a URL's path names: a brace template when it has '{'
+// ("shard-{0000..0099}.tar"), otherwise a prefix ("" = the whole bucket).
+ObjectGroup groupForPath(const std::string &path);
+
 // The objects a group names, with sizes taken from one listing (no HEAD per
 // object): Prefix in listing order, Names and Template in the group's order.
 // A named object that does not exist is an error that names it (and how many

@@ -13,6 +13,14 @@
 
 namespace shardscope {
 
+bool isArchiveName(std::string_view name)
+{
+    for (std::string_view ext : {".tar", ".tar.gz", ".tgz", ".tar.lz4", ".tar.zst", ".zip"})
+        if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext)
+            return true;
+    return false;
+}
+
 namespace {
 
 using SupportFilter = int (*)(archive *);

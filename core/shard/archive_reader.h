@@ -6,8 +6,14 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace shardscope {
+
+// Whether a name is one of the archives ArchiveReader reads, by its ending
+// (.tar, .tar.gz, .tgz, .tar.lz4, .tar.zst, .zip; case-sensitive, as
+// WebDataset's own tools name shards): what the explorer opens as a shard.
+bool isArchiveName(std::string_view name);
 
 struct ArchiveEntry
 {

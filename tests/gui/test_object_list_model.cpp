@@ -6,7 +6,10 @@
 #include "core/storage/file_store.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QFileInfo>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void oneLevelWithDirectories();
     void newLocationDropsTheOldListing();
     void missingBucketFailsWithItsName();
+    void listingStopsAtTheRowLimit();
+    void timesAsTheStoreWroteThemAndAsInstants();
 
 private:
     StoreOptions options() const;
@@ -82,6 +87,16 @@ void TestObjectListModel::oneLevelWithDirectories()
                                  QStringLiteral("top.txt")}));
     QVERIFY(model.data(model.index(0, 0), ObjectListModel::IsDirectoryRole).toBool());
     QVERIFY(model.data(model.index(0, ObjectListModel::SizeColumn)).toString().isEmpty());
+    // Sorting by name, as the table's header does it.
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ObjectListModel::SortRole);
+    proxy.sort(ObjectListModel::NameColumn, Qt::DescendingOrder);
+    QStringList sorted;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        sorted << proxy.index(r, 0).data().toString();
+    QCOMPARE(sorted, (QStringList{QStringLiteral("top.txt"), QStringLiteral("objs/"), QStringLiteral("dir2/"),
+                                  QStringLiteral("dir1/")}));
 }
 
 void TestObjectListModel::newLocationDropsTheOldListing()
@@ -108,6 +123,56 @@ void TestObjectListModel::missingBucketFailsWithItsName()
     QVERIFY(!model.isLoading());
     QVERIFY(!model.canFetchMore({}));
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestObjectListModel::listingStopsAtTheRowLimit()
+{
+    ObjectListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy failed(&model, &ObjectListModel::failed);
+    QSignalSpy done(&model, &ObjectListModel::completed);
+    model.setLimits(150, ObjectListModel::kDefaultByteLimit);
+    model.setLocation(QStringLiteral("local://big/objs/"), options(), true, 100);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 100, 5000);
+    QTRY_VERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 5000);
+    QCOMPARE(model.rowCount(), 150); // the second page, cut at the limit
+    QVERIFY(model.isTruncated());
+    QVERIFY(model.isComplete());
+    QVERIFY(model.errorString().isEmpty()); // the rows listed are fine
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(done.count(), 1);
+    const QString message = failed.at(0).at(0).toString();
+    QVERIFY2(message.contains(QLatin1String("local://big/objs/")) && message.contains(QLatin1String("150")) &&
+                 message.contains(QLatin1String("prefix")),
+             qPrintable(message));
+    QCOMPARE(model.row(149).name, QStringLiteral("objs/o-1149"));
+    // A new location lists afresh, without the old limit's state.
+    model.setLocation(QStringLiteral("local://big/dir"), options());
+    QVERIFY(!model.isTruncated());
+    QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), 5000);
+    QCOMPARE(model.rowCount(), 2);
+    QVERIFY(!model.isTruncated());
+}
+
+void TestObjectListModel::timesAsTheStoreWroteThemAndAsInstants()
+{
+    ObjectListModel model;
+    model.setLocation(QStringLiteral("local://big/top.txt"), options());
+    QTRY_VERIFY_WITH_TIMEOUT(model.isComplete(), 5000);
+    QCOMPARE(model.rowCount(), 1);
+    const QFileInfo file(m_dir.filePath(QStringLiteral("big/top.txt")));
+    QVERIFY(file.exists());
+    const QDateTime mtime = file.lastModified().toUTC();
+    const QModelIndex modified = model.index(0, ObjectListModel::ModifiedColumn);
+    // The file store's text (whole seconds, UTC), unchanged...
+    QCOMPARE(model.data(modified).toString(), mtime.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    // ...and the instant it names, for views that show it their own way.
+    const QDateTime shown = model.data(modified, ObjectListModel::ModifiedTimeRole).toDateTime();
+    QVERIFY(shown.isValid());
+    QCOMPARE(shown.toSecsSinceEpoch(), mtime.toSecsSinceEpoch());
+    QCOMPARE(model.data(modified, ObjectListModel::SortRole).toLongLong(), shown.toMSecsSinceEpoch());
 }
 
 QTEST_GUILESS_MAIN(TestObjectListModel)

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void knee();
     void verdict_data();
     void verdict();
+    void verdictAdviceFitsTheStore_data();
+    void verdictAdviceFitsTheStore();
 
 private:
     BenchSpec spec(const std::string &bucket, BenchMethod m, int workers) const
@@ -329,6 +331,39 @@ void TestBench::verdict()
     QVERIFY2(QString::fromStdString(v.explanation + " " + v.next).contains(mentions),
              (v.explanation + " | " + v.next).c_str());
     QVERIFY(!v.next.empty());
+}
+
+void TestBench::verdictAdviceFitsTheStore_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<bool>("largeObjects");
+    QTest::addColumn<QString>("mentions");
+    QTest::addColumn<QString>("never");
+    QTest::newRow("cluster, large") << "ais" << true << "targets" << "disk";
+    QTest::newRow("local folder, large") << "local" << true << "disk" << "targets";
+    QTest::newRow("file folder, large") << "file" << true << "disk" << "targets";
+    QTest::newRow("s3, large") << "s3" << true << "closer" << "targets";
+    QTest::newRow("cluster, small") << "ais" << false << "get-batch" << "disk";
+    QTest::newRow("local folder, small") << "local" << false << "shards" << "get-batch";
+    QTest::newRow("s3, small") << "s3" << false << "shards" << "get-batch";
+}
+
+void TestBench::verdictAdviceFitsTheStore()
+{
+    QFETCH(QString, scheme);
+    QFETCH(bool, largeObjects);
+    QFETCH(QString, mentions);
+    QFETCH(QString, never);
+    BenchResult r;
+    r.storeScheme = scheme.toStdString();
+    r.items = r.requests = 10000;
+    r.seconds = 10;
+    r.cpuSeconds = 2;
+    r.payloadBytes = r.wireBytes = 10000ull * (largeObjects ? 8 * 1024 * 1024 : 4096);
+    const Verdict v = judgeBenchmark(r, 2);
+    QCOMPARE(QString::fromStdString(v.bound), largeObjects ? QStringLiteral("bandwidth-bound") : QStringLiteral("request-bound"));
+    QVERIFY2(QString::fromStdString(v.next).contains(mentions), v.next.c_str());
+    QVERIFY2(!QString::fromStdString(v.next).contains(never), v.next.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestBench)

@@ -244,16 +244,9 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
         return false;
     }
     if (kind == BenchmarkRunner::Kind::Sweep) {
-        for (const QString &p : m_sweepWorkers->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            bool ok = false;
-            const int w = p.trimmed().toInt(&ok);
-            if (!ok || w < 1 || w > 1024 || (!req.sweepWorkers.empty() && w <= req.sweepWorkers.back())) {
-                m_status->setText(tr("Sweep workers must increase, each between 1 and 1024, e.g. 1,2,4,8"));
-                return false;
-            }
-            req.sweepWorkers.push_back(w);
-        }
-        if (req.sweepWorkers.empty()) {
+        try {
+            req.sweepWorkers = parseWorkerCounts(m_sweepWorkers->text().toStdString());
+        } catch (const Error &) {
             m_status->setText(tr("Sweep workers must increase, each between 1 and 1024, e.g. 1,2,4,8"));
             return false;
         }
@@ -299,10 +292,7 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     };
     if (kind == BenchmarkRunner::Kind::Compare) {
         const bool shards = fromConfig ? config.kind == DatasetConfig::Kind::Shard : method == BenchMethod::Shard;
-        req.methods = shards ? std::vector<BenchMethod>{BenchMethod::Baseline, BenchMethod::Shard}
-                             : std::vector<BenchMethod>{BenchMethod::Baseline, BenchMethod::Map, BenchMethod::Iterable};
-        if (!shards && scheme == QLatin1String("ais"))
-            req.methods.push_back(BenchMethod::GetBatch);
+        req.methods = defaultCompareMethods(shards, scheme == QLatin1String("ais"));
     }
     // Compare Methods on AIStore data: then the user's SDK pipeline and shardscope from Python, same data.
     m_pythonResults.clear();

@@ -1,6 +1,7 @@
 #include "ui/explorer/explorer_panel.h"
 
 #include "ui/jobs/job_tracker.h"
+#include "ui/explorer/breadcrumbs.h"
 #include "ui/explorer/cluster_view.h"
 #include "ui/explorer/summary_view.h"
 #include "ui/models/object_list_model.h"
@@ -9,6 +10,14 @@
 #include "ui/explorer/sample_preview.h"
 
 #include <QClipboard>
+#include <QAction>
+#include <QUrl>
+#include <QFileInfo>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QStyle>
+#include <QToolBar>
+#include <QShortcut>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -18,7 +27,8 @@
 #include <QPushButton>
 #include <QPointer>
 
-#include "core/storage/download.h"
+#include "core/shard/archive_reader.h"
+#include "core/storage/transfer.h"
 #include "core/storage/store_url.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -74,6 +84,47 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(ObjectListModel::NameColumn, 320);
     m_table->verticalHeader()->hide();
+    // Compact rows: one line of text and a little air, as file managers do.
+    m_table->verticalHeader()->setMinimumSectionSize(fontMetrics().height() + 2);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // Files dropped on the table are uploaded into the current directory.
+    m_table->viewport()->setAcceptDrops(true);
+    m_table->viewport()->installEventFilter(this);
+    // Backspace goes up a directory (Enter opens, through activated()).
+    auto *up = new QShortcut(QKeySequence(Qt::Key_Backspace), m_table, this, &ExplorerPanel::goUp);
+    up->setContext(Qt::WidgetShortcut);
+
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setObjectName(QStringLiteral("explorerToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+    auto action = [this](const char *name, QStyle::StandardPixmap icon, auto slot) {
+        QAction *a = m_toolBar->addAction(style()->standardIcon(icon), QString());
+        a->setObjectName(QString::fromLatin1(name));
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_openUrlAction = action("explorerOpenUrl", QStyle::SP_DirOpenIcon, [this] { Q_EMIT openUrlRequested(); });
+    m_refreshAction = action("explorerRefresh", QStyle::SP_BrowserReload, [this] { applyPrefix(); });
+    m_upAction = action("explorerUp", QStyle::SP_FileDialogToParent, [this] { goUp(); });
+    m_toolBar->addSeparator();
+    m_summarizeAction = action("explorerSummarize", QStyle::SP_FileDialogInfoView, [this] { summarizeCurrent(); });
+    m_openShardAction = action("explorerOpenShard", QStyle::SP_FileDialogContentsView, [this] { openSelectedShard(); });
+    m_openShardAction->setEnabled(false); // until a shard is selected
+    m_benchmarkAction = action("explorerBenchmark", QStyle::SP_MediaPlay, [this] {
+        if (!m_objects->location().isEmpty())
+            Q_EMIT benchmarkRequested(m_objects->location());
+    });
+    m_breadcrumbs = new Breadcrumbs(this);
+    connect(m_breadcrumbs, &Breadcrumbs::prefixActivated, this, [this](const QString &prefix) {
+        m_prefix->setText(prefix);
+        applyPrefix();
+        m_tabs->setCurrentIndex(0);
+    });
+    connect(m_breadcrumbs, &Breadcrumbs::shardActivated, this, [this] { m_tabs->setCurrentIndex(1); });
 
     auto *right = new QWidget(this);
     auto *filters = new QHBoxLayout;
@@ -92,6 +143,7 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_location);
     rightLayout->addLayout(filters);
+    rightLayout->addWidget(m_breadcrumbs);
     rightLayout->addWidget(m_table);
     m_tabs->setObjectName(QStringLiteral("explorerTabs"));
     m_sampleTree->setObjectName(QStringLiteral("sampleTree"));
@@ -137,7 +189,15 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_toolBar);
     layout->addWidget(m_splitter);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ExplorerPanel::updateBreadcrumbs);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        const bool shard = current.isValid() &&
+                           looksLikeShard(current.sibling(current.row(), ObjectListModel::NameColumn).data().toString());
+        m_openShardAction->setEnabled(shard);
+    });
 
     connect(m_tree, &QTreeView::activated, this, &ExplorerPanel::onBucketActivated);
     connect(m_tree, &QTreeView::clicked, this, &ExplorerPanel::onBucketActivated);
@@ -243,6 +303,17 @@ void ExplorerPanel::openLocation(int connectionRow, const QString &url)
     }
     m_location->setText(url);
     m_objects->setLocation(url, m_connections->connection(connectionRow).options, !m_folders->isChecked());
+    // The bucket shown is the one selected in the sidebar.
+    const QModelIndex conn = m_connections->index(connectionRow, 0);
+    for (int row = 0; row < m_connections->rowCount(conn); ++row) {
+        const QModelIndex bucket = m_connections->index(row, 0, conn);
+        if (m_connections->bucketUrl(bucket) == m_bucketUrl) {
+            m_tree->expand(conn);
+            m_tree->setCurrentIndex(bucket);
+            break;
+        }
+    }
+    updateBreadcrumbs();
     if (looksLikeShard(m_prefix->text())) // a shard's URL: show its samples too
         openShard(m_prefix->text());
 }
@@ -271,6 +342,7 @@ void ExplorerPanel::applyPrefix()
     m_location->setText(url);
     // Folders: one level with virtual directories (double-click one to enter it).
     m_objects->setLocation(url, m_connections->connection(m_connectionRow).options, !m_folders->isChecked());
+    updateBreadcrumbs();
 }
 
 void ExplorerPanel::goUp()
@@ -351,13 +423,7 @@ void ExplorerPanel::saveMember(const QModelIndex &member, const QString &path)
         JobOptions{QString(), false});
 }
 
-bool ExplorerPanel::looksLikeShard(const QString &name)
-{
-    for (const char *ext : {".tar", ".tar.gz", ".tgz", ".tar.lz4", ".zip"})
-        if (name.endsWith(QLatin1String(ext)))
-            return true;
-    return false;
-}
+bool ExplorerPanel::looksLikeShard(const QString &name) { return isArchiveName(name.toStdString()); }
 
 void ExplorerPanel::onObjectActivated(const QModelIndex &index)
 {
@@ -381,6 +447,7 @@ void ExplorerPanel::openShard(const QString &object)
     m_preview->clearPreview();
     m_samples->open(m_bucketUrl, object, m_connections->connection(m_connectionRow).options);
     m_tabs->setCurrentIndex(1);
+    updateBreadcrumbs();
 }
 
 void ExplorerPanel::onSampleClicked(const QModelIndex &index)
@@ -390,6 +457,93 @@ void ExplorerPanel::onSampleClicked(const QModelIndex &index)
     if (!member.parent().isValid())
         return; // a sample or error row
     m_preview->showMember(member.data(ShardSampleModel::ExtensionRole).toString(), bytes, m_samples->describe(member));
+}
+
+QString ExplorerPanel::currentPrefix() const { return m_prefix->text(); }
+
+void ExplorerPanel::updateBreadcrumbs()
+{
+    const bool shardShown = m_tabs->currentIndex() == 1 && !m_samples->shard().isEmpty();
+    m_breadcrumbs->setPath(m_bucketUrl, shardShown ? m_samples->shard().section(QLatin1Char('/'), 0, -2) +
+                                                         (m_samples->shard().contains(QLatin1Char('/')) ? QStringLiteral("/") : QString())
+                                                   : m_prefix->text(),
+                           shardShown ? m_samples->shard() : QString());
+}
+
+void ExplorerPanel::openSelectedShard()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const ObjectRow &row = m_objects->row(m_filter->mapToSource(current).row());
+    if (!row.isDirectory && looksLikeShard(row.name))
+        openShard(row.name);
+}
+
+bool ExplorerPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove)) {
+        auto *drag = static_cast<QDropEvent *>(event);
+        const bool files = drag->mimeData()->hasUrls() && !m_bucketUrl.isEmpty() &&
+                           std::all_of(drag->mimeData()->urls().cbegin(), drag->mimeData()->urls().cend(),
+                                       [](const QUrl &u) { return u.isLocalFile() && QFileInfo(u.toLocalFile()).isFile(); });
+        if (files)
+            drag->acceptProposedAction();
+        else
+            drag->ignore();
+        return true;
+    }
+    if (watched == m_table->viewport() && event->type() == QEvent::Drop) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        QStringList paths;
+        for (const QUrl &u : drop->mimeData()->urls())
+            if (u.isLocalFile())
+                paths << u.toLocalFile();
+        drop->acceptProposedAction();
+        uploadFiles(paths);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ExplorerPanel::uploadFiles(const QStringList &paths)
+{
+    if (m_connectionRow < 0 || m_bucketUrl.isEmpty() || paths.isEmpty())
+        return;
+    QString dir = m_prefix->text();
+    dir = dir.left(dir.lastIndexOf(QLatin1Char('/')) + 1); // the directory the listing shows
+    const QString bucketUrl = m_bucketUrl;
+    const StoreOptions options = m_connections->connection(m_connectionRow).options;
+    std::vector<std::pair<std::string, std::string>> files; // (local path, object name)
+    for (const QString &p : paths)
+        files.emplace_back(p.toStdString(), (dir + QFileInfo(p).fileName()).toStdString());
+    auto report = [this](const QStringList &objects, const QString &error) {
+        Q_EMIT message(error.isEmpty() ? tr("Uploaded %n file(s)", nullptr, int(objects.size()))
+                                       : tr("Upload not complete: %1").arg(error));
+        Q_EMIT uploaded(objects, error);
+        applyPrefix(); // the listing shows what arrived
+    };
+    auto done = std::make_shared<QStringList>(); // what arrived, also when a later file fails
+    JobTracker::instance().start(
+        this, tr("Uploading %n file(s) to %1…", nullptr, int(files.size())).arg(bucketUrl + QLatin1Char('/') + dir),
+        [bucketUrl, options, files, done](JobContext &job) {
+            StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
+            std::uint64_t total = 0, before = 0;
+            for (const auto &f : files)
+                total += std::uint64_t(QFileInfo(QString::fromStdString(f.first)).size());
+            for (const auto &[path, object] : files) {
+                job.throwIfCancelled();
+                uploadFile(*loc.store, loc.bucket, object, path,
+                           [&](std::uint64_t sent, std::uint64_t) { job.setProgress(std::int64_t(before + sent), std::int64_t(total)); },
+                           job.cancelFlag());
+                before += std::uint64_t(QFileInfo(QString::fromStdString(path)).size());
+                job.post([done, object] { *done << QString::fromStdString(object); });
+            }
+        },
+        [report, done] { report(*done, QString()); },
+        [report, done](const Error &error) {
+            report(*done, error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
+        });
 }
 
 void ExplorerPanel::changeEvent(QEvent *event)
@@ -414,6 +568,19 @@ void ExplorerPanel::retranslate()
     m_sampleViews->setTabText(1, tr("Thumbnails"));
     m_summarize->setText(tr("Summarize"));
     m_summarize->setToolTip(tr("Count objects and bytes, and show the size histogram and extensions"));
+    m_openUrlAction->setText(tr("Open URL…"));
+    m_openUrlAction->setToolTip(tr("Open a bucket, prefix or shard by its URL (ais://, s3://, file://, local://)"));
+    m_refreshAction->setText(tr("Refresh"));
+    m_refreshAction->setToolTip(tr("List the current location again"));
+    m_upAction->setText(tr("Up"));
+    m_upAction->setToolTip(tr("Up one directory (Backspace)"));
+    m_summarizeAction->setText(tr("Summarize"));
+    m_summarizeAction->setToolTip(m_summarize->toolTip());
+    m_openShardAction->setText(tr("Open as Shard"));
+    m_openShardAction->setToolTip(tr("Show the samples of the selected shard (Enter)"));
+    m_benchmarkAction->setText(tr("Benchmark This"));
+    m_benchmarkAction->setToolTip(tr("Measure how fast the current location can be read, in the Benchmark tab"));
+    m_table->setToolTip(tr("Drop files here to upload them into the current directory"));
     if (m_bucketUrl.isEmpty())
         m_location->setText(tr("Choose a bucket on the left."));
 }

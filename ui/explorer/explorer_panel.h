@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+class QAction;
+class QToolBar;
+
 #include <atomic>
 #include <memory>
 
@@ -20,6 +23,7 @@ class QTreeView;
 
 namespace shardscope::ui {
 
+class Breadcrumbs;
 class ClusterView;
 class SummaryView;
 class ObjectListModel;
@@ -47,6 +51,13 @@ public:
     ClusterView *clusterView() const { return m_cluster; }
     SummaryView *summaryView() const { return m_summaryView; }
     void summarizeCurrent(); // the current bucket/prefix, in the Summary tab
+    QToolBar *toolBar() const { return m_toolBar; }
+    Breadcrumbs *breadcrumbs() const { return m_breadcrumbs; }
+    QString currentPrefix() const;
+    // Uploads local files into the current bucket, under the current
+    // directory (the prefix up to its last '/'), as one job with progress and
+    // Stop; the listing is refreshed when it ends. Reports through uploaded().
+    void uploadFiles(const QStringList &paths);
 
     // Opens an object of the current bucket as a shard: its samples and a preview.
     void openShard(const QString &object);
@@ -70,6 +81,10 @@ Q_SIGNALS:
     void editConnectionRequested(int row);
     // "Add to Split as Prefix" on an object or directory of the bucket.
     void addToSplitRequested(const QString &bucketUrl, const QString &prefix);
+    // Toolbar: Open URL… (the main window asks for it) and Benchmark This.
+    void openUrlRequested();
+    void benchmarkRequested(const QString &url);
+    void uploaded(const QStringList &objects, const QString &error);
 
 public:
 
@@ -83,12 +98,15 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
     void onBucketActivated(const QModelIndex &index);
     void applyPrefix();
     void goUp();
+    void openSelectedShard();
+    void updateBreadcrumbs();
     void onObjectActivated(const QModelIndex &index);
     void onSampleClicked(const QModelIndex &index);
 
@@ -113,6 +131,10 @@ private:
     ClusterView *m_cluster;
     SummaryView *m_summaryView;
     QPushButton *m_summarize;
+    QToolBar *m_toolBar;
+    Breadcrumbs *m_breadcrumbs;
+    QAction *m_openUrlAction, *m_refreshAction, *m_upAction, *m_summarizeAction, *m_openShardAction,
+        *m_benchmarkAction;
     int m_connectionRow = -1;
     quint64 m_saveJob = 0; // the download in progress (Stop)
     QString m_bucketUrl;

@@ -43,13 +43,17 @@ using JobId = quint64;
 
 struct JobOptions
 {
+    JobOptions(QString slot_ = QString(), bool cancellable_ = true, bool visible_ = true, std::string lane_ = {})
+        : slot(std::move(slot_)), cancellable(cancellable_), visible(visible_), lane(std::move(lane_))
+    {
+    }
     // A new job of the same owner and slot cancels the previous one and drops
     // its results (a new listing, a new preview, a new count).
     QString slot;
     // false: not stopped by the user or by closing (a save); no Stop button.
-    bool cancellable = true;
+    bool cancellable;
     // false: short work the status bar does not list (thumbnails, probes).
-    bool visible = true;
+    bool visible;
     // Non-empty: runs after earlier jobs of this lane, one at a time.
     std::string lane;
 };

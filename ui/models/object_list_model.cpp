@@ -5,14 +5,20 @@
 #include "core/storage/store_url.h"
 #include "core/util/error.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <QPointer>
+
+#include <memory>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace shardscope::ui {
 
 ObjectListModel::ObjectListModel(QObject *parent) : QAbstractTableModel(parent)
 {
-    qRegisterMetaType<QVector<shardscope::ui::ObjectRow>>();
     m_worker = std::make_shared<ListingWorker>();
 }
 
@@ -30,7 +36,7 @@ void ObjectListModel::requestPage(const QString &token)
     JobTracker::instance().start(
         this, tr("Listing %1…").arg(m_url),
         [worker = m_worker, request](JobContext &) {
-            PageResult result;
+            PageResult result; // moved, never copied, to the GUI thread
             result.skipped = !worker->fetch(request, result);
             return result;
         },
@@ -62,6 +68,7 @@ void ObjectListModel::clear()
     m_token.clear();
     m_error.clear();
     m_complete = true;
+    m_truncated = false;
     endResetModel();
     setLoading(false);
 }
@@ -78,34 +85,56 @@ void ObjectListModel::setLocation(const QString &url, const StoreOptions &option
     requestPage(QString());
 }
 
-int ObjectListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_rows.size(); }
+void ObjectListModel::setLimits(int rows, std::size_t bytes)
+{
+    m_rowLimit = qMax(rows, 1);
+    m_byteLimit = bytes;
+}
+
+int ObjectListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows.count();
+}
 int ObjectListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant ObjectListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= m_rows.count())
         return {};
-    const ObjectRow &r = m_rows.at(index.row());
+    const int r = index.row();
     if (role == SizeRole)
-        return r.size;
+        return m_rows.size(r);
     if (role == IsDirectoryRole)
-        return r.isDirectory;
+        return m_rows.isDirectory(r);
+    qint64 ms = 0;
+    if (role == ModifiedTimeRole)
+        return m_rows.modifiedMs(r, &ms) ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
     if (role == SortRole)
         switch (index.column()) {
-        case NameColumn: return r.name;
-        case SizeColumn: return r.size;
-        case ModifiedColumn: return r.modified;
-        case ChecksumColumn: return r.checksum;
+        case NameColumn:
+            // Listed in name order (as every store lists): the row is the rank,
+            // and a sort compares integers; otherwise the bytes (no decoding).
+            return m_rows.namesAscending() ? QVariant(r) : QVariant(m_rows.nameUtf8(r));
+        case SizeColumn:
+            return m_rows.size(r);
+        case ModifiedColumn:
+            return m_rows.modifiedMs(r, &ms) ? QVariant(ms) : QVariant(m_rows.modified(r));
+        case ChecksumColumn:
+            return m_rows.checksum(r);
         }
     if (role == Qt::TextAlignmentRole && index.column() == SizeColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case NameColumn: return r.name;
-    case SizeColumn: return r.isDirectory ? QString() : formatBytes(r.size);
-    case ModifiedColumn: return r.modified;
-    case ChecksumColumn: return r.checksum;
+    case NameColumn:
+        return m_rows.name(r);
+    case SizeColumn:
+        return m_rows.isDirectory(r) ? QString() : formatBytes(m_rows.size(r));
+    case ModifiedColumn:
+        return m_rows.modified(r);
+    case ChecksumColumn:
+        return m_rows.checksum(r);
     }
     return {};
 }
@@ -136,20 +165,29 @@ void ObjectListModel::fetchMore(const QModelIndex &parent)
     requestPage(m_token);
 }
 
-void ObjectListModel::onPage(quint64 generation, const QVector<ObjectRow> &rows, const QString &nextToken)
+void ObjectListModel::onPage(quint64 generation, const ObjectRows &rows, const QString &nextToken)
 {
     if (generation != m_generation)
         return; // a superseded listing
-    if (!rows.isEmpty()) {
-        beginInsertRows({}, m_rows.size(), m_rows.size() + rows.size() - 1);
-        m_rows += rows;
+    // Rows are added (and announced) as far as the limits allow.
+    const int fit = m_rows.fitting(rows, std::size_t(m_rowLimit), m_byteLimit);
+    if (fit > 0) {
+        beginInsertRows({}, m_rows.count(), m_rows.count() + fit - 1);
+        m_rows.append(rows, std::size_t(m_rowLimit), m_byteLimit);
         endInsertRows();
     }
-    m_token = nextToken;
-    m_complete = nextToken.isEmpty();
+    m_truncated = fit < rows.count() || (!nextToken.isEmpty() && m_rows.count() >= m_rowLimit);
+    m_token = m_truncated ? QString() : nextToken;
+    m_complete = m_token.isEmpty();
     setLoading(false);
+    if (m_truncated)
+        Q_EMIT failed(
+            tr("%1: showing the first %Ln object(s); the listing stops there to keep memory bounded. "
+               "Type a prefix to list part of the bucket.",
+               nullptr, m_rows.count())
+                .arg(m_url));
     if (m_complete)
-        Q_EMIT completed(m_rows.size());
+        Q_EMIT completed(m_rows.count());
 }
 
 void ObjectListModel::onFailed(quint64 generation, const QString &message)
@@ -178,20 +216,17 @@ bool ListingWorker::fetch(const PageRequest &request, PageResult &result)
         req.prefix = m_location.path;
         req.details = true;
         ListPage page = m_location.store->listPage(m_location.bucket, req, request.token.toStdString());
-        result.rows.reserve(static_cast<int>(page.entries.size()));
-        // Objects written together share their time: one (implicitly shared)
-        // string for a run of equal times keeps a million rows small.
-        QString modified;
-        std::string lastModified;
-        for (auto &e : page.entries) {
-            if (modified.isNull() || e.modified != lastModified) {
-                lastModified = e.modified;
-                modified = QString::fromStdString(e.modified);
-            }
-            result.rows.push_back({QString::fromStdString(e.name), e.size, modified,
-                                   QString::fromStdString(e.checksum), e.isDirectory});
-        }
+        for (const auto &e : page.entries)
+            result.rows.append(e.name, e.size, e.modified, e.checksum, e.isDirectory);
         result.nextToken = QString::fromStdString(page.continuationToken);
+#ifdef __GLIBC__
+        // The listing is over: what it held on this thread (a file store's
+        // sorted walk of the whole bucket, JSON pages) is freed, but glibc
+        // keeps it in this thread's arena. Give it back to the system here,
+        // off the GUI thread.
+        if (page.continuationToken.empty())
+            malloc_trim(0);
+#endif
     } catch (...) {
         m_openGeneration = ~0ull;
         result.error = taskErrorText("listing " + request.url.toStdString());

@@ -1,24 +1,14 @@
 #pragma once
 
 #include "core/storage/store_factory.h"
+#include "ui/models/object_rows.h"
 
 #include <QAbstractTableModel>
-#include <QVector>
 
 #include <atomic>
 #include <memory>
 
 namespace shardscope::ui {
-
-// One listed entry, as the GUI keeps it.
-struct ObjectRow
-{
-    QString name;
-    quint64 size = 0;
-    QString modified;
-    QString checksum;
-    bool isDirectory = false;
-};
 
 class ListingWorker;
 
@@ -26,12 +16,26 @@ class ListingWorker;
 // worker thread (canFetchMore/fetchMore follow the continuation token), so a
 // million-object bucket never blocks the GUI. Changing the location starts a
 // new generation; pages of superseded listings are dropped.
+// Rows are kept compact (ObjectRows). A listing stops at rowLimit() rows or
+// byteLimit() bytes of rows, whichever comes first: the rows so far stay,
+// isTruncated() is true and failed() says why and what to do (a table of
+// millions of rows is not browsed by scrolling; a prefix narrows it).
 class ObjectListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { NameColumn, SizeColumn, ModifiedColumn, ChecksumColumn, ColumnCount };
-    enum Role { SizeRole = Qt::UserRole + 1, IsDirectoryRole, SortRole /* name, size as a number, time, checksum */ };
+    enum Role
+    {
+        SizeRole = Qt::UserRole + 1,
+        IsDirectoryRole,
+        // Name (its rank, or its UTF-8 bytes), size, time (ms since 1970 where known), checksum.
+        SortRole,
+        // The time as a QDateTime (UTC); invalid when the store's text is not a known format.
+        ModifiedTimeRole,
+    };
+    static constexpr int kDefaultRowLimit = 2000000;
+    static constexpr std::size_t kDefaultByteLimit = std::size_t(256) << 20;
 
     explicit ObjectListModel(QObject *parent = nullptr);
     ~ObjectListModel() override;
@@ -44,8 +48,16 @@ public:
     QString location() const { return m_url; }
     bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_complete; }
+    bool isTruncated() const { return m_truncated; }
     QString errorString() const { return m_error; }
-    const ObjectRow &row(int r) const { return m_rows.at(r); }
+    ObjectRow row(int r) const { return m_rows.row(r); }
+    // Memory the rows take (what a listing's byte limit counts).
+    std::size_t rowBytes() const { return m_rows.bytes(); }
+
+    // Limits for the next setLocation().
+    void setLimits(int rows, std::size_t bytes);
+    int rowLimit() const { return m_rowLimit; }
+    std::size_t byteLimit() const { return m_byteLimit; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -56,12 +68,13 @@ public:
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
+    // The listing stopped: an error (errorString()), or a limit (isTruncated()).
     void failed(const QString &message);
     void completed(int rows);
 
 private:
     void requestPage(const QString &token);
-    void onPage(quint64 generation, const QVector<shardscope::ui::ObjectRow> &rows, const QString &nextToken);
+    void onPage(quint64 generation, const ObjectRows &rows, const QString &nextToken);
     void onFailed(quint64 generation, const QString &message);
     void setLoading(bool loading);
 
@@ -70,7 +83,10 @@ private:
     StoreOptions m_options;
     bool m_recursive = true;
     quint32 m_pageSize = 0;
-    QVector<ObjectRow> m_rows;
+    ObjectRows m_rows;
+    int m_rowLimit = kDefaultRowLimit;
+    std::size_t m_byteLimit = kDefaultByteLimit;
+    bool m_truncated = false;
     QString m_url;
     QString m_token;
     QString m_error;
@@ -93,7 +109,7 @@ struct PageRequest
 // What a request gave: rows and the next token, or an error.
 struct PageResult
 {
-    QVector<ObjectRow> rows;
+    ObjectRows rows;
     QString nextToken;
     QString error;
     bool skipped = false; // superseded before it started: nothing to deliver

@@ -2,6 +2,7 @@
 
 #include "core/storage/store.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -20,5 +21,12 @@ using DownloadProgress = std::function<void(std::uint64_t done, std::uint64_t to
 std::uint64_t downloadObject(Store &store, const std::string &bucket, const std::string &object,
                              const GetRequest &request, const std::string &path,
                              const DownloadProgress &progress = {});
+
+// Uploads the local file `path` as `object`, reporting (bytes sent, file
+// size) about ten times a second. Stops at `cancel` with Error(Cancelled).
+// Errors name the file and the object. The CLI's `put` and the GUI's drop
+// of files onto a bucket use it.
+void uploadFile(Store &store, const std::string &bucket, const std::string &object, const std::string &path,
+                const DownloadProgress &progress = {}, const std::atomic<bool> *cancel = nullptr);
 
 } // namespace shardscope
