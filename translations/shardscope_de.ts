@@ -84,6 +84,10 @@
         <source>batches</source>
         <translation>Batches</translation>
     </message>
+    <message>
+        <source>Tuning batches</source>
+        <translation>Batches werden abgestimmt</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkPanel</name>
@@ -365,6 +369,14 @@
         <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
         <translation>Noch kein Benchmark. Wählen Sie die Daten (eine Bucket-URL oder die Konfiguration des Datensatz-Tabs), eine Methode und die Worker, dann Starten; „Worker durchlaufen“ findet die passende Worker-Zahl, „Methoden vergleichen“ den schnellsten Leseweg.</translation>
     </message>
+    <message>
+        <source>Benchmark of %1</source>
+        <translation>Benchmark von %1</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkRunner</name>
@@ -386,6 +398,10 @@
     <message>
         <source>Comparing: %1</source>
         <translation>Vergleiche: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
     </message>
 </context>
 <context>
@@ -461,6 +477,10 @@
     <message>
         <source>No cluster chosen. Double-click an AIStore connection in the list on the left to see its nodes, or add one with File → Add Connection…</source>
         <translation>Kein Cluster gewählt. Doppelklicken Sie links auf eine AIStore-Verbindung, um ihre Knoten zu sehen, oder fügen Sie eine hinzu mit Datei → Verbindung hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Reading the cluster map of %1…</source>
+        <translation>Cluster-Karte von %1 wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -556,12 +576,20 @@
         <source>Token (kept in memory only)</source>
         <translation>Token (nur im Speicher gehalten)</translation>
     </message>
+    <message>
+        <source>Testing the connection %1…</source>
+        <translation>Verbindung %1 wird getestet…</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ConnectionTreeModel</name>
     <message>
         <source>%1 (loading…)</source>
         <translation>%1 (wird geladen …)</translation>
+    </message>
+    <message>
+        <source>Listing the buckets of %1…</source>
+        <translation>Buckets von %1 werden aufgelistet…</translation>
     </message>
 </context>
 <context>
@@ -696,6 +724,14 @@
     <message>
         <source>Export…</source>
         <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
     </message>
 </context>
 <context>
@@ -866,6 +902,64 @@
             <numerusform>Zusammenfassung: bisher %Ln Objekt …</numerusform>
             <numerusform>Zusammenfassung: bisher %Ln Objekte …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei hochgeladen</numerusform>
+            <numerusform>%n Dateien hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upload not complete: %1</source>
+        <translation>Hochladen nicht vollständig: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s) to %1…</source>
+        <translation>
+            <numerusform>%n Datei wird nach %1 hochgeladen…</numerusform>
+            <numerusform>%n Dateien werden nach %1 hochgeladen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open URL…</source>
+        <translation>URL öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a bucket, prefix or shard by its URL (ais://, s3://, file://, local://)</source>
+        <translation>Bucket, Präfix oder Shard über die URL öffnen (ais://, s3://, file://, local://)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>List the current location again</source>
+        <translation>Den aktuellen Ort neu auflisten</translation>
+    </message>
+    <message>
+        <source>Up one directory (Backspace)</source>
+        <translation>Ein Verzeichnis nach oben (Rücktaste)</translation>
+    </message>
+    <message>
+        <source>Show the samples of the selected shard (Enter)</source>
+        <translation>Die Samples des gewählten Shards zeigen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Benchmark This</source>
+        <translation>Benchmark hierfür</translation>
+    </message>
+    <message>
+        <source>Measure how fast the current location can be read, in the Benchmark tab</source>
+        <translation>Im Benchmark-Tab messen, wie schnell sich der aktuelle Ort lesen lässt</translation>
+    </message>
+    <message>
+        <source>Drop files here to upload them into the current directory</source>
+        <translation>Dateien hier ablegen, um sie ins aktuelle Verzeichnis hochzuladen</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1222,17 @@ Speicher %2, %3 Lesezugriffe</translation>
         <source>Stop the current operation</source>
         <translation>Den laufenden Vorgang anhalten</translation>
     </message>
+    <message>
+        <source>Stop: %1</source>
+        <translation>Stoppen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::JobTracker</name>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::MainWindow</name>
@@ -1346,6 +1451,10 @@ Speicher %2, %3 Lesezugriffe</translation>
         <source>S&amp;tart Page</source>
         <translation>S&amp;tartseite</translation>
     </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ObjectListModel</name>
@@ -1371,6 +1480,10 @@ Speicher %2, %3 Lesezugriffe</translation>
             <numerusform>%1: Nur das erste %Ln Objekt wird angezeigt; die Auflistung endet dort, damit der Speicher begrenzt bleibt. Geben Sie ein Präfix ein, um einen Teil des Buckets aufzulisten.</numerusform>
             <numerusform>%1: Nur die ersten %Ln Objekte werden angezeigt; die Auflistung endet dort, damit der Speicher begrenzt bleibt. Geben Sie ein Präfix ein, um einen Teil des Buckets aufzulisten.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet…</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1740,21 @@ Kanäle: %4</translation>
         <source>%1: the rest of the shard is not shown: the samples above hold the most a shard view keeps in memory (%2)</source>
         <translation>%1: Der Rest des Shards wird nicht angezeigt: Die Samples oben belegen bereits den Speicher, den eine Shard-Ansicht höchstens hält (%2)</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SplitCounter</name>
+    <message>
+        <source>Counting the splits of %1…</source>
+        <translation>Splits von %1 werden gezählt…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::SplitReportView</name>
@@ -1763,6 +1891,10 @@ Es misst, wie schnell die Daten mit 1, 2, 4 … Workern laden, und sagt, wo es h
             <numerusform>%1: bisher %Ln Objekt, %2 …</numerusform>
             <numerusform>%1: bisher %Ln Objekte, %2 …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Summarizing %1…</source>
+        <translation>%1 wird zusammengefasst…</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,20 @@
             <numerusform>Summarizing: %Ln objects so far…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Uploaded %n file(s)</source>
+        <translation>
+            <numerusform>Uploaded %n file</numerusform>
+            <numerusform>Uploaded %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s) to %1…</source>
+        <translation>
+            <numerusform>Uploading %n file to %1…</numerusform>
+            <numerusform>Uploading %n files to %1…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>

@@ -82,6 +82,10 @@
         <source>batches</source>
         <translation>批次</translation>
     </message>
+    <message>
+        <source>Tuning batches</source>
+        <translation>正在调整批次</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkPanel</name>
@@ -361,6 +365,14 @@
         <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
         <translation>尚无基准测试。请选择数据（存储桶 URL 或“数据集”选项卡中的配置）、方法和工作线程数，然后点击“开始”；“扫描工作线程数”可找出应使用的线程数，“比较方法”可找出最快的读取方式。</translation>
     </message>
+    <message>
+        <source>Benchmark of %1</source>
+        <translation>%1 的基准测试</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkRunner</name>
@@ -381,6 +393,10 @@
     <message>
         <source>Comparing: %1</source>
         <translation>正在比较：%1</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
     </message>
 </context>
 <context>
@@ -456,6 +472,10 @@
     <message>
         <source>No cluster chosen. Double-click an AIStore connection in the list on the left to see its nodes, or add one with File → Add Connection…</source>
         <translation>尚未选择集群。双击左侧列表中的 AIStore 连接以查看其节点，或通过“文件 → 添加连接…”添加一个。</translation>
+    </message>
+    <message>
+        <source>Reading the cluster map of %1…</source>
+        <translation>正在读取 %1 的集群映射…</translation>
     </message>
 </context>
 <context>
@@ -550,12 +570,20 @@
         <source>Token (kept in memory only)</source>
         <translation>令牌（仅保存在内存中）</translation>
     </message>
+    <message>
+        <source>Testing the connection %1…</source>
+        <translation>正在测试连接 %1…</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ConnectionTreeModel</name>
     <message>
         <source>%1 (loading…)</source>
         <translation>%1（加载中…）</translation>
+    </message>
+    <message>
+        <source>Listing the buckets of %1…</source>
+        <translation>正在列出 %1 的存储桶…</translation>
     </message>
 </context>
 <context>
@@ -689,6 +717,14 @@
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
     </message>
 </context>
 <context>
@@ -854,6 +890,62 @@
         <translation>
             <numerusform>正在汇总：目前 %Ln 个对象…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploaded %n file(s)</source>
+        <translation>
+            <numerusform>已上传 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upload not complete: %1</source>
+        <translation>上传未完成：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s) to %1…</source>
+        <translation>
+            <numerusform>正在上传 %n 个文件到 %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open URL…</source>
+        <translation>打开 URL…</translation>
+    </message>
+    <message>
+        <source>Open a bucket, prefix or shard by its URL (ais://, s3://, file://, local://)</source>
+        <translation>按 URL 打开存储桶、前缀或分片（ais://、s3://、file://、local://）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the current location again</source>
+        <translation>重新列出当前位置</translation>
+    </message>
+    <message>
+        <source>Up one directory (Backspace)</source>
+        <translation>上一级目录（退格键）</translation>
+    </message>
+    <message>
+        <source>Show the samples of the selected shard (Enter)</source>
+        <translation>显示所选分片的样本（回车）</translation>
+    </message>
+    <message>
+        <source>Benchmark This</source>
+        <translation>对此做基准测试</translation>
+    </message>
+    <message>
+        <source>Measure how fast the current location can be read, in the Benchmark tab</source>
+        <translation>在“基准测试”标签页中测量当前位置的读取速度</translation>
+    </message>
+    <message>
+        <source>Drop files here to upload them into the current directory</source>
+        <translation>将文件拖放到此处以上传到当前目录</translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1207,17 @@ memory %2, %3 reads</source>
         <source>Stop the current operation</source>
         <translation>停止当前操作</translation>
     </message>
+    <message>
+        <source>Stop: %1</source>
+        <translation>停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::JobTracker</name>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::MainWindow</name>
@@ -1332,6 +1435,10 @@ memory %2, %3 reads</source>
         <source>S&amp;tart Page</source>
         <translation>起始页(&amp;T)</translation>
     </message>
+    <message>
+        <source>Health</source>
+        <translation>健康检查</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ObjectListModel</name>
@@ -1356,6 +1463,10 @@ memory %2, %3 reads</source>
         <translation>
             <numerusform>%1：仅显示前 %Ln 个对象；为限制内存占用，列举到此为止。输入前缀可只列出存储桶的一部分。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>正在列出 %1…</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1723,21 @@ Channels: %4</source>
         <source>%1: the rest of the shard is not shown: the samples above hold the most a shard view keeps in memory (%2)</source>
         <translation>%1：分片的其余部分未显示：上面的样本已占用分片视图最多保留的内存（%2）</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::SplitCounter</name>
+    <message>
+        <source>Counting the splits of %1…</source>
+        <translation>正在统计 %1 的划分…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::SplitReportView</name>
@@ -1744,6 +1870,10 @@ It measures how fast the data loads with 1, 2, 4… workers and says where it st
         <translation>
             <numerusform>%1：目前 %Ln 个对象，%2…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Summarizing %1…</source>
+        <translation>正在汇总 %1…</translation>
     </message>
 </context>
 <context>

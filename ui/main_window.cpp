@@ -10,6 +10,7 @@
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/export_dialog.h"
 #include "ui/explorer/explorer_panel.h"
+#include "ui/health/health_view.h"
 #include "ui/jobs/job_status_widget.h"
 #include "ui/models/object_list_model.h"
 #include "ui/language_manager.h"
@@ -79,6 +80,11 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_tabs->addTab(m_benchmark, QString());
     m_tuning = new BatchTuningPanel(m_tabs);
     m_tabs->addTab(m_tuning, QString());
+    m_health = new HealthView(m_tabs);
+    m_tabs->addTab(m_health, QString());
+    // A finding's shard opens in the explorer.
+    connect(m_health, &HealthView::openShardRequested, this,
+            [this](const QString &shardUrl, const QString &) { openLocation(shardUrl); });
     setCentralWidget(m_stack);
     m_start->setRecentUrls(m_settings.recentUrls());
     connect(m_start, &StartView::openDemoRequested, this, &MainWindow::openDemo);
@@ -105,6 +111,16 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
         if (m_tabs->currentWidget() == m_benchmark && !m_explorer->objects()->location().isEmpty() &&
             !m_benchmark->isRunning())
             m_benchmark->setUrl(m_explorer->objects()->location());
+        // The Health view audits what the explorer shows, with that connection's options.
+        if (m_tabs->currentWidget() == m_health && !m_explorer->objects()->location().isEmpty()) {
+            const QString url = m_explorer->objects()->location();
+            QString scheme = url.section(QStringLiteral("://"), 0, 0);
+            if (scheme == QLatin1String("file"))
+                scheme = QStringLiteral("local");
+            m_health->setStoreOptions(storeOptionsFor(scheme));
+            if (m_health->target().isEmpty())
+                m_health->setTarget(url);
+        }
     });
 
     m_jobStatus = new JobStatusWidget(JobTracker::instance(), this);
@@ -489,6 +505,7 @@ void MainWindow::retranslate()
     m_tabs->setTabText(1, tr("Dataset"));
     m_tabs->setTabText(2, tr("Benchmark"));
     m_tabs->setTabText(3, tr("Batch Tuning"));
+    m_tabs->setTabText(4, tr("Health"));
     m_systemLanguageAction->setText(tr("System Default"));
     m_aboutAction->setText(tr("&About shardscope"));
     m_aboutQtAction->setText(tr("About &Qt"));

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace shardscope::ui {
 
 class BatchTuningPanel;
+class HealthView;
 class BenchmarkPanel;
 class DatasetPanel;
 class ExplorerPanel;
@@ -36,6 +37,7 @@ public:
     DatasetPanel *dataset() const { return m_dataset; }
     BenchmarkPanel *benchmark() const { return m_benchmark; }
     BatchTuningPanel *batchTuning() const { return m_tuning; }
+    HealthView *health() const { return m_health; }
     void loadTuningSizes(); // the dataset config's object sizes, listed off the GUI thread
     QTabWidget *tabs() const { return m_tabs; }
     // The options of the first connection for a scheme ("ais", "s3", "local").
@@ -111,6 +113,7 @@ private:
     DatasetPanel *m_dataset = nullptr;
     BenchmarkPanel *m_benchmark = nullptr;
     BatchTuningPanel *m_tuning = nullptr;
+    HealthView *m_health = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;
 };
 

@@ -133,7 +133,9 @@ const QSet<QString> &sameInEveryLanguage()
         QStringLiteral("CPU %"), QStringLiteral("MB/s"), QStringLiteral("p50 ms"), QStringLiteral("p95 ms"),
         QStringLiteral("p99 ms"),
         // German words spelt as in English (Duden): the German catalog keeps them
-        QStringLiteral("Name"), QStringLiteral("Bytes"), QStringLiteral("Benchmark"),
+        QStringLiteral("Name"), QStringLiteral("Bytes"), QStringLiteral("Benchmark"), QStringLiteral("Detail"),
+        // a technical loanword the German catalog keeps, like "Bucket"
+        QStringLiteral("Shard"),
     };
     return same;
 }
