@@ -3,7 +3,8 @@
 # and stopped again afterwards). Usage: bench/run.sh storage [options]
 # (see bench/storage_bench.py --help), bench/run.sh sampler | loader, or
 # bench/run.sh peers (P1, P2, P3, P6 against every peer in one run), or
-# bench/run.sh gui (P5: GUI stalls and memory on a 1M-object bucket). Results go to bench/results/.
+# bench/run.sh gui (P5: GUI stalls and memory on a 1M-object bucket), or
+# bench/run.sh python (P7: the Python module vs the SDK and the CLI). Results go to bench/results/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/scripts/common.sh"
@@ -36,8 +37,12 @@ case "$suite" in
     "$SHARDSCOPE_VENV/bin/python" "$root/bench/gui_bench.py" --endpoint "$EP" \
       --app "$root/build/release/app/shardscope" --cli "$root/build/release/app/shardscope-cli" \
       --command "bench/run.sh gui $*" "$@";;
+  python)
+    # P7: shardscope's Python module (installed in the venv by setup-venv.sh) vs the SDK and the CLI.
+    (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/python_bench.py" --endpoint "$EP" \
+      --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh python $*" "$@");;
   lint)
     (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/lint_bench.py" --endpoint "$EP" \
       --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh lint $*" "$@");;
-  *) die "unknown suite '$suite' (peers, gui, storage, sampler, loader)";;
+  *) die "unknown suite '$suite' (peers, gui, storage, sampler, loader, lint, python)";;
 esac

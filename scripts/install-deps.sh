@@ -12,7 +12,7 @@ PKGS=(
   libcurl4-openssl-dev libarchive-dev nlohmann-json3-dev liblz4-dev zlib1g-dev libpugixml-dev libxxhash-dev libpng-dev libjpeg62-turbo-dev
   libtorch-dev
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
-  python3-venv
+  python3-venv python3-dev
   clang-format desktop-file-utils dpkg-dev
   tar gzip lz4 zip unzip attr openssl python3
   time

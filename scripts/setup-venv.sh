@@ -2,13 +2,43 @@
 # Creates the Python virtual environment for the peer: AIStore's Python SDK at the
 # release that matches the cluster, and PyTorch >= 2.5 from PyPI (the SDK's
 # DynamicBatchSampler needs it; Debian's python3-torch 1.13 is too old).
+# Then installs shardscope's own Python module (python/, `import shardscope`)
+# into it, rebuilt only when its sources changed.
 # Idempotent: a complete venv is left alone.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
+NANOBIND_SPEC="${NANOBIND_SPEC:-nanobind==2.9.2}"
+SKBUILD_SPEC="${SKBUILD_SPEC:-scikit-build-core==1.1.2}"
+
+# shardscope's module: built from the repo's core/ and python/ with CMake
+# (incrementally, in python/build), installed only when a source changed.
+install_module() {
+  local py="$SHARDSCOPE_VENV/bin/python" hash mstamp
+  hash=$(cd "$SHARDSCOPE_ROOT" && cat CMakeLists.txt cmake/*.cmake core/CMakeLists.txt \
+           $(find core python/src python/shardscope -type f \( -name '*.h' -o -name '*.cpp' -o -name '*.in' \
+               -o -name '*.py' -o -name '*.pyi' -o -name 'CMakeLists.txt' \) | sort) python/pyproject.toml \
+           python/CMakeLists.txt | sha256sum | cut -c1-16)
+  mstamp="$SHARDSCOPE_VENV/.shardscope-module"
+  if [ "$(cat "$mstamp" 2>/dev/null)" = "$hash" ] && "$py" -c 'import shardscope' 2>/dev/null; then
+    log "shardscope Python module up to date in $SHARDSCOPE_VENV"
+    return
+  fi
+  if ! "$py" -c 'import nanobind, scikit_build_core' 2>/dev/null; then
+    "$py" -m pip install -q --progress-bar off "$NANOBIND_SPEC" "$SKBUILD_SPEC"
+  fi
+  log "building and installing the shardscope Python module"
+  # No build isolation: nanobind and scikit-build-core come from the venv, and
+  # python/build keeps CMake's state, so a small change rebuilds little.
+  "$py" -m pip install -q --no-build-isolation --progress-bar off "$SHARDSCOPE_ROOT/python"
+  "$py" -c 'import shardscope; print("shardscope module", shardscope.__version__)'
+  echo "$hash" > "$mstamp"
+}
+
 stamp="$SHARDSCOPE_VENV/.shardscope-complete"
 if [ -f "$stamp" ] && "$SHARDSCOPE_VENV/bin/python" -c 'import aistore, torch' 2>/dev/null; then
   log "Python venv present: $SHARDSCOPE_VENV"
+  install_module
   exit 0
 fi
 
@@ -32,4 +62,5 @@ from aistore.pytorch import DynamicBatchSampler, AISMapDataset  # noqa: F401
 print("aistore", aistore.__version__, "torch", torch.__version__, "cuda available:", torch.cuda.is_available())
 PY
 touch "$stamp"
+install_module
 log "venv ready in $(( $(date +%s) - t0 )) s: $SHARDSCOPE_VENV"

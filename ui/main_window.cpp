@@ -1,4 +1,5 @@
 #include "ui/main_window.h"
+#include "ui/bench/python_method.h"
 #include "ui/jobs/job_tracker.h"
 #include "ui/guarded_application.h"
 
@@ -470,6 +471,7 @@ void MainWindow::createMenus()
     for (QAction *a : m_languageGroup->actions())
         if (a != m_systemLanguageAction)
             m_languageMenu->addAction(a);
+    m_settingsMenu->addAction(createPythonSettingAction(this)); // ui/bench/python_method.h
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));

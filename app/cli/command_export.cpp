@@ -7,6 +7,7 @@
 #include "core/config/resolved_dataset.h"
 #include "core/config/export_cpp.h"
 #include "core/config/export_python.h"
+#include "core/config/export_python_native.h"
 #include "core/config/export_wids.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -25,11 +26,13 @@ int runExport(CliContext &ctx, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Export a dataset config: json (validated, canonical), python (a runnable training-data script using "
-        "AIStore's aistore.pytorch and PyTorch's DataLoader), cpp (a program using shardscope's loader core and "
+        "AIStore's aistore.pytorch and PyTorch's DataLoader), python-native (the same on shardscope's own Python "
+        "module), cpp (a program using shardscope's loader core and "
         "libtorch adapters) or wids (WebDataset's shard index with sample counts, for shard datasets)."));
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("config"), QStringLiteral("The dataset config (.json)."));
-    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("json, python, cpp or wids."),
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("json, python, python-native, cpp or wids."),
                                        QStringLiteral("format"), QStringLiteral("json"));
     const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write to FILE (atomically) instead of standard output."),
@@ -42,8 +45,8 @@ int runExport(CliContext &ctx, const QStringList &arguments)
         return ctx.usage(QStringLiteral("export takes one config file"), parser);
     const QString format = parser.value(formatOpt);
     if (format != QLatin1String("json") && format != QLatin1String("python") && format != QLatin1String("cpp") &&
-        format != QLatin1String("wids"))
-        return ctx.usage(QStringLiteral("--format must be json, python, cpp or wids"), parser);
+        format != QLatin1String("wids") && format != QLatin1String("python-native"))
+        return ctx.usage(QStringLiteral("--format must be json, python, python-native, cpp or wids"), parser);
     try {
         const DatasetConfig config = loadDatasetConfig(pos.at(1).toStdString());
         std::string text;
@@ -51,6 +54,8 @@ int runExport(CliContext &ctx, const QStringList &arguments)
             text = serializeDatasetConfig(config);
         } else if (format == QLatin1String("python")) {
             text = exportPython(config);
+        } else if (format == QLatin1String("python-native")) {
+            text = exportPythonNative(config); // on shardscope's Python module (python/)
         } else if (format == QLatin1String("cpp")) {
             text = exportCpp(config);
         } else {

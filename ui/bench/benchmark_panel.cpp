@@ -2,10 +2,12 @@
 #undef QT_NO_FOREACH
 
 #include "ui/bench/benchmark_panel.h"
+#include "ui/bench/python_method.h"
 #include "ui/jobs/job_tracker.h"
 
 #include "core/bench/bench_config.h"
 #include "core/bench/bench_report.h"
+#include "core/storage/endpoint.h"
 #include "ui/charts/plot_export.h"
 #include "ui/charts/plot_style.h"
 #include "core/util/atomic_file.h"
@@ -56,6 +58,14 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     connect(m_runner, &BenchmarkRunner::resultReady, this, &BenchmarkPanel::onResult);
     connect(m_runner, &BenchmarkRunner::done, this, &BenchmarkPanel::onDone);
     connect(m_runner, &BenchmarkRunner::phase, this, [this](const QString &p) { m_status->setText(p); });
+    // Python methods (ui/bench/python_method.h): the user's pipeline in a subprocess, shown like a native run.
+    m_python = new PythonBenchmark(this);
+    connect(m_python, &PythonBenchmark::resultReady, this, [this](const BenchResult &r) {
+        m_pythonResults[m_results.size()] = int(m_python->current());
+        onResult(r);
+    });
+    connect(m_python, &PythonBenchmark::done, this, &BenchmarkPanel::onDone);
+    connect(m_python, &PythonBenchmark::phase, this, [this](const QString &p) { m_status->setText(p); });
 
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -83,6 +93,8 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_method->setObjectName(QStringLiteral("benchMethod"));
     for (const char *m : kMethods)
         m_method->addItem(QString(), QString::fromLatin1(m));
+    m_method->addItem(QString(), QStringLiteral("python-sdk"));    // Python methods, after the native ones
+    m_method->addItem(QString(), QStringLiteral("python-native"));
     m_workers = new QSpinBox(this);
     m_workers->setObjectName(QStringLiteral("benchWorkers"));
     m_workers->setRange(1, 1024);
@@ -207,9 +219,13 @@ void BenchmarkPanel::setUrl(const QString &url) { m_url->setText(url); }
 
 void BenchmarkPanel::useConfig(bool config) { (config ? m_fromConfig : m_fromUrl)->setChecked(true); }
 
-bool BenchmarkPanel::isRunning() const { return m_runner->isRunning(); }
+bool BenchmarkPanel::isRunning() const { return m_runner->isRunning() || m_python->isRunning(); }
 
-void BenchmarkPanel::stop() { m_runner->stop(); }
+void BenchmarkPanel::stop()
+{
+    m_runner->stop();
+    m_python->stop();
+}
 
 void BenchmarkPanel::startSingle() { begin(BenchmarkRunner::Kind::Single); }
 void BenchmarkPanel::startSweep() { begin(BenchmarkRunner::Kind::Sweep); }
@@ -217,7 +233,7 @@ void BenchmarkPanel::startCompare() { begin(BenchmarkRunner::Kind::Compare); }
 
 bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
 {
-    if (m_runner->isRunning())
+    if (isRunning())
         return false;
     BenchmarkRunner::Request req;
     req.kind = kind;
@@ -235,7 +251,23 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
             return false;
         }
     }
-    const BenchMethod method = parseBenchMethod(m_method->currentData().toString().toStdString());
+    // Python methods (ui/bench/python_method.h): one run of the pipeline the export writes.
+    const QString methodName = m_method->currentData().toString();
+    const bool python = methodName.startsWith(QLatin1String("python-"));
+    DatasetConfig pythonConfig;
+    if (python) {
+        if (kind != BenchmarkRunner::Kind::Single) {
+            m_status->setText(tr("The Python methods run one at a time: use Start."));
+            return false;
+        }
+        try {
+            pythonConfig = fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, m_workers->value());
+        } catch (const Error &e) {
+            m_status->setText(QString::fromStdString(e.what()));
+            return false;
+        }
+    }
+    const BenchMethod method = python ? BenchMethod::Iterable : parseBenchMethod(methodName.toStdString());
     const int workers = m_workers->value();
     const auto duration =
         m_epoch->isChecked() ? std::chrono::milliseconds(0)
@@ -262,13 +294,29 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
         const bool shards = fromConfig ? config.kind == DatasetConfig::Kind::Shard : method == BenchMethod::Shard;
         req.methods = defaultCompareMethods(shards, scheme == QLatin1String("ais"));
     }
+    // Compare Methods on AIStore data: then the user's SDK pipeline and shardscope from Python, same data.
+    m_pythonResults.clear();
+    m_comparePython = false;
+    if (kind == BenchmarkRunner::Kind::Compare && scheme == QLatin1String("ais")) {
+        try {
+            m_pythonConfig = fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, workers);
+            m_pythonEndpoint = QString::fromStdString(resolveAisEndpoint(options.endpoint));
+            m_comparePython = true;
+        } catch (const Error &) {
+            // Not a URL the Python pipelines read: the native methods only.
+        }
+    }
     m_kind = kind;
     m_target = fromConfig ? tr("config %1").arg(QString::fromStdString(config.name)) : url;
     m_results.clear();
     resetCharts();
     m_verdict->clear();
     req.title = tr("Benchmark of %1").arg(m_target);
-    m_runner->start(req);
+    if (python)
+        m_python->start(methodName == QLatin1String("python-sdk") ? PythonPipeline::Sdk : PythonPipeline::Native,
+                        pythonConfig, QString::fromStdString(resolveAisEndpoint(options.endpoint)));
+    else
+        m_runner->start(req);
     m_drainTimer->start();
     m_stop->setEnabled(true);
     for (QPushButton *b : {m_start, m_sweepButton, m_compareButton, m_exportJson, m_exportCsv, m_savePng, m_savePdf})
@@ -307,7 +355,9 @@ void BenchmarkPanel::resetCharts()
 
 void BenchmarkPanel::drain()
 {
-    const std::vector<BenchSample> fresh = m_runner->takeSamples();
+    std::vector<BenchSample> fresh = m_runner->takeSamples();
+    for (BenchSample &s : m_python->takeSamples())
+        fresh.push_back(std::move(s));
     if (fresh.empty())
         return;
     for (const BenchSample &s : fresh) {
@@ -386,6 +436,12 @@ void BenchmarkPanel::onResult(const BenchResult &r)
 
 void BenchmarkPanel::onDone(const QString &error, bool cancelled)
 {
+    if (m_comparePython) { // the native methods are done: now the Python pipelines (ui/bench/python_method.h)
+        m_comparePython = false;
+        if (error.isEmpty() && !cancelled &&
+            m_python->startAll({PythonPipeline::Sdk, PythonPipeline::Native}, m_pythonConfig, m_pythonEndpoint))
+            return;
+    }
     drain();
     m_drainTimer->stop();
     m_stop->setEnabled(false);
@@ -403,6 +459,22 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
                    .arg(m_target, QString::fromStdString(m_results.back().firstError));
     else
         text = tr("Benchmark of %1 finished").arg(m_target);
+    if (m_kind == BenchmarkRunner::Kind::Compare && !m_pythonResults.empty()) {
+        // What switching from the SDK pipeline gains (ui/bench/python_method.h).
+        double sdk = 0, python = 0, cpp = 0;
+        QString cppMethod;
+        for (std::size_t i = 0; i < m_results.size(); ++i) {
+            const double rate = m_results[i].itemsPerSecond();
+            const auto py = m_pythonResults.find(i);
+            if (py != m_pythonResults.end())
+                (py->second == int(PythonPipeline::Sdk) ? sdk : python) = rate;
+            else if (m_results[i].method != BenchMethod::Baseline && rate > cpp) {
+                cpp = rate;
+                cppMethod = QString::fromStdString(benchMethodName(m_results[i].method));
+            }
+        }
+        m_verdict->setText(switchingVerdict(sdk, python, cpp, cppMethod) + QLatin1Char(' ') + m_python->notes());
+    }
     m_status->setText(text);
     Q_EMIT message(text);
     Q_EMIT finished(error, cancelled);
@@ -471,7 +543,10 @@ void BenchmarkPanel::updateMethodsChart()
             break;
         const double ratio = baseline > 0 ? r.itemsPerSecond() / baseline : 0;
         bars->addData(++i, ratio);
-        ticker->addTick(i, QStringLiteral("%1\n%2×").arg(QString::fromStdString(benchMethodName(r.method))).arg(ratio, 0, 'f', 2));
+        const auto py = m_pythonResults.find(std::size_t(i - 1)); // the Python pipelines by their own names
+        const QString name = py != m_pythonResults.end() ? pythonPipelineName(PythonPipeline(py->second))
+                                                         : QString::fromStdString(benchMethodName(r.method));
+        ticker->addTick(i, QStringLiteral("%1\n%2×").arg(name).arg(ratio, 0, 'f', 2));
     }
     m_methods->xAxis->setTicker(ticker);
     m_methods->xAxis->setRange(0, i + 1);
@@ -525,6 +600,8 @@ void BenchmarkPanel::retranslate()
                                  tr("Get-batch"), tr("Baseline (one thread, GET loop)")};
     for (int i = 0; i < methods.size(); ++i)
         m_method->setItemText(i, methods[i]);
+    m_method->setItemText(methods.size(), pythonPipelineName(PythonPipeline::Sdk));
+    m_method->setItemText(methods.size() + 1, pythonPipelineName(PythonPipeline::Native));
     m_epoch->setText(tr("One epoch"));
     m_decode->setText(tr("Decode"));
     m_start->setText(tr("Start"));

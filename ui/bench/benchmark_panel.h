@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <map>
 
 class QCheckBox;
 class QComboBox;
@@ -22,6 +23,8 @@ class QTableWidget;
 class QTimer;
 
 namespace shardscope::ui {
+
+class PythonBenchmark; // ui/bench/python_method.h
 
 // The profiler: run a benchmark of the dataset config (Dataset tab) or of a
 // bucket URL, a worker sweep or a method comparison, and watch it live —
@@ -83,6 +86,11 @@ private:
     ConfigProvider m_config;
     OptionsLookup m_lookup;
     BenchmarkRunner *m_runner;
+    PythonBenchmark *m_python = nullptr; // the "Python: ..." methods
+    std::map<std::size_t, int> m_pythonResults; // index into m_results -> its PythonPipeline
+    bool m_comparePython = false;               // Compare Methods: the Python pipelines after the native ones
+    DatasetConfig m_pythonConfig;
+    QString m_pythonEndpoint;
     QTimer *m_drainTimer;
     BenchmarkRunner::Kind m_kind = BenchmarkRunner::Kind::Single;
     QString m_target;

@@ -3,6 +3,8 @@
 
 #include "core/config/export_cpp.h"
 #include "core/config/export_python.h"
+#include "core/config/export_python_native.h"
+#include "ui/bench/python_method.h"
 #include "core/config/export_wids.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -34,6 +36,7 @@ ExportDialog::ExportDialog(const DatasetConfig &config, StoreOptionsLookup looku
     m_format->setObjectName(QStringLiteral("exportFormat"));
     for (const char *f : {"python", "json", "cpp", "wids"})
         m_format->addItem(QString(), QString::fromLatin1(f));
+    m_format->addItem(QString(), QStringLiteral("python-native")); // the same on shardscope's module (python/)
     top->addWidget(m_format);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("exportStatus"));
@@ -86,7 +89,7 @@ void ExportDialog::setFormat(const QString &format)
 
 QString ExportDialog::suggestedSuffix(const QString &format)
 {
-    if (format == QLatin1String("python"))
+    if (format == QLatin1String("python") || format == QLatin1String("python-native"))
         return QStringLiteral("py");
     if (format == QLatin1String("cpp"))
         return QStringLiteral("cpp");
@@ -116,12 +119,16 @@ void ExportDialog::render()
             text = serializeDatasetConfig(m_config);
         else if (fmt == QLatin1String("python"))
             text = exportPython(m_config);
+        else if (fmt == QLatin1String("python-native"))
+            text = exportPythonNative(m_config);
         else if (fmt == QLatin1String("cpp"))
             text = exportCpp(m_config);
         if (fmt != QLatin1String("wids")) {
             m_text = QString::fromStdString(text);
             m_preview->setPlainText(m_text);
             m_status->setText(tr("%n line(s)", nullptr, int(m_text.count(QLatin1Char('\n')))));
+            if (fmt.startsWith(QLatin1String("python"))) // which Python script is faster (ui/bench/python_method.h)
+                m_status->setText(m_status->text() + QStringLiteral(". ") + pipelineComparison(m_config));
             m_copy->setEnabled(true);
             m_save->setEnabled(true);
             Q_EMIT textReady();
@@ -214,6 +221,7 @@ void ExportDialog::retranslate()
     m_format->setItemText(1, tr("JSON (dataset config)"));
     m_format->setItemText(2, tr("C++ (shardscope core + libtorch)"));
     m_format->setItemText(3, tr("wids shard index (JSON)"));
+    m_format->setItemText(4, tr("Python (shardscope module, the loader core)"));
     m_copy->setText(tr("&Copy"));
     m_save->setText(tr("&Save…"));
     m_stop->setText(tr("Stop"));
