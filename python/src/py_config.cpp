@@ -5,7 +5,7 @@
 
 #include "core/config/resolved_dataset.h"
 #include "core/config/split_coverage.h"
-#include "core/data/batch_tuning.h"
+#include "core/config/batch_tuning.h"
 #include "core/data/sources.h"
 #include "py_store.h"
 
@@ -141,7 +141,7 @@ void bindConfig(nb::module_ &m)
             "batch_indices",
             [](const PyConfig &c, const std::vector<std::uint64_t> &sizes) {
                 nb::gil_scoped_release release;
-                return samplerBatches(sizes, c.config); // core/data/batch_tuning.h
+                return samplerBatches(sizes, c.config); // core/config/batch_tuning.h
             },
             nb::arg("sizes"),
             "The batches of the config's sampler over items of these sizes (MapDataset(config).sizes()): lists "
