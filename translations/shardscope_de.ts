@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>PythonMethod</name>
+    <message>
+        <source>Python: aistore.pytorch</source>
+        <translation>Python: aistore.pytorch-Pipeline</translation>
+    </message>
+    <message>
+        <source>Python: shardscope</source>
+        <translation>Python: shardscope-Modul</translation>
+    </message>
+    <message>
+        <source>Which script is faster: benchmark this config with the methods "%1" and "%2".</source>
+        <translation>Welches Skript schneller ist: diese Konfiguration mit den Methoden „%1“ und „%2“ messen.</translation>
+    </message>
+    <message>
+        <source>Last benchmark of this config: the shardscope script read %1 items/s, the aistore.pytorch script %2 items/s: %3 is %4× faster.</source>
+        <translation>Letzter Benchmark dieser Konfiguration: das shardscope-Skript las %1 Elemente/s, das aistore.pytorch-Skript %2 Elemente/s: %3 ist %4× schneller.</translation>
+    </message>
+    <message>
+        <source>shardscope</source>
+        <translation>shardscope</translation>
+    </message>
+    <message>
+        <source>aistore.pytorch</source>
+        <translation>aistore.pytorch</translation>
+    </message>
+    <message>
+        <source>Your aistore.pytorch pipeline was not measured, so there is nothing to compare switching against.</source>
+        <translation>Ihre aistore.pytorch-Pipeline wurde nicht gemessen; ein Wechsel lässt sich daher nicht vergleichen.</translation>
+    </message>
+    <message>
+        <source>Your aistore.pytorch pipeline: %1 items/s.</source>
+        <translation>Ihre aistore.pytorch-Pipeline: %1 Elemente/s.</translation>
+    </message>
+    <message>
+        <source>Switching to shardscope from Python: %1 items/s, %2× the SDK.</source>
+        <translation>Wechsel zu shardscope aus Python: %1 Elemente/s, %2× das SDK.</translation>
+    </message>
+    <message>
+        <source>shardscope in C++ (%1): %2 items/s, %3× the SDK.</source>
+        <translation>shardscope in C++ (%1): %2 Elemente/s, %3× das SDK.</translation>
+    </message>
+    <message>
+        <source>&amp;Python for Benchmarks…</source>
+        <translation>&amp;Python für Benchmarks…</translation>
+    </message>
+    <message>
+        <source>The Python that runs the methods "Python: aistore.pytorch" and "Python: shardscope"</source>
+        <translation>Das Python, das die Methoden „Python: aistore.pytorch“ und „Python: shardscope“ ausführt</translation>
+    </message>
+    <message>
+        <source>Python for Benchmarks</source>
+        <translation>Python für Benchmarks</translation>
+    </message>
+    <message>
+        <source>The Python interpreter for the Python benchmark methods (empty: the first python3 on PATH that can import what the method needs):</source>
+        <translation>Der Python-Interpreter für die Python-Benchmark-Methoden (leer: das erste python3 im PATH, das importieren kann, was die Methode braucht):</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -376,6 +435,10 @@
     <message>
         <source>Saving %1…</source>
         <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The Python methods run one at a time: use Start.</source>
+        <translation>Die Python-Methoden laufen einzeln: Start verwenden.</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1098,10 @@
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
+    <message>
+        <source>Python (shardscope module, the loader core)</source>
+        <translation>Python (shardscope-Modul, der Loader-Kern)</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::HealthFindingsModel</name>
@@ -1484,6 +1551,59 @@ Speicher %2, %3 Lesezugriffe</translation>
     <message>
         <source>Listing %1…</source>
         <translation>%1 wird aufgelistet…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::PythonBenchmark</name>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>Looking for a Python that can import %1…</source>
+        <translation>Suche nach einem Python, das %1 importieren kann…</translation>
+    </message>
+    <message>
+        <source>%1 was not measured: %2</source>
+        <translation>%1 wurde nicht gemessen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::PythonFinder</name>
+    <message>
+        <source>No python3 on PATH. Install Python with %1, or choose an interpreter in Settings.</source>
+        <translation>Kein python3 im PATH. Python mit %1 installieren oder in den Einstellungen einen Interpreter wählen.</translation>
+    </message>
+    <message>
+        <source>No Python that can import %1: tried %2. Install them (pip install %1), or choose an interpreter in Settings.</source>
+        <translation>Kein Python kann %1 importieren: versucht wurden %2. Installieren (pip install %1) oder in den Einstellungen einen Interpreter wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::PythonMethodRun</name>
+    <message>
+        <source>Benchmark: %1</source>
+        <translation>Benchmark: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot run this config: %2</source>
+        <translation>%1 kann diese Konfiguration nicht ausführen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the pipeline script to a temporary folder.</source>
+        <translation>Das Pipeline-Skript kann nicht in einen temporären Ordner geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>no such program, or it is not executable</source>
+        <translation>kein solches Programm, oder es ist nicht ausführbar</translation>
+    </message>
+    <message>
+        <source>The %1 pipeline failed (exit code %2): %3</source>
+        <translation>Die %1-Pipeline ist fehlgeschlagen (Exit-Code %2): %3</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PythonMethod</name>
+    <message>
+        <source>Python: aistore.pytorch</source>
+        <translation>Python：aistore.pytorch</translation>
+    </message>
+    <message>
+        <source>Python: shardscope</source>
+        <translation>Python：shardscope</translation>
+    </message>
+    <message>
+        <source>Which script is faster: benchmark this config with the methods "%1" and "%2".</source>
+        <translation>哪个脚本更快：用“%1”和“%2”方法对此配置做基准测试。</translation>
+    </message>
+    <message>
+        <source>Last benchmark of this config: the shardscope script read %1 items/s, the aistore.pytorch script %2 items/s: %3 is %4× faster.</source>
+        <translation>此配置的上次基准测试：shardscope 脚本每秒读取 %1 项，aistore.pytorch 脚本每秒 %2 项：%3 快 %4 倍。</translation>
+    </message>
+    <message>
+        <source>shardscope</source>
+        <translation>shardscope</translation>
+    </message>
+    <message>
+        <source>aistore.pytorch</source>
+        <translation>aistore.pytorch</translation>
+    </message>
+    <message>
+        <source>Your aistore.pytorch pipeline was not measured, so there is nothing to compare switching against.</source>
+        <translation>未测量您的 aistore.pytorch 流水线，因此无法比较切换的收益。</translation>
+    </message>
+    <message>
+        <source>Your aistore.pytorch pipeline: %1 items/s.</source>
+        <translation>您的 aistore.pytorch 流水线：每秒 %1 项。</translation>
+    </message>
+    <message>
+        <source>Switching to shardscope from Python: %1 items/s, %2× the SDK.</source>
+        <translation>改用 Python 中的 shardscope：每秒 %1 项，为 SDK 的 %2 倍。</translation>
+    </message>
+    <message>
+        <source>shardscope in C++ (%1): %2 items/s, %3× the SDK.</source>
+        <translation>C++ 中的 shardscope（%1）：每秒 %2 项，为 SDK 的 %3 倍。</translation>
+    </message>
+    <message>
+        <source>&amp;Python for Benchmarks…</source>
+        <translation>基准测试用 &amp;Python…</translation>
+    </message>
+    <message>
+        <source>The Python that runs the methods "Python: aistore.pytorch" and "Python: shardscope"</source>
+        <translation>运行“Python：aistore.pytorch”和“Python：shardscope”方法的 Python</translation>
+    </message>
+    <message>
+        <source>Python for Benchmarks</source>
+        <translation>基准测试用 Python</translation>
+    </message>
+    <message>
+        <source>The Python interpreter for the Python benchmark methods (empty: the first python3 on PATH that can import what the method needs):</source>
+        <translation>Python 基准测试方法使用的解释器（留空：PATH 中第一个能导入该方法所需模块的 python3）：</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -372,6 +431,10 @@
     <message>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>The Python methods run one at a time: use Start.</source>
+        <translation>Python 方法一次只运行一个：请使用“开始”。</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1083,10 @@
         <source>Stop</source>
         <translation>停止</translation>
     </message>
+    <message>
+        <source>Python (shardscope module, the loader core)</source>
+        <translation>Python（shardscope 模块，加载器内核）</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::HealthFindingsModel</name>
@@ -1467,6 +1534,59 @@ memory %2, %3 reads</source>
     <message>
         <source>Listing %1…</source>
         <translation>正在列出 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::PythonBenchmark</name>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1，使用 %2</translation>
+    </message>
+    <message>
+        <source>Looking for a Python that can import %1…</source>
+        <translation>正在查找可以导入 %1 的 Python…</translation>
+    </message>
+    <message>
+        <source>%1 was not measured: %2</source>
+        <translation>未测量 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::PythonFinder</name>
+    <message>
+        <source>No python3 on PATH. Install Python with %1, or choose an interpreter in Settings.</source>
+        <translation>PATH 中没有 python3。请安装带有 %1 的 Python，或在“设置”中选择解释器。</translation>
+    </message>
+    <message>
+        <source>No Python that can import %1: tried %2. Install them (pip install %1), or choose an interpreter in Settings.</source>
+        <translation>没有可以导入 %1 的 Python：已尝试 %2。请安装（pip install %1），或在“设置”中选择解释器。</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::PythonMethodRun</name>
+    <message>
+        <source>Benchmark: %1</source>
+        <translation>基准测试：%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot run this config: %2</source>
+        <translation>%1 无法运行此配置：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the pipeline script to a temporary folder.</source>
+        <translation>无法将流水线脚本写入临时文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>no such program, or it is not executable</source>
+        <translation>没有此程序，或它不可执行</translation>
+    </message>
+    <message>
+        <source>The %1 pipeline failed (exit code %2): %3</source>
+        <translation>%1 流水线失败（退出码 %2）：%3</translation>
     </message>
 </context>
 <context>
