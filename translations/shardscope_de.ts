@@ -1024,6 +1024,10 @@
         <source>Drop files here to upload them into the current directory</source>
         <translation>Dateien hier ablegen, um sie ins aktuelle Verzeichnis hochzuladen</translation>
     </message>
+    <message>
+        <source>%1: no member %2 among the samples shown</source>
+        <translation>%1: kein Member %2 unter den gezeigten Samples</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>

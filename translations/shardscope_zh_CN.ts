@@ -1010,6 +1010,10 @@
         <source>Drop files here to upload them into the current directory</source>
         <translation>将文件拖放到此处以上传到当前目录</translation>
     </message>
+    <message>
+        <source>%1: no member %2 among the samples shown</source>
+        <translation>%1：显示的样本中没有成员 %2</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ExportDialog</name>

@@ -83,8 +83,10 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_health = new HealthView(m_tabs);
     m_tabs->addTab(m_health, QString());
     // A finding's shard opens in the explorer.
-    connect(m_health, &HealthView::openShardRequested, this,
-            [this](const QString &shardUrl, const QString &) { openLocation(shardUrl); });
+    connect(m_health, &HealthView::openShardRequested, this, [this](const QString &shardUrl, const QString &member) {
+        if (openLocation(shardUrl) && !member.isEmpty())
+            m_explorer->showMemberWhenRead(member);
+    });
     setCentralWidget(m_stack);
     m_start->setRecentUrls(m_settings.recentUrls());
     connect(m_start, &StartView::openDemoRequested, this, &MainWindow::openDemo);

@@ -10,6 +10,8 @@
 #include <QTableView>
 #include "ui/locale_format.h"
 #include "ui/main_window.h"
+#include "ui/health/health_view.h"
+#include "ui/models/shard_sample_model.h"
 #include "ui/models/object_list_model.h"
 #include "ui/settings.h"
 #include "ui/start_view.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void jobStatusShowsProgressAndStop();
     void startViewOffersTheWaysIn();
     void startViewOpensTheDemo();
+    void healthFindingOpensTheShardAtItsMember();
     void opensALocalFolder();
     void summaryCountsInTheLanguage_data();
     void summaryCountsInTheLanguage();
@@ -288,6 +291,29 @@ void TestMainWindow::startViewOffersTheWaysIn()
     QVERIFY(!start->isVisible());
     m_window->findChild<QAction *>(QStringLiteral("actionStartView"))->trigger();
     QVERIFY(m_window->isShowingStartView());
+}
+
+void TestMainWindow::healthFindingOpensTheShardAtItsMember()
+{
+    // The demo (written by the test before) has shards; a finding names a
+    // shard and a member: the explorer opens the shard with that member chosen.
+    const QString shard = QStringLiteral("local://demo/train/shard-00000.tar");
+    QVERIFY(m_window->openLocation(shard));
+    ShardSampleModel *samples = m_window->explorer()->samples();
+    QTRY_VERIFY_WITH_TIMEOUT(samples->rowCount() > 3 && !samples->isLoading(), 10000);
+    const QModelIndex third = samples->index(2, 0);
+    QVERIFY(samples->rowCount(third) > 1);
+    const QString member = third.data().toString() + QLatin1Char('.') +
+                           samples->index(1, 0, third).data(ShardSampleModel::ExtensionRole).toString();
+
+    QSignalSpy finished(samples, &ShardSampleModel::finished);
+    Q_EMIT m_window->health()->openShardRequested(shard, member);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    auto *tree = m_window->findChild<QTreeView *>(QStringLiteral("sampleTree"));
+    const QModelIndex current = tree->currentIndex();
+    QVERIFY(current.isValid() && current.parent().isValid());
+    QCOMPARE(current.parent().row(), 2);
+    QCOMPARE(current.row(), 1);
 }
 
 void TestMainWindow::startViewOpensTheDemo()

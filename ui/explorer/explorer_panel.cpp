@@ -47,6 +47,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 namespace shardscope::ui {
 
@@ -259,6 +260,29 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
         menu.exec(m_sampleTree->viewport()->mapToGlobal(pos));
     });
     connect(m_samples, &ShardSampleModel::finished, this, [this](int samples, int errors) {
+        // A member asked for (a Health finding) is selected and previewed.
+        if (const QString wanted = std::exchange(m_pendingMember, QString()); !wanted.isEmpty()) {
+            for (int row = 0; row < m_samples->rowCount(); ++row) {
+                const QModelIndex sample = m_samples->index(row, 0);
+                const QString key = sample.data().toString();
+                for (int m = 0; m < m_samples->rowCount(sample); ++m) {
+                    const QModelIndex member = m_samples->index(m, 0, sample);
+                    if (key + QLatin1Char('.') + member.data(ShardSampleModel::ExtensionRole).toString() == wanted) {
+                        m_sampleTree->expand(sample);
+                        m_sampleTree->setCurrentIndex(member);
+                        m_sampleTree->scrollTo(member);
+                        onSampleClicked(member);
+                        return;
+                    }
+                }
+                if (key == wanted && sample.data(ShardSampleModel::IsErrorRole).toBool()) { // a problem row
+                    m_sampleTree->setCurrentIndex(sample);
+                    m_sampleTree->scrollTo(sample);
+                    return;
+                }
+            }
+            Q_EMIT message(tr("%1: no member %2 among the samples shown").arg(m_samples->shard(), wanted));
+        }
         // Show the first member of the first sample right away.
         const QModelIndex first = m_samples->index(0, 0);
         if (samples > 0 && !first.data(ShardSampleModel::IsErrorRole).toBool() && m_samples->rowCount(first) > 0) {
@@ -460,6 +484,8 @@ void ExplorerPanel::onSampleClicked(const QModelIndex &index)
 }
 
 QString ExplorerPanel::currentPrefix() const { return m_prefix->text(); }
+
+void ExplorerPanel::showMemberWhenRead(const QString &member) { m_pendingMember = member; }
 
 void ExplorerPanel::updateBreadcrumbs()
 {

@@ -54,6 +54,9 @@ public:
     QToolBar *toolBar() const { return m_toolBar; }
     Breadcrumbs *breadcrumbs() const { return m_breadcrumbs; }
     QString currentPrefix() const;
+    // When the shard being opened has been read, select and preview this
+    // member ("dir/key.ext", as the shard names it) instead of the first.
+    void showMemberWhenRead(const QString &member);
     // Uploads local files into the current bucket, under the current
     // directory (the prefix up to its last '/'), as one job with progress and
     // Stop; the listing is refreshed when it ends. Reports through uploaded().
@@ -137,6 +140,7 @@ private:
         *m_benchmarkAction;
     int m_connectionRow = -1;
     quint64 m_saveJob = 0; // the download in progress (Stop)
+    QString m_pendingMember;
     QString m_bucketUrl;
 };
 
