@@ -4,8 +4,7 @@
 #include "app/cli/json_names.h"
 #include "app/cli/progress.h"
 
-#include "core/data/loader.h"
-#include "core/data/partition.h"
+#include "core/data/epoch_run.h"
 #include "app/cli/command_export.h"
 #include "core/config/resolved_dataset.h"
 #include "core/data/samplers.h"
@@ -129,60 +128,55 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         return ctx.fail(e.what());
     }
     // What must match between a saved run and its continuation.
-    const nlohmann::json identity = {{"url", pos.at(1).toStdString()}, {"mode", mode.toStdString()},
-                                     {"rank", rank}, {"world_size", world}, {"even_ranks", parser.isSet(evenOpt)},
-                                     {"shuffle", shuffle}, {"seed", seed}, {"epoch", epoch},
-                                     {"batch_size", batchSize}, {"key_rule", keyRule.toStdString()}};
+    EpochRunIdentity identity;
+    identity.url = pos.at(1).toStdString();
+    identity.mode = mode.toStdString();
+    identity.rank = rank;
+    identity.worldSize = world;
+    identity.evenRanks = parser.isSet(evenOpt);
+    identity.shuffle = shuffle;
+    identity.seed = seed;
+    identity.epoch = epoch;
+    identity.batchSize = batchSize;
+    identity.keyRule = keyRule.toStdString();
     try {
-        std::size_t resumeUnit = 0, resumeItem = 0;
+        EpochRunSpec spec;
         if (parser.isSet(resumeOpt)) {
             const std::string file = parser.value(resumeOpt).toStdString();
             std::ifstream in(file);
             if (!in)
                 return ctx.fail("cannot read the saved state " + file);
-            nlohmann::json state;
-            try {
-                in >> state;
-            } catch (const nlohmann::json::exception &e) {
-                return ctx.fail("the saved state " + file + " is not valid JSON: " + e.what());
-            }
-            if (!state.is_object() || state.value("schema_version", 0) != 1 || !state.contains("run") ||
-                !state.contains("unit") || !state.contains("item") || !state["unit"].is_number_unsigned() ||
-                !state["item"].is_number_unsigned())
-                return ctx.fail("the saved state " + file + " is not a shardscope iterate state (schema_version 1)");
-            for (const auto &[key, value] : identity.items())
-                if (state["run"].value(key, nlohmann::json()) != value)
-                    return ctx.fail("the saved state " + file + " belongs to another run: its " + key + " is " +
-                                    state["run"].value(key, nlohmann::json()).dump() + ", this run's is " + value.dump());
-            resumeUnit = state["unit"].get<std::size_t>();
-            resumeItem = state["item"].get<std::size_t>();
+            const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const LoaderPosition p = parseEpochRunState(text, identity, file);
+            spec.loader.resumeUnit = p.unit;
+            spec.loader.resumeItem = p.item;
         }
-        RankPartition part;
-        part.rank = rank;
-        part.worldSize = world;
-        part.evenRanks = parser.isSet(evenOpt);
-        validate(part);
-        LoaderOptions opts;
+        spec.partition.rank = rank;
+        spec.partition.worldSize = world;
+        spec.partition.evenRanks = parser.isSet(evenOpt);
+        spec.shuffle = shuffle;
+        spec.seed = seed;
+        spec.epoch = epoch;
+        LoaderOptions &opts = spec.loader;
         opts.workers = workers;
         if (workers < 1 || workers > 1024)
             return ctx.fail("workers must be between 1 and 1024");
         opts.ordered = parser.isSet(orderedOpt) || parser.isSet(saveOpt) || parser.isSet(resumeOpt);
-        opts.resumeUnit = resumeUnit;
-        opts.resumeItem = resumeItem;
         opts.shard.rule = parseKeyRule(keyRule.toStdString());
         opts.shard.onError = policy == QLatin1String("skip") ? ErrorPolicy::Skip : ErrorPolicy::Stop;
         opts.batchSize = batchSize;
         opts.getBatchStreaming = !parser.isSet(multipartOpt);
+        spec.mode = mode == QLatin1String("shard")       ? Loader::Mode::Shards
+                    : mode == QLatin1String("get-batch") ? Loader::Mode::GetBatch
+                                                         : Loader::Mode::Objects;
 
         // Everything the run covers: (source, object name), in listing order.
-        std::vector<StoreUrl> sourceUrls;
-        std::vector<std::pair<std::size_t, std::string>> all;
-        StoreOptions storeOpts = ctx.storeOptions();
+        spec.storeOptions = ctx.storeOptions();
         if (resolved) {
-            sourceUrls = resolved->sourceUrls;
-            storeOpts = storeOptionsFor(resolved->config, storeOpts);
+            spec.sources = resolved->sourceUrls;
+            spec.storeOptions = storeOptionsFor(resolved->config, spec.storeOptions);
             for (auto &it : resolved->items)
-                all.emplace_back(it.source, std::move(it.object.name));
+                spec.items.emplace_back(it.source, std::move(it.object.name));
         } else {
             StoreLocation loc = ctx.open(pos.at(1));
             if (loc.bucket.empty())
@@ -191,53 +185,21 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             u.path.clear();
             if (u.scheme == StoreUrl::Scheme::File)
                 u.path = loc.bucket;
-            sourceUrls.push_back(u);
+            spec.sources.push_back(u);
             for (auto &o : CliContext::listDataset(loc))
-                all.emplace_back(0, std::move(o.name));
+                spec.items.emplace_back(0, std::move(o.name));
         }
-        // The bucket of each source, as its store names it (a file:// bucket is a path).
-        std::vector<std::string> sourceBuckets;
-        for (const StoreUrl &u : sourceUrls)
-            sourceBuckets.push_back(u.scheme == StoreUrl::Scheme::File ? u.path : u.bucket);
-        const std::vector<std::size_t> order =
-            shuffle ? shuffledOrder(all.size(), seed ^ splitmix64(epoch)) : sequentialOrder(all.size());
-        std::vector<std::pair<std::size_t, std::string>> mine;
-        for (std::size_t i : rankItems(order, part))
-            mine.push_back(all[i]);
-        // Consecutive items of one source are read by one loader.
-        struct Run
-        {
-            std::size_t source, begin, end;
-        };
-        std::vector<Run> runs;
-        for (std::size_t i = 0; i < mine.size(); ++i) {
-            if (runs.empty() || runs.back().source != mine[i].first)
-                runs.push_back({mine[i].first, i, i});
-            runs.back().end = i + 1;
-        }
-        if ((parser.isSet(saveOpt) || parser.isSet(resumeOpt)) && runs.size() > 1)
-            return ctx.fail("--save-state and --resume need a run over one source; this one alternates between " +
-                            std::to_string(sourceUrls.size()) + " sources");
 
         std::mutex problemMutex;
         std::deque<ShardProblem> problems;
-        const Loader::Mode loaderMode = mode == QLatin1String("shard")       ? Loader::Mode::Shards
-                                        : mode == QLatin1String("get-batch") ? Loader::Mode::GetBatch
-                                                                             : Loader::Mode::Objects;
-        auto makeLoader = [&](const Run &run) {
-            std::vector<std::string> units;
-            for (std::size_t i = run.begin; i < run.end; ++i)
-                units.push_back(mine[i].second);
-            const StoreUrl url = sourceUrls[run.source];
-            return std::make_unique<Loader>(
-                loaderMode, [url, storeOpts] { return openStore(url, storeOpts, true).store; }, sourceBuckets[run.source],
-                std::move(units), opts, TimingHook{}, [&](const ShardProblem &p) {
-                    std::lock_guard<std::mutex> lock(problemMutex);
-                    problems.push_back(p);
-                });
-        };
-        std::size_t runIndex = 0;
-        std::unique_ptr<Loader> current = runs.empty() ? nullptr : makeLoader(runs[0]);
+        const std::size_t sources = spec.sources.size();
+        EpochRun run(std::move(spec), [&](const ShardProblem &p) {
+            std::lock_guard<std::mutex> lock(problemMutex);
+            problems.push_back(p);
+        });
+        if (parser.isSet(saveOpt) && run.sourceRuns() > 1)
+            return ctx.fail("--save-state and --resume need a run over one source; this one alternates between " +
+                            std::to_string(sources) + " sources");
         QTextStream &out = ctx.out();
         auto drainProblems = [&] {
             std::lock_guard<std::mutex> lock(problemMutex);
@@ -255,22 +217,10 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         };
         std::uint64_t count = 0, bytes = 0;
         LoaderItem item;
-        LoaderCounters c; // of the runs already finished
-        auto nextItem = [&](LoaderItem &it) {
-            while (current) {
-                if (current->next(it))
-                    return true;
-                c.errors += current->counters().errors;
-                current.reset();
-                if (++runIndex < runs.size())
-                    current = makeLoader(runs[runIndex]);
-            }
-            return false;
-        };
-        const std::uint64_t objects = limit ? std::min<std::uint64_t>(limit, mine.size()) : mine.size();
+        const std::uint64_t objects = limit ? std::min<std::uint64_t>(limit, run.itemCount()) : run.itemCount();
         Progress progress(mode == QLatin1String("shard") ? "samples" : "objects",
                           mode == QLatin1String("shard") ? 0 : objects, ctx.showProgress(true));
-        while ((limit == 0 || count < limit) && nextItem(item)) {
+        while ((limit == 0 || count < limit) && run.next(item)) {
             ++count;
             progress.add();
             bytes += item.size();
@@ -304,22 +254,16 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                         << QString::fromStdString(members.dump()) << '\n';
             }
         }
-        if (parser.isSet(saveOpt)) {
-            const LoaderPosition p = current ? current->position() : LoaderPosition{opts.resumeUnit, opts.resumeItem};
-            const nlohmann::json state = {{"schema_version", 1}, {"run", identity}, {"unit", p.unit},
-                                          {"item", p.item}, {"delivered", count}};
-            writeFileAtomically(parser.value(saveOpt).toStdString(), state.dump(2) + "\n");
-        }
-        if (current) {
-            current->cancel();
-            c.errors += current->counters().errors;
-        }
+        if (parser.isSet(saveOpt))
+            writeFileAtomically(parser.value(saveOpt).toStdString(), epochRunStateJson(identity, run.position(), count));
+        run.cancel();
+        const std::uint64_t errors = run.errors();
         drainProblems();
         out << Qt::flush;
         progress.finish();
         ctx.err() << "read " << count << (mode != QLatin1String("shard") ? " objects" : " samples") << " ("
-                  << QString::fromStdString(humanBytes(bytes)) << ")" << (c.errors ? ", skipped " : "")
-                  << (c.errors ? QString::number(c.errors) +
+                  << QString::fromStdString(humanBytes(bytes)) << ")" << (errors ? ", skipped " : "")
+                  << (errors ? QString::number(errors) +
                                      (mode == QLatin1String("shard") ? QStringLiteral(" bad shard(s)")
                                                                      : QStringLiteral(" missing object(s)"))
                                : QString())

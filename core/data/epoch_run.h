@@ -1,0 +1,88 @@
+#pragma once
+
+// One rank's epoch over a dataset, as `shardscope-cli iterate` runs it: the
+// items of every source in listing order, put in the (seeded, per-epoch)
+// order, this rank's share taken, and read by one Loader per run of
+// consecutive items of the same source. The resume state it saves and checks
+// is the `iterate --save-state` format (schema_version 1).
+
+#include "core/data/loader.h"
+#include "core/data/partition.h"
+#include "core/storage/store_factory.h"
+#include "core/storage/store_url.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace shardscope {
+
+struct EpochRunSpec
+{
+    Loader::Mode mode = Loader::Mode::Objects;
+    std::vector<StoreUrl> sources;     // bucket URLs (a file:// source names its directory in path)
+    StoreOptions storeOptions;
+    std::vector<std::pair<std::size_t, std::string>> items; // (source index, object or shard), listing order
+    RankPartition partition;
+    bool shuffle = false;
+    std::uint64_t seed = 0;
+    std::uint64_t epoch = 0; // with shuffle, each epoch has its own order
+    LoaderOptions loader;    // resumeUnit/resumeItem continue a saved run (one source only)
+};
+
+// What must match between a saved run and its continuation.
+struct EpochRunIdentity
+{
+    std::string url; // the dataset URL or config path as given
+    std::string mode;
+    std::uint64_t rank = 0, worldSize = 1;
+    bool evenRanks = false, shuffle = false;
+    std::uint64_t seed = 0, epoch = 0, batchSize = 0;
+    std::string keyRule;
+};
+
+class EpochRun
+{
+public:
+    // Throws Error(InvalidArgument) for a bad partition, or when resuming a
+    // run that alternates between sources.
+    EpochRun(EpochRunSpec spec, ShardReader::ProblemSink problems = {});
+    ~EpochRun();
+    EpochRun(const EpochRun &) = delete;
+    EpochRun &operator=(const EpochRun &) = delete;
+
+    bool next(LoaderItem &item); // false at the end of this rank's share
+    void cancel();
+    LoaderPosition position() const; // where an ordered run stands (for the saved state)
+    std::size_t itemCount() const { return m_mine.size(); } // this rank's objects or shards
+    // Loaders one after another: 1 when the rank's items come from one source
+    // (a saved state can only say where a run over one source stands).
+    std::size_t sourceRuns() const { return m_runs.size(); }
+    std::uint64_t errors() const;    // skipped shards or missing objects so far
+
+private:
+    std::unique_ptr<Loader> makeLoader(std::size_t run);
+
+    struct Run
+    {
+        std::size_t source, begin, end;
+    };
+    EpochRunSpec m_spec;
+    ShardReader::ProblemSink m_problems;
+    std::vector<std::string> m_sourceBuckets;
+    std::vector<std::pair<std::size_t, std::string>> m_mine;
+    std::vector<Run> m_runs;
+    std::size_t m_runIndex = 0;
+    std::unique_ptr<Loader> m_current;
+    std::uint64_t m_finishedErrors = 0;
+};
+
+// The saved state: {"schema_version": 1, "run": identity, "unit", "item", "delivered"}.
+std::string epochRunStateJson(const EpochRunIdentity &identity, LoaderPosition position, std::uint64_t delivered);
+// Reads a saved state back; throws Error(InvalidArgument) naming `what` (the
+// file) when it is not one, or belongs to another run (naming the field).
+LoaderPosition parseEpochRunState(const std::string &text, const EpochRunIdentity &expected, const std::string &what);
+
+} // namespace shardscope
