@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
+#include <QLocale>
 #include <QTest>
 
 using namespace shardscope;
@@ -166,8 +167,10 @@ void TestObjectListModel::timesAsTheStoreWroteThemAndAsInstants()
     QVERIFY(file.exists());
     const QDateTime mtime = file.lastModified().toUTC();
     const QModelIndex modified = model.index(0, ObjectListModel::ModifiedColumn);
-    // The file store's text (whole seconds, UTC), unchanged...
-    QCOMPARE(model.data(modified).toString(), mtime.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    // The file store's text (whole seconds, UTC), unchanged, as the tooltip;
+    // the cell shows the locale's short form of the same time...
+    QCOMPARE(model.data(modified, Qt::ToolTipRole).toString(), mtime.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    QCOMPARE(model.data(modified).toString(), QLocale().toString(mtime.toLocalTime(), QLocale::ShortFormat));
     // ...and the instant it names, for views that show it their own way.
     const QDateTime shown = model.data(modified, ObjectListModel::ModifiedTimeRole).toDateTime();
     QVERIFY(shown.isValid());
