@@ -6,14 +6,15 @@
 #   cluster-node.sh start I             start target I again on its state; waits until ready
 #   cluster-node.sh maintenance-start I put target I into maintenance (AIStore rebalances its objects away)
 #   cluster-node.sh maintenance-stop I  take it out again (rebalance back)
-#   cluster-node.sh wait-rebalance [S]  wait up to S seconds (120) until no rebalance runs
+#   cluster-node.sh remove I            decommission target I (rebalance, it shuts down), delete its state
+#   cluster-node.sh wait-rebalance [S]  wait up to S seconds (180) until the rebalance of the last change ended
 #   cluster-node.sh id I | pid I | list
 # Tests use it through tests/cluster/cluster_fixture.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 . "$(dirname "$0")/cluster-lib.sh"
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -ge 1 ] || usage
 cmd=$1; shift
 
@@ -34,11 +35,11 @@ wait_until() { # seconds what command...
 
 # AIStore's own action on a node: PUT /v1/cluster {"action": ..., "value": {"sid": ...}}.
 # Answers 409 while a rebalance runs; retried for a while.
-cluster_action() { # action index
+cluster_action() { # action index [extra value fields]
   local sid body code deadline
   sid=$(target_id_by_port "$(target_port "$2")")
   [ -n "$sid" ] || die "target $2 is not in the cluster map"
-  body="{\"action\": \"$1\", \"value\": {\"sid\": \"$sid\", \"skip_rebalance\": false}}"
+  body="{\"action\": \"$1\", \"value\": {\"sid\": \"$sid\", \"skip_rebalance\": false${3:-}}}"
   deadline=$(( $(date +%s) + 120 ))
   while :; do
     code=$(curl -s -o "$R/action.out" -w '%{http_code}' --max-time 30 -X PUT \
@@ -58,7 +59,31 @@ rebalance_idle() {
   [ "$(tr -d ' \n' <<<"$out")" = "[]" ] || [ "$(tr -d ' \n' <<<"$out")" = "null" ]
 }
 
+# The id of the latest rebalance ("g7"), and whether it ended: "g7 1".
+latest_rebalance() {
+  curl -sf --max-time 5 -X GET -H 'Content-Type: application/json' -d '{"kind": "rebalance"}' \
+    "$EP/v1/cluster?what=status" 2>/dev/null | python3 -c '
+import json, sys
+try:
+    x = json.load(sys.stdin)
+    print(x.get("uuid", ""), 1 if x.get("end_time", 0) else 0)
+except Exception:
+    print("", 1)
+' || echo " 1"
+}
+# Remembers the latest rebalance before a membership change, for wait-rebalance.
+mark_rebalance() { latest_rebalance | cut -d' ' -f1 > "$R/rebalance.before"; }
+new_rebalance_seen() { [ "$(latest_rebalance | cut -d' ' -f1)" != "$(cat "$R/rebalance.before" 2>/dev/null)" ]; }
+rebalance_done() { rebalance_idle && [ "$(latest_rebalance | cut -d' ' -f2)" = 1 ]; }
+
+# Ready, or fails the script at once when the node exited.
+up_and_ready() {
+  ais_ours "$(target_pid "$1")" || { show_output "target $1" "t$1"; die "target $1 exited"; }
+  target_ready "$1"
+}
+
 in_smap() { [ -n "$(target_id_by_port "$(target_port "$1")")" ]; }
+not_in_smap() { ! in_smap "$1"; }
 
 case "$cmd" in
   add)
@@ -68,9 +93,11 @@ case "$cmd" in
     check_port_layout $(( i + 1 ))
     # shellcheck disable=SC2046
     require_free_ports $(node_ports "$(target_port "$i")")
+    mark_rebalance
+    [ -f "$R/ais.json" ] || write_cluster_config
     write_local_config "t$i" "$(target_port "$i")" "$mp"
     start_target "$i"
-    wait_until 120 "target $i joining" target_ready "$i"
+    wait_until 120 "target $i joining" up_and_ready "$i"
     wait_until 60 "target $i in the cluster map" in_smap "$i"
     log "target $i ($(target_id_by_port "$(target_port "$i")"), pid $(target_pid "$i")) joined"
     echo "$i"
@@ -89,18 +116,37 @@ case "$cmd" in
     # shellcheck disable=SC2046
     require_free_ports $(node_ports "$(target_port "$i")")
     start_target "$i"
-    wait_until 120 "target $i restarting" target_ready "$i"
+    wait_until 120 "target $i restarting" up_and_ready "$i"
     log "target $i (pid $(target_pid "$i")) is back"
     ;;
   maintenance-start|maintenance-stop)
     i=$(index_arg "$@")
+    mark_rebalance
     cluster_action "${cmd#maintenance-}-maintenance" "$i"
     ;;
+  remove)
+    i=$(index_arg "$@")
+    [ "$i" != 0 ] || die "target 0 stays (target.pid names it)"
+    pid=$(target_pid "$i")
+    mark_rebalance
+    # The node would shut itself down, but only after a long grace period:
+    # wait until the map has lost it, then stop it ourselves.
+    cluster_action decommission-node "$i" ', "rm_user_data": true, "keep_initial_config": true, "no_shutdown": true'
+    wait_until 180 "target $i leaving the cluster map" not_in_smap "$i"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do ais_ours "$pid" || break; sleep 0.2; done
+    if ais_ours "$pid"; then log "target $i ignored SIGTERM; killing pid $pid"; kill -KILL "$pid"; fi
+    rm -rf "${R:?}/t$i" "$R/t$i.pid"
+    log "target $i decommissioned and removed"
+    ;;
   wait-rebalance)
-    secs=${1:-120}
-    sleep 1 # a rebalance the last change triggered may not show yet
-    wait_until "$secs" "rebalance" rebalance_idle
-    log "no rebalance running"
+    # The rebalance the last change (add, maintenance-*, remove) started may
+    # not show at once: wait a little for one newer than before it, then for
+    # it to end.
+    secs=${1:-180}
+    for _ in $(seq 1 20); do new_rebalance_seen && break; sleep 0.5; done
+    wait_until "$secs" "rebalance" rebalance_done
+    log "no rebalance running (latest: $(latest_rebalance | cut -d' ' -f1))"
     ;;
   id) i=$(index_arg "$@"); target_id_by_port "$(target_port "$i")";;
   pid) i=$(index_arg "$@"); target_pid "$i";;

@@ -57,26 +57,7 @@ case "$fstype" in
   tmpfs|ramfs|nfs*|overlayfs) die "$R is on $fstype; AIStore needs a real disk filesystem (set AIS_CLUSTER_DIR)";;
 esac
 
-# Cluster config (used on first start only; the directory is new every time).
-cat > "$R/ais.json" <<JSON
-{
-  "backend": {},
-  "auth": {},
-  "proxy": {"primary_url": "$EP", "original_url": "$EP", "discovery_url": ""},
-  "timeout": {"cplane_operation": "2s", "max_keepalive": "5s", "max_host_busy": "20s",
-              "startup_time": "30s", "join_startup_time": "3m", "send_file_time": "5m",
-              "cold_get_conflict": "5s", "ec_streams_time": "10m", "object_md": "2h"},
-  "net": {"l4": {"proto": "tcp", "sndrcv_buf_size": 131072},
-          "http": {"use_https": false, "idle_conn_time": "6s", "idle_conns_per_host": 32, "idle_conns": 256,
-                   "write_buffer_size": 65536, "read_buffer_size": 65536, "chunked_transfer": true}},
-  "memsys": {"min_free": "2gb", "default_buf": "32kb", "to_gc": "4gb", "hk_time": "3m"},
-  "versioning": {"enabled": true, "validate_warm_get": false},
-  "resilver": {"enabled": true},
-  "space": {"cleanupwm": 90, "lowwm": 93, "highwm": 96, "out_of_space": 99},
-  "fshc": {"enabled": false, "test_files": 4, "error_limit": 2, "io_err_limit": 10, "io_err_time": "10s"},
-  "log": {"level": "3", "flush_time": "5s"}
-}
-JSON
+write_cluster_config
 
 write_local_config p0 "$AIS_PROXY_PORT" 0
 if [ -z "$keep" ]; then
