@@ -175,6 +175,57 @@ AisNodeHealth AisClient::nodeHealth(const AisNode &node)
     return h;
 }
 
+std::string AisClient::nodeDaemonJson(const std::string &nodeId, const std::string &what)
+{
+    const std::string operation = what + " of node " + shardscope::quoted(nodeId);
+    if (nodeId.empty() || nodeId.find_first_of("\r\n") != std::string::npos)
+        throw Error(ErrorKind::InvalidArgument, operation + ": not a node id");
+    auto r = request("GET", m_options.endpoint + "/v1/reverse/daemon?what=" + percentEncode(what, false));
+    r.headers.push_back("Ais-Node-Id: " + nodeId);
+    r.maxBodyBytes = std::size_t(16) << 20; // a node's status is a few KiB
+    HttpResponse resp;
+    try {
+        resp = m_http.perform(r);
+    } catch (const Error &e) {
+        throw Error(e.kind(), operation + ": " + e.what(), e.httpStatus());
+    }
+    if (!resp.ok())
+        throw aisError(resp, operation, AisTarget::Cluster);
+    return resp.body;
+}
+
+bool AisClient::rebalanceRunning()
+{
+    auto r = request("GET", m_options.endpoint + "/v1/cluster?what=running_all");
+    r.headers.emplace_back(kJson);
+    r.body = R"({"kind":"rebalance"})";
+    r.hasBody = true;
+    const auto resp = performWithRetry(r, "running rebalance of " + m_options.endpoint);
+    if (!resp.ok())
+        throw aisError(resp, "running rebalance of " + m_options.endpoint, AisTarget::Cluster);
+    try {
+        const auto j = nlohmann::json::parse(resp.body);
+        return j.is_array() && !j.empty();
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(ErrorKind::Protocol, "running rebalance of " + m_options.endpoint + ": " + e.what());
+    }
+}
+
+void AisClient::setMaintenance(const std::string &nodeId, bool on)
+{
+    const std::string action = on ? "start-maintenance" : "stop-maintenance";
+    auto r = request("PUT", m_options.endpoint + "/v1/cluster");
+    r.headers.emplace_back(kJson);
+    const std::string body =
+        nlohmann::json{{"action", action}, {"value", {{"sid", nodeId}, {"skip_rebalance", false}}}}.dump();
+    r.body = body;
+    r.hasBody = true;
+    const std::string operation = action + " of node " + shardscope::quoted(nodeId);
+    const auto resp = performWithRetry(r, operation);
+    if (!resp.ok())
+        throw aisError(resp, operation, AisTarget::Cluster);
+}
+
 std::vector<AisBucket> AisClient::listBuckets(const std::string &provider)
 {
     std::string url = m_options.endpoint + "/v1/buckets";

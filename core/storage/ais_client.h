@@ -88,6 +88,16 @@ public:
     std::string softwareVersion();
     // Health of one node of the map, asked at its own public URL; never throws.
     AisNodeHealth nodeHealth(const AisNode &node);
+    // What one node says about itself (GET /v1/daemon?what=<what>, e.g.
+    // node_status), asked through the proxy's reverse route (Ais-Node-Id) so
+    // that it works wherever the proxy does: the raw JSON. One attempt, no
+    // retries (a poller asks again anyway); throws naming the node.
+    std::string nodeDaemonJson(const std::string &nodeId, const std::string &what);
+    // Whether a rebalance runs now (GET /v1/cluster?what=running_all).
+    bool rebalanceRunning();
+    // Puts a target into maintenance (AIStore moves its objects to the other
+    // targets) or takes it out again (and back). 409 while a rebalance runs.
+    void setMaintenance(const std::string &nodeId, bool on);
 
     std::vector<AisBucket> listBuckets(const std::string &provider = "ais");
     bool bucketExists(const std::string &bucket);
