@@ -380,18 +380,34 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
     return getObject(bucket, object, AisGetOptions{}, sink);
 }
 
+bool AisClient::refreshClusterMap()
+{
+    m_smapAt = Clock::now();
+    try {
+        AisClusterMap fresh = clusterMap();
+        if (m_smap && m_smap->version != fresh.version)
+            ++m_mapChanges;
+        m_smap = std::move(fresh);
+        ++m_mapRefreshes;
+        return true;
+    } catch (const Error &) {
+        m_smap.reset(); // through the proxy until a map can be had again
+        return false;
+    }
+}
+
 std::string AisClient::directBase(const std::string &bucket, const std::string &object)
 {
     if (!m_options.directReads || !m_options.token.empty())
         return {};
-    if (!m_smap) {
-        try {
-            m_smap = clusterMap();
-        } catch (const Error &) {
-            m_options.directReads = false; // no map, no direct reads
-            return {};
-        }
-    }
+    // A map is used for kMapMaxAge at most: a target that joined, left or
+    // went into maintenance changes the owners. Without a map (it could not
+    // be read) reads go through the proxy and the map is asked for again
+    // after kMapMaxAge, not on every read.
+    if (Clock::now() - m_smapAt >= kMapMaxAge && !refreshClusterMap())
+        return {};
+    if (!m_smap)
+        return {};
     const AisNode *t = aisOwningTarget(*m_smap, bucket, object);
     if (!t)
         return {};
@@ -438,15 +454,27 @@ struct ObjectVersion
 std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object,
                                    const AisGetOptions &options, const BodySink &sink)
 {
-    std::string url = objectUrl(bucket, object);
-    const std::string proxyUrl = url;
-    if (const std::string direct = directBase(bucket, object); !direct.empty())
-        url = direct + url.substr(m_options.endpoint.size());
+    std::string path = objectUrl(bucket, object).substr(m_options.endpoint.size());
     std::string what = objName(bucket, object);
     if (!options.archpath.empty()) {
-        url += "&archpath=" + percentEncode(options.archpath, true);
+        path += "&archpath=" + percentEncode(options.archpath, true);
         what += " member " + shardscope::quoted(options.archpath);
     }
+    const std::string proxyUrl = m_options.endpoint + path;
+    std::string direct = directBase(bucket, object);
+    std::string url = direct.empty() ? proxyUrl : direct + path;
+    // After a direct read failed: ask for the cluster map again and go to the
+    // object's owner in the new map, or through the proxy when the owner is
+    // the same (the proxy knows better, e.g. while a rebalance runs).
+    auto followNewMap = [&] {
+        const std::string failed = direct;
+        refreshClusterMap();
+        direct = directBase(bucket, object);
+        if (direct == failed)
+            direct.clear();
+        url = direct.empty() ? proxyUrl : direct + path;
+    };
+    bool refreshedOnNotFound = false;
     if (options.last && options.first.value_or(0) > *options.last)
         throw Error(ErrorKind::InvalidArgument, "get " + what + ": the range ends before it starts");
     const std::string operation = "get " + what;
@@ -488,8 +516,15 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             if ((resp.status == 401 || resp.status == 403) && url != proxyUrl && delivered == 0) {
                 m_options.directReads = false; // this cluster does not allow direct reads
                 url = proxyUrl;
-                if (!options.archpath.empty())
-                    url += "&archpath=" + percentEncode(options.archpath, true);
+                direct.clear();
+                --attempt;
+                continue;
+            }
+            // "Not found" from a target the map named: the object may have
+            // moved (a target joined or left, a rebalance ran). Once per read.
+            if (resp.status == 404 && url != proxyUrl && delivered == 0 && !refreshedOnNotFound) {
+                refreshedOnNotFound = true;
+                followNewMap();
                 --attempt;
                 continue;
             }
@@ -517,12 +552,8 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                 throw Error(e.kind(), text, e.httpStatus());
             }
         }
-        if (url != proxyUrl) { // a direct read failed: the map may be stale; go through the proxy
-            m_smap.reset();
-            url = proxyUrl;
-            if (!options.archpath.empty())
-                url += "&archpath=" + percentEncode(options.archpath, true);
-        }
+        if (url != proxyUrl) // a direct read failed (refused, reset, timed out, 5xx): the map may be stale
+            followNewMap();
         if (!sleepUnlessCancelled(wait, options.cancel))
             throw Error(ErrorKind::Cancelled, operation + ": cancelled");
     }

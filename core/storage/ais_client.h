@@ -4,6 +4,7 @@
 #include "core/storage/http_client.h"
 #include "core/storage/retry_policy.h"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -78,6 +79,12 @@ public:
 
     const std::string &endpoint() const noexcept { return m_options.endpoint; }
     const AisOptions &options() const noexcept { return m_options; }
+    // How long direct reads use a cluster map before asking for it again.
+    static constexpr std::chrono::seconds kMapMaxAge{5};
+    // Direct reads: how often the cluster map was read, and how often it had
+    // a new version then (targets joined, left, went into maintenance).
+    std::uint64_t mapRefreshes() const noexcept { return m_mapRefreshes; }
+    std::uint64_t mapChanges() const noexcept { return m_mapChanges; }
 
     // Liveness of the node behind the endpoint; throws when unreachable.
     void checkHealth();
@@ -152,6 +159,8 @@ private:
 
     // The URL of the target that owns the object, or "" to go through the proxy.
     std::string directBase(const std::string &bucket, const std::string &object);
+    // Reads the cluster map for direct reads again; false (and no map) when it cannot.
+    bool refreshClusterMap();
     // A node's public URL from the cluster map, checked like an endpoint
     // (http or https, no path) and never http on an https cluster; throws
     // Error(InvalidUrl) naming the node.
@@ -163,6 +172,8 @@ private:
     AisOptions m_options;
     HttpClient m_http;
     std::optional<AisClusterMap> m_smap; // for direct reads
+    std::chrono::steady_clock::time_point m_smapAt{}; // when it was last asked for
+    std::uint64_t m_mapRefreshes = 0, m_mapChanges = 0;
     // Transport errors are retried only once the endpoint has answered at
     // least once: a wrong endpoint fails at once instead of after the budget.
     bool m_everAnswered = false;
