@@ -211,6 +211,15 @@ bool AisClient::rebalanceRunning()
     }
 }
 
+bool AisClient::rebalanceRunningNoThrow()
+{
+    try {
+        return rebalanceRunning();
+    } catch (const Error &) {
+        return false;
+    }
+}
+
 void AisClient::setMaintenance(const std::string &nodeId, bool on)
 {
     const std::string action = on ? "start-maintenance" : "stop-maintenance";
@@ -385,8 +394,10 @@ bool AisClient::refreshClusterMap()
     m_smapAt = Clock::now();
     try {
         AisClusterMap fresh = clusterMap();
-        if (m_smap && m_smap->version != fresh.version)
+        if (m_smap && m_smap->version != fresh.version) {
             ++m_mapChanges;
+            m_mapChangedAt = m_smapAt;
+        }
         m_smap = std::move(fresh);
         ++m_mapRefreshes;
         return true;
@@ -537,7 +548,15 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             if (resp.status == 412 && pinned && pinned->known())
                 throw Error(ErrorKind::Protocol, operation + ": object changed during download: the server " +
                                                      "refused If-Match " + pinned->etag + " (HTTP 412)", 412);
-            if (!isRetryableStatus(resp.status) || last || !budgetLeft)
+            // A target that just joined owns objects it has not received
+            // yet and answers 404 for them until the rebalance brings them
+            // (seen with AIStore 5.0). While a rebalance runs, or within a
+            // minute of a new cluster map, a 404 is worth waiting for, within
+            // the retry budget; otherwise it is final.
+            const bool mapJustChanged = m_mapChanges > 0 && Clock::now() - m_mapChangedAt < std::chrono::minutes(1);
+            const bool notFoundYet = resp.status == 404 && delivered == 0 && !last && budgetLeft &&
+                                     (mapJustChanged || rebalanceRunningNoThrow());
+            if (!notFoundYet && (!isRetryableStatus(resp.status) || last || !budgetLeft))
                 throw aisError(resp, operation, AisTarget::Object);
         } catch (const Error &e) {
             if (!isTransportError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {

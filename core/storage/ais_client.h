@@ -161,6 +161,7 @@ private:
     std::string directBase(const std::string &bucket, const std::string &object);
     // Reads the cluster map for direct reads again; false (and no map) when it cannot.
     bool refreshClusterMap();
+    bool rebalanceRunningNoThrow();
     // A node's public URL from the cluster map, checked like an endpoint
     // (http or https, no path) and never http on an https cluster; throws
     // Error(InvalidUrl) naming the node.
@@ -174,6 +175,7 @@ private:
     std::optional<AisClusterMap> m_smap; // for direct reads
     std::chrono::steady_clock::time_point m_smapAt{}; // when it was last asked for
     std::uint64_t m_mapRefreshes = 0, m_mapChanges = 0;
+    std::chrono::steady_clock::time_point m_mapChangedAt{};
     // Transport errors are retried only once the endpoint has answered at
     // least once: a wrong endpoint fails at once instead of after the budget.
     bool m_everAnswered = false;
