@@ -64,12 +64,6 @@ void TaskQueue::run()
     }
 }
 
-TaskQueue &backgroundPool()
-{
-    static TaskQueue pool(int(std::max(2u, std::thread::hardware_concurrency())), "shardscope-pool", true);
-    return pool;
-}
-
 namespace detail {
 namespace {
 

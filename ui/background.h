@@ -1,10 +1,8 @@
 #pragma once
 
-// How the UI runs work off the GUI thread and brings results back, in one
-// place. Three rules:
-// - Work runs on task queues that shardscope owns (std::thread, std::mutex):
-//   backgroundPool() for independent tasks, a TaskQueue of one thread where
-//   requests must run in order on one store (the listing).
+// The threading primitives under the job tracker (ui/jobs/job_tracker.h, which
+// every background site uses). Three rules:
+// - Work runs on task queues that shardscope owns (std::thread, std::mutex).
 // - Results reach a QObject only on the GUI thread, and only if it still exists
 //   there (postToGui). Off the GUI thread only the guard is copied.
 // - Nothing a task throws escapes it (taskErrorText turns it into a message).
@@ -60,17 +58,6 @@ private:
     std::vector<std::thread> m_threads;
 };
 
-// The application's pool for independent background tasks; at exit it
-// finishes what was queued (owners set their tasks' cancel flags first).
-TaskQueue &backgroundPool();
-
-// Runs task on the background pool.
-template <class F>
-void runInBackground(F &&task)
-{
-    backgroundPool().post(std::function<void()>(std::forward<F>(task)));
-}
-
 namespace detail {
 // Queues fn for the GUI thread (the thread of the QCoreApplication).
 void postToGuiThread(std::function<void()> fn);
@@ -88,18 +75,6 @@ void postToGui(const QPointer<T> &receiver, F &&fn)
     detail::postToGuiThread([receiver, fn = std::forward<F>(fn)]() mutable {
         if (T *r = receiver.data())
             fn(r);
-    });
-}
-
-// Runs work() on the background pool, then done(receiver, result) on the GUI
-// thread if the receiver still exists. work must not throw (catch and return
-// the error as part of the result).
-template <class T, class Work, class Done>
-void runThenPost(const QPointer<T> &receiver, Work work, Done done)
-{
-    runInBackground([receiver, work = std::move(work), done = std::move(done)]() mutable {
-        auto result = work();
-        postToGui(receiver, [result = std::move(result), done](T *r) mutable { done(r, result); });
     });
 }
 

@@ -1,5 +1,5 @@
 #include "ui/connection_dialog.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/storage/store_url.h"
 #include "core/util/error.h"
@@ -163,17 +163,14 @@ Connection ConnectionDialog::connection() const
 void ConnectionDialog::testConnection()
 {
     const Connection c = connection();
-    const quint64 generation = ++m_generation;
     m_test->setEnabled(false);
     m_result->setText(tr("Testing…"));
-    auto done = [generation](ConnectionDialog *d, const QPair<bool, QString> &r) {
-        if (generation != d->m_generation)
-            return;
-        d->m_test->setEnabled(true);
-        d->m_result->setText(r.second);
-        Q_EMIT d->tested(r.first, r.second);
+    auto done = [this](const QPair<bool, QString> &r) {
+        m_test->setEnabled(true);
+        m_result->setText(r.second);
+        Q_EMIT tested(r.first, r.second);
     };
-    runThenPost(QPointer<ConnectionDialog>(this), [c]() -> QPair<bool, QString> {
+    JobTracker::instance().start(this, tr("Testing the connection %1…").arg(c.name), [c](JobContext &) -> QPair<bool, QString> {
         try {
             if (c.scheme == QLatin1String("local") && c.options.localRoot.empty())
                 return {false, ConnectionDialog::tr("Choose a folder")};
@@ -183,7 +180,7 @@ void ConnectionDialog::testConnection()
         } catch (...) {
             return {false, taskErrorText("testing the connection " + c.name.toStdString())};
         }
-    }, done);
+    }, done, nullptr, JobOptions{QStringLiteral("test")});
 }
 
 } // namespace shardscope::ui

@@ -49,7 +49,6 @@ private:
     QLabel *m_insecureWarning;
     QLabel *m_result;
     QPushButton *m_test;
-    quint64 m_generation = 0;
 };
 
 // A connection from what Settings remembers (a secret must come from the

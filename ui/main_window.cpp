@@ -1,5 +1,5 @@
 #include "ui/main_window.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 #include "ui/guarded_application.h"
 
 #include "ui/bench/batch_tuning_panel.h"
@@ -9,7 +9,7 @@
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/export_dialog.h"
 #include "ui/explorer/explorer_panel.h"
-#include "ui/job_status_widget.h"
+#include "ui/jobs/job_status_widget.h"
 #include "ui/models/object_list_model.h"
 #include "ui/language_manager.h"
 #include "ui/settings.h"
@@ -22,6 +22,8 @@
 #include "core/storage/endpoint.h"
 #include "core/storage/local_paths.h"
 #include "core/util/error.h"
+
+#include <cstdio>
 
 #include <QAction>
 #include <QActionGroup>
@@ -46,6 +48,10 @@
 #include <QStatusBar>
 
 namespace shardscope::ui {
+
+namespace {
+constexpr std::chrono::milliseconds kCloseWait{5000};
+} // namespace
 
 MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_languages(languages)
@@ -92,7 +98,7 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
             m_benchmark->setUrl(m_explorer->objects()->location());
     });
 
-    m_jobStatus = new JobStatusWidget(this);
+    m_jobStatus = new JobStatusWidget(JobTracker::instance(), this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addWidget(m_jobStatus, 1);
 
@@ -150,33 +156,22 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     });
     connect(m_dataset, &DatasetPanel::exportRequested, this, &MainWindow::exportDataset);
     connect(m_dataset, &DatasetPanel::loaded, this, [this](const QString &path, const QString &error) {
-        m_jobStatus->finishJob(error.isEmpty() ? tr("Opened %1").arg(path) : tr("Cannot open %1: %2").arg(path, error));
+        m_jobStatus->showMessage(error.isEmpty() ? tr("Opened %1").arg(path) : tr("Cannot open %1: %2").arg(path, error));
         if (error.isEmpty()) {
             m_tabs->setCurrentWidget(m_dataset);
             showTabs();
         }
     });
     connect(m_dataset, &DatasetPanel::saved, this, [this](const QString &path, const QString &error) {
-        m_jobStatus->finishJob(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save %1: %2").arg(path, error));
+        m_jobStatus->showMessage(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save %1: %2").arg(path, error));
     });
-    connect(m_explorer, &ExplorerPanel::progress, m_jobStatus, &JobStatusWidget::setProgress);
-    connect(m_jobStatus, &JobStatusWidget::stopRequested, m_explorer, &ExplorerPanel::stopJob);
-    connect(m_jobStatus, &JobStatusWidget::stopRequested, m_benchmark, &BenchmarkPanel::stop);
-    connect(m_benchmark, &BenchmarkPanel::statusChanged, this, [this](const QString &message, bool busy) {
-        if (busy)
-            m_jobStatus->startJob(message, true);
-        else
-            m_jobStatus->finishJob(message);
-    });
-    connect(m_explorer, &ExplorerPanel::statusChanged, this, [this](const QString &message, bool busy) {
-        if (busy)
-            m_jobStatus->startJob(message, true);
-        else
-            m_jobStatus->finishJob(message);
-    });
+    // Running jobs show in the status bar through the job tracker; what the
+    // panels report when something ended goes to the message line and log.
+    connect(m_benchmark, &BenchmarkPanel::message, m_jobStatus, &JobStatusWidget::showMessage);
+    connect(m_explorer, &ExplorerPanel::message, m_jobStatus, &JobStatusWidget::showMessage);
 
     if (!warnings.isEmpty())
-        m_jobStatus->finishJob(warnings.join(QStringLiteral("; ")));
+        m_jobStatus->showMessage(warnings.join(QStringLiteral("; ")));
     resize(1100, 720);
     if (const QByteArray g = m_settings.mainWindowGeometry(); !g.isEmpty())
         restoreGeometry(g);
@@ -203,31 +198,28 @@ void MainWindow::loadTuningSizes()
 {
     const DatasetConfig config = m_dataset->config();
     if (config.sources.empty()) {
-        m_jobStatus->finishJob(tr("Add a source in the Dataset tab first"));
+        m_jobStatus->showMessage(tr("Add a source in the Dataset tab first"));
         return;
     }
     const StoreOptions options = storeOptionsFor(QString::fromStdString(config.sources.front().provider));
     const QString name = QString::fromStdString(config.name.empty() ? sourceUrl(config.sources.front()) : config.name);
-    m_jobStatus->startJob(tr("Listing the objects of %1…").arg(name), false);
-    QPointer<MainWindow> self(this);
-    runInBackground([self, config, options, name] {
-        std::vector<std::uint64_t> sizes;
-        QString error;
-        try {
+    JobTracker::instance().start(
+        this, tr("Listing the objects of %1…").arg(name),
+        [config, options](JobContext &) {
+            std::vector<std::uint64_t> sizes;
             for (const auto &it : resolveDataset(config, options).items)
                 sizes.push_back(it.object.size);
-        } catch (...) {
-            error = taskErrorText("listing " + name.toStdString());
-        }
-        postToGui(self, [sizes = std::move(sizes), error, name](MainWindow *self) mutable {
-            if (!error.isEmpty()) {
-                self->m_jobStatus->finishJob(tr("Cannot list %1: %2").arg(name, error));
-                return;
-            }
-            self->m_jobStatus->finishJob(tr("Listed %n object(s)", nullptr, int(sizes.size())));
-            self->m_tuning->setSizes(std::move(sizes), name);
-        });
-    });
+            return sizes;
+        },
+        [this, name](std::vector<std::uint64_t> sizes) {
+            m_jobStatus->showMessage(tr("Listed %n object(s)", nullptr, int(sizes.size())));
+            m_tuning->setSizes(std::move(sizes), name);
+        },
+        [this, name](const Error &error) {
+            if (error.kind() != ErrorKind::Cancelled)
+                m_jobStatus->showMessage(tr("Cannot list %1: %2").arg(name, QString::fromStdString(error.what())));
+        },
+        JobOptions{QStringLiteral("tuningSizes")});
 }
 
 void MainWindow::newDataset()
@@ -283,7 +275,7 @@ bool MainWindow::openLocation(const QString &url)
             showTabs();
             return true;
         }
-    m_jobStatus->finishJob(tr("Cannot open %1: no connection for %2://").arg(url, scheme));
+    m_jobStatus->showMessage(tr("Cannot open %1: no connection for %2://").arg(url, scheme));
     return false;
 }
 
@@ -308,28 +300,23 @@ void MainWindow::openDemo()
 {
     const StoreOptions options = storeOptionsFor(QStringLiteral("local"));
     m_start->setStatus(tr("Writing the demo data set (first time only)…"));
-    m_jobStatus->startJob(tr("Writing the demo data set to local://demo…"), false);
-    QPointer<MainWindow> self(this);
-    runInBackground([self, options] {
-        QString error;
-        try {
+    JobTracker::instance().start(
+        this, tr("Writing the demo data set to local://demo…"),
+        [options](JobContext &) {
             StoreLocation loc = openStore(parseStoreUrl("local://demo"), options, true);
             ensureDemoDataset(*loc.store, loc.bucket, DemoSpec{});
-        } catch (...) {
-            error = taskErrorText("writing the demo data set");
-        }
-        postToGui(self, [error](MainWindow *self) {
-            if (!error.isEmpty()) {
-                const QString message = tr("Cannot write the demo data set: %1").arg(error);
-                self->m_start->setStatus(message);
-                self->m_jobStatus->finishJob(message);
-                return;
-            }
-            self->m_start->setStatus(QString());
-            self->m_jobStatus->finishJob(tr("The demo data set is at local://demo"));
-            self->openLocation(QStringLiteral("local://demo"));
-        });
-    });
+        },
+        [this] {
+            m_start->setStatus(QString());
+            m_jobStatus->showMessage(tr("The demo data set is at local://demo"));
+            openLocation(QStringLiteral("local://demo"));
+        },
+        [this](const Error &error) {
+            const QString message = tr("Cannot write the demo data set: %1").arg(QString::fromStdString(error.what()));
+            m_start->setStatus(message);
+            m_jobStatus->showMessage(message);
+        },
+        JobOptions{QStringLiteral("demo"), false});
 }
 
 void MainWindow::openLocalFolder()
@@ -500,7 +487,7 @@ void MainWindow::retranslate()
 void MainWindow::chooseLanguage(const QString &code)
 {
     if (!m_languages.apply(code)) {
-        m_jobStatus->finishJob(tr("The language %1 is not available").arg(code));
+        m_jobStatus->showMessage(tr("The language %1 is not available").arg(code));
         return;
     }
     m_settings.setLanguage(code);
@@ -516,13 +503,13 @@ void MainWindow::addConnection()
     m_tabs->setCurrentWidget(m_explorer);
     showTabs();
     if (const QString w = ConnectionDialog::tlsWarning(dialog.connection()); !w.isEmpty())
-        m_jobStatus->finishJob(w);
+        m_jobStatus->showMessage(w);
 }
 
 void MainWindow::editConnection(int row)
 {
     if (row < m_builtInConnections || row >= m_explorer->connections()->rowCount()) {
-        m_jobStatus->finishJob(tr("The built-in connections cannot be edited; add a connection instead"));
+        m_jobStatus->showMessage(tr("The built-in connections cannot be edited; add a connection instead"));
         return;
     }
     ConnectionDialog dialog(this);
@@ -532,7 +519,7 @@ void MainWindow::editConnection(int row)
     m_explorer->connections()->replaceConnection(row, dialog.connection());
     saveConnections();
     if (const QString w = ConnectionDialog::tlsWarning(dialog.connection()); !w.isEmpty())
-        m_jobStatus->finishJob(w);
+        m_jobStatus->showMessage(w);
 }
 
 void MainWindow::saveConnections()
@@ -591,6 +578,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings.setCurrentTab(m_tabs->currentIndex());
     m_settings.sync();
     event->accept();
+    // Every job is stopped (saves finish) within a bounded time: the window
+    // goes at once, the process when the jobs have ended or the time is up.
+    hide();
+    if (!JobTracker::instance().shutdown(kCloseWait))
+        std::fprintf(stderr, "shardscope: background jobs did not end within %d s of closing; leaving them\n",
+                     int(kCloseWait.count() / 1000));
 }
 
 } // namespace shardscope::ui

@@ -166,39 +166,30 @@ LoaderCliOptions::LoaderCliOptions(int defaultWorkers)
 {
 }
 
-bool LoaderCliOptions::read(CliContext &ctx, const QCommandLineParser &parser, int *workersOut,
-                            qulonglong *batchSizeOut, int *exitCode) const
+std::optional<int> LoaderCliOptions::read(CliContext &ctx, const QCommandLineParser &parser, int *workersOut,
+                                          qulonglong *batchSizeOut) const
 {
     qulonglong w = 0;
-    if (!readCount(parser, batchSize, 1, 100000, batchSizeOut)) {
-        *exitCode = ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
-        return false;
-    }
-    if (!readCount(parser, workers, 1, 1024, &w)) {
-        *exitCode = ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
-        return false;
-    }
+    if (!readCount(parser, batchSize, 1, 100000, batchSizeOut))
+        return ctx.usage(QStringLiteral("--batch-size must be between 1 and 100000"), parser);
+    if (!readCount(parser, workers, 1, 1024, &w))
+        return ctx.usage(QStringLiteral("--workers must be between 1 and 1024"), parser);
     *workersOut = static_cast<int>(w);
-    return true;
+    return std::nullopt;
 }
 
-bool parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments, int *exitCode)
+std::optional<int> parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments)
 {
     ctx.addGlobalOptions(parser);
-    if (!parser.parse(arguments)) {
-        *exitCode = ctx.usage(parser.errorText(), parser);
-        return false;
-    }
+    if (!parser.parse(arguments))
+        return ctx.usage(parser.errorText(), parser);
     if (parser.isSet(QStringLiteral("help"))) {
         ctx.out() << parser.helpText() << Qt::flush;
-        *exitCode = ExitOk;
-        return false;
+        return ExitOk;
     }
-    if (!ctx.readGlobalOptions(parser)) {
-        *exitCode = ExitUsage;
-        return false;
-    }
-    return true;
+    if (!ctx.readGlobalOptions(parser))
+        return ExitUsage;
+    return std::nullopt;
 }
 
 } // namespace shardscope::cli

@@ -76,13 +76,14 @@ struct LoaderCliOptions
     QCommandLineOption workers;
     QCommandLineOption batchSize; // get-batch: objects per request
     explicit LoaderCliOptions(int defaultWorkers);
-    // Reads both; on a bad value prints the usage error and returns false.
-    bool read(CliContext &ctx, const QCommandLineParser &parser, int *workers, qulonglong *batchSize,
-              int *exitCode) const;
+    // Reads both; on a bad value prints the usage error and returns the exit code.
+    std::optional<int> read(CliContext &ctx, const QCommandLineParser &parser, int *workers,
+                            qulonglong *batchSize) const;
 };
 
-// Parses argv for a command: global options plus the command's own.
-// Returns false when --help was given (help printed) or parsing failed.
-bool parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments, int *exitCode);
+// Parses argv for a command: global options plus the command's own, before
+// or after the command word. Returns the exit code when the command is done
+// already (--help printed, or a usage error reported); nothing otherwise.
+std::optional<int> parseCommand(CliContext &ctx, QCommandLineParser &parser, const QStringList &arguments);
 
 } // namespace shardscope::cli

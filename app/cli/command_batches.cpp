@@ -52,9 +52,8 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption statsOpt(QStringLiteral("stats-only"), QStringLiteral("Print the statistics only."));
     parser.addOptions({maxOpt, dropOpt, overOpt, satOpt, shuffleOpt, seedOpt, strategyOpt, windowOpt, sizesOpt,
                        jsonOpt, statsOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     const bool fromFile = parser.isSet(sizesOpt);
     const bool fromConfig = !fromFile && pos.size() == 2 && isConfigArgument(pos.at(1));

@@ -63,36 +63,32 @@ struct BenchCliOptions
 
     void add(QCommandLineParser &p) const { p.addOptions({mode, duration, epochs, viaProxy, decode, batch, json}); }
 
-    // Reads duration/epochs into spec; false after printing a usage error.
-    bool readRun(CliContext &ctx, const QCommandLineParser &p, BenchSpec &spec, int *code) const
+    // Reads duration/epochs into spec; the exit code after a usage error.
+    std::optional<int> readRun(CliContext &ctx, const QCommandLineParser &p, BenchSpec &spec) const
     {
         if (p.isSet(duration) == p.isSet(epochs)) {
-            *code = ctx.usage(QStringLiteral("give either --duration S or --epochs 1"), p);
-            return false;
+            return ctx.usage(QStringLiteral("give either --duration S or --epochs 1"), p);
         }
         if (p.isSet(duration)) {
             bool ok = false;
             const double s = p.value(duration).toDouble(&ok);
             if (!ok || s <= 0 || s > 86400) {
-                *code = ctx.usage(QStringLiteral("--duration must be between 0 and 86400 seconds"), p);
-                return false;
+                return ctx.usage(QStringLiteral("--duration must be between 0 and 86400 seconds"), p);
             }
             spec.duration = std::chrono::milliseconds(static_cast<long long>(s * 1000));
         } else if (p.value(epochs) != QLatin1String("1")) {
-            *code = ctx.usage(QStringLiteral("--epochs takes 1 for now"), p);
-            return false;
+            return ctx.usage(QStringLiteral("--epochs takes 1 for now"), p);
         }
         if (p.isSet(batch)) {
             qulonglong n = 0;
             if (!readCount(p, batch, 1, 1000000, &n)) {
-                *code = ctx.usage(QStringLiteral("--batch must be between 1 and 1000000"), p);
-                return false;
+                return ctx.usage(QStringLiteral("--batch must be between 1 and 1000000"), p);
             }
             spec.batchSize = n;
         }
         if (p.isSet(decode))
             spec.decode = true;
-        return true;
+        return std::nullopt;
     }
 
     // The spec for URL|CONFIG with the mode and workers given (flags win over a config).
@@ -215,22 +211,21 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                        "`cluster` object (and per point with --series)."));
     o.add(parser);
     parser.addOptions({loaderOpts.workers, loaderOpts.batchSize, seriesOpt, clusterOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("bench takes exactly one URL or config"), parser);
     int workers = 0;
     qulonglong getBatch = 0;
-    if (!loaderOpts.read(ctx, parser, &workers, &getBatch, &code))
-        return code;
+    if (const auto failed = loaderOpts.read(ctx, parser, &workers, &getBatch))
+        return *failed;
     try {
         BenchSpec spec = o.spec(ctx, parser, pos.at(1), workers, parser.isSet(loaderOpts.workers));
         if (parser.isSet(loaderOpts.batchSize) || !isConfigArgument(pos.at(1)))
             spec.getBatchSize = getBatch;
-        if (!o.readRun(ctx, parser, spec, &code))
-            return code;
+        if (const auto failed = o.readRun(ctx, parser, spec))
+            return *failed;
         std::unique_ptr<AisClusterStatsPoller> poller;
         if (parser.isSet(clusterOpt)) {
             if (!pos.at(1).startsWith(QLatin1String("ais://")) && !isConfigArgument(pos.at(1)))
@@ -307,9 +302,8 @@ int runSweepCommand(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption csvOpt(QStringLiteral("csv"), QStringLiteral("Print CSV."));
     o.add(parser);
     parser.addOptions({workersOpt, csvOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("sweep takes exactly one URL or config"), parser);
@@ -318,8 +312,8 @@ int runSweepCommand(CliContext &ctx, const QStringList &arguments)
         return ctx.usage(QStringLiteral("--workers takes increasing counts between 1 and 1024, e.g. 1,2,4,8"), parser);
     try {
         BenchSpec spec = o.spec(ctx, parser, pos.at(1), counts.front(), true);
-        if (!o.readRun(ctx, parser, spec, &code))
-            return code;
+        if (const auto failed = o.readRun(ctx, parser, spec))
+            return *failed;
         const bool quiet = parser.isSet(o.json) || parser.isSet(csvOpt);
         Progress progress("items", 0, ctx.showProgress());
         std::atomic<int> stepWorkers{counts.front()};
@@ -384,16 +378,15 @@ int runCompare(CliContext &ctx, const QStringList &arguments)
                                        QStringLiteral("url"));
     o.add(parser);
     parser.addOptions({loaderOpts.workers, loaderOpts.batchSize, modesOpt, shardsOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("compare takes exactly one URL or config"), parser);
     int workers = 0;
     qulonglong getBatch = 0;
-    if (!loaderOpts.read(ctx, parser, &workers, &getBatch, &code))
-        return code;
+    if (const auto failed = loaderOpts.read(ctx, parser, &workers, &getBatch))
+        return *failed;
     QStringList modes = parser.isSet(modesOpt)
                             ? parser.value(modesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)
                             : QStringList{QStringLiteral("baseline"), QStringLiteral("map"), QStringLiteral("object"),
@@ -416,8 +409,8 @@ int runCompare(CliContext &ctx, const QStringList &arguments)
                                  : o.spec(ctx, parser, pos.at(1), workers, true);
             spec.method = method;
             spec.getBatchSize = getBatch;
-            if (!o.readRun(ctx, parser, spec, &code))
-                return code;
+            if (const auto failed = o.readRun(ctx, parser, spec))
+                return *failed;
             Progress progress("items", 0, ctx.showProgress());
             const BenchResult r =
                 runBenchmark(spec, showLive(progress, QString::fromStdString(benchMethodName(method)) + QStringLiteral(": ")));

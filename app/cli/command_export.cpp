@@ -35,9 +35,8 @@ int runExport(CliContext &ctx, const QStringList &arguments)
                                     QStringLiteral("Write to FILE (atomically) instead of standard output."),
                                     QStringLiteral("file"));
     parser.addOptions({formatOpt, outOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("export takes one config file"), parser);

@@ -70,9 +70,8 @@ int runGen(CliContext &ctx, const QStringList &arguments)
                                         QStringLiteral("With --demo: plant defects an audit should find."));
     parser.addOptions({objectsOpt, sizeOpt, shardsOpt, samplesOpt, extOpt, formatOpt, imageOpt, workersOpt, seedOpt,
                        demoOpt, defectsOpt});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("gen takes exactly one URL"), parser);

@@ -77,9 +77,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                                           QStringLiteral("get-batch: ask for multipart answers (metadata + "
                                                          "archive) instead of a streamed TAR."));
     parser.addOption(multipartOpt);
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("iterate takes exactly one URL"), parser);
@@ -88,8 +87,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         return ctx.usage(QStringLiteral("--mode must be object, shard or get-batch"), parser);
     int workers = 0;
     qulonglong batchSize = 0, rank = 0, world = 0, limit = 0, seed = 0;
-    if (!loaderOpts.read(ctx, parser, &workers, &batchSize, &code))
-        return code;
+    if (const auto failed = loaderOpts.read(ctx, parser, &workers, &batchSize))
+        return *failed;
     if (!readCount(parser, rankOpt, 0, ~0ull, &rank) || !readCount(parser, worldOpt, 0, ~0ull, &world))
         return ctx.usage(QStringLiteral("--rank and --world-size must be whole numbers"), parser);
     if (parser.isSet(limitOpt) && !readCount(parser, limitOpt, 1, ~0ull, &limit))

@@ -52,9 +52,8 @@ int runLs(CliContext &ctx, const QStringList &arguments)
                                         QStringLiteral("Entries per listing request (default: the store's)."),
                                         QStringLiteral("n"));
     parser.addOptions({jsonOption, archiveOption, summaryOption, flatOption, detailsOption, pageOption});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("ls takes exactly one URL"), parser);

@@ -2,8 +2,8 @@
 
 #include "app/cli/cli_context.h"
 
+#include "core/storage/download.h"
 #include "core/storage/store.h"
-#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
@@ -63,9 +63,8 @@ int runGet(CliContext &ctx, const QStringList &arguments)
                                         QStringLiteral("A member of the shard (tar, tar.gz, tar.lz4, zip)."),
                                         QStringLiteral("path"));
     parser.addOptions({outOption, rangeOption, archOption});
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("get takes exactly one URL"), parser);
@@ -96,12 +95,7 @@ int runGet(CliContext &ctx, const QStringList &arguments)
             req.range = ByteRange{size > *suffix ? size - *suffix : 0, size ? std::optional(size - 1) : std::nullopt};
         }
         if (parser.isSet(outOption)) {
-            AtomicFile file(parser.value(outOption).toStdString());
-            const auto n = loc.store->get(loc.bucket, loc.path, req, [&](const char *d, std::size_t k) {
-                file.write(d, k);
-                return true;
-            });
-            file.commit();
+            const auto n = downloadObject(*loc.store, loc.bucket, loc.path, req, parser.value(outOption).toStdString());
             ctx.err() << "wrote " << n << " bytes to " << parser.value(outOption) << Qt::endl;
         } else {
             loc.store->get(loc.bucket, loc.path, req, [](const char *d, std::size_t k) {
@@ -123,9 +117,8 @@ int runPut(CliContext &ctx, const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("put"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The local file."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Where to, e.g. ais://bucket/name."));
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 3)
         return ctx.usage(QStringLiteral("put takes a file and a URL"), parser);
@@ -158,9 +151,8 @@ int runBucketCommand(CliContext &ctx, const QStringList &arguments, bool create)
                                                              "directory only when empty)."));
     parser.addPositionalArgument(name, QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("e.g. ais://bucket"));
-    int code = ExitOk;
-    if (!parseCommand(ctx, parser, arguments, &code))
-        return code;
+    if (const auto done = parseCommand(ctx, parser, arguments))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("%1 takes exactly one URL").arg(name), parser);

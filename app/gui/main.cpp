@@ -8,12 +8,14 @@
 #include "ui/settings.h"
 
 #include "shardscope/version.h"
+#include "ui/jobs/job_tracker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTextStream>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -150,5 +152,13 @@ int main(int argc, char *argv[])
             QApplication::exit(saved ? 0 : 1);
         });
     }
-    return app.exec();
+    const int rc = app.exec();
+    // Jobs still running (after --screenshot, or past the window's wait) are
+    // stopped; a job stuck beyond the bound does not hold the process.
+    if (!shardscope::ui::JobTracker::instance().shutdown(std::chrono::seconds(5))) {
+        std::fprintf(stderr, "shardscope: leaving with background jobs still running\n");
+        std::fflush(nullptr);
+        std::_Exit(rc);
+    }
+    return rc;
 }

@@ -2,7 +2,7 @@
 // what is remembered never contains a secret.
 
 #include "ui/connection_dialog.h"
-#include "ui/job_status_widget.h"
+#include "ui/jobs/job_status_widget.h"
 #include "ui/explorer/explorer_panel.h"
 #include "ui/language_manager.h"
 #include "ui/main_window.h"

@@ -73,7 +73,7 @@ void TestExplorerPanel::browseABucket()
     const QModelIndex beta = panel.connections()->index(1, 0, conn);
     QCOMPARE(beta.data().toString(), QStringLiteral("beta"));
 
-    QSignalSpy status(&panel, &ExplorerPanel::statusChanged);
+    QSignalSpy status(&panel, &ExplorerPanel::message);
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(beta).center());
     auto *table = panel.findChild<QTableView *>(QStringLiteral("objectTable"));
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 30, 5000);

@@ -1,4 +1,4 @@
-#include "ui/job_status_widget.h"
+#include "ui/jobs/job_status_widget.h"
 #include "ui/explorer/explorer_panel.h"
 #include "ui/language_manager.h"
 
@@ -31,6 +31,10 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace shardscope::ui;
 
@@ -126,7 +130,18 @@ void TestMainWindow::switchesLanguageLive()
     QCOMPARE(changed.count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(menu("menuFile")->title(), fileTitle, 2000);
     QCOMPARE(m_window->jobStatus()->message(), ready);
+    // A running job's Stop button speaks the language too.
+    QObject owner;
+    const JobId id = JobTracker::instance().start(
+        &owner, QStringLiteral("waiting"),
+        [](JobContext &job) {
+            while (!job.cancelled())
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        },
+        [] {});
     QCOMPARE(m_window->findChild<QToolButton *>(QStringLiteral("jobStatusStop"))->text(), stop);
+    JobTracker::instance().cancel(id);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->jobStatus()->runningJobs(), 0, 5000);
     QVERIFY(action->isChecked());
     QCOMPARE(m_settings->language(), code);
 }
@@ -174,26 +189,54 @@ void TestMainWindow::systemDefaultFollowsTheLocale()
 
 void TestMainWindow::jobStatusShowsProgressAndStop()
 {
+    // Each running job shows in the status bar with its progress and its own
+    // Stop; the row goes when the job has ended, its result as the message.
     JobStatusWidget *status = m_window->jobStatus();
-    auto *bar = status->findChild<QProgressBar *>(QStringLiteral("jobStatusProgress"));
-    auto *stop = status->findChild<QToolButton *>(QStringLiteral("jobStatusStop"));
-    QSignalSpy stopSpy(status, &JobStatusWidget::stopRequested);
-    status->startJob(QStringLiteral("Listing ais://b"));
-    QVERIFY(bar->isVisible());
-    QCOMPARE(bar->maximum(), 0); // indeterminate until the first number
-    status->setProgress(250, 1000);
-    QCOMPARE(bar->value(), 250);
+    static std::atomic<bool> release;
+    release = false;
+    struct ReleaseOnExit // a failed check must not leave the jobs holding pool threads
+    {
+        ~ReleaseOnExit() { release = true; }
+    } releaseOnExit;
+    QObject owner;
+    auto waitForStop = [](JobContext &job) {
+        job.setProgress(250, 1000);
+        while (!job.cancelled() && !release)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        job.throwIfCancelled();
+        return 1000;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(status->runningJobs(), 0, 10000); // the window's own start-up jobs
+    auto &jobs = JobTracker::instance();
+    jobs.start(&owner, QStringLiteral("Listing ais://b"), waitForStop,
+               [&](int n) { status->showMessage(QStringLiteral("Listed %1 objects").arg(n)); });
+    jobs.start(&owner, QStringLiteral("Listing ais://c"), waitForStop, [](int) {});
+    QCOMPARE(status->runningJobs(), 2);
+    auto row = [status](const QString &title) -> QWidget * {
+        for (QWidget *r : status->findChildren<QWidget *>(QStringLiteral("jobStatusRow")))
+            if (r->isVisibleTo(status) && r->findChild<QLabel *>(QStringLiteral("jobStatusTitle"))->toolTip() == title)
+                return r;
+        return nullptr;
+    };
+    QWidget *b = row(QStringLiteral("Listing ais://b")), *c = row(QStringLiteral("Listing ais://c"));
+    QVERIFY(b && c);
+    auto *bar = b->findChild<QProgressBar *>(QStringLiteral("jobStatusProgress"));
+    QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 250, 5000); // 250 of 1000, in per-mille
+    QCOMPARE(bar->maximum(), 1000);
+    auto *stop = c->findChild<QToolButton *>(QStringLiteral("jobStatusStop"));
     QVERIFY(stop->isVisible());
-    QTest::mouseClick(stop, Qt::LeftButton);
-    QCOMPARE(stopSpy.count(), 1);
-    status->finishJob(QStringLiteral("Listed 1000 objects"));
-    QVERIFY(!bar->isVisible());
+    QCOMPARE(stop->toolTip(), QStringLiteral("Stop: Listing ais://c"));
+    QTest::mouseClick(stop, Qt::LeftButton); // stops c only
+    QTRY_COMPARE_WITH_TIMEOUT(status->runningJobs(), 1, 5000);
+    QCOMPARE(status->message(), QStringLiteral("Stopped: Listing ais://c"));
+    release = true; // b ends on its own
+    QTRY_COMPARE_WITH_TIMEOUT(status->runningJobs(), 0, 5000);
     QCOMPARE(status->message(), QStringLiteral("Listed 1000 objects"));
 
     // Errors do not pop up: they go to the status bar (whole text as its tooltip)
     // and to the Messages log, which keeps them all for details on demand.
-    status->finishJob(QStringLiteral("Cannot list ais://b: first error"));
-    status->finishJob(QStringLiteral("Cannot list ais://c: second error"));
+    status->showMessage(QStringLiteral("Cannot list ais://b: first error"));
+    status->showMessage(QStringLiteral("Cannot list ais://c: second error"));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
     auto *messages = m_window->findChild<QListWidget *>(QStringLiteral("messagesList"));
     QVERIFY(messages);

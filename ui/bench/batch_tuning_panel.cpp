@@ -2,7 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "ui/bench/batch_tuning_panel.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "ui/charts/plot_style.h"
 #include "ui/dataset/sampler_editor.h"
@@ -120,33 +120,27 @@ void BatchTuningPanel::compute()
 {
     if (!m_sizes)
         return;
-    const quint64 generation = ++m_generation;
-    QPointer<BatchTuningPanel> self(this);
+    // One job per strategy; a newer edit replaces both (their results are dropped).
+    m_computing = 2;
     for (int which = 0; which < 2; ++which) {
         const DatasetConfig c = strategy(which);
         auto sizes = m_sizes;
-        ++m_computing;
         m_summary[std::size_t(which)]->setText(tr("Computing…"));
-        runInBackground([self, generation, which, c, sizes] {
-            std::optional<BatchTuning> t;
-            QString error;
-            try {
-                t = tuneBatches(*sizes, c);
-            } catch (...) {
-                error = taskErrorText("tuning batches");
-            }
-            postToGui(self, [generation, which, t, error](BatchTuningPanel *self) {
-                --self->m_computing;
-                if (generation != self->m_generation)
-                    return; // superseded by a newer edit
-                if (t)
-                    self->show(which, *t);
-                else
-                    self->showError(which, error);
-                if (self->m_computing == 0)
-                    Q_EMIT self->computed();
-            });
-        });
+        auto finished = [this] {
+            if (--m_computing == 0)
+                Q_EMIT computed();
+        };
+        JobTracker::instance().start(
+            this, tr("Tuning batches"), [c, sizes](JobContext &) { return tuneBatches(*sizes, c); },
+            [this, which, finished](const BatchTuning &t) {
+                show(which, t);
+                finished();
+            },
+            [this, which, finished](const Error &error) {
+                showError(which, QString::fromStdString(error.what()));
+                finished();
+            },
+            JobOptions{QStringLiteral("tune%1").arg(which), true, false});
     }
 }
 

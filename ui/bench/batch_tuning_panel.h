@@ -65,7 +65,6 @@ private:
     QPushButton *m_load;
     QCustomPlot *m_plot;
     QTimer *m_timer;
-    quint64 m_generation = 0;
     int m_computing = 0;
 };
 

@@ -2,7 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "ui/bench/benchmark_panel.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/bench/bench_config.h"
 #include "core/bench/bench_report.h"
@@ -55,10 +55,7 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     connect(m_drainTimer, &QTimer::timeout, this, &BenchmarkPanel::drain);
     connect(m_runner, &BenchmarkRunner::resultReady, this, &BenchmarkPanel::onResult);
     connect(m_runner, &BenchmarkRunner::done, this, &BenchmarkPanel::onDone);
-    connect(m_runner, &BenchmarkRunner::phase, this, [this](const QString &p) {
-        m_status->setText(p);
-        Q_EMIT statusChanged(tr("Benchmark: %1").arg(p), true);
-    });
+    connect(m_runner, &BenchmarkRunner::phase, this, [this](const QString &p) { m_status->setText(p); });
 
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -280,6 +277,7 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     m_results.clear();
     resetCharts();
     m_verdict->clear();
+    req.title = tr("Benchmark of %1").arg(m_target);
     m_runner->start(req);
     m_drainTimer->start();
     m_stop->setEnabled(true);
@@ -288,7 +286,6 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     m_tabs->setCurrentWidget(kind == BenchmarkRunner::Kind::Single  ? static_cast<QWidget *>(m_throughput)
                              : kind == BenchmarkRunner::Kind::Sweep ? static_cast<QWidget *>(m_sweep)
                                                                     : static_cast<QWidget *>(m_methods));
-    Q_EMIT statusChanged(tr("Benchmark of %1 started").arg(m_target), true);
     return true;
 }
 
@@ -417,7 +414,7 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
     else
         text = tr("Benchmark of %1 finished").arg(m_target);
     m_status->setText(text);
-    Q_EMIT statusChanged(text, false);
+    Q_EMIT message(text);
     Q_EMIT finished(error, cancelled);
 }
 
@@ -495,16 +492,12 @@ void BenchmarkPanel::updateMethodsChart()
 
 void BenchmarkPanel::writeFile(const QString &path, const QByteArray &bytes)
 {
-    QPointer<BenchmarkPanel> self(this);
-    runInBackground([self, path, bytes] {
-        QString error;
-        try {
-            writeFileAtomically(path.toStdString(), bytes.toStdString());
-        } catch (...) {
-            error = taskErrorText("writing " + path.toStdString());
-        }
-        postToGui(self, [path, error](BenchmarkPanel *p) { Q_EMIT p->exported(path, error); });
-    });
+    JobTracker::instance().start(
+        this, tr("Saving %1…").arg(path),
+        [path, bytes](JobContext &) { writeFileAtomically(path.toStdString(), bytes.toStdString()); },
+        [this, path] { Q_EMIT exported(path, QString()); },
+        [this, path](const Error &error) { Q_EMIT exported(path, QString::fromStdString(error.what())); },
+        JobOptions{QString(), false});
 }
 
 void BenchmarkPanel::exportJson(const QString &path)

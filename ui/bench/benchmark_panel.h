@@ -63,7 +63,7 @@ public:
 Q_SIGNALS:
     void finished(const QString &error, bool cancelled);
     void exported(const QString &path, const QString &error);
-    void statusChanged(const QString &message, bool busy);
+    void message(const QString &text); // how a run or save ended, for the status bar
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,12 +1,9 @@
 #include "ui/bench/benchmark_runner.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/util/error.h"
 
-#include <QMetaObject>
-
 #include <algorithm>
-#include <QPointer>
 
 namespace shardscope::ui {
 
@@ -15,25 +12,19 @@ BenchmarkRunner::BenchmarkRunner(QObject *parent) : QObject(parent)
     qRegisterMetaType<shardscope::BenchResult>();
 }
 
-BenchmarkRunner::~BenchmarkRunner()
-{
-    m_cancel = true;
-    join();
-}
+BenchmarkRunner::~BenchmarkRunner() { JobTracker::instance().cancelSlot(this, QStringLiteral("run")); }
 
-void BenchmarkRunner::join()
+void BenchmarkRunner::stop()
 {
-    if (m_thread.joinable())
-        m_thread.join();
+    if (m_job)
+        JobTracker::instance().cancel(m_job);
 }
-
-void BenchmarkRunner::stop() { m_cancel = true; }
 
 std::vector<BenchSample> BenchmarkRunner::takeSamples()
 {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_buffer->mutex);
     std::vector<BenchSample> out;
-    out.swap(m_buffer);
+    out.swap(m_buffer->samples);
     return out;
 }
 
@@ -41,69 +32,71 @@ bool BenchmarkRunner::start(Request request)
 {
     if (m_running)
         return false;
-    join(); // the previous run's thread has ended (done was delivered)
-    m_cancel = false;
     m_running = true;
-    {
-        std::lock_guard lock(m_mutex);
-        m_buffer.clear();
-    }
-    // Calls into this object on the GUI thread (the destructor joins the
-    // thread, so `this` outlives the thread; the guard drops calls that arrive
-    // after the object is gone).
-    auto post = [self = QPointer<BenchmarkRunner>(this)](auto fn) {
-        postToGui(self, [fn = std::move(fn)](BenchmarkRunner *) mutable { fn(); });
-    };
-    m_thread = std::thread([this, request, post] {
-        auto onSample = [this](const BenchSample &s) {
-            std::lock_guard lock(m_mutex);
-            m_buffer.push_back(s);
+    m_buffer = std::make_shared<SampleBuffer>(); // a late sample of the last run cannot land in this one
+    // `self` is only dereferenced on the GUI thread, in what job.post() runs
+    // after checking that the runner still exists.
+    auto work = [self = this, request, buffer = m_buffer](JobContext &job) {
+        auto post = [&job](auto fn) { job.post(std::move(fn)); };
+        auto onSample = [buffer](const BenchSample &s) {
+            std::lock_guard lock(buffer->mutex);
+            buffer->samples.push_back(s);
         };
-        QString error;
-        try {
-            post([this] { Q_EMIT phase(tr("Listing…")); });
-            BenchSpec spec = request.makeSpec();
-            if (request.kind == Kind::Single) {
-                post([this] { Q_EMIT phase(tr("Running")); });
-                const BenchResult r = runBenchmark(spec, onSample, &m_cancel);
-                post([this, r] { Q_EMIT resultReady(r); });
-            } else if (request.kind == Kind::Sweep) {
-                const std::vector<int> &counts = request.sweepWorkers;
-                auto announce = [post, this](int w) { post([this, w] { Q_EMIT phase(tr("Sweep: %n worker(s)", nullptr, w)); }); };
-                announce(counts.front());
-                (void)runSweep(
-                    spec, counts,
-                    [post, announce, &counts, this](const SweepStep &step) {
-                        post([this, r = step.result] { Q_EMIT resultReady(r); });
-                        const auto it = std::find(counts.begin(), counts.end(), step.workers);
-                        if (it != counts.end() && it + 1 != counts.end())
-                            announce(*(it + 1));
-                    },
-                    onSample, &m_cancel);
-            } else {
-                for (BenchMethod m : request.methods) {
-                    if (m_cancel)
-                        break;
-                    BenchSpec s = spec;
-                    s.method = m;
-                    const QString name = QString::fromStdString(benchMethodName(m));
-                    post([this, name] { Q_EMIT phase(tr("Comparing: %1").arg(name)); });
-                    const BenchResult r = runBenchmark(s, onSample, &m_cancel);
-                    if (r.cancelled)
-                        break;
-                    post([this, r] { Q_EMIT resultReady(r); });
-                }
+        std::atomic<bool> *cancel = job.cancelFlag();
+        post([self] { Q_EMIT self->phase(tr("Listing…")); });
+        BenchSpec spec = request.makeSpec();
+        if (request.kind == Kind::Single) {
+            post([self] { Q_EMIT self->phase(tr("Running")); });
+            const BenchResult r = runBenchmark(spec, onSample, cancel);
+            post([self, r] { Q_EMIT self->resultReady(r); });
+        } else if (request.kind == Kind::Sweep) {
+            const std::vector<int> &counts = request.sweepWorkers;
+            std::size_t step = 0;
+            auto announce = [post, self](int w) { post([self, w] { Q_EMIT self->phase(tr("Sweep: %n worker(s)", nullptr, w)); }); };
+            announce(counts.front());
+            job.setProgress(0, std::int64_t(counts.size()));
+            (void)runSweep(
+                spec, counts,
+                [&](const SweepStep &done) {
+                    post([self, r = done.result] { Q_EMIT self->resultReady(r); });
+                    job.setProgress(std::int64_t(++step), std::int64_t(counts.size()));
+                    const auto it = std::find(counts.begin(), counts.end(), done.workers);
+                    if (it != counts.end() && it + 1 != counts.end())
+                        announce(*(it + 1));
+                },
+                onSample, cancel);
+        } else {
+            std::size_t done = 0;
+            for (BenchMethod m : request.methods) {
+                if (job.cancelled())
+                    break;
+                job.setProgress(std::int64_t(done++), std::int64_t(request.methods.size()));
+                BenchSpec s = spec;
+                s.method = m;
+                const QString name = QString::fromStdString(benchMethodName(m));
+                post([self, name] { Q_EMIT self->phase(tr("Comparing: %1").arg(name)); });
+                const BenchResult r = runBenchmark(s, onSample, cancel);
+                if (r.cancelled)
+                    break;
+                post([self, r] { Q_EMIT self->resultReady(r); });
             }
-        } catch (...) {
-            // The thread's boundary: whatever escaped the run ends it with a message.
-            error = QString::fromStdString(errorFromException(std::current_exception(), "benchmark").what());
         }
-        const bool cancelled = m_cancel.load();
-        post([this, error, cancelled] {
+        return job.cancelled();
+    };
+    m_job = JobTracker::instance().start(
+        this, request.title.isEmpty() ? tr("Benchmark") : request.title, std::move(work),
+        [this](bool cancelled) {
             m_running = false;
-            Q_EMIT done(error, cancelled);
-        });
-    });
+            m_job = 0;
+            Q_EMIT done(QString(), cancelled);
+        },
+        [this](const Error &error) {
+            m_running = false;
+            m_job = 0;
+            const bool cancelled = error.kind() == ErrorKind::Cancelled;
+            Q_EMIT done(cancelled ? QString() : QString::fromStdString(error.what()), cancelled);
+        },
+        JobOptions{QStringLiteral("run")});
     return true;
 }
 

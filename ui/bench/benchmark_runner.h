@@ -7,17 +7,17 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
-#include <thread>
+#include <memory>
 #include <vector>
 
 namespace shardscope::ui {
 
-// Runs benchmarks on a thread it owns (listing included), so the GUI never
+// Runs benchmarks as a job of the tracker (listing included), so the GUI never
 // waits: one run, a worker sweep, or a method comparison. The engine's series
 // points land in a locked buffer the GUI drains on its own timer (never one
 // signal per point); each finished run is reported with resultReady, the end
-// with done (exactly once per start). stop() cancels; the destructor stops
-// and joins.
+// with done (exactly once per start). stop() (or the job's Stop in the status
+// bar) cancels; the destructor cancels and drops what is still to come.
 class BenchmarkRunner : public QObject
 {
     Q_OBJECT
@@ -29,6 +29,7 @@ public:
         std::function<BenchSpec()> makeSpec; // called on the runner's thread (it may list a bucket)
         std::vector<int> sweepWorkers;       // Sweep
         std::vector<BenchMethod> methods;    // Compare: the first is the baseline
+        QString title;                       // the job's name in the status bar
     };
 
     explicit BenchmarkRunner(QObject *parent = nullptr);
@@ -45,13 +46,15 @@ Q_SIGNALS:
     void done(const QString &error, bool cancelled);
 
 private:
-    void join();
+    struct SampleBuffer
+    {
+        std::mutex mutex;
+        std::vector<BenchSample> samples;
+    };
 
-    std::thread m_thread;
-    std::atomic<bool> m_cancel{false};
+    quint64 m_job = 0;
     bool m_running = false;
-    std::mutex m_mutex;
-    std::vector<BenchSample> m_buffer;
+    std::shared_ptr<SampleBuffer> m_buffer = std::make_shared<SampleBuffer>();
 };
 
 } // namespace shardscope::ui

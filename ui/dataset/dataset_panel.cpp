@@ -1,5 +1,5 @@
 #include "ui/dataset/dataset_panel.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "ui/dataset/sampler_editor.h"
 #include "ui/dataset/split_report_view.h"
@@ -461,24 +461,16 @@ void DatasetPanel::refreshCounts()
 
 void DatasetPanel::openFile(const QString &path)
 {
-    QPointer<DatasetPanel> self(this);
     const std::string file = path.toStdString();
-    runInBackground([self, file, path] {
-        DatasetConfig c;
-        QString error;
-        try {
-            c = loadDatasetConfig(file);
-        } catch (...) {
-            error = taskErrorText("opening " + file);
-        }
-        postToGui(self, [c, error, path](DatasetPanel *self) {
-            if (error.isEmpty()) {
-                self->m_path = path;
-                self->setConfig(c);
-            }
-            Q_EMIT self->loaded(path, error);
-        });
-    });
+    JobTracker::instance().start(
+        this, tr("Opening %1…").arg(path), [file](JobContext &) { return loadDatasetConfig(file); },
+        [this, path](const DatasetConfig &c) {
+            m_path = path;
+            setConfig(c);
+            Q_EMIT loaded(path, QString());
+        },
+        [this, path](const Error &error) { Q_EMIT loaded(path, QString::fromStdString(error.what())); },
+        JobOptions{QStringLiteral("open")});
 }
 
 void DatasetPanel::saveFile(const QString &path)
@@ -489,21 +481,15 @@ void DatasetPanel::saveFile(const QString &path)
         Q_EMIT saved(path, tr("The config is not valid: %1").arg(problem));
         return;
     }
-    QPointer<DatasetPanel> self(this);
     const std::string file = path.toStdString();
-    runInBackground([self, c, file, path] {
-        QString error;
-        try {
-            saveDatasetConfig(c, file);
-        } catch (...) {
-            error = taskErrorText("saving " + file);
-        }
-        postToGui(self, [error, path](DatasetPanel *self) {
-            if (error.isEmpty())
-                self->m_path = path;
-            Q_EMIT self->saved(path, error);
-        });
-    });
+    JobTracker::instance().start(
+        this, tr("Saving %1…").arg(path), [c, file](JobContext &) { saveDatasetConfig(c, file); },
+        [this, path] {
+            m_path = path;
+            Q_EMIT saved(path, QString());
+        },
+        [this, path](const Error &error) { Q_EMIT saved(path, QString::fromStdString(error.what())); },
+        JobOptions{QString(), false});
 }
 
 void DatasetPanel::retranslate()

@@ -1,5 +1,5 @@
 #include "ui/dataset/export_dialog.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/config/export_cpp.h"
 #include "core/config/export_python.h"
@@ -95,14 +95,14 @@ QString ExportDialog::suggestedSuffix(const QString &format)
 
 void ExportDialog::stop()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    if (m_job)
+        JobTracker::instance().cancel(m_job);
 }
 
 void ExportDialog::render()
 {
-    stop();
-    ++m_generation;
+    JobTracker::instance().cancelSlot(this, QStringLiteral("render")); // its results are stale now
+    m_job = 0;
     m_text.clear();
     m_preview->clear();
     m_copy->setEnabled(false);
@@ -138,53 +138,43 @@ void ExportDialog::render()
     m_progress->setRange(0, 0);
     m_progress->setVisible(true);
     m_stop->setVisible(true);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    const quint64 generation = m_generation;
     const DatasetConfig config = m_config;
     const QString provider =
         config.sources.empty() ? QStringLiteral("ais") : QString::fromStdString(config.sources.front().provider);
     const StoreOptions options = m_lookup ? m_lookup(provider) : StoreOptions{};
-    auto cancel = m_cancel;
-    QPointer<ExportDialog> self(this);
-    runInBackground([self, generation, config, options, cancel] {
-        QString text, error;
-        bool cancelled = false;
-        try {
-            text = QString::fromStdString(exportWids(
+    auto finish = [this](const QString &status) {
+        m_job = 0;
+        m_progress->setVisible(false);
+        m_stop->setVisible(false);
+        m_status->setText(status);
+        Q_EMIT textReady();
+    };
+    m_job = JobTracker::instance().start(
+        this, tr("Counting the samples of every shard…"),
+        [self = this, config, options](JobContext &job) {
+            return QString::fromStdString(exportWids(
                 config, options,
-                [self, generation](std::size_t done, std::size_t total) {
-                    postToGui(self, [generation, done, total](ExportDialog *d) {
-                        if (generation == d->m_generation) {
-                            d->m_progress->setRange(0, int(total));
-                            d->m_progress->setValue(int(done));
-                        }
+                [&job, self](std::size_t done, std::size_t total) {
+                    job.setProgress(std::int64_t(done), std::int64_t(total));
+                    job.post([self, done, total] {
+                        self->m_progress->setRange(0, int(total));
+                        self->m_progress->setValue(int(done));
                     });
                 },
-                cancel.get()));
-        } catch (...) {
-            const Error e = errorFromException(std::current_exception(), "exporting a wids index");
-            cancelled = e.kind() == ErrorKind::Cancelled;
-            error = QString::fromStdString(e.what());
-        }
-        postToGui(self, [generation, text, error, cancelled](ExportDialog *self) {
-            if (generation != self->m_generation)
-                return;
-            self->m_progress->setVisible(false);
-            self->m_stop->setVisible(false);
-            if (cancelled) {
-                self->m_status->setText(tr("Stopped; nothing exported."));
-            } else if (!error.isEmpty()) {
-                self->m_status->setText(tr("Cannot export: %1").arg(error));
-            } else {
-                self->m_text = text;
-                self->m_preview->setPlainText(text);
-                self->m_status->setText(tr("%n line(s)", nullptr, int(text.count(QLatin1Char('\n')))));
-                self->m_copy->setEnabled(true);
-                self->m_save->setEnabled(true);
-            }
-            Q_EMIT self->textReady();
-        });
-    });
+                job.cancelFlag()));
+        },
+        [this, finish](const QString &text) {
+            m_text = text;
+            m_preview->setPlainText(text);
+            m_copy->setEnabled(true);
+            m_save->setEnabled(true);
+            finish(tr("%n line(s)", nullptr, int(text.count(QLatin1Char('\n')))));
+        },
+        [finish](const Error &error) {
+            finish(error.kind() == ErrorKind::Cancelled ? tr("Stopped; nothing exported.")
+                                                        : tr("Cannot export: %1").arg(QString::fromStdString(error.what())));
+        },
+        JobOptions{QStringLiteral("render")});
 }
 
 void ExportDialog::copy()
@@ -206,20 +196,15 @@ void ExportDialog::saveTo(const QString &path)
 {
     const std::string text = m_text.toStdString();
     const std::string file = path.toStdString();
-    QPointer<ExportDialog> self(this);
     m_status->setText(tr("Saving %1…").arg(path));
-    runInBackground([self, text, file, path] {
-        QString error;
-        try {
-            writeFileAtomically(file, text);
-        } catch (...) {
-            error = taskErrorText("saving " + file);
-        }
-        postToGui(self, [path, error](ExportDialog *self) {
-            self->m_status->setText(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save: %1").arg(error));
-            Q_EMIT self->savedTo(path, error);
-        });
-    });
+    auto report = [this, path](const QString &error) {
+        m_status->setText(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save: %1").arg(error));
+        Q_EMIT savedTo(path, error);
+    };
+    JobTracker::instance().start(
+        this, tr("Saving %1…").arg(path), [text, file](JobContext &) { writeFileAtomically(file, text); },
+        [report] { report(QString()); }, [report](const Error &error) { report(QString::fromStdString(error.what())); },
+        JobOptions{QString(), false});
 }
 
 void ExportDialog::retranslate()

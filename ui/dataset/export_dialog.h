@@ -56,8 +56,7 @@ private:
     QPushButton *m_copy;
     QPushButton *m_save;
     QString m_text;
-    quint64 m_generation = 0;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    quint64 m_job = 0; // the running wids count
 };
 
 } // namespace shardscope::ui

@@ -1,5 +1,5 @@
 #include "ui/dataset/split_counter.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/config/split_coverage.h"
 #include "core/util/error.h"
@@ -24,11 +24,7 @@ SplitCounter::SplitCounter(QObject *parent) : QObject(parent)
     qRegisterMetaType<shardscope::SplitReport>();
 }
 
-SplitCounter::~SplitCounter()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-}
+SplitCounter::~SplitCounter() { JobTracker::instance().cancelSlot(this, QStringLiteral("count")); }
 
 void SplitCounter::forgetListings()
 {
@@ -38,10 +34,6 @@ void SplitCounter::forgetListings()
 
 void SplitCounter::count(const DatasetConfig &config)
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    const quint64 generation = ++m_generation;
     m_running = true;
     Q_EMIT started();
 
@@ -49,59 +41,48 @@ void SplitCounter::count(const DatasetConfig &config)
     std::vector<StoreOptions> options;
     for (const auto &s : config.sources)
         options.push_back(m_lookup ? m_lookup(QString::fromStdString(s.provider)) : StoreOptions{});
-    QPointer<SplitCounter> self(this);
-    auto cancel = m_cancel;
     auto cache = m_cache;
-    auto deliver = [self, generation](auto &&fn) {
-        postToGui(self, [generation, fn = std::forward<decltype(fn)>(fn)](SplitCounter *c) {
-            if (generation == c->m_generation)
-                fn(c);
-        });
-    };
-    runInBackground([config, options, cancel, cache, deliver] {
-        try {
-            // The cached listings are shared, not copied, for each count.
-            std::vector<std::shared_ptr<const std::vector<ObjectInfo>>> listings(config.sources.size());
-            std::vector<const std::vector<ObjectInfo> *> objects(config.sources.size());
-            std::uint64_t listed = 0;
-            for (std::size_t i = 0; i < config.sources.size(); ++i) {
-                const auto &src = config.sources[i];
-                const std::string key = groupKey(src);
-                std::shared_ptr<const std::vector<ObjectInfo>> listing;
-                {
-                    std::lock_guard lock(cache->mutex);
-                    if (auto it = cache->listings.find(key); it != cache->listings.end())
-                        listing = it->second;
-                }
-                if (!listing) {
-                    StoreLocation loc = openStore(parseStoreUrl(sourceUrl(src)), options[i]);
-                    if (cancel->load())
-                        return;
-                    listing = std::make_shared<const std::vector<ObjectInfo>>(
-                        resolveGroup(*loc.store, loc.bucket, src.group));
-                    std::lock_guard lock(cache->mutex);
-                    cache->listings[key] = listing;
-                }
-                listed += listing->size();
-                deliver([listed](SplitCounter *c) { Q_EMIT c->listing(listed); });
-                listings[i] = listing;
-                objects[i] = listing.get();
-                if (cancel->load())
-                    return;
+    auto work = [self = this, config, options, cache](JobContext &job) {
+        // The cached listings are shared, not copied, for each count.
+        std::vector<std::shared_ptr<const std::vector<ObjectInfo>>> listings(config.sources.size());
+        std::vector<const std::vector<ObjectInfo> *> objects(config.sources.size());
+        std::uint64_t listed = 0;
+        for (std::size_t i = 0; i < config.sources.size(); ++i) {
+            const auto &src = config.sources[i];
+            const std::string key = groupKey(src);
+            std::shared_ptr<const std::vector<ObjectInfo>> listing;
+            {
+                std::lock_guard lock(cache->mutex);
+                if (auto it = cache->listings.find(key); it != cache->listings.end())
+                    listing = it->second;
             }
-            SplitReport report = analyzeConfigSplits(config, objects);
-            deliver([report](SplitCounter *c) {
-                c->m_running = false;
-                Q_EMIT c->counted(report);
-            });
-        } catch (...) {
-            const QString message = taskErrorText("counting the splits of " + config.name);
-            deliver([message](SplitCounter *c) {
-                c->m_running = false;
-                Q_EMIT c->failed(message);
-            });
+            if (!listing) {
+                StoreLocation loc = openStore(parseStoreUrl(sourceUrl(src)), options[i]);
+                job.throwIfCancelled();
+                listing = std::make_shared<const std::vector<ObjectInfo>>(resolveGroup(*loc.store, loc.bucket, src.group));
+                std::lock_guard lock(cache->mutex);
+                cache->listings[key] = listing;
+            }
+            listed += listing->size();
+            job.setProgress(std::int64_t(i + 1), std::int64_t(config.sources.size()));
+            job.post([self, listed] { Q_EMIT self->listing(listed); });
+            listings[i] = listing;
+            objects[i] = listing.get();
+            job.throwIfCancelled();
         }
-    });
+        return analyzeConfigSplits(config, objects);
+    };
+    JobTracker::instance().start(
+        this, tr("Counting the splits of %1…").arg(QString::fromStdString(config.name)), std::move(work),
+        [this](const SplitReport &report) {
+            m_running = false;
+            Q_EMIT counted(report);
+        },
+        [this](const Error &error) {
+            m_running = false;
+            Q_EMIT failed(error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
+        },
+        JobOptions{QStringLiteral("count")});
 }
 
 } // namespace shardscope::ui

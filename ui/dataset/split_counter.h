@@ -49,8 +49,6 @@ private:
     };
     StoreOptionsLookup m_lookup;
     std::shared_ptr<Cache> m_cache = std::make_shared<Cache>();
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    quint64 m_generation = 0;
     bool m_running = false;
 };
 

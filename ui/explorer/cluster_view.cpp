@@ -1,5 +1,5 @@
 #include "ui/explorer/cluster_view.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/storage/ais_client.h"
 #include "core/storage/ais_cluster_stats.h"
@@ -82,7 +82,7 @@ ClusterView::ClusterView(QWidget *parent)
     connect(m_autoButton, &QPushButton::clicked, this, [this] { setAutoRefresh(!m_auto); });
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (!m_busy && !m_name.isEmpty())
-            refresh();
+            refreshNow(true);
     });
     retranslate();
 }
@@ -118,23 +118,31 @@ void ClusterView::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
-void ClusterView::refresh()
+void ClusterView::refresh() { refreshNow(false); }
+
+void ClusterView::refreshNow(bool quiet)
 {
-    const quint64 generation = ++m_generation;
     m_busy = true;
     m_refresh->setEnabled(false);
     if (m_table->rowCount() == 0)
         m_summary->setText(tr("Asking %1…").arg(m_name));
     const StoreOptions options = m_options;
-    auto done = [generation](ClusterView *v, const Result &r) {
+    auto done = [this](const Result &r) {
         QVector<NodeRow> rows;
         for (QStringList l : r.rows) {
             const bool healthy = l.takeLast() == QLatin1String("1");
             rows.push_back({l, healthy});
         }
-        v->showRows(generation, rows, r.summary, r.error);
+        showRows(rows, r.summary, r.error);
     };
-    runThenPost(QPointer<ClusterView>(this), [options]() -> Result {
+    auto failed = [this](const Error &e) { // stopped from the status bar
+        m_busy = false;
+        m_refresh->setEnabled(true);
+        m_summary->setText(tr("Cannot read the cluster map: %1").arg(QString::fromStdString(e.what())));
+    };
+    JobOptions jo{QStringLiteral("refresh")};
+    jo.visible = !quiet;
+    JobTracker::instance().start(this, tr("Reading the cluster map of %1…").arg(m_name), [options](JobContext &) -> Result {
         Result r;
         try {
             AisOptions o;
@@ -209,13 +217,11 @@ void ClusterView::refresh()
             r.error = taskErrorText("reading the cluster map");
         }
         return r;
-    }, done);
+    }, done, failed, jo);
 }
 
-void ClusterView::showRows(quint64 generation, const QVector<NodeRow> &rows, const QString &summary, const QString &error)
+void ClusterView::showRows(const QVector<NodeRow> &rows, const QString &summary, const QString &error)
 {
-    if (generation != m_generation)
-        return;
     m_busy = false;
     m_refresh->setEnabled(true);
     m_table->setRowCount(rows.size());

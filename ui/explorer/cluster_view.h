@@ -48,7 +48,9 @@ private:
         QStringList cells; // by Column
         bool healthy = false;
     };
-    void showRows(quint64 generation, const QVector<NodeRow> &rows, const QString &summary, const QString &error);
+    // quiet: an automatic refresh, not listed in the status bar.
+    void refreshNow(bool quiet);
+    void showRows(const QVector<NodeRow> &rows, const QString &summary, const QString &error);
     void retranslate();
 
     QLabel *m_summary;
@@ -60,7 +62,6 @@ private:
     bool m_busy = false;
     QString m_name;
     StoreOptions m_options;
-    quint64 m_generation = 0;
 };
 
 } // namespace shardscope::ui

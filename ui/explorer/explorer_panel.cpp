@@ -1,6 +1,6 @@
 #include "ui/explorer/explorer_panel.h"
 
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 #include "ui/explorer/cluster_view.h"
 #include "ui/explorer/summary_view.h"
 #include "ui/models/object_list_model.h"
@@ -17,9 +17,10 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QPointer>
-#include <QSaveFile>
 
+#include "core/storage/download.h"
 #include "core/storage/store_url.h"
+#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 
 #include <chrono>
@@ -128,13 +129,8 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     m_tabs->addTab(m_cluster, QString());
     m_tabs->addTab(m_summaryView, QString());
     connect(m_summarize, &QPushButton::clicked, this, &ExplorerPanel::summarizeCurrent);
-    connect(m_summaryView, &SummaryView::progressed, this, [this](quint64 objects, quint64) {
-        const int n = static_cast<int>(std::min<quint64>(objects, INT_MAX)); // plural form of the count
-        if (m_summaryView->isRunning())
-            Q_EMIT statusChanged(tr("Summarizing: %Ln object(s) so far…", nullptr, n), true);
-    });
     connect(m_summaryView, &SummaryView::finished, this, [this](const QString &error) {
-        Q_EMIT statusChanged(error.isEmpty() ? tr("Summary complete") : tr("Summary not complete: %1").arg(error), false);
+        Q_EMIT message(error.isEmpty() ? tr("Summary complete") : tr("Summary not complete: %1").arg(error));
     });
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_tabs);
@@ -211,25 +207,21 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
             m_sampleTree->setCurrentIndex(member);
             onSampleClicked(member);
         }
-        Q_EMIT statusChanged(errors ? tr("%1: %n sample(s), problems: %2", nullptr, samples).arg(m_samples->shard()).arg(errors)
-                                    : tr("%1: %n sample(s)", nullptr, samples).arg(m_samples->shard()),
-                             false);
+        Q_EMIT message(errors ? tr("%1: %n sample(s), problems: %2", nullptr, samples).arg(m_samples->shard()).arg(errors)
+                              : tr("%1: %n sample(s)", nullptr, samples).arg(m_samples->shard()));
     });
     connect(m_nameFilter, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_objects, &ObjectListModel::loadingChanged, this, [this](bool loading) {
-        if (loading)
-            Q_EMIT statusChanged(tr("Listing %1…").arg(m_objects->location()), true);
-        else if (m_objects->errorString().isEmpty())
-            Q_EMIT statusChanged(m_objects->isComplete()
-                                     ? tr("%n object(s) in %1", nullptr, m_objects->rowCount()).arg(m_objects->location())
-                                     : tr("%n object(s) so far in %1; scroll for more", nullptr, m_objects->rowCount())
-                                           .arg(m_objects->location()),
-                                 false);
+        if (!loading && m_objects->errorString().isEmpty())
+            Q_EMIT message(m_objects->isComplete()
+                               ? tr("%n object(s) in %1", nullptr, m_objects->rowCount()).arg(m_objects->location())
+                               : tr("%n object(s) so far in %1; scroll for more", nullptr, m_objects->rowCount())
+                                     .arg(m_objects->location()));
     });
     connect(m_objects, &ObjectListModel::failed, this,
-            [this](const QString &message) { Q_EMIT statusChanged(message, false); });
+            [this](const QString &text) { Q_EMIT message(text); });
     connect(m_connections, &ConnectionTreeModel::failed, this,
-            [this](int, const QString &message) { Q_EMIT statusChanged(message, false); });
+            [this](int, const QString &text) { Q_EMIT message(text); });
     retranslate();
 }
 
@@ -246,7 +238,7 @@ void ExplorerPanel::openLocation(int connectionRow, const QString &url)
         m_bucketUrl = QString::fromStdString(parsed.schemeName() + "://" + parsed.bucket);
         m_prefix->setText(QString::fromStdString(parsed.path));
     } catch (const Error &e) {
-        Q_EMIT statusChanged(QString::fromStdString(e.what()), false);
+        Q_EMIT message(QString::fromStdString(e.what()));
         return;
     }
     m_location->setText(url);
@@ -301,8 +293,8 @@ QString ExplorerPanel::selectedObjectUrl() const
 
 void ExplorerPanel::stopJob()
 {
-    if (m_jobCancel)
-        m_jobCancel->store(true);
+    if (m_saveJob)
+        JobTracker::instance().cancel(m_saveJob);
     m_summaryView->stop();
 }
 
@@ -318,53 +310,28 @@ void ExplorerPanel::saveObject(const QString &object, const QString &path)
 {
     if (m_connectionRow < 0 || m_bucketUrl.isEmpty())
         return;
-    stopJob();
-    m_jobCancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_jobCancel;
     const QString bucketUrl = m_bucketUrl;
     const StoreOptions options = m_connections->connection(m_connectionRow).options;
-    Q_EMIT statusChanged(tr("Saving %1 to %2…").arg(object, path), true);
-    QPointer<ExplorerPanel> self(this);
-    runInBackground([self, bucketUrl, object, path, options, cancel] {
-        QString error;
-        try {
+    auto report = [this, path](const QString &error) {
+        m_saveJob = 0;
+        Q_EMIT message(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Not saved: %1").arg(error));
+        Q_EMIT saved(path, error);
+    };
+    m_saveJob = JobTracker::instance().start(
+        this, tr("Saving %1 to %2…").arg(object, path),
+        [bucketUrl, object, path, options](JobContext &job) {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
-            const std::uint64_t total = loc.store->head(loc.bucket, object.toStdString()).size;
-            QSaveFile file(path); // written aside, renamed into place on commit
-            if (!file.open(QIODevice::WriteOnly))
-                throw Error(ErrorKind::Io, "cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
-            std::uint64_t done = 0;
-            auto lastReport = std::chrono::steady_clock::now();
-            GetRequest req;
-            req.cancel = cancel.get();
-            loc.store->get(loc.bucket, object.toStdString(), req, [&](const char *d, std::size_t n) {
-                if (file.write(d, static_cast<qint64>(n)) != static_cast<qint64>(n))
-                    throw Error(ErrorKind::Io, "cannot write " + path.toStdString() + ": " +
-                                                   file.errorString().toStdString());
-                done += n;
-                const auto now = std::chrono::steady_clock::now();
-                if (now - lastReport > std::chrono::milliseconds(100)) {
-                    lastReport = now;
-                    postToGui(self, [done, total](ExplorerPanel *p) {
-                        Q_EMIT p->progress(static_cast<qint64>(done), static_cast<qint64>(total));
-                    });
-                }
-                return !cancel->load();
-            });
-            if (!file.commit())
-                throw Error(ErrorKind::Io, "cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
-        } catch (...) {
-            error = taskErrorText("saving " + bucketUrl.toStdString() + "/" + object.toStdString() + " to " +
-                                      path.toStdString(),
-                                  ExplorerPanel::tr("stopped"));
-        }
-        postToGui(self, [path, error](ExplorerPanel *p) {
-            Q_EMIT p->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
-                                                    : ExplorerPanel::tr("Not saved: %1").arg(error),
-                                    false);
-            Q_EMIT p->saved(path, error);
+            GetRequest request;
+            request.cancel = job.cancelFlag();
+            downloadObject(*loc.store, loc.bucket, object.toStdString(), request, path.toStdString(),
+                           [&job](std::uint64_t done, std::uint64_t total) {
+                               job.setProgress(std::int64_t(done), std::int64_t(total));
+                           });
+        },
+        [report] { report(QString()); },
+        [report](const Error &error) {
+            report(error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
         });
-    });
 }
 
 void ExplorerPanel::saveMember(const QModelIndex &member, const QString &path)
@@ -372,19 +339,16 @@ void ExplorerPanel::saveMember(const QModelIndex &member, const QString &path)
     const QByteArray bytes = m_samples->memberBytes(member);
     if (!member.isValid() || !member.parent().isValid())
         return;
-    QPointer<ExplorerPanel> self(this);
-    runInBackground([self, bytes, path] {
-        QSaveFile file(path);
-        QString error;
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            error = ExplorerPanel::tr("cannot write %1: %2").arg(path, file.errorString());
-        postToGui(self, [path, error](ExplorerPanel *p) {
-            Q_EMIT p->statusChanged(error.isEmpty() ? ExplorerPanel::tr("Saved %1").arg(path)
-                                                    : ExplorerPanel::tr("Not saved: %1").arg(error),
-                                    false);
-            Q_EMIT p->saved(path, error);
-        });
-    });
+    auto report = [this, path](const QString &error) {
+        Q_EMIT message(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Not saved: %1").arg(error));
+        Q_EMIT saved(path, error);
+    };
+    JobTracker::instance().start(
+        this, tr("Saving %1…").arg(path),
+        [bytes, path](JobContext &) { writeFileAtomically(path.toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size()))); },
+        [report] { report(QString()); },
+        [report](const Error &error) { report(QString::fromStdString(error.what())); },
+        JobOptions{QString(), false});
 }
 
 bool ExplorerPanel::looksLikeShard(const QString &name)
@@ -417,7 +381,6 @@ void ExplorerPanel::openShard(const QString &object)
     m_preview->clearPreview();
     m_samples->open(m_bucketUrl, object, m_connections->connection(m_connectionRow).options);
     m_tabs->setCurrentIndex(1);
-    Q_EMIT statusChanged(tr("Reading %1…").arg(object), true);
 }
 
 void ExplorerPanel::onSampleClicked(const QModelIndex &index)

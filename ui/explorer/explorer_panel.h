@@ -54,7 +54,7 @@ public:
 
     // Downloads an object of the current bucket to a local file, off the GUI
     // thread, atomically (a failed or stopped download leaves no file behind
-    // and an existing file untouched). Progress goes to statusChanged.
+    // and an existing file untouched). Runs as a job (progress and Stop in the status bar).
     void saveObject(const QString &object, const QString &path);
     // Writes a shard member (already read) to a local file, atomically.
     void saveMember(const QModelIndex &member, const QString &path);
@@ -70,7 +70,6 @@ Q_SIGNALS:
     void editConnectionRequested(int row);
     // "Add to Split as Prefix" on an object or directory of the bucket.
     void addToSplitRequested(const QString &bucketUrl, const QString &prefix);
-    void progress(qint64 done, qint64 total);
 
 public:
 
@@ -78,8 +77,9 @@ public:
     void openLocation(int connectionRow, const QString &url);
 
 Q_SIGNALS:
-    // For the status bar: what is being listed, or the result.
-    void statusChanged(const QString &message, bool busy);
+    // For the status bar: what an operation ended with (a running one shows
+    // there through the job tracker).
+    void message(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -114,8 +114,8 @@ private:
     SummaryView *m_summaryView;
     QPushButton *m_summarize;
     int m_connectionRow = -1;
+    quint64 m_saveJob = 0; // the download in progress (Stop)
     QString m_bucketUrl;
-    std::shared_ptr<std::atomic<bool>> m_jobCancel;
 };
 
 } // namespace shardscope::ui

@@ -2,7 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "ui/explorer/sample_preview.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 #include "ui/locale_format.h"
 
 #include <QPointer>
@@ -274,20 +274,16 @@ SamplePreview::SamplePreview(QWidget *parent)
 
 void SamplePreview::clearPreview()
 {
-    ++m_generation;
+    JobTracker::instance().cancelSlot(this, QStringLiteral("decode"));
     present(PreviewContent());
 }
 
 void SamplePreview::showMember(const QString &ext, const QByteArray &bytes, const QString &what)
 {
-    const quint64 generation = ++m_generation;
     m_info->setText(tr("Decoding %1…").arg(what));
-    runThenPost(
-        QPointer<SamplePreview>(this), [ext, bytes, what] { return buildPreview(ext, bytes, what); },
-        [generation](SamplePreview *p, const PreviewContent &c) {
-            if (generation == p->m_generation)
-                p->present(c);
-        });
+    JobTracker::instance().start(
+        this, tr("Decoding %1…").arg(what), [ext, bytes, what](JobContext &) { return buildPreview(ext, bytes, what); },
+        [this](const PreviewContent &c) { present(c); }, nullptr, JobOptions{QStringLiteral("decode"), true, false});
 }
 
 void SamplePreview::setZoom(double zoom)

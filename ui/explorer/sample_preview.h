@@ -65,7 +65,6 @@ private:
     QToolButton *m_fit, *m_actual, *m_zoomIn, *m_zoomOut;
     QLabel *m_zoomLabel;
     double m_zoom = 0;
-    quint64 m_generation = 0;
 };
 
 } // namespace shardscope::ui

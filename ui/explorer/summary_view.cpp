@@ -4,7 +4,7 @@
 #include "ui/explorer/summary_view.h"
 #include "ui/locale_format.h"
 
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 #include "ui/charts/plot_style.h"
 #include "core/storage/store_url.h"
 #include "core/util/error.h"
@@ -50,51 +50,46 @@ SummaryView::~SummaryView() { stop(); }
 
 void SummaryView::stop()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    if (m_job)
+        JobTracker::instance().cancel(m_job);
 }
 
 void SummaryView::summarize(const QString &url, const StoreOptions &options)
 {
-    stop();
-    const quint64 generation = ++m_generation;
     m_url = url;
     m_running = true;
     m_summary = BucketSummary();
     present(m_summary, false);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = m_cancel;
-    QPointer<SummaryView> self(this);
-    runInBackground([self, generation, url, options, cancel] {
-        QString error;
-        BucketSummary result;
-        auto last = std::chrono::steady_clock::now();
-        try {
+    auto finish = [this](const QString &error) {
+        m_running = false;
+        m_job = 0;
+        if (!error.isEmpty())
+            m_totals->setText(tr("Summary of %1 not complete: %2").arg(m_url, error));
+        Q_EMIT finished(error);
+    };
+    m_job = JobTracker::instance().start(
+        this, tr("Summarizing %1…").arg(url),
+        [self = this, url, options](JobContext &job) {
+            auto last = std::chrono::steady_clock::now();
             StoreLocation loc = openStore(parseStoreUrl(url.toStdString()), options);
-            result = shardscope::summarize(*loc.store, loc.bucket, loc.path, [&](const BucketSummary &s) {
+            return shardscope::summarize(*loc.store, loc.bucket, loc.path, [&](const BucketSummary &s) {
+                job.setProgress(std::int64_t(s.objects), 0);
                 const auto now = std::chrono::steady_clock::now();
                 if (now - last < std::chrono::milliseconds(100))
                     return; // the GUI redraws at most ten times a second
                 last = now;
-                postToGui(self, [generation, s](SummaryView *v) {
-                    if (generation == v->m_generation)
-                        v->present(s, false);
-                });
-            }, cancel.get());
-        } catch (...) {
-            error = taskErrorText("summarizing " + url.toStdString(), SummaryView::tr("stopped"));
-        }
-        postToGui(self, [generation, result, error](SummaryView *v) {
-            if (generation != v->m_generation)
-                return;
-            v->m_running = false;
-            if (error.isEmpty())
-                v->present(result, true);
-            else
-                v->m_totals->setText(SummaryView::tr("Summary of %1 not complete: %2").arg(v->m_url, error));
-            Q_EMIT v->finished(error);
-        });
-    });
+                // `self` is used only on the GUI thread, where post() checks it still exists.
+                job.post([self, s] { self->present(s, false); });
+            }, job.cancelFlag());
+        },
+        [this, finish](const BucketSummary &result) {
+            present(result, true);
+            finish(QString());
+        },
+        [finish](const Error &error) {
+            finish(error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
+        },
+        JobOptions{QStringLiteral("summary")});
 }
 
 void SummaryView::present(const BucketSummary &s, bool final)

@@ -41,9 +41,8 @@ private:
     QTableWidget *m_extensions;
     BucketSummary m_summary;
     QString m_url;
-    quint64 m_generation = 0;
     bool m_running = false;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    quint64 m_job = 0; // the running summary
 };
 
 } // namespace shardscope::ui

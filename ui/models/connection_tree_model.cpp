@@ -1,5 +1,5 @@
 #include "ui/models/connection_tree_model.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/storage/store_url.h"
 #include "core/util/error.h"
@@ -150,11 +150,13 @@ void ConnectionTreeModel::refresh(int row)
     n.generation = generation;
     const Connection conn = n.connection;
     Q_EMIT dataChanged(index(row, 0), index(row, 0));
-    auto done = [row, generation](ConnectionTreeModel *m, const QPair<QStringList, QString> &result) {
-        m->onListed(row, generation, result.first, result.second);
+    auto done = [this, row, generation](const QPair<QStringList, QString> &result) {
+        onListed(row, generation, result.first, result.second);
     };
-    // The listing runs on the pool, never on the GUI thread.
-    runThenPost(QPointer<ConnectionTreeModel>(this), [conn]() -> QPair<QStringList, QString> {
+    // The listing runs as a job, never on the GUI thread. Rows may move while
+    // it runs (a connection removed): the row's generation says if it is still
+    // the row that asked.
+    JobTracker::instance().start(this, tr("Listing the buckets of %1…").arg(conn.name), [conn](JobContext &) -> QPair<QStringList, QString> {
         try {
             StoreLocation loc = openStore(parseStoreUrl(conn.scheme.toStdString() + "://"), conn.options);
             QStringList names;
@@ -164,7 +166,7 @@ void ConnectionTreeModel::refresh(int row)
         } catch (...) {
             return {{}, taskErrorText("listing the buckets of " + conn.name.toStdString())};
         }
-    }, done);
+    }, done, nullptr, JobOptions{QStringLiteral("buckets:%1").arg(generation)});
 }
 
 void ConnectionTreeModel::onListed(int row, quint64 generation, const QStringList &buckets, const QString &error)

@@ -1,5 +1,5 @@
 #include "ui/models/object_list_model.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 #include "ui/locale_format.h"
 
 #include "core/storage/store_url.h"
@@ -14,31 +14,35 @@ ObjectListModel::ObjectListModel(QObject *parent) : QAbstractTableModel(parent)
 {
     qRegisterMetaType<QVector<shardscope::ui::ObjectRow>>();
     m_worker = std::make_shared<ListingWorker>();
-    m_queue = std::make_unique<TaskQueue>(1, "listing");
 }
 
 ObjectListModel::~ObjectListModel()
 {
-    m_worker->latest = ++m_generation; // whatever is in flight is now stale
-    m_queue.reset(); // a request in progress ends within its timeouts
+    m_worker->latest = ++m_generation; // whatever is queued is now stale
 }
 
 void ObjectListModel::requestPage(const QString &token)
 {
     m_worker->latest = m_generation;
     PageRequest request{m_generation, m_url, m_options, m_recursive, m_pageSize, token};
-    QPointer<ObjectListModel> self(this);
-    m_queue->post([worker = m_worker, request, self] {
-        PageResult result;
-        if (!worker->fetch(request, result))
-            return;
-        postToGui(self, [generation = request.generation, result](ObjectListModel *m) {
+    // Pages are fetched in order on the "listing" lane (one thread that keeps
+    // its store open); a new listing replaces the old one's page in flight.
+    JobTracker::instance().start(
+        this, tr("Listing %1…").arg(m_url),
+        [worker = m_worker, request](JobContext &) {
+            PageResult result;
+            result.skipped = !worker->fetch(request, result);
+            return result;
+        },
+        [this, generation = request.generation](const PageResult &result) {
+            if (result.skipped)
+                return;
             if (result.error.isNull())
-                m->onPage(generation, result.rows, result.nextToken);
+                onPage(generation, result.rows, result.nextToken);
             else
-                m->onFailed(generation, result.error);
-        });
-    });
+                onFailed(generation, result.error);
+        },
+        nullptr, JobOptions{QStringLiteral("page"), true, true, "listing"});
 }
 
 void ObjectListModel::setLoading(bool loading)

@@ -21,7 +21,6 @@ struct ObjectRow
 };
 
 class ListingWorker;
-class TaskQueue;
 
 // The objects of a bucket under a prefix, listed lazily page by page on a
 // worker thread (canFetchMore/fetchMore follow the continuation token), so a
@@ -68,7 +67,6 @@ private:
 
     // Requests run one after another on their own thread, with their own store.
     std::shared_ptr<ListingWorker> m_worker;
-    std::unique_ptr<TaskQueue> m_queue;
     StoreOptions m_options;
     bool m_recursive = true;
     quint32 m_pageSize = 0;
@@ -98,9 +96,10 @@ struct PageResult
     QVector<ObjectRow> rows;
     QString nextToken;
     QString error;
+    bool skipped = false; // superseded before it started: nothing to deliver
 };
 
-// Runs listing requests on the model's queue thread, keeping the store of the
+// Runs listing requests on the job tracker's "listing" lane, keeping the store of the
 // current listing open between pages. Only ever used on that thread, except
 // for `latest`, the newest generation (requests of older ones are skipped).
 class ListingWorker

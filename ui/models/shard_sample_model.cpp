@@ -1,5 +1,5 @@
 #include "ui/models/shard_sample_model.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 #include "ui/locale_format.h"
 
 #include "core/storage/store_url.h"
@@ -22,9 +22,7 @@ ShardSampleModel::~ShardSampleModel() { cancel(); }
 
 void ShardSampleModel::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    ++m_generation;
+    JobTracker::instance().cancelSlot(this, QStringLiteral("read"));
     m_loading = false;
 }
 
@@ -46,17 +44,13 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
     endResetModel();
     m_shard = object;
     m_loading = true;
-    const quint64 generation = m_generation;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    auto cancelFlag = m_cancel;
-    QPointer<ShardSampleModel> self(this);
-    // Samples reach the model in small batches on the GUI thread. The pool
-    // thread never touches the model (it may be deleted meanwhile).
-    auto post = [self, generation](QVector<Row> rows, bool done) {
-        postToGui(self, [generation, rows, done](ShardSampleModel *m) { m->append(generation, rows, done); });
-    };
+    // Samples reach the model in small batches on the GUI thread. The job
+    // never touches the model (it may be deleted meanwhile): `self` is used
+    // only in what post() runs on the GUI thread, after checking it exists.
     const qint64 maxHeld = m_maxHeldBytes;
-    runInBackground([bucketUrl, object, options, cancelFlag, post, maxHeld] {
+    auto work = [self = this, bucketUrl, object, options, maxHeld](JobContext &job) {
+        const std::atomic<bool> *cancelFlag = job.cancelFlag();
+        auto post = [&job, self](QVector<Row> rows) { job.post([self, rows] { self->append(rows, false); }); };
         QVector<Row> batch;
         try {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
@@ -84,7 +78,7 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
                                              QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()))});
                     batch.push_back(std::move(r));
                     if (batch.size() >= 64) {
-                        post(std::move(batch), false);
+                        post(std::move(batch));
                         batch.clear();
                     }
                     return !cancelFlag->load();
@@ -95,7 +89,7 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
                     r.error = QString::fromStdString(p.message);
                     batch.push_back(std::move(r));
                 },
-                cancelFlag.get());
+                cancelFlag);
         } catch (...) {
             const Error e = errorFromException(std::current_exception(), "reading " + object.toStdString());
             if (e.kind() != ErrorKind::Cancelled) {
@@ -104,14 +98,15 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
                 batch.push_back(std::move(r));
             }
         }
-        post(std::move(batch), true);
-    });
+        return batch;
+    };
+    JobTracker::instance().start(
+        this, tr("Reading %1…").arg(object), std::move(work), [this](const QVector<Row> &rows) { append(rows, true); },
+        nullptr, JobOptions{QStringLiteral("read")});
 }
 
-void ShardSampleModel::append(quint64 generation, const QVector<Row> &rows, bool done)
+void ShardSampleModel::append(const QVector<Row> &rows, bool done)
 {
-    if (generation != m_generation)
-        return;
     if (!rows.isEmpty()) {
         beginInsertRows({}, m_rows.size(), m_rows.size() + rows.size() - 1);
         m_rows += rows;

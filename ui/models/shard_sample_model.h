@@ -60,13 +60,11 @@ private:
         QVector<QPair<QString, QByteArray>> members;
         QString error; // non-empty: an error row
     };
-    void append(quint64 generation, const QVector<Row> &rows, bool done);
+    void append(const QVector<Row> &rows, bool done);
 
     QVector<Row> m_rows;
     QString m_shard;
-    quint64 m_generation = 0;
     bool m_loading = false;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
     qint64 m_maxHeldBytes = qint64(512) << 20;
 };
 

@@ -1,5 +1,5 @@
 #include "ui/models/thumbnail_model.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "ui/models/shard_sample_model.h"
 
@@ -148,7 +148,8 @@ void ThumbnailModel::takeRows(int first, int last)
         // The pool task only renders its copies and never touches a QObject:
         // the result reaches the GUI thread, and is applied there if the model
         // still exists and the result is still for this generation.
-        auto done = [generation, row](ThumbnailModel *m, const Rendered &r) {
+        auto done = [this, generation, row](const Rendered &r) {
+            ThumbnailModel *m = this;
             if (generation != m->m_generation || row >= m->m_thumbs.size())
                 return;
             Thumb &t = m->m_thumbs[row];
@@ -162,8 +163,9 @@ void ThumbnailModel::takeRows(int first, int last)
             if (m->m_decoded == m->m_thumbs.size())
                 Q_EMIT m->allDecoded();
         };
-        runThenPost(QPointer<ThumbnailModel>(this), [members, what, size] { return render(members, what, size); },
-                    done);
+        JobTracker::instance().start(
+            this, what, [members, what, size](JobContext &) { return render(members, what, size); }, done, nullptr,
+            JobOptions{QString(), true, false});
     }
 }
 
