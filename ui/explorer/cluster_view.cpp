@@ -140,7 +140,8 @@ void ClusterView::refreshNow(bool quiet)
         m_refresh->setEnabled(true);
         m_summary->setText(tr("Cannot read the cluster map: %1").arg(QString::fromStdString(e.what())));
     };
-    JobOptions jo{QStringLiteral("refresh")};
+    JobOptions jo;
+    jo.slot = QStringLiteral("refresh");
     jo.visible = !quiet;
     JobTracker::instance().start(this, tr("Reading the cluster map of %1…").arg(m_name), [options](JobContext &) -> Result {
         Result r;
