@@ -102,6 +102,7 @@ std::string clusterRatesJson(const AisClusterRates &rates)
         } else {
             j["get_n"] = t.getN;
             j["get_bytes"] = t.getBytes;
+            j["getbatch_obj_n"] = t.getBatchObjN;
             j["get_per_s"] = t.getPerSecond;
             j["mb_per_s"] = t.mbPerSecond;
             j["mean_latency_ms"] = t.meanLatencyMs >= 0 ? nlohmann::ordered_json(t.meanLatencyMs) : nullptr;

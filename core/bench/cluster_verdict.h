@@ -21,7 +21,7 @@ namespace shardscope {
 Verdict judgeWithCluster(const BenchResult &r, const AisClusterRates &cluster, unsigned cpuCores);
 
 // The `cluster` object of `bench --cluster-stats --json`: per target get_n,
-// get_bytes, get_per_s, mb_per_s, mean_latency_ms (null below
+// get_bytes, getbatch_obj_n, get_per_s, mb_per_s, mean_latency_ms (null below
 // kMinRequestsForLatency requests), cpu_percent, disk_util_percent,
 // mem_used, errors, answered (+ error), then imbalance, get_n, errors,
 // unanswered.

@@ -99,6 +99,8 @@ AisNodeStats parseNodeStatus(const std::string &body)
         s.getBytes = num(*t, "get.size");
         s.getNsTotal = num(*t, "get.ns.total");
         s.getRedirNsTotal = num(*t, "get.redir.ns");
+        s.getBatchN = num(*t, "getbatch.n");
+        s.getBatchObjN = num(*t, "getbatch.obj.n");
         s.putN = num(*t, "put.n");
         s.putBytes = num(*t, "put.size");
         s.uptimeNs = num(*t, "up.ns.time");
@@ -201,6 +203,7 @@ AisClusterRates clusterRates(const std::vector<AisNodeStats> &before, const std:
         t.getN = delta(b.getN, a.getN);
         t.getBytes = delta(b.getBytes, a.getBytes);
         t.errors = delta(b.errors, a.errors);
+        t.getBatchObjN = delta(b.getBatchObjN, a.getBatchObjN);
         if (secs > 0) {
             t.getPerSecond = static_cast<double>(t.getN) / secs;
             t.mbPerSecond = static_cast<double>(t.getBytes) / secs / 1e6;
@@ -213,7 +216,7 @@ AisClusterRates clusterRates(const std::vector<AisNodeStats> &before, const std:
         t.memUsed = a.memUsed;
         r.getN += t.getN;
         r.errors += t.errors;
-        loads.push_back(static_cast<double>(t.getN));
+        loads.push_back(static_cast<double>(t.getN + t.getBatchObjN));
         r.targets.push_back(std::move(t));
     }
     r.imbalance = imbalanceOf(loads);

@@ -32,6 +32,8 @@ struct AisNodeStats
     std::uint64_t getBytes = 0;   // get.size
     std::uint64_t getNsTotal = 0; // get.ns.total (sum of GET latencies)
     std::uint64_t getRedirNsTotal = 0; // get.redir.ns on a proxy
+    std::uint64_t getBatchN = 0;    // getbatch.n: get-batch requests this node assembled
+    std::uint64_t getBatchObjN = 0; // getbatch.obj.n: objects it put into them
     std::uint64_t putN = 0;
     std::uint64_t putBytes = 0;
     std::uint64_t errors = 0;    // sum of every err.*.n counter
@@ -68,6 +70,7 @@ struct AisTargetRates
     std::string error;
     std::uint64_t getN = 0;     // GETs in the interval
     std::uint64_t getBytes = 0; // bytes in the interval
+    std::uint64_t getBatchObjN = 0; // objects this target assembled into get-batch answers in the interval
     double getPerSecond = 0;
     double mbPerSecond = 0;     // 10^6 bytes
     double meanLatencyMs = -1;  // -1: too few requests to say
@@ -82,7 +85,8 @@ struct AisClusterRates
     double t = 0;       // poller: seconds from start() to the end of the interval
     double seconds = 0; // length of the interval
     std::vector<AisTargetRates> targets; // in the order of `after`
-    // max / mean of the per-target GET counts (1 = balanced); 0 when no GETs.
+    // max / mean of the per-target loads, GETs + objects assembled into
+    // get-batch answers (1 = balanced); 0 when there were none.
     double imbalance = 0;
     std::uint64_t getN = 0;
     std::uint64_t errors = 0;
