@@ -3,7 +3,8 @@
 // get-batch streamed and multipart with objects of every target (missing
 // ones reported by name). Ranks as real processes running at the same time:
 // their union is the listing and they are disjoint, with and without a
-// seeded shuffle, with --even-ranks, and across a save/resume.
+// seeded shuffle, with --even-ranks, for a two-source config with a split,
+// and across a save/resume.
 
 #include "cli_runner.h"
 #include "cluster_fixture.h"
@@ -16,6 +17,7 @@
 #include "core/storage/store_factory.h"
 #include "core/util/error.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -306,6 +308,8 @@ void TestMultinodeCluster::ranksAsProcesses_data()
     QTest::newRow("shards") << QStringList{shards, QStringLiteral("--mode"), QStringLiteral("shard")} << false << true;
     QTest::newRow("get-batch") << QStringList{objs, QStringLiteral("--mode"), QStringLiteral("get-batch")} << false
                                << false;
+    // Two sources (here two views of one bucket) and a split naming prefixes in each.
+    QTest::newRow("config: two sources, a split") << QStringList{QStringLiteral("CONFIG")} << false << false;
 }
 
 void TestMultinodeCluster::ranksAsProcesses()
@@ -313,7 +317,29 @@ void TestMultinodeCluster::ranksAsProcesses()
     QFETCH(QStringList, args);
     QFETCH(bool, even);
     QFETCH(bool, shards);
-    args[0] = args[0].arg(QString::fromStdString(m_bucket));
+    QTemporaryDir dir;
+    // The split of the config row: source "a" reads objs/o-10*, source "b" objs/o-11* and objs/ü*.
+    const std::vector<std::string> splitPrefixes = {"objs/o-10", "objs/o-11", "objs/ü"};
+    const bool config = args[0] == QLatin1String("CONFIG");
+    if (config) {
+        const nlohmann::json c = {
+            {"schema_version", 1},
+            {"name", "two sources"},
+            {"endpoint_env", "AIS_ENDPOINT"},
+            {"sources", {{{"id", "a"}, {"provider", "ais"}, {"bucket", m_bucket}},
+                         {{"id", "b"}, {"provider", "ais"}, {"bucket", m_bucket}}}},
+            {"splits", {{"train", {{"a", {splitPrefixes[0]}}, {"b", {splitPrefixes[1], splitPrefixes[2]}}}}}},
+            {"split", "train"},
+            {"dataset", {{"kind", "iterable"}}}};
+        const QString path = dir.filePath(QStringLiteral("two-sources.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(c.dump(2)));
+        f.close();
+        args[0] = path;
+    } else {
+        args[0] = args[0].arg(QString::fromStdString(m_bucket));
+    }
     const int world = 3;
     QString error;
     const auto perRank = runRanks(args, world, &error);
@@ -332,6 +358,12 @@ void TestMultinodeCluster::ranksAsProcesses()
         for (const auto &[k, h] : m_member)
             if (k.rfind("img", 0) == 0)
                 expected.insert(k.substr(0, k.size() - 4));
+    } else if (config) {
+        for (const auto &o : m_objects)
+            for (const auto &p : splitPrefixes)
+                if (o.rfind(p, 0) == 0)
+                    expected.insert(o);
+        QVERIFY(expected.size() > 200); // both sources contribute
     } else {
         expected.insert(m_objects.begin(), m_objects.end());
     }
