@@ -194,6 +194,51 @@ std::string AisClient::nodeDaemonJson(const std::string &nodeId, const std::stri
     return resp.body;
 }
 
+AisBucketSummary AisClient::bucketSummary(const std::string &bucket, const std::atomic<bool> *cancel,
+                                          const std::function<void()> &polled)
+{
+    validateBucketName(bucket);
+    const std::string operation = "summary of ais://" + bucket;
+    std::string uuid;
+    auto ask = [&] {
+        auto r = request("GET", bucketUrl(bucket));
+        r.headers.emplace_back(kJson);
+        const std::string body =
+            nlohmann::json{{"action", "summary-bck"},
+                           {"value", {{"uuid", uuid}, {"prefix", ""}, {"cached", true}, {"present", true}}}}
+                .dump();
+        r.body = body;
+        r.hasBody = true;
+        r.cancel = cancel;
+        const HttpResponse resp = performWithRetry(r, operation);
+        if (!resp.ok() && resp.status != 202 && resp.status != 206)
+            throw aisError(resp, operation, AisTarget::Bucket);
+        return resp;
+    };
+    HttpResponse resp = ask();
+    if (resp.status != 202)
+        throw Error(ErrorKind::Protocol, operation + ": expected 202 with a job id, got HTTP " +
+                                             std::to_string(resp.status));
+    uuid = trim(resp.body);
+    if (uuid.size() >= 2 && uuid.front() == '"' && uuid.back() == '"')
+        uuid = uuid.substr(1, uuid.size() - 2);
+    if (uuid.empty() || uuid.size() > 128)
+        throw Error(ErrorKind::Protocol, operation + ": no job id in the answer");
+    auto wait = std::chrono::milliseconds(100);
+    for (int polls = 0;; ++polls) {
+        if (!sleepUnlessCancelled(wait, cancel))
+            throw Error(ErrorKind::Cancelled, operation + ": cancelled");
+        resp = ask();
+        if (resp.status == 200)
+            return parseBucketSummary(resp.body);
+        if (polled)
+            polled();
+        if (polls > 3000)
+            throw Error(ErrorKind::Timeout, operation + ": not done after " + std::to_string(polls) + " polls");
+        wait = std::min<std::chrono::milliseconds>(std::chrono::milliseconds(2000), wait * 3 / 2);
+    }
+}
+
 bool AisClient::rebalanceRunning()
 {
     auto r = request("GET", m_options.endpoint + "/v1/cluster?what=running_all");

@@ -4,8 +4,10 @@
 #include "core/storage/http_client.h"
 #include "core/storage/retry_policy.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,6 +102,12 @@ public:
     // that it works wherever the proxy does: the raw JSON. One attempt, no
     // retries (a poller asks again anyway); throws naming the node.
     std::string nodeDaemonJson(const std::string &nodeId, const std::string &what);
+    // The bucket's object count and size as its targets count them
+    // (AIStore's bucket summary job: started, then polled until done) -
+    // no listing. `polled` is called after every poll that found it still
+    // running (for progress); cancel stops waiting.
+    AisBucketSummary bucketSummary(const std::string &bucket, const std::atomic<bool> *cancel = nullptr,
+                                   const std::function<void()> &polled = {});
     // Whether a rebalance runs now (GET /v1/cluster?what=running_all).
     bool rebalanceRunning();
     // Puts a target into maintenance (AIStore moves its objects to the other
