@@ -25,6 +25,7 @@ class TestClusterView : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsTheRealCluster();
+    void countsBucketsWithoutListing();
     void unreachableEndpoint();
 };
 
@@ -77,6 +78,35 @@ void TestClusterView::showsTheRealCluster()
     autoButton->click();
     QVERIFY(!view.autoRefresh());
     QVERIFY(!autoButton->text().contains(QLatin1String("Stop")));
+}
+
+void TestClusterView::countsBucketsWithoutListing()
+{
+    AisOptions ao;
+    ao.endpoint = resolveAisEndpoint(std::nullopt);
+    AisClient client(ao);
+    const std::string bucket = "ss-cview-summary-" + std::to_string(::getpid());
+    client.createBucket(bucket);
+    for (int i = 0; i < 7; ++i)
+        client.putObject(bucket, "o-" + std::to_string(i), std::string(1000, 'x'));
+    ClusterView view;
+    StoreOptions o;
+    o.endpoint = ao.endpoint;
+    QSignalSpy done(&view, &ClusterView::bucketsRefreshed);
+    view.setCluster(QStringLiteral("test cluster"), o);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+    QVERIFY2(done.at(0).at(1).toString().isEmpty(), qPrintable(done.at(0).at(1).toString()));
+    QTableWidget *t = view.buckets();
+    bool found = false;
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, 0)->text() == QString::fromStdString("ais://" + bucket)) {
+            found = true;
+            QCOMPARE(t->item(r, 1)->text(), QStringLiteral("7")); // the cluster's own count
+            QVERIFY2(t->item(r, 2)->text().contains(QLatin1String("KiB")), qPrintable(t->item(r, 2)->text()));
+        }
+    QVERIFY(found);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("clusterBucketStatus"))->text().contains(QLatin1String("counted")));
+    client.destroyBucket(bucket);
 }
 
 void TestClusterView::unreachableEndpoint()

@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 
 namespace shardscope::ui {
@@ -57,13 +58,18 @@ QString stateOf(const AisNode &n, const AisNodeHealth &h)
 
 ClusterView::ClusterView(QWidget *parent)
     : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(0, ColumnCount, this)),
-      m_refresh(new QPushButton(this)), m_autoButton(new QPushButton(this)), m_timer(new QTimer(this))
+      m_bucketStatus(new QLabel(this)), m_buckets(new QTableWidget(0, 3, this)), m_refresh(new QPushButton(this)), m_autoButton(new QPushButton(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("clusterView"));
     m_summary->setObjectName(QStringLiteral("clusterSummary"));
     m_table->setObjectName(QStringLiteral("clusterNodes"));
     m_refresh->setObjectName(QStringLiteral("clusterRefresh"));
     m_autoButton->setObjectName(QStringLiteral("clusterAutoRefresh"));
+    m_bucketStatus->setObjectName(QStringLiteral("clusterBucketStatus"));
+    m_buckets->setObjectName(QStringLiteral("clusterBuckets"));
+    m_buckets->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_buckets->verticalHeader()->hide();
+    m_buckets->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_timer->setInterval(kRefreshMs);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -72,13 +78,18 @@ ClusterView::ClusterView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table, 2);
+    layout->addWidget(m_bucketStatus);
+    layout->addWidget(m_buckets, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_autoButton);
     buttons->addWidget(m_refresh);
     layout->addLayout(buttons);
-    connect(m_refresh, &QPushButton::clicked, this, &ClusterView::refresh);
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        refresh();
+        refreshBuckets();
+    });
     connect(m_autoButton, &QPushButton::clicked, this, [this] { setAutoRefresh(!m_auto); });
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (!m_busy && !m_name.isEmpty())
@@ -94,6 +105,72 @@ void ClusterView::setCluster(const QString &name, const StoreOptions &options)
     m_table->setRowCount(0); // another cluster: nothing of the last one stays
     setAutoRefresh(m_auto);
     refresh();
+    refreshBuckets();
+}
+
+void ClusterView::refreshBuckets()
+{
+    m_buckets->setRowCount(0);
+    m_bucketStatus->setText(tr("Counting the buckets of %1…").arg(m_name));
+    const StoreOptions options = m_options;
+    struct Row
+    {
+        QString name, objects, size;
+    };
+    auto addRow = [this](int index, int total, const Row &r) {
+        m_buckets->setRowCount(std::max(m_buckets->rowCount(), index + 1));
+        const QStringList cells{r.name, r.objects, r.size};
+        for (int c = 0; c < cells.size(); ++c)
+            m_buckets->setItem(index, c, new QTableWidgetItem(cells[c]));
+        m_bucketStatus->setText(tr("Buckets: %1 of %2 counted by the cluster").arg(index + 1).arg(total));
+    };
+    auto done = [this](const QString &error) {
+        if (!error.isEmpty())
+            m_bucketStatus->setText(tr("Cannot count the buckets: %1").arg(error));
+        else if (m_buckets->rowCount() == 0)
+            m_bucketStatus->setText(tr("No ais:// buckets"));
+        Q_EMIT bucketsRefreshed(m_buckets->rowCount(), error);
+    };
+    auto failed = [this](const Error &e) {
+        m_bucketStatus->setText(tr("Counting the buckets stopped: %1").arg(QString::fromStdString(e.what())));
+        Q_EMIT bucketsRefreshed(m_buckets->rowCount(), QString::fromStdString(e.what()));
+    };
+    JobOptions jo;
+    jo.slot = QStringLiteral("buckets");
+    JobTracker::instance().start(this, tr("Counting the buckets of %1…").arg(m_name), [options, addRow](JobContext &ctx) -> QString {
+        try {
+            AisOptions o;
+            o.endpoint = resolveAisEndpoint(options.endpoint);
+            o.token = options.aisToken.empty() ? aisTokenFromEnvironment() : options.aisToken;
+            o.http = options.http;
+            o.retry = RetryPolicy::none();
+            AisClient client(o);
+            const std::vector<AisBucket> all = client.listBuckets("ais");
+            const int total = static_cast<int>(all.size());
+            ctx.setProgress(0, total);
+            for (int i = 0; i < total; ++i) {
+                ctx.throwIfCancelled();
+                Row row{QString::fromStdString(escapeName(all[static_cast<std::size_t>(i)].toString())), {}, {}};
+                try {
+                    const AisBucketSummary s = client.bucketSummary(all[static_cast<std::size_t>(i)].name,
+                                                                    ctx.cancelFlag());
+                    row.objects = QString::number(s.objects);
+                    row.size = QString::fromStdString(humanBytes(s.bytes));
+                } catch (const Error &e) {
+                    if (e.kind() == ErrorKind::Cancelled)
+                        throw;
+                    row.objects = ClusterView::tr("unknown: %1").arg(QString::fromStdString(e.what()));
+                }
+                ctx.post([addRow, i, total, row] { addRow(i, total, row); });
+                ctx.setProgress(i + 1, total);
+            }
+        } catch (const Error &e) {
+            if (e.kind() == ErrorKind::Cancelled)
+                throw;
+            return QString::fromStdString(e.what());
+        }
+        return {};
+    }, done, failed, jo);
 }
 
 void ClusterView::setAutoRefresh(bool on)
@@ -255,6 +332,7 @@ void ClusterView::retranslate()
     m_table->setHorizontalHeaderLabels({tr("Role"), tr("Node"), tr("URL"), tr("State"), tr("Version"), tr("Uptime"),
                                         tr("Mem used"), tr("Mem avail"), tr("Cap used"), tr("Cap avail"),
                                         tr("Cap %"), tr("Load avg"), tr("CPU")});
+    m_buckets->setHorizontalHeaderLabels({tr("Bucket"), tr("Objects"), tr("Size")});
     m_refresh->setText(tr("&Refresh"));
     m_autoButton->setText(m_auto ? tr("&Stop auto-refresh") : tr("&Auto-refresh"));
     m_refresh->setEnabled(!m_name.isEmpty());

@@ -27,6 +27,10 @@ public:
     void setCluster(const QString &name, const StoreOptions &options); // and refreshes
     void refresh();
     QTableWidget *table() const { return m_table; }
+    // Per bucket: object count and size from AIStore's bucket summary (no
+    // listing), filled bucket by bucket with progress (setCluster and Refresh).
+    QTableWidget *buckets() const { return m_buckets; }
+    void refreshBuckets();
     // Auto-refresh while visible (on by default); the button says Stop / Auto-refresh.
     void setAutoRefresh(bool on);
     bool autoRefresh() const { return m_auto; }
@@ -36,6 +40,7 @@ public:
 
 Q_SIGNALS:
     void refreshed(int nodes, const QString &error);
+    void bucketsRefreshed(int buckets, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -55,6 +60,8 @@ private:
 
     QLabel *m_summary;
     QTableWidget *m_table;
+    QLabel *m_bucketStatus;
+    QTableWidget *m_buckets;
     QPushButton *m_refresh;
     QPushButton *m_autoButton;
     QTimer *m_timer;
