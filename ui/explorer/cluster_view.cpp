@@ -137,6 +137,7 @@ void ClusterView::refreshBuckets()
     };
     JobOptions jo;
     jo.slot = QStringLiteral("buckets");
+    jo.visible = false; // its progress is the view's own line ("k of n counted")
     JobTracker::instance().start(this, tr("Counting the buckets of %1…").arg(m_name), [options, addRow](JobContext &ctx) -> QString {
         try {
             AisOptions o;
