@@ -38,12 +38,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def shardscope(cli, endpoint, url, mode, workers):
     out = subprocess.run([cli, "bench", url, "--mode", mode, "--workers", str(workers), "--epochs", "1", "--json",
-                          "--batch-size", "64"], check=True, capture_output=True, text=True,
+                          "--batch-size", "64", "--cluster-stats"], check=True, capture_output=True, text=True,
                          env=dict(os.environ, AIS_ENDPOINT=endpoint)).stdout
     r = json.loads(out)
     keep = ("items", "bytes", "wire_bytes", "seconds", "items_per_s", "bytes_per_s", "wire_bytes_per_s", "errors",
             "latency_ms", "cpu_percent")
-    return {k: r[k] for k in keep}
+    kept = {k: r[k] for k in keep}
+    # The per-target balance of the run: GETs each target served, max / mean.
+    c = r.get("cluster", {})
+    kept["cluster"] = {"imbalance": c.get("imbalance"),
+                       "get_n": {t["id"]: t.get("get_n") for t in c.get("targets", [])}}
+    return kept
 
 
 def aisloader(binary, endpoint, bucket, workers, seconds):
@@ -93,6 +98,7 @@ def main():
     ap.add_argument("--command", default="bench/run.sh peers")
     a = ap.parse_args()
     client = Client(a.endpoint)
+    targets = len(client.cluster().get_info().tmap)
     small, shards = f"ss-bench-small-{a.objects}", f"ss-bench-shards-{a.p2_samples}"
     loader_bench.ensure_small(a.cli, client, a.endpoint, small, a.objects)
     loader_bench.ensure_shards(client, shards, a.p2_samples, a.per_shard)
@@ -123,13 +129,14 @@ def main():
     result = {"schema_version": 1,
               "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
               "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared with the cluster)",
-              "cluster_version": "5.0 (aisnode v1.5.0)", "sdk": "aistore 1.25.0", "torch": torch.__version__,
+              "cluster_version": "5.0 (aisnode v1.5.0)", "targets": targets, "sdk": "aistore 1.25.0", "torch": torch.__version__,
               "datasets": {"small": {"objects": a.objects, "size": 1024},
                            "shards": {"samples": a.p2_samples, "per_shard": a.per_shard,
                                       "members": [".bin 1 KiB", ".cls"]}},
               "rows": rows, "p3": p3, "command": a.command}
 
-    lines = [f"Peer comparison (P1, P2, P3, P6), {result['date']}, {result['machine']}, AIStore 5.0, "
+    lines = [f"Peer comparison (P1, P2, P3, P6), {result['date']}, {result['machine']}, AIStore 5.0 "
+             f"with {targets} target(s), "
              f"SDK 1.25.0, torch {torch.__version__}.", "",
              f"P1: {a.objects:,} objects of 1 KiB once; P2: {a.p2_samples:,} such samples (`<key>.bin` 1 KiB + "
              f"`<key>.cls`) from {a.p2_samples // a.per_shard} tar shards once; P6: the objects of P1 through "
@@ -147,6 +154,12 @@ def main():
             f"| {p2['wire_bytes_per_s'] / r['p2_curl']['wire_bytes_per_s']:.2f}× "
             f"({p2['wire_bytes_per_s'] / 1e6:,.0f} vs {r['p2_curl']['wire_bytes_per_s'] / 1e6:,.0f} MB/s) "
             f"| {r['p6_shardscope']['items_per_s'] / r['p6_sdk']['items_per_s']:.1f}× |")
+    lines += ["", "Per-target balance of shardscope's runs (GETs per target, max ÷ mean; 1.00 = even):", "",
+              "| W | P1 | P2 | P6 |", "| ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        cells = [f"{r[k]['cluster']['imbalance']:.2f}" if r[k]["cluster"]["imbalance"] is not None else "?"
+                 for k in ("p1_shardscope", "p2_shardscope", "p6_shardscope")]
+        lines.append(f"| {r['workers']} | " + " | ".join(cells) + " |")
     lines += ["", f"P3: DynamicBatchSampler over {a.sampler_sizes:,} sizes of 1 KB, max 50 KB: shardscope "
               f"{p3['shardscope_s']:.3f} s, SDK {p3['sdk_s']:.3f} s ({p3['sdk_s'] / max(p3['shardscope_s'], 1e-9):,.0f}× "
               f"faster), {p3['batches']:,} batches, identical: {p3['identical']}.", "",

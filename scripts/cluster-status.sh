@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Exits 0 and prints the endpoint when the cluster started by cluster-start.sh
-# is running and ready; exits 1 otherwise.
+# is running and ready (the proxy and every target it set up); exits 1
+# otherwise. With --verbose, says which node is not.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
-R="$AIS_CLUSTER_DIR"
-EP="http://127.0.0.1:$AIS_PROXY_PORT"
-ours() { [ -n "${1:-}" ] && [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -q "aisnode.*$R/"; }
-ours "$(cat "$R/proxy.pid" 2>/dev/null)" && ours "$(cat "$R/target.pid" 2>/dev/null)" || exit 1
-curl -sf -o /dev/null --max-time 2 "$EP/v1/health?prr=true" || exit 1
-curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$AIS_TARGET_PORT/v1/health?readiness=true" || exit 1
+. "$(dirname "$0")/cluster-lib.sh"
+say() { [ "${1:-}" = "--verbose" ] && log "${*:2}"; return 0; }
+v="${1:-}"
+ais_ours "$(cat "$R/proxy.pid" 2>/dev/null)" || { say "$v" "the proxy is not running"; exit 1; }
+proxy_ready || { say "$v" "the proxy at $EP is not ready"; exit 1; }
+n=0
+for i in $(target_indexes); do
+  ais_ours "$(target_pid "$i")" || { say "$v" "target $i is not running"; exit 1; }
+  target_ready "$i" || { say "$v" "target $i at $(target_url "$i") is not ready"; exit 1; }
+  n=$((n + 1))
+done
+[ "$n" -ge 1 ] || { say "$v" "no targets in $R"; exit 1; }
 echo "$EP"

@@ -9,11 +9,11 @@ set -euo pipefail
 R="$AIS_CLUSTER_DIR"
 case "$R" in ""|/|/var|/var/tmp|/tmp|"$HOME") die "refusing to wipe AIS_CLUSTER_DIR=$R";; esac
 
-ours() { [ -n "${1:-}" ] && [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -q "aisnode.*$R/"; }
+ours() { ais_ours "$@"; }
 
 pids=()
-for role in target proxy; do           # target first, as AIStore's own scripts do
-  pid=$(cat "$R/$role.pid" 2>/dev/null || true)
+for f in "$R"/t[0-9]*.pid "$R/proxy.pid"; do   # targets first, as AIStore's own scripts do
+  pid=$(cat "$f" 2>/dev/null || true)
   if ours "$pid"; then pids+=("$pid"); fi
 done
 # Nodes whose pid files were lost (a killed start script).

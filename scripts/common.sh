@@ -27,7 +27,23 @@ export AIS_BIN SHARDSCOPE_VENV
 AIS_CLUSTER_DIR="${AIS_CLUSTER_DIR:-/var/tmp/shardscope-ais}"
 AIS_PROXY_PORT="${AIS_PROXY_PORT:-8080}"
 AIS_TARGET_PORT="${AIS_TARGET_PORT:-8081}"
-export AIS_CLUSTER_DIR AIS_PROXY_PORT AIS_TARGET_PORT
+# Target i (0, 1, ...) listens on AIS_TARGET_PORT+i, its intra-cluster control
+# and data ports are that +1000 and +2000 (the proxy's: AIS_PROXY_PORT +1000,
+# +2000). cluster-start.sh refuses a layout where two of these collide.
+# The suite's cluster has 3 targets; the second one has 2 mountpaths.
+AIS_TARGETS="${AIS_TARGETS:-3}"
+AIS_MAX_TARGETS=64
+export AIS_CLUSTER_DIR AIS_PROXY_PORT AIS_TARGET_PORT AIS_TARGETS
+
+# The ports of target i and of the proxy (public, intra-control, intra-data).
+target_port() { echo $(( AIS_TARGET_PORT + $1 )); }
+node_ports() { echo "$1" $(( $1 + 1000 )) $(( $1 + 2000 )); }
+# Mountpaths of target i in a cluster of n targets: 2 on the second target.
+target_mountpaths() { if [ "$2" -ge 2 ] && [ "$1" -eq 1 ]; then echo 2; else echo 1; fi; }
+# Is a process one of the aisnodes of the cluster in $AIS_CLUSTER_DIR (and not a recycled pid)?
+ais_ours() { [ -n "${1:-}" ] && [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -q "aisnode.*$AIS_CLUSTER_DIR/"; }
+# The indexes of the targets that cluster-start.sh / cluster-node.sh set up, in order.
+target_indexes() { for d in "$AIS_CLUSTER_DIR"/t[0-9]*; do if [ -d "$d" ]; then echo "${d##*/t}"; fi; done | sort -n; }
 
 BUILD_DIR="${BUILD_DIR:-$SHARDSCOPE_ROOT/build}"
 export BUILD_DIR

@@ -2,6 +2,7 @@
 # Sets up everything, builds, starts a real AIStore cluster on loopback, runs
 # the whole test suite against it and stops the cluster again (unless it was
 # already running before). Extra arguments go to ctest (e.g. -L unit).
+# The cluster has AIS_TARGETS targets (3; AIS_TARGETS=1 for one).
 set -euo pipefail
 dir="$(cd "$(dirname "$0")" && pwd)"
 . "$dir/common.sh"

@@ -470,6 +470,14 @@
 <context>
     <name>shardscope::ui::ClusterView</name>
     <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
         <source>Asking %1…</source>
         <translation>%1 wird abgefragt …</translation>
     </message>

@@ -465,6 +465,14 @@
 <context>
     <name>shardscope::ui::ClusterView</name>
     <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
         <source>Asking %1…</source>
         <translation>正在查询 %1…</translation>
     </message>

@@ -6,14 +6,19 @@
 
 #include "core/bench/bench_config.h"
 #include "core/bench/bench_report.h"
+#include "core/bench/cluster_verdict.h"
 #include "core/bench/sweep.h"
 #include "core/config/dataset_config.h"
+#include "core/storage/ais_client.h"
+#include "core/storage/ais_cluster_stats.h"
+#include "core/storage/endpoint.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <thread>
 
@@ -136,6 +141,43 @@ QString verdictLines(const BenchResult &r)
         .arg(QString::fromStdString(v.bound), QString::fromStdString(v.explanation), QString::fromStdString(v.next));
 }
 
+// The cluster's side of a run (bench --cluster-stats): a table per target.
+QString clusterLines(const AisClusterRates &c)
+{
+    QString text = QStringLiteral("cluster: %1 GETs on %2 target(s), imbalance %3 (max / mean)\n")
+                       .arg(c.getN)
+                       .arg(c.targets.size())
+                       .arg(c.imbalance, 0, 'f', 2);
+    for (const AisTargetRates &t : c.targets) {
+        if (!t.answered) {
+            text += QStringLiteral("  %1  did not answer: %2\n")
+                        .arg(QString::fromStdString(t.id), QString::fromStdString(t.error));
+            continue;
+        }
+        text += QStringLiteral("  %1  %2 GET/s  %3 MB/s  mean %4  CPU %5%  disk %6%  errors %7\n")
+                    .arg(QString::fromStdString(t.id))
+                    .arg(t.getPerSecond, 8, 'f', 0)
+                    .arg(t.mbPerSecond, 7, 'f', 2)
+                    .arg(t.meanLatencyMs >= 0 ? QString::number(t.meanLatencyMs, 'f', 2) + QStringLiteral(" ms")
+                                              : QStringLiteral("-"))
+                    .arg(t.cpuPercent, 0, 'f', 0)
+                    .arg(t.diskUtilPercent, 0, 'f', 0)
+                    .arg(t.errors);
+    }
+    return text;
+}
+
+// Polls the cluster's statistics while a run goes on (ais:// only).
+std::unique_ptr<AisClusterStatsPoller> clusterPoller(CliContext &ctx, std::chrono::milliseconds period)
+{
+    const StoreOptions so = ctx.storeOptions();
+    AisOptions o;
+    o.endpoint = resolveAisEndpoint(so.endpoint);
+    o.token = so.aisToken.empty() ? aisTokenFromEnvironment() : so.aisToken;
+    o.http = so.http;
+    o.retry = so.retry;
+    return std::make_unique<AisClusterStatsPoller>(o, period);
+}
 } // namespace
 
 int runBench(CliContext &ctx, const QStringList &arguments)
@@ -151,8 +193,13 @@ int runBench(CliContext &ctx, const QStringList &arguments)
     const LoaderCliOptions loaderOpts(1);
     const QCommandLineOption seriesOpt(QStringLiteral("series"),
                                        QStringLiteral("With --json: add the time series (one point per 250 ms)."));
+    const QCommandLineOption clusterOpt(
+        QStringLiteral("cluster-stats"),
+        QStringLiteral("ais:// only: poll every target's own statistics during the run (GET/s, MB/s, mean GET "
+                       "latency, CPU, disk, errors per target, imbalance) and judge both sides; with --json a "
+                       "`cluster` object (and per point with --series)."));
     o.add(parser);
-    parser.addOptions({loaderOpts.workers, loaderOpts.batchSize, seriesOpt});
+    parser.addOptions({loaderOpts.workers, loaderOpts.batchSize, seriesOpt, clusterOpt});
     if (const auto done = parseCommand(ctx, parser, arguments))
         return *done;
     const QStringList pos = parser.positionalArguments();
@@ -168,13 +215,59 @@ int runBench(CliContext &ctx, const QStringList &arguments)
             spec.getBatchSize = getBatch;
         if (const auto failed = o.readRun(ctx, parser, spec))
             return *failed;
+        std::unique_ptr<AisClusterStatsPoller> poller;
+        if (parser.isSet(clusterOpt)) {
+            if (!pos.at(1).startsWith(QLatin1String("ais://")) && !isConfigArgument(pos.at(1)))
+                return ctx.usage(QStringLiteral("--cluster-stats needs an ais:// bucket"), parser);
+            poller = clusterPoller(ctx, spec.interval);
+            poller->start(); // a cluster that does not answer: said in the output, the run goes on
+        }
         Progress progress("items", 0, ctx.showProgress());
         const BenchResult r = runBenchmark(spec, showLive(progress));
         progress.finish();
-        if (parser.isSet(o.json))
-            ctx.out() << QString::fromStdString(benchResultJson(r, parser.isSet(seriesOpt), cores())) << Qt::flush;
-        else
+        AisClusterRates cluster;
+        std::vector<AisClusterRates> clusterSeries;
+        if (poller) {
+            cluster = poller->stop();
+            clusterSeries = poller->series();
+        }
+        if (parser.isSet(o.json)) {
+            std::string text = benchResultJson(r, parser.isSet(seriesOpt), cores());
+            if (poller) {
+                auto j = nlohmann::ordered_json::parse(text);
+                j["cluster"] = nlohmann::ordered_json::parse(clusterRatesJson(cluster));
+                if (!poller->error().empty())
+                    j["cluster"]["error"] = toValidUtf8(poller->error());
+                const Verdict v = judgeWithCluster(r, cluster, cores());
+                j["verdict"] = {{"bound", v.bound}, {"explanation", toValidUtf8(v.explanation)},
+                                {"next", toValidUtf8(v.next)}};
+                if (j.contains("series")) {
+                    // Each point carries the cluster's interval that ended nearest to it.
+                    std::size_t k = 0;
+                    for (auto &point : j["series"]) {
+                        const double t = point.value("t", 0.0);
+                        while (k + 1 < clusterSeries.size() &&
+                               std::abs(clusterSeries[k + 1].t - t) <= std::abs(clusterSeries[k].t - t))
+                            ++k;
+                        if (!clusterSeries.empty())
+                            point["cluster"] = nlohmann::ordered_json::parse(clusterRatesJson(clusterSeries[k]));
+                    }
+                }
+                text = j.dump(2) + "\n";
+            }
+            ctx.out() << QString::fromStdString(text) << Qt::flush;
+        } else if (poller) {
+            const Verdict v = judgeWithCluster(r, cluster, cores());
+            ctx.out() << summaryLine(r) << clusterLines(cluster)
+                      << (poller->error().empty() ? QString()
+                                                  : QString::fromStdString(poller->error()) + QStringLiteral("\n"))
+                      << QStringLiteral("verdict: %1: %2\nnext: %3\n")
+                             .arg(QString::fromStdString(v.bound), QString::fromStdString(v.explanation),
+                                  QString::fromStdString(v.next))
+                      << Qt::flush;
+        } else {
             ctx.out() << summaryLine(r) << verdictLines(r) << Qt::flush;
+        }
         if (!r.firstError.empty() && !parser.isSet(o.json))
             ctx.err() << "first error: " << QString::fromStdString(r.firstError) << Qt::endl;
         return r.errors > 0 && r.items == 0 ? ExitFailure : ExitOk;

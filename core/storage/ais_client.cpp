@@ -175,6 +175,111 @@ AisNodeHealth AisClient::nodeHealth(const AisNode &node)
     return h;
 }
 
+std::string AisClient::nodeDaemonJson(const std::string &nodeId, const std::string &what)
+{
+    const std::string operation = what + " of node " + shardscope::quoted(nodeId);
+    if (nodeId.empty() || nodeId.find_first_of("\r\n") != std::string::npos)
+        throw Error(ErrorKind::InvalidArgument, operation + ": not a node id");
+    auto r = request("GET", m_options.endpoint + "/v1/reverse/daemon?what=" + percentEncode(what, false));
+    r.headers.push_back("Ais-Node-Id: " + nodeId);
+    r.maxBodyBytes = std::size_t(16) << 20; // a node's status is a few KiB
+    HttpResponse resp;
+    try {
+        resp = m_http.perform(r);
+    } catch (const Error &e) {
+        throw Error(e.kind(), operation + ": " + e.what(), e.httpStatus());
+    }
+    if (!resp.ok())
+        throw aisError(resp, operation, AisTarget::Cluster);
+    return resp.body;
+}
+
+AisBucketSummary AisClient::bucketSummary(const std::string &bucket, const std::atomic<bool> *cancel,
+                                          const std::function<void()> &polled)
+{
+    validateBucketName(bucket);
+    const std::string operation = "summary of ais://" + bucket;
+    std::string uuid;
+    auto ask = [&] {
+        auto r = request("GET", bucketUrl(bucket));
+        r.headers.emplace_back(kJson);
+        const std::string body =
+            nlohmann::json{{"action", "summary-bck"},
+                           {"value", {{"uuid", uuid}, {"prefix", ""}, {"cached", true}, {"present", true}}}}
+                .dump();
+        r.body = body;
+        r.hasBody = true;
+        r.cancel = cancel;
+        const HttpResponse resp = performWithRetry(r, operation);
+        if (!resp.ok() && resp.status != 202 && resp.status != 206)
+            throw aisError(resp, operation, AisTarget::Bucket);
+        return resp;
+    };
+    HttpResponse resp = ask();
+    if (resp.status != 202)
+        throw Error(ErrorKind::Protocol, operation + ": expected 202 with a job id, got HTTP " +
+                                             std::to_string(resp.status));
+    uuid = trim(resp.body);
+    if (uuid.size() >= 2 && uuid.front() == '"' && uuid.back() == '"')
+        uuid = uuid.substr(1, uuid.size() - 2);
+    if (uuid.empty() || uuid.size() > 128)
+        throw Error(ErrorKind::Protocol, operation + ": no job id in the answer");
+    auto wait = std::chrono::milliseconds(100);
+    for (int polls = 0;; ++polls) {
+        if (!sleepUnlessCancelled(wait, cancel))
+            throw Error(ErrorKind::Cancelled, operation + ": cancelled");
+        resp = ask();
+        if (resp.status == 200)
+            return parseBucketSummary(resp.body);
+        if (polled)
+            polled();
+        if (polls > 3000)
+            throw Error(ErrorKind::Timeout, operation + ": not done after " + std::to_string(polls) + " polls");
+        wait = std::min<std::chrono::milliseconds>(std::chrono::milliseconds(2000), wait * 3 / 2);
+    }
+}
+
+bool AisClient::rebalanceRunning()
+{
+    auto r = request("GET", m_options.endpoint + "/v1/cluster?what=running_all");
+    r.headers.emplace_back(kJson);
+    r.body = R"({"kind":"rebalance"})";
+    r.hasBody = true;
+    const auto resp = performWithRetry(r, "running rebalance of " + m_options.endpoint);
+    if (!resp.ok())
+        throw aisError(resp, "running rebalance of " + m_options.endpoint, AisTarget::Cluster);
+    try {
+        const auto j = nlohmann::json::parse(resp.body);
+        return j.is_array() && !j.empty();
+    } catch (const nlohmann::json::exception &e) {
+        throw Error(ErrorKind::Protocol, "running rebalance of " + m_options.endpoint + ": " + e.what());
+    }
+}
+
+bool AisClient::rebalanceRunningNoThrow()
+{
+    try {
+        return rebalanceRunning();
+    } catch (const Error &) {
+        return false;
+    }
+}
+
+void AisClient::setMaintenance(const std::string &nodeId, bool on)
+{
+    const std::string action = on ? "start-maintenance" : "stop-maintenance";
+    auto r = request("PUT", m_options.endpoint + "/v1/cluster");
+    r.headers.emplace_back(kJson);
+    const std::string body =
+        nlohmann::json{{"action", action}, {"value", {{"sid", nodeId}, {"skip_rebalance", false}}}}.dump();
+    r.body = body;
+    r.hasBody = true;
+    const std::string operation = action + " of node " + shardscope::quoted(nodeId);
+    const auto resp = performWithRetry(r, operation);
+    if (!resp.ok())
+        throw aisError(resp, operation, AisTarget::Cluster);
+}
+
 std::vector<AisBucket> AisClient::listBuckets(const std::string &provider)
 {
     std::string url = m_options.endpoint + "/v1/buckets";
@@ -329,18 +434,36 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
     return getObject(bucket, object, AisGetOptions{}, sink);
 }
 
+bool AisClient::refreshClusterMap()
+{
+    m_smapAt = Clock::now();
+    try {
+        AisClusterMap fresh = clusterMap();
+        if (m_smap && m_smap->version != fresh.version) {
+            ++m_mapChanges;
+            m_mapChangedAt = m_smapAt;
+        }
+        m_smap = std::move(fresh);
+        ++m_mapRefreshes;
+        return true;
+    } catch (const Error &) {
+        m_smap.reset(); // through the proxy until a map can be had again
+        return false;
+    }
+}
+
 std::string AisClient::directBase(const std::string &bucket, const std::string &object)
 {
     if (!m_options.directReads || !m_options.token.empty())
         return {};
-    if (!m_smap) {
-        try {
-            m_smap = clusterMap();
-        } catch (const Error &) {
-            m_options.directReads = false; // no map, no direct reads
-            return {};
-        }
-    }
+    // A map is used for kMapMaxAge at most: a target that joined, left or
+    // went into maintenance changes the owners. Without a map (it could not
+    // be read) reads go through the proxy and the map is asked for again
+    // after kMapMaxAge, not on every read.
+    if (Clock::now() - m_smapAt >= kMapMaxAge && !refreshClusterMap())
+        return {};
+    if (!m_smap)
+        return {};
     const AisNode *t = aisOwningTarget(*m_smap, bucket, object);
     if (!t)
         return {};
@@ -387,15 +510,27 @@ struct ObjectVersion
 std::uint64_t AisClient::getObject(const std::string &bucket, const std::string &object,
                                    const AisGetOptions &options, const BodySink &sink)
 {
-    std::string url = objectUrl(bucket, object);
-    const std::string proxyUrl = url;
-    if (const std::string direct = directBase(bucket, object); !direct.empty())
-        url = direct + url.substr(m_options.endpoint.size());
+    std::string path = objectUrl(bucket, object).substr(m_options.endpoint.size());
     std::string what = objName(bucket, object);
     if (!options.archpath.empty()) {
-        url += "&archpath=" + percentEncode(options.archpath, true);
+        path += "&archpath=" + percentEncode(options.archpath, true);
         what += " member " + shardscope::quoted(options.archpath);
     }
+    const std::string proxyUrl = m_options.endpoint + path;
+    std::string direct = directBase(bucket, object);
+    std::string url = direct.empty() ? proxyUrl : direct + path;
+    // After a direct read failed: ask for the cluster map again and go to the
+    // object's owner in the new map, or through the proxy when the owner is
+    // the same (the proxy knows better, e.g. while a rebalance runs).
+    auto followNewMap = [&] {
+        const std::string failed = direct;
+        refreshClusterMap();
+        direct = directBase(bucket, object);
+        if (direct == failed)
+            direct.clear();
+        url = direct.empty() ? proxyUrl : direct + path;
+    };
+    bool refreshedOnNotFound = false;
     if (options.last && options.first.value_or(0) > *options.last)
         throw Error(ErrorKind::InvalidArgument, "get " + what + ": the range ends before it starts");
     const std::string operation = "get " + what;
@@ -437,8 +572,15 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             if ((resp.status == 401 || resp.status == 403) && url != proxyUrl && delivered == 0) {
                 m_options.directReads = false; // this cluster does not allow direct reads
                 url = proxyUrl;
-                if (!options.archpath.empty())
-                    url += "&archpath=" + percentEncode(options.archpath, true);
+                direct.clear();
+                --attempt;
+                continue;
+            }
+            // "Not found" from a target the map named: the object may have
+            // moved (a target joined or left, a rebalance ran). Once per read.
+            if (resp.status == 404 && url != proxyUrl && delivered == 0 && !refreshedOnNotFound) {
+                refreshedOnNotFound = true;
+                followNewMap();
                 --attempt;
                 continue;
             }
@@ -451,7 +593,15 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             if (resp.status == 412 && pinned && pinned->known())
                 throw Error(ErrorKind::Protocol, operation + ": object changed during download: the server " +
                                                      "refused If-Match " + pinned->etag + " (HTTP 412)", 412);
-            if (!isRetryableStatus(resp.status) || last || !budgetLeft)
+            // A target that just joined owns objects it has not received
+            // yet and answers 404 for them until the rebalance brings them
+            // (seen with AIStore 5.0). While a rebalance runs, or within a
+            // minute of a new cluster map, a 404 is worth waiting for, within
+            // the retry budget; otherwise it is final.
+            const bool mapJustChanged = m_mapChanges > 0 && Clock::now() - m_mapChangedAt < std::chrono::minutes(1);
+            const bool notFoundYet = resp.status == 404 && delivered == 0 && !last && budgetLeft &&
+                                     (mapJustChanged || rebalanceRunningNoThrow());
+            if (!notFoundYet && (!isRetryableStatus(resp.status) || last || !budgetLeft))
                 throw aisError(resp, operation, AisTarget::Object);
         } catch (const Error &e) {
             if (!isTransportError(e) || (!m_everAnswered && delivered == 0) || last || !budgetLeft) {
@@ -466,12 +616,8 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
                 throw Error(e.kind(), text, e.httpStatus());
             }
         }
-        if (url != proxyUrl) { // a direct read failed: the map may be stale; go through the proxy
-            m_smap.reset();
-            url = proxyUrl;
-            if (!options.archpath.empty())
-                url += "&archpath=" + percentEncode(options.archpath, true);
-        }
+        if (url != proxyUrl) // a direct read failed (refused, reset, timed out, 5xx): the map may be stale
+            followNewMap();
         if (!sleepUnlessCancelled(wait, options.cancel))
             throw Error(ErrorKind::Cancelled, operation + ": cancelled");
     }

@@ -4,7 +4,10 @@
 #include "core/storage/http_client.h"
 #include "core/storage/retry_policy.h"
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +81,12 @@ public:
 
     const std::string &endpoint() const noexcept { return m_options.endpoint; }
     const AisOptions &options() const noexcept { return m_options; }
+    // How long direct reads use a cluster map before asking for it again.
+    static constexpr std::chrono::seconds kMapMaxAge{5};
+    // Direct reads: how often the cluster map was read, and how often it had
+    // a new version then (targets joined, left, went into maintenance).
+    std::uint64_t mapRefreshes() const noexcept { return m_mapRefreshes; }
+    std::uint64_t mapChanges() const noexcept { return m_mapChanges; }
 
     // Liveness of the node behind the endpoint; throws when unreachable.
     void checkHealth();
@@ -88,6 +97,22 @@ public:
     std::string softwareVersion();
     // Health of one node of the map, asked at its own public URL; never throws.
     AisNodeHealth nodeHealth(const AisNode &node);
+    // What one node says about itself (GET /v1/daemon?what=<what>, e.g.
+    // node_status), asked through the proxy's reverse route (Ais-Node-Id) so
+    // that it works wherever the proxy does: the raw JSON. One attempt, no
+    // retries (a poller asks again anyway); throws naming the node.
+    std::string nodeDaemonJson(const std::string &nodeId, const std::string &what);
+    // The bucket's object count and size as its targets count them
+    // (AIStore's bucket summary job: started, then polled until done) -
+    // no listing. `polled` is called after every poll that found it still
+    // running (for progress); cancel stops waiting.
+    AisBucketSummary bucketSummary(const std::string &bucket, const std::atomic<bool> *cancel = nullptr,
+                                   const std::function<void()> &polled = {});
+    // Whether a rebalance runs now (GET /v1/cluster?what=running_all).
+    bool rebalanceRunning();
+    // Puts a target into maintenance (AIStore moves its objects to the other
+    // targets) or takes it out again (and back). 409 while a rebalance runs.
+    void setMaintenance(const std::string &nodeId, bool on);
 
     std::vector<AisBucket> listBuckets(const std::string &provider = "ais");
     bool bucketExists(const std::string &bucket);
@@ -142,6 +167,9 @@ private:
 
     // The URL of the target that owns the object, or "" to go through the proxy.
     std::string directBase(const std::string &bucket, const std::string &object);
+    // Reads the cluster map for direct reads again; false (and no map) when it cannot.
+    bool refreshClusterMap();
+    bool rebalanceRunningNoThrow();
     // A node's public URL from the cluster map, checked like an endpoint
     // (http or https, no path) and never http on an https cluster; throws
     // Error(InvalidUrl) naming the node.
@@ -153,6 +181,9 @@ private:
     AisOptions m_options;
     HttpClient m_http;
     std::optional<AisClusterMap> m_smap; // for direct reads
+    std::chrono::steady_clock::time_point m_smapAt{}; // when it was last asked for
+    std::uint64_t m_mapRefreshes = 0, m_mapChanges = 0;
+    std::chrono::steady_clock::time_point m_mapChangedAt{};
     // Transport errors are retried only once the endpoint has answered at
     // least once: a wrong endpoint fails at once instead of after the budget.
     bool m_everAnswered = false;

@@ -159,4 +159,20 @@ AisListPage parseListPage(const std::string &text)
     return page;
 }
 
+AisBucketSummary parseBucketSummary(const std::string &text)
+{
+    const json j = parseJson(text, "a bucket summary");
+    const json &one = j.is_array() && !j.empty() ? j[0] : j;
+    if (!one.is_object())
+        throw Error(ErrorKind::Protocol, "the bucket summary is not a JSON object");
+    AisBucketSummary s;
+    if (one.contains("ObjCount"))
+        s.objects = u64(one["ObjCount"], "obj_count_present");
+    if (one.contains("TotalSize")) {
+        s.bytes = u64(one["TotalSize"], "size_all_present_objs");
+        s.bytesOnDisk = u64(one["TotalSize"], "size_on_disk");
+    }
+    return s;
+}
+
 } // namespace shardscope

@@ -74,7 +74,17 @@ struct AisListPage
     std::string continuationToken; // empty: this was the last page
 };
 
+// What AIStore's bucket summary (action summary-bck) says of a bucket,
+// counted by the targets, without a client-side listing.
+struct AisBucketSummary
+{
+    std::uint64_t objects = 0;      // ObjCount.obj_count_present
+    std::uint64_t bytes = 0;        // TotalSize.size_all_present_objs
+    std::uint64_t bytesOnDisk = 0;  // TotalSize.size_on_disk
+};
+
 // Parsers for the JSON AIStore returns; throw Error(Protocol) on nonsense.
+AisBucketSummary parseBucketSummary(const std::string &json);
 AisClusterMap parseClusterMap(const std::string &json);
 std::vector<AisBucket> parseBucketList(const std::string &json);
 AisListPage parseListPage(const std::string &json);

@@ -6,6 +6,9 @@
 // shard read, a listing or a benchmark ends it in bounded time with the bucket
 // named, and the whole cluster restarting after it needs no restart of
 // shardscope; the benchmark panel shows the errors and keeps working.
+// On a cluster of several targets the one stopped or killed is the owner of
+// the object or shard read, or target 1 for a whole-bucket operation (its
+// objects are part of every epoch, benchmark and listing).
 #undef QT_NO_FOREACH
 
 #include "cluster_fixture.h"
@@ -21,7 +24,6 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
@@ -36,32 +38,22 @@ using namespace shardscope;
 using namespace std::chrono_literals;
 
 namespace {
-QString clusterDir()
-{
-    return qEnvironmentVariableIsSet("AIS_CLUSTER_DIR") ? qEnvironmentVariable("AIS_CLUSTER_DIR")
-                                                        : QStringLiteral("/var/tmp/shardscope-ais");
-}
-pid_t targetPid()
-{
-    QFile f(clusterDir() + QStringLiteral("/target.pid"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    return static_cast<pid_t>(f.readAll().trimmed().toLong());
-}
+// Resumes the stopped targets whatever happens in the test.
 struct ContinueGuard
 {
     pid_t pid;
     ~ContinueGuard() { ::kill(pid, SIGCONT); }
 };
-// Runs a project script (cluster-start.sh / cluster-stop.sh); true on success.
+// Runs a project script (cluster-start.sh / cluster-stop.sh) on the tests' cluster; true on success.
 bool script(const char *name, const QStringList &args = {})
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("bash"), QStringList{QStringLiteral(SHARDSCOPE_SOURCE_DIR "/scripts/") + QString::fromLatin1(name)} + args);
-    const bool ok = p.waitForFinished(180000) && p.exitCode() == 0;
+    std::vector<std::string> a;
+    for (const QString &s : args)
+        a.push_back(s.toStdString());
+    std::string out;
+    const bool ok = clustertest::clusterScript(name, a, &out) == 0;
     if (!ok)
-        qWarning("%s: %s", name, p.readAll().constData());
+        qWarning("%s: %s", name, out.c_str());
     return ok;
 }
 } // namespace
@@ -97,17 +89,37 @@ private:
     {
         return openStore(parseStoreUrl("ais://" + m_bucket), o).store;
     }
+    // The target to stop or kill: the owner of `object`, or (empty) target 1
+    // (the only one on a single-target cluster).
+    pid_t victim(const std::string &object = {});
     std::string m_bucket;
     std::vector<std::string> m_names;
     pid_t m_target = 0;
+    std::vector<pid_t> m_stopped; // resumed in cleanup whatever happened
 };
+
+pid_t TestLoaderFaults::victim(const std::string &object)
+{
+    clustertest::TargetProcess t;
+    if (!object.empty()) {
+        t = clustertest::owningTarget(m_bucket, object);
+    } else {
+        const auto all = clustertest::targets();
+        if (!all.empty())
+            t = all[std::min<std::size_t>(1, all.size() - 1)];
+    }
+    m_target = static_cast<pid_t>(t.pid);
+    if (m_target > 0)
+        m_stopped.push_back(m_target);
+    return m_target;
+}
 
 void TestLoaderFaults::initTestCase()
 {
     const std::string why = clustertest::unreachableReason();
     QVERIFY2(why.empty(), why.c_str());
-    m_target = targetPid();
-    QVERIFY2(m_target > 0 && ::kill(m_target, 0) == 0, "no running target in AIS_CLUSTER_DIR/target.pid");
+    const std::string helpers = clustertest::processHelpersUnavailable();
+    QVERIFY2(helpers.empty(), helpers.c_str());
     m_bucket = clustertest::uniqueBucket("ss-lfaults");
     auto s = open(options(10s, 3, 30s));
     s->createBucket(m_bucket);
@@ -127,6 +139,7 @@ void TestLoaderFaults::benchmarkAgainstStoppedTargetEndsCleanly()
     spec.duration = 120s;
     BenchResult r;
     QElapsedTimer t;
+    QVERIFY(victim() > 0);
     {
         ContinueGuard guard{m_target};
         std::thread stopper([this] {
@@ -157,6 +170,7 @@ void TestLoaderFaults::epochSurvivesAStallWithinTheRetryBudget()
     std::map<std::string, int> seen;
     LoaderItem item;
     int n = 0;
+    QVERIFY(victim() > 0);
     {
         ContinueGuard guard{m_target};
         while (loader.next(item)) {
@@ -184,6 +198,7 @@ void TestLoaderFaults::shardReadAgainstStoppedTargetNamesTheShard()
     QElapsedTimer t;
     t.start();
     int samples = 0;
+    QVERIFY(victim("shards/big.tar") > 0);
     {
         ContinueGuard guard{m_target};
         try {
@@ -206,6 +221,7 @@ void TestLoaderFaults::listingAgainstStoppedTargetNamesTheBucket()
 {
     auto s = open(options(1000ms, 2, 5s));
     QElapsedTimer t;
+    QVERIFY(victim() > 0);
     {
         ContinueGuard guard{m_target};
         QCOMPARE(::kill(m_target, SIGSTOP), 0);
@@ -229,6 +245,7 @@ void TestLoaderFaults::benchmarkPanelShowsErrorsAndKeepsWorking()
     panel.setUrl(QString::fromStdString("ais://" + m_bucket + "/obj-"));
     panel.findChild<QDoubleSpinBox *>(QStringLiteral("benchDuration"))->setValue(120);
     QSignalSpy finished(&panel, &ui::BenchmarkPanel::finished);
+    QVERIFY(victim() > 0);
     {
         ContinueGuard guard{m_target};
         panel.startSingle();
@@ -264,6 +281,7 @@ void TestLoaderFaults::killedTargetMidOperation()
     QElapsedTimer t;
     t.start();
     QString error;
+    QVERIFY(victim(operation == QLatin1String("shard read") ? "shards/big.tar" : "") > 0);
     const auto kill = [this] { QCOMPARE(::kill(m_target, SIGKILL), 0); };
     try {
         if (operation == QLatin1String("iterable epoch")) {
@@ -318,7 +336,6 @@ void TestLoaderFaults::killedTargetMidOperation()
     // The whole cluster goes down and comes back on its data (a restart).
     QVERIFY(script("cluster-stop.sh", {QStringLiteral("--keep-state")}));
     QVERIFY(script("cluster-start.sh", {QStringLiteral("--keep-state")}));
-    m_target = targetPid();
     // The same store object reconnects: the data written before is read back,
     // and new data can be written.
     QCOMPARE(s->getBytes(m_bucket, m_names[7]), clustertest::randomBytes(2048, 7));
@@ -329,8 +346,8 @@ void TestLoaderFaults::killedTargetMidOperation()
 
 void TestLoaderFaults::cleanupTestCase()
 {
-    if (m_target > 0)
-        ::kill(m_target, SIGCONT);
+    for (const pid_t pid : m_stopped)
+        ::kill(pid, SIGCONT);
     try {
         open(options(10s, 3, 30s))->destroyBucket(m_bucket);
     } catch (const Error &) {

@@ -2,6 +2,7 @@
 // 256 MiB object streams through with bounded memory and intact bytes; a
 // stopped target ends a read with a clear timeout error, and the same store
 // works again once the target is back; a briefly stalled target costs no error.
+// On a cluster of several targets the one stopped is the object's owner.
 
 #include "cluster_fixture.h"
 
@@ -64,16 +65,6 @@ long rssKiB()
     return 0;
 }
 
-pid_t targetPid()
-{
-    const QByteArray dir = qEnvironmentVariableIsSet("AIS_CLUSTER_DIR") ? qgetenv("AIS_CLUSTER_DIR")
-                                                                        : QByteArray("/var/tmp/shardscope-ais");
-    QFile f(QString::fromLocal8Bit(dir) + QStringLiteral("/target.pid"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    return static_cast<pid_t>(f.readAll().trimmed().toLong());
-}
-
 // Resumes the target whatever happens in the test.
 struct ContinueGuard
 {
@@ -96,8 +87,10 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<AisStore> store(std::chrono::milliseconds readTimeout, int attempts);
+    // The process of the target that owns the object (the one to stop).
+    pid_t ownerOf(const std::string &object);
     std::string m_bucket;
-    pid_t m_target = 0;
+    std::vector<pid_t> m_stopped; // resumed in cleanup whatever happened
 };
 
 std::unique_ptr<AisStore> TestStoreFaults::store(std::chrono::milliseconds readTimeout, int attempts)
@@ -110,13 +103,20 @@ std::unique_ptr<AisStore> TestStoreFaults::store(std::chrono::milliseconds readT
     return std::make_unique<AisStore>(o);
 }
 
+pid_t TestStoreFaults::ownerOf(const std::string &object)
+{
+    const clustertest::TargetProcess t = clustertest::owningTarget(m_bucket, object);
+    if (t.pid > 0 && ::kill(static_cast<pid_t>(t.pid), 0) == 0)
+        m_stopped.push_back(static_cast<pid_t>(t.pid));
+    return static_cast<pid_t>(t.pid);
+}
+
 void TestStoreFaults::initTestCase()
 {
     const std::string why = clustertest::unreachableReason();
     QVERIFY2(why.empty(), why.c_str());
-    m_target = targetPid();
-    QVERIFY2(m_target > 0, "no target.pid in AIS_CLUSTER_DIR: start the cluster with scripts/cluster-start.sh");
-    QVERIFY2(::kill(m_target, 0) == 0, "the target process from target.pid is not running");
+    const std::string helpers = clustertest::processHelpersUnavailable();
+    QVERIFY2(helpers.empty(), helpers.c_str());
     m_bucket = clustertest::uniqueBucket("ss-faults");
     store(30s, 3)->createBucket(m_bucket);
 }
@@ -158,9 +158,11 @@ void TestStoreFaults::stoppedTargetFailsWithinTimeoutThenRecovers()
     auto s = store(1500ms, 3);
     s->putBytes(m_bucket, "small.bin", "still here");
     QCOMPARE(s->getBytes(m_bucket, "small.bin"), std::string("still here"));
+    const pid_t target = ownerOf("small.bin");
+    QVERIFY2(target > 0, "no running owner of small.bin among the cluster's targets");
     {
-        ContinueGuard guard{m_target};
-        QCOMPARE(::kill(m_target, SIGSTOP), 0);
+        ContinueGuard guard{target};
+        QCOMPARE(::kill(target, SIGSTOP), 0);
         QElapsedTimer t;
         t.start();
         try {
@@ -186,14 +188,16 @@ void TestStoreFaults::stoppedMidReadFailsThenRecovers()
     auto s = store(1500ms, 3);
     const UploadSource source = generated(128ull << 20);
     s->put(m_bucket, "mid.bin", source);
+    const pid_t target = ownerOf("mid.bin");
+    QVERIFY2(target > 0, "no running owner of mid.bin among the cluster's targets");
     bool stopped = false;
     {
-        ContinueGuard guard{m_target};
+        ContinueGuard guard{target};
         try {
             s->get(m_bucket, "mid.bin", {}, [&](const char *, std::size_t) {
                 if (!stopped) {
                     stopped = true;
-                    ::kill(m_target, SIGSTOP);
+                    ::kill(target, SIGSTOP);
                 }
                 return true;
             });
@@ -217,11 +221,13 @@ void TestStoreFaults::brieflyStalledTargetIsNoError()
     auto s = store(6000ms, 2);
     const UploadSource source = generated(16ull << 20);
     s->put(m_bucket, "stall.bin", source);
-    ContinueGuard guard{m_target};
-    QCOMPARE(::kill(m_target, SIGSTOP), 0);
-    std::thread resume([this] {
+    const pid_t target = ownerOf("stall.bin");
+    QVERIFY2(target > 0, "no running owner of stall.bin among the cluster's targets");
+    ContinueGuard guard{target};
+    QCOMPARE(::kill(target, SIGSTOP), 0);
+    std::thread resume([target] {
         std::this_thread::sleep_for(1500ms);
-        ::kill(m_target, SIGCONT);
+        ::kill(target, SIGCONT);
     });
     XXH3_state_t *st = XXH3_createState();
     XXH3_64bits_reset(st);
@@ -245,8 +251,8 @@ void TestStoreFaults::brieflyStalledTargetIsNoError()
 
 void TestStoreFaults::cleanupTestCase()
 {
-    if (m_target > 0)
-        ::kill(m_target, SIGCONT);
+    for (const pid_t pid : m_stopped)
+        ::kill(pid, SIGCONT);
     if (!m_bucket.empty()) {
         try {
             store(30s, 3)->destroyBucket(m_bucket);

@@ -1,10 +1,14 @@
-// The cluster view against the real cluster: the primary proxy and the
-// target, ready; and an unreachable endpoint reported, not hung on.
+// The cluster view against the real cluster: the primary proxy and every
+// target, ready, with what `ais show cluster` shows (version, uptime, memory,
+// capacity, load, CPU), refreshing itself while visible until Stop; and an
+// unreachable endpoint reported, not hung on.
 
 #include "ui/explorer/cluster_view.h"
+#include "core/storage/ais_client.h"
 #include "core/storage/endpoint.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -21,11 +25,16 @@ class TestClusterView : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsTheRealCluster();
+    void countsBucketsWithoutListing();
     void unreachableEndpoint();
 };
 
 void TestClusterView::showsTheRealCluster()
 {
+    AisOptions ao;
+    ao.endpoint = resolveAisEndpoint(std::nullopt);
+    const AisClusterMap smap = AisClient(ao).clusterMap();
+    const int targets = static_cast<int>(smap.targets.size());
     ClusterView view;
     StoreOptions o;
     o.endpoint = resolveAisEndpoint(std::nullopt);
@@ -34,19 +43,70 @@ void TestClusterView::showsTheRealCluster()
     QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 15000);
     QVERIFY2(done.at(0).at(1).toString().isEmpty(), qPrintable(done.at(0).at(1).toString()));
     QTableWidget *t = view.table();
-    QCOMPARE(t->rowCount(), 2); // one proxy + one target, as the scripts start it
-    QStringList roles, states;
+    QCOMPARE(t->rowCount(), 1 + targets); // one proxy + the targets, as the scripts start them
+    QStringList roles, states, expectedRoles{QStringLiteral("primary proxy")};
+    for (int i = 0; i < targets; ++i)
+        expectedRoles << QStringLiteral("target");
     for (int r = 0; r < t->rowCount(); ++r) {
-        roles << t->item(r, 0)->text();
-        states << t->item(r, 3)->text();
-        QVERIFY(t->item(r, 2)->text().startsWith(QLatin1String("http://")));
+        roles << t->item(r, ClusterView::Role)->text();
+        states << t->item(r, ClusterView::State)->text();
+        QVERIFY(t->item(r, ClusterView::Url)->text().startsWith(QLatin1String("http://")));
+        // What `ais show cluster` shows, for proxies and targets alike (targets had no uptime before).
+        for (int c : {int(ClusterView::Version), int(ClusterView::Uptime), int(ClusterView::MemUsed),
+                      int(ClusterView::MemAvail), int(ClusterView::Load), int(ClusterView::Cpu)})
+            QVERIFY2(!t->item(r, c)->text().isEmpty(), qPrintable(t->horizontalHeaderItem(c)->text()));
+        if (r > 0) {
+            for (int c : {int(ClusterView::CapUsed), int(ClusterView::CapAvail), int(ClusterView::CapPercent)})
+                QVERIFY2(!t->item(r, c)->text().isEmpty(), qPrintable(t->horizontalHeaderItem(c)->text()));
+            QVERIFY(t->item(r, ClusterView::CapPercent)->text().endsWith(QLatin1Char('%')));
+        }
     }
-    QCOMPARE(roles, (QStringList{QStringLiteral("primary proxy"), QStringLiteral("target")}));
-    QCOMPARE(states, (QStringList{QStringLiteral("ready"), QStringLiteral("ready")}));
-    QVERIFY(view.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text().contains(QLatin1String("2 of 2 nodes ready")));
+    QCOMPARE(roles, expectedRoles);
+    QCOMPARE(states, QStringList(1 + targets, QStringLiteral("ready")));
+    const QString summary = view.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("%1 of %1 nodes ready").arg(1 + targets)), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("rebalance")), qPrintable(summary));
     // The software release the cluster runs, as its gateway reports it (5.0.v1.5.0 as the scripts pin it).
-    QVERIFY2(view.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text().startsWith(QLatin1String("AIStore 5.0")),
-             qPrintable(view.findChild<QLabel *>(QStringLiteral("clusterSummary"))->text()));
+    QVERIFY2(summary.startsWith(QLatin1String("AIStore 5.0")), qPrintable(summary));
+
+    // Visible: it asks again by itself; Stop ends that.
+    view.show();
+    QVERIFY(view.autoRefresh());
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() >= 2, ClusterView::kRefreshMs + 15000);
+    auto *autoButton = view.findChild<QPushButton *>(QStringLiteral("clusterAutoRefresh"));
+    QVERIFY(autoButton->text().contains(QLatin1String("Stop")));
+    autoButton->click();
+    QVERIFY(!view.autoRefresh());
+    QVERIFY(!autoButton->text().contains(QLatin1String("Stop")));
+}
+
+void TestClusterView::countsBucketsWithoutListing()
+{
+    AisOptions ao;
+    ao.endpoint = resolveAisEndpoint(std::nullopt);
+    AisClient client(ao);
+    const std::string bucket = "ss-cview-summary-" + std::to_string(::getpid());
+    client.createBucket(bucket);
+    for (int i = 0; i < 7; ++i)
+        client.putObject(bucket, "o-" + std::to_string(i), std::string(1000, 'x'));
+    ClusterView view;
+    StoreOptions o;
+    o.endpoint = ao.endpoint;
+    QSignalSpy done(&view, &ClusterView::bucketsRefreshed);
+    view.setCluster(QStringLiteral("test cluster"), o);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+    QVERIFY2(done.at(0).at(1).toString().isEmpty(), qPrintable(done.at(0).at(1).toString()));
+    QTableWidget *t = view.buckets();
+    bool found = false;
+    for (int r = 0; r < t->rowCount(); ++r)
+        if (t->item(r, 0)->text() == QString::fromStdString("ais://" + bucket)) {
+            found = true;
+            QCOMPARE(t->item(r, 1)->text(), QStringLiteral("7")); // the cluster's own count
+            QVERIFY2(t->item(r, 2)->text().contains(QLatin1String("KiB")), qPrintable(t->item(r, 2)->text()));
+        }
+    QVERIFY(found);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("clusterBucketStatus"))->text().contains(QLatin1String("counted")));
+    client.destroyBucket(bucket);
 }
 
 void TestClusterView::unreachableEndpoint()

@@ -1,0 +1,94 @@
+// QCustomPlot's header uses Q_FOREACH: allow it here, before any Qt header.
+#undef QT_NO_FOREACH
+
+// The benchmark's Cluster view against the real cluster: while objects are
+// read, every target of the map gets a row and a graph, the GETs the targets
+// counted over the run are at least the ones read, and an endpoint with no
+// cluster behind it is said, not hung on.
+
+#include "ui/bench/cluster_stats_view.h"
+
+#include "core/storage/ais_client.h"
+#include "core/storage/endpoint.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include <atomic>
+#include <qcustomplot.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace shardscope;
+using namespace shardscope::ui;
+
+class TestClusterStatsView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void showsEveryTargetWhileReading();
+    void noClusterIsSaid();
+};
+
+void TestClusterStatsView::showsEveryTargetWhileReading()
+{
+    AisOptions ao;
+    ao.endpoint = resolveAisEndpoint(std::nullopt);
+    AisClient client(ao);
+    const AisClusterMap smap = client.clusterMap();
+    const std::string bucket = "ss-cview-" + std::to_string(::getpid());
+    client.createBucket(bucket);
+    for (int i = 0; i < 60; ++i)
+        client.putObject(bucket, "o-" + std::to_string(i), std::string(2048, 'x'));
+
+    ClusterStatsView view;
+    view.show();
+    StoreOptions so;
+    so.endpoint = ao.endpoint;
+    QSignalSpy updated(&view, &ClusterStatsView::updated);
+    view.start(so, std::chrono::milliseconds(200));
+    QVERIFY(view.running());
+    // The first interval is drawn once the poller has its first snapshot: reads after it are counted.
+    QTRY_VERIFY_WITH_TIMEOUT(updated.count() > 0, 15000);
+    // Read every object 5 times on another thread while the view polls.
+    std::atomic<int> reads{0};
+    std::thread reader([&] {
+        AisClient c(ao);
+        for (int round = 0; round < 5; ++round)
+            for (int i = 0; i < 60; ++i) {
+                c.getObject(bucket, "o-" + std::to_string(i));
+                ++reads;
+            }
+    });
+    // The GUI thread turns meanwhile (this wait spins its event loop).
+    QTRY_VERIFY_WITH_TIMEOUT(view.table()->rowCount() == static_cast<int>(smap.targets.size()), 15000);
+    reader.join();
+    view.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.total().targets.empty(), 15000);
+    QCOMPARE(view.total().targets.size(), smap.targets.size());
+    QVERIFY2(view.total().getN >= std::uint64_t(reads.load()),
+             qPrintable(QStringLiteral("%1 GETs counted, %2 read").arg(view.total().getN).arg(reads.load())));
+    QCOMPARE(view.plot()->graphCount(), static_cast<int>(smap.targets.size()));
+    for (int r = 0; r < view.table()->rowCount(); ++r)
+        QVERIFY(!view.table()->item(r, ClusterStatsView::GetsPerSecond)->text().contains(QLatin1String("did not")));
+    const QString summary = view.findChild<QLabel *>(QStringLiteral("clusterStatsSummary"))->text();
+    QVERIFY2(summary.contains(QLatin1String("imbalance")), qPrintable(summary));
+    client.destroyBucket(bucket);
+}
+
+void TestClusterStatsView::noClusterIsSaid()
+{
+    ClusterStatsView view;
+    StoreOptions so;
+    so.endpoint = "http://127.0.0.1:9"; // discard: nothing answers there
+    view.start(so);
+    auto *summary = view.findChild<QLabel *>(QStringLiteral("clusterStatsSummary"));
+    QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(QLatin1String("No cluster statistics")), 15000);
+    view.stop();
+    QCOMPARE(view.table()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestClusterStatsView)
+#include "test_cluster_stats_view.moc"
