@@ -440,6 +440,10 @@
         <source>The Python methods run one at a time: use Start.</source>
         <translation>Die Python-Methoden laufen einzeln: Start verwenden.</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster-Seite</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkRunner</name>
@@ -465,6 +469,85 @@
     <message>
         <source>Benchmark</source>
         <translation>Benchmark</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ClusterStatsView</name>
+    <message>
+        <source>No cluster statistics: %1</source>
+        <translation>Keine Cluster-Statistik: %1</translation>
+    </message>
+    <message>
+        <source>Asking the cluster's targets…</source>
+        <translation>Die Targets des Clusters werden gefragt…</translation>
+    </message>
+    <message>
+        <source>did not answer: %1</source>
+        <translation>keine Antwort: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Whole run: %1 GETs on %2 targets, imbalance %3 (max / mean per target)</source>
+        <translation>Ganzer Lauf: %1 GETs auf %2 Targets, Ungleichgewicht %3 (Maximum / Mittel je Target)</translation>
+    </message>
+    <message>
+        <source>Now: %1 GETs on %2 targets in the last interval, imbalance %3 (max / mean per target)</source>
+        <translation>Jetzt: %1 GETs auf %2 Targets im letzten Intervall, Ungleichgewicht %3 (Maximum / Mittel je Target)</translation>
+    </message>
+    <message>
+        <source>; %1 target(s) did not answer</source>
+        <translation>; %1 Target(s) ohne Antwort</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target-Knoten</translation>
+    </message>
+    <message>
+        <source>GET/s</source>
+        <translation>GETs/s</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <source>Mean GET</source>
+        <translation>GET im Mittel</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU-Last</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Disk util</source>
+        <translation>Plattenauslastung</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>GET/s per target</source>
+        <translation>GETs/s je Target</translation>
+    </message>
+    <message>
+        <source>The cluster's side of an ais:// benchmark: each target's own counters while it runs.</source>
+        <translation>Die Cluster-Seite eines ais://-Benchmarks: die eigenen Zähler jedes Targets während des Laufs.</translation>
     </message>
 </context>
 <context>
@@ -552,6 +635,114 @@
     <message>
         <source>Reading the cluster map of %1…</source>
         <translation>Cluster-Karte von %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>decommissioning</source>
+        <translation>wird stillgelegt</translation>
+    </message>
+    <message>
+        <source>maintenance (rebalanced)</source>
+        <translation>Wartung (umverteilt)</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Counting the buckets of %1…</source>
+        <translation>Buckets von %1 werden gezählt…</translation>
+    </message>
+    <message>
+        <source>Buckets: %1 of %2 counted by the cluster</source>
+        <translation>Buckets: %1 von %2 vom Cluster gezählt</translation>
+    </message>
+    <message>
+        <source>Cannot count the buckets: %1</source>
+        <translation>Buckets können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>No ais:// buckets</source>
+        <translation>Keine ais://-Buckets</translation>
+    </message>
+    <message>
+        <source>Counting the buckets stopped: %1</source>
+        <translation>Zählen der Buckets gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>rebalance running</source>
+        <translation>Umverteilung läuft</translation>
+    </message>
+    <message>
+        <source>no rebalance running</source>
+        <translation>keine Umverteilung</translation>
+    </message>
+    <message>
+        <source>rebalance unknown (%1)</source>
+        <translation>Umverteilung unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source> (no statistics: %1)</source>
+        <translation> (keine Statistik: %1)</translation>
+    </message>
+    <message>
+        <source>AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready; %8</source>
+        <translation>AIStore %7, Cluster %1, Kartenversion %2: %3 Proxys, %4 Targets, %5 von %6 Knoten bereit; %8</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Softwareversion</translation>
+    </message>
+    <message>
+        <source>Mem used</source>
+        <translation>Speicher belegt</translation>
+    </message>
+    <message>
+        <source>Mem avail</source>
+        <translation>Speicher frei</translation>
+    </message>
+    <message>
+        <source>Cap used</source>
+        <translation>Kapazität belegt</translation>
+    </message>
+    <message>
+        <source>Cap avail</source>
+        <translation>Kapazität frei</translation>
+    </message>
+    <message>
+        <source>Cap %</source>
+        <translation>Kapazität %</translation>
+    </message>
+    <message>
+        <source>Load avg</source>
+        <translation>Systemlast</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU-Last</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Bucket-Name</translation>
+    </message>
+    <message>
+        <source>&amp;Stop auto-refresh</source>
+        <translation>Automatisches Aktualisieren &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation>&amp;Automatisch aktualisieren</translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,10 @@
         <source>The Python methods run one at a time: use Start.</source>
         <translation>Python 方法一次只运行一个：请使用“开始”。</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::BenchmarkRunner</name>
@@ -460,6 +464,85 @@
     <message>
         <source>Benchmark</source>
         <translation>基准测试</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::ClusterStatsView</name>
+    <message>
+        <source>No cluster statistics: %1</source>
+        <translation>没有集群统计：%1</translation>
+    </message>
+    <message>
+        <source>Asking the cluster's targets…</source>
+        <translation>正在询问集群的目标节点…</translation>
+    </message>
+    <message>
+        <source>did not answer: %1</source>
+        <translation>未应答：%1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Whole run: %1 GETs on %2 targets, imbalance %3 (max / mean per target)</source>
+        <translation>整个运行：%2 个目标节点上 %1 次 GET，不均衡度 %3（每个目标节点的最大值 / 平均值）</translation>
+    </message>
+    <message>
+        <source>Now: %1 GETs on %2 targets in the last interval, imbalance %3 (max / mean per target)</source>
+        <translation>当前：上一个区间内 %2 个目标节点上 %1 次 GET，不均衡度 %3（每个目标节点的最大值 / 平均值）</translation>
+    </message>
+    <message>
+        <source>; %1 target(s) did not answer</source>
+        <translation>；%1 个目标节点未应答</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标节点</translation>
+    </message>
+    <message>
+        <source>GET/s</source>
+        <translation>GET/秒</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/秒</translation>
+    </message>
+    <message>
+        <source>Mean GET</source>
+        <translation>平均 GET</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Disk util</source>
+        <translation>磁盘利用率</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>GET/s per target</source>
+        <translation>每个目标节点的 GET/秒</translation>
+    </message>
+    <message>
+        <source>The cluster's side of an ais:// benchmark: each target's own counters while it runs.</source>
+        <translation>ais:// 基准测试的集群一侧：运行期间每个目标节点自己的计数器。</translation>
     </message>
 </context>
 <context>
@@ -547,6 +630,114 @@
     <message>
         <source>Reading the cluster map of %1…</source>
         <translation>正在读取 %1 的集群映射…</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>decommissioning</source>
+        <translation>正在退役</translation>
+    </message>
+    <message>
+        <source>maintenance (rebalanced)</source>
+        <translation>维护（已重新平衡）</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message>
+        <source>Counting the buckets of %1…</source>
+        <translation>正在统计 %1 的存储桶…</translation>
+    </message>
+    <message>
+        <source>Buckets: %1 of %2 counted by the cluster</source>
+        <translation>存储桶：集群已统计 %2 个中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Cannot count the buckets: %1</source>
+        <translation>无法统计存储桶：%1</translation>
+    </message>
+    <message>
+        <source>No ais:// buckets</source>
+        <translation>没有 ais:// 存储桶</translation>
+    </message>
+    <message>
+        <source>Counting the buckets stopped: %1</source>
+        <translation>存储桶统计已停止：%1</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>未知：%1</translation>
+    </message>
+    <message>
+        <source>rebalance running</source>
+        <translation>正在重新平衡</translation>
+    </message>
+    <message>
+        <source>no rebalance running</source>
+        <translation>没有重新平衡</translation>
+    </message>
+    <message>
+        <source>rebalance unknown (%1)</source>
+        <translation>重新平衡状态未知（%1）</translation>
+    </message>
+    <message>
+        <source> (no statistics: %1)</source>
+        <translation>（没有统计：%1）</translation>
+    </message>
+    <message>
+        <source>AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes ready; %8</source>
+        <translation>AIStore %7，集群 %1，映射版本 %2：%3 个代理，%4 个目标节点，%6 个节点中 %5 个就绪；%8</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Mem used</source>
+        <translation>已用内存</translation>
+    </message>
+    <message>
+        <source>Mem avail</source>
+        <translation>可用内存</translation>
+    </message>
+    <message>
+        <source>Cap used</source>
+        <translation>已用容量</translation>
+    </message>
+    <message>
+        <source>Cap avail</source>
+        <translation>可用容量</translation>
+    </message>
+    <message>
+        <source>Cap %</source>
+        <translation>容量 %</translation>
+    </message>
+    <message>
+        <source>Load avg</source>
+        <translation>平均负载</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>存储桶</translation>
+    </message>
+    <message>
+        <source>&amp;Stop auto-refresh</source>
+        <translation>停止自动刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation>自动刷新(&amp;A)</translation>
     </message>
 </context>
 <context>

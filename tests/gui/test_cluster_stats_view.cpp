@@ -6,12 +6,15 @@
 // counted over the run are at least the ones read, and an endpoint with no
 // cluster behind it is said, not hung on.
 
+#include "ui/bench/benchmark_panel.h"
 #include "ui/bench/cluster_stats_view.h"
 
 #include "core/storage/ais_client.h"
 #include "core/storage/endpoint.h"
 
+#include <QCheckBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -29,6 +32,7 @@ class TestClusterStatsView : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsEveryTargetWhileReading();
+    void benchmarkPanelShowsTheClusterSide();
     void noClusterIsSaid();
 };
 
@@ -75,6 +79,39 @@ void TestClusterStatsView::showsEveryTargetWhileReading()
         QVERIFY(!view.table()->item(r, ClusterStatsView::GetsPerSecond)->text().contains(QLatin1String("did not")));
     const QString summary = view.findChild<QLabel *>(QStringLiteral("clusterStatsSummary"))->text();
     QVERIFY2(summary.contains(QLatin1String("imbalance")), qPrintable(summary));
+    client.destroyBucket(bucket);
+}
+
+void TestClusterStatsView::benchmarkPanelShowsTheClusterSide()
+{
+    // A run of the Benchmark tab on an ais:// bucket fills its Cluster view:
+    // a row per target, and the targets counted at least the GETs of the run.
+    AisOptions ao;
+    ao.endpoint = resolveAisEndpoint(std::nullopt);
+    AisClient client(ao);
+    const AisClusterMap smap = client.clusterMap();
+    const std::string bucket = "ss-cpanel-" + std::to_string(::getpid());
+    client.createBucket(bucket);
+    for (int i = 0; i < 200; ++i)
+        client.putObject(bucket, "o-" + std::to_string(i), std::string(4096, 'y'));
+    BenchmarkPanel panel;
+    StoreOptions so;
+    so.endpoint = ao.endpoint;
+    panel.setStoreOptions([so](const QString &) { return so; });
+    panel.setUrl(QStringLiteral("ais://") + QString::fromStdString(bucket));
+    panel.useConfig(false);
+    panel.findChild<QCheckBox *>(QStringLiteral("benchEpoch"))->setChecked(true); // every object once
+    panel.show();
+    QSignalSpy finished(&panel, &BenchmarkPanel::finished);
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
+    QVERIFY(panel.clusterView()->running());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QVERIFY2(finished.at(0).at(0).toString().isEmpty(), qPrintable(finished.at(0).at(0).toString()));
+    QVERIFY(!panel.clusterView()->running()); // stopped with the run
+    QTRY_COMPARE_WITH_TIMEOUT(panel.clusterView()->table()->rowCount(), static_cast<int>(smap.targets.size()), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.clusterView()->total().targets.empty(), 15000);
+    QVERIFY2(panel.clusterView()->total().getN >= 200,
+             qPrintable(QStringLiteral("%1 GETs counted").arg(panel.clusterView()->total().getN)));
     client.destroyBucket(bucket);
 }
 

@@ -2,6 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "ui/bench/benchmark_panel.h"
+#include "ui/bench/cluster_stats_view.h"
 #include "ui/bench/python_method.h"
 #include "ui/jobs/job_tracker.h"
 
@@ -169,7 +170,9 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->verticalHeader()->hide();
     m_history->horizontalHeader()->setStretchLastSection(true);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods, m_history})
+    m_cluster = new ClusterStatsView(m_tabs);
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods, m_history, m_cluster})
         m_tabs->addTab(w, QString());
     layout->addWidget(m_tabs, 1);
 
@@ -312,6 +315,9 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     resetCharts();
     m_verdict->clear();
     req.title = tr("Benchmark of %1").arg(m_target);
+    // The cluster's side of the run (AIStore only): per-target rates, live.
+    if (scheme == QLatin1String("ais"))
+        m_cluster->start(options);
     if (python)
         m_python->start(methodName == QLatin1String("python-sdk") ? PythonPipeline::Sdk : PythonPipeline::Native,
                         pythonConfig, QString::fromStdString(resolveAisEndpoint(options.endpoint)));
@@ -444,6 +450,7 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
     }
     drain();
     m_drainTimer->stop();
+    m_cluster->stop();
     m_stop->setEnabled(false);
     for (QPushButton *b : {m_start, m_sweepButton, m_compareButton})
         b->setEnabled(true);
@@ -613,7 +620,7 @@ void BenchmarkPanel::retranslate()
     m_savePng->setText(tr("Save Chart as PNG…"));
     m_savePdf->setText(tr("Save Chart as PDF…"));
     const QStringList tabs = {tr("Throughput"), tr("Latency"), tr("Live Table"), tr("Worker Sweep"), tr("Methods"),
-                              tr("History")};
+                              tr("History"),    tr("Cluster")};
     for (int i = 0; i < tabs.size(); ++i)
         m_tabs->setTabText(i, tabs[i]);
     m_live->setHorizontalHeaderLabels({tr("Time (s)"), tr("Items/s"), tr("Payload MB/s"), tr("Wire MB/s"),

@@ -24,6 +24,8 @@ class QTimer;
 
 namespace shardscope::ui {
 
+class ClusterStatsView;
+
 class PythonBenchmark; // ui/bench/python_method.h
 
 // The profiler: run a benchmark of the dataset config (Dataset tab) or of a
@@ -44,6 +46,7 @@ public:
     void setConfigProvider(ConfigProvider provider) { m_config = std::move(provider); }
     void setStoreOptions(OptionsLookup lookup) { m_lookup = std::move(lookup); }
     void setUrl(const QString &url); // the target when "Bucket URL" is chosen
+    ClusterStatsView *clusterView() const { return m_cluster; } // per-target rates of ais:// runs
     void useConfig(bool config);     // the Dataset tab's config (true) or the URL
 
     void startSingle();
@@ -125,6 +128,7 @@ private:
     QCustomPlot *m_sweep;
     QCustomPlot *m_methods;
     QTableWidget *m_history;
+    ClusterStatsView *m_cluster; // the targets' side of the run (ais://)
     QList<QLabel *> m_labels;
 };
 
