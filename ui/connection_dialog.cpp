@@ -170,17 +170,21 @@ void ConnectionDialog::testConnection()
         m_result->setText(r.second);
         Q_EMIT tested(r.first, r.second);
     };
-    JobTracker::instance().start(this, tr("Testing the connection %1…").arg(c.name), [c](JobContext &) -> QPair<bool, QString> {
-        try {
-            if (c.scheme == QLatin1String("local") && c.options.localRoot.empty())
-                return {false, ConnectionDialog::tr("Choose a folder")};
-            StoreLocation loc = openStore(parseStoreUrl(c.scheme.toStdString() + "://"), c.options);
-            const auto buckets = loc.store->listBuckets();
-            return {true, ConnectionDialog::tr("Connected: %n bucket(s)", nullptr, static_cast<int>(buckets.size()))};
-        } catch (...) {
-            return {false, taskErrorText("testing the connection " + c.name.toStdString())};
-        }
-    }, done, nullptr, JobOptions{QStringLiteral("test")});
+    JobTracker::instance().start(
+        this, tr("Testing the connection %1…").arg(c.name),
+        [c](JobContext &) -> QPair<bool, QString> {
+            try {
+                if (c.scheme == QLatin1String("local") && c.options.localRoot.empty())
+                    return {false, ConnectionDialog::tr("Choose a folder")};
+                StoreLocation loc = openStore(parseStoreUrl(c.scheme.toStdString() + "://"), c.options);
+                const auto buckets = loc.store->listBuckets();
+                return {true, ConnectionDialog::tr("Connected: %n bucket(s)", nullptr,
+                                                   static_cast<int>(buckets.size()))};
+            } catch (...) {
+                return {false, taskErrorText("testing the connection " + c.name.toStdString())};
+            }
+        },
+        done, nullptr, JobOptions{QStringLiteral("test")});
 }
 
 } // namespace shardscope::ui

@@ -1,29 +1,29 @@
 #include "ui/main_window.h"
 #include "ui/bench/python_method.h"
-#include "ui/jobs/job_tracker.h"
 #include "ui/guarded_application.h"
+#include "ui/jobs/job_tracker.h"
 
+#include "core/config/resolved_dataset.h"
 #include "ui/bench/batch_tuning_panel.h"
 #include "ui/bench/benchmark_panel.h"
-#include "core/config/resolved_dataset.h"
 #include "ui/connection_dialog.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/export_dialog.h"
 #include "ui/explorer/explorer_panel.h"
 #include "ui/health/health_view.h"
 #include "ui/jobs/job_status_widget.h"
-#include "ui/models/object_list_model.h"
 #include "ui/language_manager.h"
+#include "ui/models/object_list_model.h"
 #include "ui/settings.h"
 #include "ui/start_view.h"
 
 #include "core/gen/demo_dataset.h"
 #include "core/storage/store_url.h"
 
-#include "shardscope/version.h"
 #include "core/storage/endpoint.h"
 #include "core/storage/local_paths.h"
 #include "core/util/error.h"
+#include "shardscope/version.h"
 
 #include <cstdio>
 
@@ -83,10 +83,11 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     m_health = new HealthView(m_tabs);
     m_tabs->addTab(m_health, QString());
     // A finding's shard opens in the explorer.
-    connect(m_health, &HealthView::openShardRequested, this, [this](const QString &shardUrl, const QString &member) {
-        if (openLocation(shardUrl) && !member.isEmpty())
-            m_explorer->showMemberWhenRead(member);
-    });
+    connect(m_health, &HealthView::openShardRequested, this,
+            [this](const QString &shardUrl, const QString &member) {
+                if (openLocation(shardUrl) && !member.isEmpty())
+                    m_explorer->showMemberWhenRead(member);
+            });
     setCentralWidget(m_stack);
     m_start->setRecentUrls(m_settings.recentUrls());
     connect(m_start, &StartView::openDemoRequested, this, &MainWindow::openDemo);
@@ -183,14 +184,16 @@ MainWindow::MainWindow(Settings &settings, LanguageManager &languages, QWidget *
     });
     connect(m_dataset, &DatasetPanel::exportRequested, this, &MainWindow::exportDataset);
     connect(m_dataset, &DatasetPanel::loaded, this, [this](const QString &path, const QString &error) {
-        m_jobStatus->showMessage(error.isEmpty() ? tr("Opened %1").arg(path) : tr("Cannot open %1: %2").arg(path, error));
+        m_jobStatus->showMessage(error.isEmpty() ? tr("Opened %1").arg(path)
+                                                 : tr("Cannot open %1: %2").arg(path, error));
         if (error.isEmpty()) {
             m_tabs->setCurrentWidget(m_dataset);
             showTabs();
         }
     });
     connect(m_dataset, &DatasetPanel::saved, this, [this](const QString &path, const QString &error) {
-        m_jobStatus->showMessage(error.isEmpty() ? tr("Saved %1").arg(path) : tr("Cannot save %1: %2").arg(path, error));
+        m_jobStatus->showMessage(error.isEmpty() ? tr("Saved %1").arg(path)
+                                                 : tr("Cannot save %1: %2").arg(path, error));
     });
     // Running jobs show in the status bar through the job tracker; what the
     // panels report when something ended goes to the message line and log.
@@ -244,7 +247,8 @@ void MainWindow::loadTuningSizes()
         },
         [this, name](const Error &error) {
             if (error.kind() != ErrorKind::Cancelled)
-                m_jobStatus->showMessage(tr("Cannot list %1: %2").arg(name, QString::fromStdString(error.what())));
+                m_jobStatus->showMessage(
+                    tr("Cannot list %1: %2").arg(name, QString::fromStdString(error.what())));
         },
         JobOptions{QStringLiteral("tuningSizes")});
 }
@@ -339,7 +343,8 @@ void MainWindow::openDemo()
             openLocation(QStringLiteral("local://demo"));
         },
         [this](const Error &error) {
-            const QString message = tr("Cannot write the demo data set: %1").arg(QString::fromStdString(error.what()));
+            const QString message =
+                tr("Cannot write the demo data set: %1").arg(QString::fromStdString(error.what()));
             m_start->setStatus(message);
             m_jobStatus->showMessage(message);
         },

@@ -18,8 +18,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 namespace shardscope::cli {
@@ -154,15 +154,16 @@ QString clusterLines(const AisClusterRates &c)
                         .arg(QString::fromStdString(t.id), QString::fromStdString(t.error));
             continue;
         }
-        text += QStringLiteral("  %1  %2 GET/s  %3 MB/s  mean %4  CPU %5%  disk %6%  errors %7\n")
-                    .arg(QString::fromStdString(t.id))
-                    .arg(t.getPerSecond, 8, 'f', 0)
-                    .arg(t.mbPerSecond, 7, 'f', 2)
-                    .arg(t.meanLatencyMs >= 0 ? QString::number(t.meanLatencyMs, 'f', 2) + QStringLiteral(" ms")
-                                              : QStringLiteral("-"))
-                    .arg(t.cpuPercent, 0, 'f', 0)
-                    .arg(t.diskUtilPercent, 0, 'f', 0)
-                    .arg(t.errors);
+        text +=
+            QStringLiteral("  %1  %2 GET/s  %3 MB/s  mean %4  CPU %5%  disk %6%  errors %7\n")
+                .arg(QString::fromStdString(t.id))
+                .arg(t.getPerSecond, 8, 'f', 0)
+                .arg(t.mbPerSecond, 7, 'f', 2)
+                .arg(t.meanLatencyMs >= 0 ? QString::number(t.meanLatencyMs, 'f', 2) + QStringLiteral(" ms")
+                                          : QStringLiteral("-"))
+                .arg(t.cpuPercent, 0, 'f', 0)
+                .arg(t.diskUtilPercent, 0, 'f', 0)
+                .arg(t.errors);
     }
     return text;
 }
@@ -195,9 +196,10 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                                        QStringLiteral("With --json: add the time series (one point per 250 ms)."));
     const QCommandLineOption clusterOpt(
         QStringLiteral("cluster-stats"),
-        QStringLiteral("ais:// only: poll every target's own statistics during the run (GET/s, MB/s, mean GET "
-                       "latency, CPU, disk, errors per target, imbalance) and judge both sides; with --json a "
-                       "`cluster` object (and per point with --series)."));
+        QStringLiteral(
+            "ais:// only: poll every target's own statistics during the run (GET/s, MB/s, mean GET "
+            "latency, CPU, disk, errors per target, imbalance) and judge both sides; with --json a "
+            "`cluster` object (and per point with --series)."));
     o.add(parser);
     parser.addOptions({loaderOpts.workers, loaderOpts.batchSize, seriesOpt, clusterOpt});
     if (const auto done = parseCommand(ctx, parser, arguments))
@@ -239,7 +241,8 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                 if (!poller->error().empty())
                     j["cluster"]["error"] = toValidUtf8(poller->error());
                 const Verdict v = judgeWithCluster(r, cluster, cores());
-                j["verdict"] = {{"bound", v.bound}, {"explanation", toValidUtf8(v.explanation)},
+                j["verdict"] = {{"bound", v.bound},
+                                {"explanation", toValidUtf8(v.explanation)},
                                 {"next", toValidUtf8(v.next)}};
                 if (j.contains("series")) {
                     // Each point carries the cluster's interval that ended nearest to it.
@@ -250,7 +253,8 @@ int runBench(CliContext &ctx, const QStringList &arguments)
                                std::abs(clusterSeries[k + 1].t - t) <= std::abs(clusterSeries[k].t - t))
                             ++k;
                         if (!clusterSeries.empty())
-                            point["cluster"] = nlohmann::ordered_json::parse(clusterRatesJson(clusterSeries[k]));
+                            point["cluster"] =
+                                nlohmann::ordered_json::parse(clusterRatesJson(clusterSeries[k]));
                     }
                 }
                 text = j.dump(2) + "\n";
@@ -259,8 +263,9 @@ int runBench(CliContext &ctx, const QStringList &arguments)
         } else if (poller) {
             const Verdict v = judgeWithCluster(r, cluster, cores());
             ctx.out() << summaryLine(r) << clusterLines(cluster)
-                      << (poller->error().empty() ? QString()
-                                                  : QString::fromStdString(poller->error()) + QStringLiteral("\n"))
+                      << (poller->error().empty()
+                              ? QString()
+                              : QString::fromStdString(poller->error()) + QStringLiteral("\n"))
                       << QStringLiteral("verdict: %1: %2\nnext: %3\n")
                              .arg(QString::fromStdString(v.bound), QString::fromStdString(v.explanation),
                                   QString::fromStdString(v.next))
@@ -362,10 +367,11 @@ int runCompare(CliContext &ctx, const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Bucket URL (with prefix) or config file."));
     const BenchCliOptions o;
     const LoaderCliOptions loaderOpts(4);
-    const QCommandLineOption modesOpt(QStringLiteral("modes"),
-                                      QStringLiteral("Methods to compare (default baseline,map,object, get-batch "
-                                                     "on ais://, plus shard with --shards)."),
-                                      QStringLiteral("list"));
+    const QCommandLineOption modesOpt(
+        QStringLiteral("modes"),
+        QStringLiteral("Methods to compare (default baseline,map,object, get-batch "
+                       "on ais://, plus shard with --shards)."),
+        QStringLiteral("list"));
     const QCommandLineOption shardsOpt(QStringLiteral("shards"), QStringLiteral("The same samples as shards (URL)."),
                                        QStringLiteral("url"));
     o.add(parser);

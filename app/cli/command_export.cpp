@@ -4,14 +4,13 @@
 #include "app/cli/progress.h"
 
 #include "core/config/dataset_config.h"
-#include "core/config/resolved_dataset.h"
 #include "core/config/export_cpp.h"
 #include "core/config/export_python.h"
 #include "core/config/export_python_native.h"
 #include "core/config/export_wids.h"
+#include "core/config/resolved_dataset.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
-
 
 namespace shardscope::cli {
 
@@ -26,7 +25,8 @@ int runExport(CliContext &ctx, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Export a dataset config: json (validated, canonical), python (a runnable training-data script using "
-        "AIStore's aistore.pytorch and PyTorch's DataLoader), python-native (the same on shardscope's own Python "
+        "AIStore's aistore.pytorch and PyTorch's DataLoader), python-native (the same on shardscope's own "
+        "Python "
         "module), cpp (a program using shardscope's loader core and "
         "libtorch adapters) or wids (WebDataset's shard index with sample counts, for shard datasets)."));
     parser.addPositionalArgument(QStringLiteral("export"), QStringLiteral("The command."));
@@ -44,8 +44,9 @@ int runExport(CliContext &ctx, const QStringList &arguments)
     if (pos.size() != 2)
         return ctx.usage(QStringLiteral("export takes one config file"), parser);
     const QString format = parser.value(formatOpt);
-    if (format != QLatin1String("json") && format != QLatin1String("python") && format != QLatin1String("cpp") &&
-        format != QLatin1String("wids") && format != QLatin1String("python-native"))
+    if (format != QLatin1String("json") && format != QLatin1String("python") &&
+        format != QLatin1String("cpp") && format != QLatin1String("wids") &&
+        format != QLatin1String("python-native"))
         return ctx.usage(QStringLiteral("--format must be json, python, python-native, cpp or wids"), parser);
     try {
         const DatasetConfig config = loadDatasetConfig(pos.at(1).toStdString());

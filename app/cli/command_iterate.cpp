@@ -4,9 +4,9 @@
 #include "app/cli/json_names.h"
 #include "app/cli/progress.h"
 
-#include "core/data/epoch_run.h"
 #include "app/cli/command_export.h"
 #include "core/config/resolved_dataset.h"
+#include "core/data/epoch_run.h"
 #include "core/data/samplers.h"
 #include "core/storage/store_url.h"
 #include "core/util/atomic_file.h"
@@ -198,8 +198,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             problems.push_back(p);
         });
         if (parser.isSet(saveOpt) && run.sourceRuns() > 1)
-            return ctx.fail("--save-state and --resume need a run over one source; this one alternates between " +
-                            std::to_string(sources) + " sources");
+            return ctx.fail(
+                "--save-state and --resume need a run over one source; this one alternates between " +
+                std::to_string(sources) + " sources");
         QTextStream &out = ctx.out();
         auto drainProblems = [&] {
             std::lock_guard<std::mutex> lock(problemMutex);
@@ -217,7 +218,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         };
         std::uint64_t count = 0, bytes = 0;
         LoaderItem item;
-        const std::uint64_t objects = limit ? std::min<std::uint64_t>(limit, run.itemCount()) : run.itemCount();
+        const std::uint64_t objects =
+            limit ? std::min<std::uint64_t>(limit, run.itemCount()) : run.itemCount();
         Progress progress(mode == QLatin1String("shard") ? "samples" : "objects",
                           mode == QLatin1String("shard") ? 0 : objects, ctx.showProgress(true));
         while ((limit == 0 || count < limit) && run.next(item)) {
@@ -255,7 +257,8 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             }
         }
         if (parser.isSet(saveOpt))
-            writeFileAtomically(parser.value(saveOpt).toStdString(), epochRunStateJson(identity, run.position(), count));
+            writeFileAtomically(parser.value(saveOpt).toStdString(),
+                                epochRunStateJson(identity, run.position(), count));
         run.cancel();
         const std::uint64_t errors = run.errors();
         drainProblems();
@@ -263,10 +266,10 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         progress.finish();
         ctx.err() << "read " << count << (mode != QLatin1String("shard") ? " objects" : " samples") << " ("
                   << QString::fromStdString(humanBytes(bytes)) << ")" << (errors ? ", skipped " : "")
-                  << (errors ? QString::number(errors) +
-                                     (mode == QLatin1String("shard") ? QStringLiteral(" bad shard(s)")
-                                                                     : QStringLiteral(" missing object(s)"))
-                               : QString())
+                  << (errors ? QString::number(errors) + (mode == QLatin1String("shard")
+                                                              ? QStringLiteral(" bad shard(s)")
+                                                              : QStringLiteral(" missing object(s)"))
+                             : QString())
                   << Qt::endl;
         return ExitOk;
     } catch (const Error &e) {

@@ -7,9 +7,9 @@
 #include "core/config/dataset_config.h"
 #include "core/health/advice.h"
 #include "core/health/dali_index.h"
-#include "core/health/wids_reader.h"
 #include "core/health/lint_input.h"
 #include "core/health/lint_output.h"
+#include "core/health/wids_reader.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
@@ -31,8 +31,8 @@ bool readBytes(CliContext &ctx, const QCommandLineParser &parser, const QCommand
         *out = parseByteSize(parser.value(opt).toStdString());
         return true;
     } catch (const Error &e) {
-        ctx.err() << "shardscope-cli: --" << opt.names().constFirst() << ": " << QString::fromStdString(e.what())
-                  << Qt::endl;
+        ctx.err() << "shardscope-cli: --" << opt.names().constFirst() << ": "
+                  << QString::fromStdString(e.what()) << Qt::endl;
         return false;
     }
 }
@@ -42,7 +42,8 @@ int runLint(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Audit a sharded dataset: read every shard once and report split samples, duplicate keys, repeated and "
+        "Audit a sharded dataset: read every shard once and report split samples, duplicate keys, repeated "
+        "and "
         "missing extensions, stray members, names AIStore's SDK and WebDataset group differently, empty and "
         "oversized members, unreadable shards, non-UTF-8 names and shard sizes, with advice and a re-shard "
         "recipe (AIStore dsort spec, ishard command line). Exit codes: 0 done, 1 could not run, 2 usage, "
@@ -83,9 +84,10 @@ int runLint(CliContext &ctx, const QStringList &arguments)
                                                    "bucket + \"-resharded\")."),
                                     QStringLiteral("url"));
     const QCommandLineOption outOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write the report to FILE (atomically)."), QStringLiteral("file"));
-    parser.addOptions({jsonOpt, failOpt, workersOpt, memberOpt, minShardOpt, maxShardOpt, shareOpt, examplesOpt,
-                       targetOpt, dstOpt, outOpt});
+                                    QStringLiteral("Write the report to FILE (atomically)."),
+                                    QStringLiteral("file"));
+    parser.addOptions({jsonOpt, failOpt, workersOpt, memberOpt, minShardOpt, maxShardOpt, shareOpt,
+                       examplesOpt, targetOpt, dstOpt, outOpt});
     if (const auto done = parseCommand(ctx, parser, arguments))
         return *done;
     const QStringList pos = parser.positionalArguments();
@@ -131,12 +133,12 @@ int runLint(CliContext &ctx, const QStringList &arguments)
             input = lintInputFromUrl(pos.at(1).toStdString(), ctx.storeOptions());
         }
         Progress progress("shards", input.shards.size(), ctx.showProgress());
-        const LintReport report = lintDataset(input, options, [&progress](const LintProgress &p) {
-            progress.set(p.shardsDone);
-        });
+        const LintReport report =
+            lintDataset(input, options, [&progress](const LintProgress &p) { progress.set(p.shardsDone); });
         progress.finish();
         const Advice advice = adviseOnReport(report, adviceOptions);
-        const std::string text = parser.isSet(jsonOpt) ? lintReportJson(report, advice) : lintReportText(report, advice);
+        const std::string text =
+            parser.isSet(jsonOpt) ? lintReportJson(report, advice) : lintReportText(report, advice);
         if (parser.isSet(outOpt))
             writeFileAtomically(parser.value(outOpt).toStdString(), text);
         else
@@ -155,7 +157,8 @@ std::string readIndexText(CliContext &ctx, const QString &where)
         StoreLocation loc = ctx.open(where);
         const ObjectInfo info = loc.store->head(loc.bucket, loc.path);
         if (info.size > kMaxWidsIndexBytes)
-            throw Error(ErrorKind::InvalidArgument, loc.url() + ": larger than " + humanBytes(kMaxWidsIndexBytes));
+            throw Error(ErrorKind::InvalidArgument,
+                        loc.url() + ": larger than " + humanBytes(kMaxWidsIndexBytes));
         return loc.store->getBytes(loc.bucket, loc.path);
     }
     QFile f(where);
@@ -164,8 +167,8 @@ std::string readIndexText(CliContext &ctx, const QString &where)
                                        f.errorString().toStdString());
     const QByteArray data = f.read(static_cast<qint64>(kMaxWidsIndexBytes) + 1);
     if (static_cast<std::size_t>(data.size()) > kMaxWidsIndexBytes)
-        throw Error(ErrorKind::InvalidArgument,
-                    shardscope::quoted(where.toStdString()) + ": larger than " + humanBytes(kMaxWidsIndexBytes));
+        throw Error(ErrorKind::InvalidArgument, shardscope::quoted(where.toStdString()) + ": larger than " +
+                                                    humanBytes(kMaxWidsIndexBytes));
     return data.toStdString();
 }
 
@@ -177,9 +180,8 @@ int readWids(CliContext &ctx, const QString &where, bool verify, bool json)
     WidsCheck check;
     if (verify) {
         Progress progress("shards checked", index.shards.size(), ctx.showProgress());
-        check = verifyWidsIndex(index, ctx.storeOptions(), [&progress](std::size_t done, std::size_t) {
-            progress.set(done);
-        });
+        check = verifyWidsIndex(index, ctx.storeOptions(),
+                                [&progress](std::size_t done, std::size_t) { progress.set(done); });
     }
     if (json) {
         nlohmann::json j;
@@ -201,7 +203,8 @@ int readWids(CliContext &ctx, const QString &where, bool verify, bool json)
     } else {
         for (const auto &s : index.shards)
             ctx.out() << s.samples << "\t" << QString::fromStdString(toValidUtf8(s.url)) << "\n";
-        ctx.out() << index.totalSamples << " samples in " << index.shards.size() << " shards (from the index)\n";
+        ctx.out() << index.totalSamples << " samples in " << index.shards.size()
+                  << " shards (from the index)\n";
         if (verify) {
             for (const auto &m : check.mismatches)
                 ctx.out() << "mismatch: " << QString::fromStdString(toValidUtf8(m)) << "\n";
@@ -219,8 +222,10 @@ int runIndex(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Index sidecars. --dali writes DALI's per-shard .idx (\"v1.2 <n>\", then \"ext offset size name\" per "
-        "member of each sample) from one pass over each uncompressed tar shard; --wids reads WebDataset's wids "
+        "Index sidecars. --dali writes DALI's per-shard .idx (\"v1.2 <n>\", then \"ext offset size name\" "
+        "per "
+        "member of each sample) from one pass over each uncompressed tar shard; --wids reads WebDataset's "
+        "wids "
         "shard index and shows its sample counts without reading the shards. --verify checks either against "
         "the shards (DALI: every offset read back with a range GET and compared; wids: every shard's samples "
         "counted); exit code 3 when they differ."));
@@ -228,13 +233,15 @@ int runIndex(CliContext &ctx, const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("target"),
                                  QStringLiteral("--dali: shards (URL, brace template or dataset config)."));
     const QCommandLineOption daliOpt(QStringLiteral("dali"), QStringLiteral("Write DALI .idx files."));
-    const QCommandLineOption widsOpt(QStringLiteral("wids"), QStringLiteral("Read a wids index (file or URL)."),
-                                     QStringLiteral("index"));
+    const QCommandLineOption widsOpt(
+        QStringLiteral("wids"), QStringLiteral("Read a wids index (file or URL)."), QStringLiteral("index"));
     const QCommandLineOption outDirOpt(QStringLiteral("out-dir"),
-                                       QStringLiteral("Write <shard>.idx files into DIR."), QStringLiteral("dir"));
-    const QCommandLineOption putOpt(QStringLiteral("put"),
-                                    QStringLiteral("Store each <shard>.idx beside its shard, in its bucket."));
-    const QCommandLineOption verifyOpt(QStringLiteral("verify"), QStringLiteral("Check the index against the shards."));
+                                       QStringLiteral("Write <shard>.idx files into DIR."),
+                                       QStringLiteral("dir"));
+    const QCommandLineOption putOpt(
+        QStringLiteral("put"), QStringLiteral("Store each <shard>.idx beside its shard, in its bucket."));
+    const QCommandLineOption verifyOpt(QStringLiteral("verify"),
+                                       QStringLiteral("Check the index against the shards."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON (--wids)."));
     parser.addOptions({daliOpt, widsOpt, outDirOpt, putOpt, verifyOpt, jsonOpt});
     if (const auto done = parseCommand(ctx, parser, arguments))
@@ -257,7 +264,8 @@ int runIndex(CliContext &ctx, const QStringList &arguments)
         if (!parser.isSet(outDirOpt) && !parser.isSet(putOpt) && input.shards.size() != 1)
             return ctx.usage(QStringLiteral("several shards: give --out-dir DIR or --put"), parser);
         std::vector<std::unique_ptr<Store>> stores(input.sources.size());
-        Progress progress("shards", input.shards.size(), ctx.showProgress(!parser.isSet(outDirOpt) && !parser.isSet(putOpt)));
+        Progress progress("shards", input.shards.size(),
+                          ctx.showProgress(!parser.isSet(outDirOpt) && !parser.isSet(putOpt)));
         std::uint64_t mismatches = 0;
         QStringList lines;
         for (const auto &shard : input.shards) {
@@ -267,11 +275,13 @@ int runIndex(CliContext &ctx, const QStringList &arguments)
             const std::string &bucket = input.sources[shard.source].bucket;
             const std::string url = store->url(bucket, shard.name);
             const std::string idx = daliIndex(tarLayout(*store, bucket, shard.name), url);
-            const std::string stem = shard.name.substr(0, shard.name.size() - (endsWith(shard.name, ".tar") ? 4 : 0));
+            const std::string stem =
+                shard.name.substr(0, shard.name.size() - (endsWith(shard.name, ".tar") ? 4 : 0));
             if (parser.isSet(outDirOpt)) {
                 const std::size_t slash = stem.rfind('/');
                 const std::string file = stem.substr(slash == std::string::npos ? 0 : slash + 1) + ".idx";
-                writeFileAtomically(QDir(parser.value(outDirOpt)).filePath(QString::fromStdString(file)).toStdString(), idx);
+                writeFileAtomically(
+                    QDir(parser.value(outDirOpt)).filePath(QString::fromStdString(file)).toStdString(), idx);
             }
             if (parser.isSet(putOpt))
                 store->putBytes(bucket, stem + ".idx", idx);
@@ -287,7 +297,8 @@ int runIndex(CliContext &ctx, const QStringList &arguments)
                     lines << QStringLiteral("mismatch: ") + QString::fromStdString(toValidUtf8(m));
                 line += QStringLiteral(", %1 ranges read back: %2")
                             .arg(check.rangeGets)
-                            .arg(check.mismatches.empty() ? QStringLiteral("verified") : QStringLiteral("DIFFERENT"));
+                            .arg(check.mismatches.empty() ? QStringLiteral("verified")
+                                                          : QStringLiteral("DIFFERENT"));
             }
             lines << line;
             progress.add();

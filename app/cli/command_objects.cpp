@@ -2,8 +2,8 @@
 
 #include "app/cli/cli_context.h"
 
-#include "core/storage/transfer.h"
 #include "core/storage/store.h"
+#include "core/storage/transfer.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
@@ -95,7 +95,8 @@ int runGet(CliContext &ctx, const QStringList &arguments)
             req.range = ByteRange{size > *suffix ? size - *suffix : 0, size ? std::optional(size - 1) : std::nullopt};
         }
         if (parser.isSet(outOption)) {
-            const auto n = downloadObject(*loc.store, loc.bucket, loc.path, req, parser.value(outOption).toStdString());
+            const auto n =
+                downloadObject(*loc.store, loc.bucket, loc.path, req, parser.value(outOption).toStdString());
             ctx.err() << "wrote " << n << " bytes to " << parser.value(outOption) << Qt::endl;
         } else {
             loc.store->get(loc.bucket, loc.path, req, [](const char *d, std::size_t k) {
@@ -133,7 +134,8 @@ int runPut(CliContext &ctx, const QStringList &arguments)
         if (object.empty() || object.back() == '/')
             object += baseName(QFileInfo(pos.at(1)).fileName()).toStdString();
         std::uint64_t sent = 0;
-        uploadFile(*loc.store, loc.bucket, object, file, [&sent](std::uint64_t done, std::uint64_t) { sent = done; });
+        uploadFile(*loc.store, loc.bucket, object, file,
+                   [&sent](std::uint64_t done, std::uint64_t) { sent = done; });
         ctx.err() << "put " << sent << " bytes as " << displayName(loc.store->url(loc.bucket, object))
                   << Qt::endl;
         return ExitOk;

@@ -19,17 +19,20 @@
 
 namespace shardscope::cli {
 
-
 int runPlan(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Plan an epoch without reading data: which units (objects or shards) and how many items and bytes each "
-        "rank and worker gets, whether ranks are equal (--even-ranks drops the tail), what is dropped; and the "
-        "shuffle quality of no shuffle, shuffled shards + a buffer of N samples, and shuffled objects, with the "
-        "memory each costs. Sample counts of shards come from a wids index (--wids) or --samples-per-shard."));
+    parser.setApplicationDescription(QStringLiteral("Plan an epoch without reading data: which units "
+                                                    "(objects or shards) and how many items and bytes each "
+                                                    "rank and worker gets, whether ranks are equal "
+                                                    "(--even-ranks drops the tail), what is dropped; and the "
+                                                    "shuffle quality of no shuffle, shuffled shards + a "
+                                                    "buffer of N samples, and shuffled objects, with the "
+                                                    "memory each costs. Sample counts of shards come from a "
+                                                    "wids index (--wids) or --samples-per-shard."));
     parser.addPositionalArgument(QStringLiteral("plan"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("A dataset config (.json) or a shard URL."));
+    parser.addPositionalArgument(QStringLiteral("target"),
+                                 QStringLiteral("A dataset config (.json) or a shard URL."));
     const QCommandLineOption worldOpt(QStringLiteral("world-size"), QStringLiteral("Ranks (default 1)."),
                                       QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption workersOpt(QStringLiteral("workers"),
@@ -39,24 +42,27 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
                                      QStringLiteral("Drop the tail so every rank gets as many units."));
     const QCommandLineOption shuffleOpt(QStringLiteral("shuffle"),
                                         QStringLiteral("Shuffle the units (default: the config's)."));
-    const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Seed (default: the config's, else 0)."),
-                                     QStringLiteral("n"));
-    const QCommandLineOption widsOpt(QStringLiteral("wids"), QStringLiteral("A wids index (file or URL) with the shards' sample counts."),
-                                     QStringLiteral("file"));
+    const QCommandLineOption seedOpt(
+        QStringLiteral("seed"), QStringLiteral("Seed (default: the config's, else 0)."), QStringLiteral("n"));
+    const QCommandLineOption widsOpt(
+        QStringLiteral("wids"), QStringLiteral("A wids index (file or URL) with the shards' sample counts."),
+        QStringLiteral("file"));
     const QCommandLineOption perShardOpt(QStringLiteral("samples-per-shard"),
                                          QStringLiteral("Samples in every shard, when no index says."),
                                          QStringLiteral("n"));
     const QCommandLineOption bufferOpt(QStringLiteral("buffer"),
                                        QStringLiteral("Shuffle buffer in samples per worker (default 1000)."),
                                        QStringLiteral("n"), QStringLiteral("1000"));
-    const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Batch size for the shard-mix score (default 64)."),
+    const QCommandLineOption batchOpt(QStringLiteral("batch"),
+                                      QStringLiteral("Batch size for the shard-mix score (default 64)."),
                                       QStringLiteral("n"), QStringLiteral("64"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption allOpt(QStringLiteral("all-units"),
-                                    QStringLiteral("List every unit each rank opens, in order (JSON: units_opened "
-                                                   "instead of first_units; text: one line per unit)."));
-    parser.addOptions({worldOpt, workersOpt, evenOpt, shuffleOpt, seedOpt, widsOpt, perShardOpt, bufferOpt, batchOpt,
-                       jsonOpt, allOpt});
+    const QCommandLineOption allOpt(
+        QStringLiteral("all-units"),
+        QStringLiteral("List every unit each rank opens, in order (JSON: units_opened "
+                       "instead of first_units; text: one line per unit)."));
+    parser.addOptions({worldOpt, workersOpt, evenOpt, shuffleOpt, seedOpt, widsOpt, perShardOpt, bufferOpt,
+                       batchOpt, jsonOpt, allOpt});
     if (const auto done = parseCommand(ctx, parser, arguments))
         return *done;
     const QStringList pos = parser.positionalArguments();
@@ -92,7 +98,8 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
             for (const auto &it : data.items) {
                 StoreUrl u = data.sourceUrls[it.source];
                 const std::string base = u.toString();
-                units.push_back({base + (endsWith(base, "/") ? "" : "/") + it.object.name, it.object.size, 1});
+                units.push_back(
+                    {base + (endsWith(base, "/") ? "" : "/") + it.object.name, it.object.size, 1});
             }
         } else {
             const LintInput input = lintInputFromUrl(pos.at(1).toStdString(), ctx.storeOptions());
@@ -152,15 +159,17 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
             j["schema_version"] = 1;
             j["target"] = toValidUtf8(pos.at(1).toStdString());
             j["plan"] = nlohmann::json::parse(epochPlanJson(plan));
-            j["shuffle_quality"] = known ? nlohmann::json::parse(shuffleScoresJson(scores, so)) : nlohmann::json();
+            j["shuffle_quality"] =
+                known ? nlohmann::json::parse(shuffleScoresJson(scores, so)) : nlohmann::json();
             ctx.out() << QString::fromStdString(j.dump(2)) << Qt::endl;
             return ExitOk;
         }
         QTextStream &o = ctx.out();
         o << plan.units << (po.shards ? " shards" : " objects") << ", " << plan.items << " items"
           << (plan.itemsKnown ? "" : " (sample counts unknown: give --wids or --samples-per-shard)") << ", "
-          << QString::fromStdString(humanBytes(plan.bytes)) << "; world size " << po.worldSize << ", " << po.workers
-          << " workers per rank, " << (po.shuffle ? QStringLiteral("shuffled (seed %1)").arg(po.seed) : QStringLiteral("in order"))
+          << QString::fromStdString(humanBytes(plan.bytes)) << "; world size " << po.worldSize << ", "
+          << po.workers << " workers per rank, "
+          << (po.shuffle ? QStringLiteral("shuffled (seed %1)").arg(po.seed) : QStringLiteral("in order"))
           << (po.evenRanks ? ", even ranks" : "") << "\n";
         for (const auto &r : plan.ranks) {
             o << "rank " << r.rank << ": " << r.units << " units, " << r.items << " items, "
@@ -182,7 +191,8 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
             o << "\nshuffle quality (" << scores.front().items << " samples simulated, batch " << so.batch
               << ", buffer " << so.buffer << "):\n";
             for (const auto &s : scores)
-                o << QStringLiteral("  %1  gap entropy %2  shard entropy %3  shards/batch %4  memory %5  requests %6\n")
+                o << QStringLiteral(
+                         "  %1  gap entropy %2  shard entropy %3  shards/batch %4  memory %5  requests %6\n")
                          .arg(QString::fromLatin1(shuffleStrategyName(s.strategy)).leftJustified(14))
                          .arg(s.gapEntropy, 0, 'f', 3)
                          .arg(s.shardEntropy, 0, 'f', 3)

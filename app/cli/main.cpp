@@ -11,8 +11,8 @@
 #include "app/cli/command_objects.h"
 #include "app/cli/command_plan.h"
 
-#include "shardscope/version.h"
 #include "core/util/error.h"
+#include "shardscope/version.h"
 
 #include <QCoreApplication>
 
@@ -32,21 +32,31 @@ struct Command
 const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table = {
-        {QStringLiteral("ls"), {"list buckets, objects (ais://bucket/prefix) or shard members (--archive)", runLs}},
+        {QStringLiteral("ls"),
+         {"list buckets, objects (ais://bucket/prefix) or shard members (--archive)", runLs}},
         {QStringLiteral("get"), {"download an object, a range or a shard member", runGet}},
         {QStringLiteral("put"), {"upload a file as an object", runPut}},
         {QStringLiteral("mb"), {"make a bucket", runMb}},
         {QStringLiteral("rb"), {"remove a bucket", runRb}},
         {QStringLiteral("gen"), {"write a synthetic data set (objects or WebDataset shards)", runGen}},
-        {QStringLiteral("batches"), {"form byte-budget batches (AIStore's DynamicBatchSampler, or packed)", runBatches}},
-        {QStringLiteral("iterate"), {"read objects or WebDataset samples with W workers, as a training job would", runIterate}},
-        {QStringLiteral("export"), {"export a dataset config as JSON or a Python training script", runExport}},
-        {QStringLiteral("bench"), {"measure read throughput, latency, errors and CPU with W workers, with a verdict", runBench}},
-        {QStringLiteral("sweep"), {"benchmark with 1, 2, 4, ... workers: the knee and the worker count to use", runSweepCommand}},
-        {QStringLiteral("lint"), {"audit a sharded dataset: split samples, duplicates, gaps, odd names, sizes; advice", runLint}},
-        {QStringLiteral("index"), {"index sidecars: write DALI .idx files, read a wids index; --verify by range GETs", runIndex}},
-        {QStringLiteral("plan"), {"plan an epoch: items and bytes per rank and worker, dropped tail, shuffle quality", runPlan}},
-        {QStringLiteral("compare"), {"compare access methods on the same data (baseline, map, object, shard, get-batch)", runCompare}},
+        {QStringLiteral("batches"),
+         {"form byte-budget batches (AIStore's DynamicBatchSampler, or packed)", runBatches}},
+        {QStringLiteral("iterate"),
+         {"read objects or WebDataset samples with W workers, as a training job would", runIterate}},
+        {QStringLiteral("export"),
+         {"export a dataset config as JSON or a Python training script", runExport}},
+        {QStringLiteral("bench"),
+         {"measure read throughput, latency, errors and CPU with W workers, with a verdict", runBench}},
+        {QStringLiteral("sweep"),
+         {"benchmark with 1, 2, 4, ... workers: the knee and the worker count to use", runSweepCommand}},
+        {QStringLiteral("lint"),
+         {"audit a sharded dataset: split samples, duplicates, gaps, odd names, sizes; advice", runLint}},
+        {QStringLiteral("index"),
+         {"index sidecars: write DALI .idx files, read a wids index; --verify by range GETs", runIndex}},
+        {QStringLiteral("plan"),
+         {"plan an epoch: items and bytes per rank and worker, dropped tail, shuffle quality", runPlan}},
+        {QStringLiteral("compare"),
+         {"compare access methods on the same data (baseline, map, object, shard, get-batch)", runCompare}},
     };
     return table;
 }

@@ -1,8 +1,8 @@
 // shardscope: the desktop application.
 
 #include "ui/diagnostics/measure_run.h"
-#include "ui/guarded_application.h"
 #include "ui/diagnostics/screenshot_tour.h"
+#include "ui/guarded_application.h"
 #include "ui/language_manager.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"

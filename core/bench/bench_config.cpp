@@ -1,7 +1,7 @@
 #include "core/bench/bench_config.h"
 
-#include "core/config/resolved_dataset.h"
 #include "core/config/batch_tuning.h"
+#include "core/config/resolved_dataset.h"
 #include "core/data/sources.h"
 #include "core/util/error.h"
 

@@ -35,7 +35,8 @@ Verdict judgeWithCluster(const BenchResult &r, const AisClusterRates &cluster, u
         if (t.answered)
             answered.push_back(&t);
     if (answered.empty())
-        return {client.bound, client.explanation + " (No target answered statistics: the cluster's side is unknown.)",
+        return {client.bound,
+                client.explanation + " (No target answered statistics: the cluster's side is unknown.)",
                 client.next};
 
     // Errors, by target.
@@ -44,9 +45,11 @@ Verdict judgeWithCluster(const BenchResult &r, const AisClusterRates &cluster, u
         for (const auto *t : answered)
             if (t->errors > 0)
                 by += (by.empty() ? "" : ", ") + t->id + ": " + std::to_string(t->errors);
-        return {"cluster-errors", "Targets counted " + std::to_string(cluster.errors) + " errors (" + by + "). " +
-                                      client.explanation,
-                "Look at the failing target(s) first (ais show cluster, their logs): errors cost more than tuning."};
+        return {"cluster-errors",
+                "Targets counted " + std::to_string(cluster.errors) + " errors (" + by + "). " +
+                    client.explanation,
+                "Look at the failing target(s) first (ais show cluster, their logs): errors cost more than "
+                "tuning."};
     }
     if (client.bound == "failing" || client.bound == "error-bound")
         return client;
@@ -57,12 +60,13 @@ Verdict judgeWithCluster(const BenchResult &r, const AisClusterRates &cluster, u
     if (answered.size() >= 2 && cluster.getN >= 50 && cluster.imbalance >= 1.5) {
         const auto *hot = *std::max_element(answered.begin(), answered.end(),
                                             [](const auto *a, const auto *b) { return a->getN < b->getN; });
-        return {"hot-target",
-                "Target " + hot->id + " served " + std::to_string(hot->getN) + " of " + std::to_string(cluster.getN) +
-                    " GETs (imbalance " + num("%.2f", cluster.imbalance) +
-                    ", max / mean per target): placement skew, the data read lives mostly on it.",
-                "Spread the data over all targets: more, smaller shards or objects with distinct names (AIStore "
-                "places by name), or read several prefixes at once."};
+        return {
+            "hot-target",
+            "Target " + hot->id + " served " + std::to_string(hot->getN) + " of " +
+                std::to_string(cluster.getN) + " GETs (imbalance " + num("%.2f", cluster.imbalance) +
+                ", max / mean per target): placement skew, the data read lives mostly on it.",
+            "Spread the data over all targets: more, smaller shards or objects with distinct names (AIStore "
+            "places by name), or read several prefixes at once."};
     }
     // One slow target: latency far above the others', or a busy disk.
     for (const auto *t : answered) {
@@ -73,22 +77,27 @@ Verdict judgeWithCluster(const BenchResult &r, const AisClusterRates &cluster, u
         const double m = median(others);
         const bool slow = t->meanLatencyMs >= 0 && m > 0 && t->meanLatencyMs >= 2 * m;
         if (slow || t->diskUtilPercent >= 80)
-            return {"slow-target",
-                    "Target " + t->id + ": mean GET latency " + num("%.2f", t->meanLatencyMs) + " ms" +
-                        (m > 0 ? " vs " + num("%.2f", m) + " ms on the others" : std::string()) + ", disk " +
-                        num("%.0f", t->diskUtilPercent) + "% busy: a slow or busy disk, not placement (imbalance " +
-                        num("%.2f", cluster.imbalance) + ").",
-                    "Check that target's mountpaths and disks (ais storage, ais show performance), or move its "
-                    "load elsewhere."};
+            return {
+                "slow-target",
+                "Target " + t->id + ": mean GET latency " + num("%.2f", t->meanLatencyMs) + " ms" +
+                    (m > 0 ? " vs " + num("%.2f", m) + " ms on the others" : std::string()) + ", disk " +
+                    num("%.0f", t->diskUtilPercent) +
+                    "% busy: a slow or busy disk, not placement (imbalance " +
+                    num("%.2f", cluster.imbalance) + ").",
+                "Check that target's mountpaths and disks (ais storage, ais show performance), or move its "
+                "load elsewhere."};
     }
     for (const auto *t : answered)
         if (t->cpuPercent >= 80)
             return {"cluster-cpu",
-                    "Target " + t->id + " used " + num("%.0f", t->cpuPercent) + "% CPU while the client used " +
-                        num("%.0f", r.cpuPercent()) + "%: the cluster's CPU is the limit.",
-                    "Fewer, larger requests (shards, get-batch) cost the targets less per sample; or add targets."};
+                    "Target " + t->id + " used " + num("%.0f", t->cpuPercent) +
+                        "% CPU while the client used " + num("%.0f", r.cpuPercent()) +
+                        "%: the cluster's CPU is the limit.",
+                    "Fewer, larger requests (shards, get-batch) cost the targets less per sample; or add "
+                    "targets."};
     return {client.bound,
-            client.explanation + " The cluster was not the limit (imbalance " + num("%.2f", cluster.imbalance) + ").",
+            client.explanation + " The cluster was not the limit (imbalance " +
+                num("%.2f", cluster.imbalance) + ").",
             client.next};
 }
 
@@ -113,8 +122,9 @@ std::string clusterRatesJson(const AisClusterRates &rates)
         }
         targets.push_back(std::move(j));
     }
-    nlohmann::ordered_json j = {{"seconds", rates.seconds}, {"targets", targets},       {"imbalance", rates.imbalance},
-                                {"get_n", rates.getN},      {"errors", rates.errors},   {"unanswered", rates.unanswered}};
+    nlohmann::ordered_json j = {{"seconds", rates.seconds},     {"targets", targets},
+                                {"imbalance", rates.imbalance}, {"get_n", rates.getN},
+                                {"errors", rates.errors},       {"unanswered", rates.unanswered}};
     return j.dump();
 }
 

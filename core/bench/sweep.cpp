@@ -76,8 +76,9 @@ Verdict judgeBenchmark(const BenchResult &r, unsigned cpuCores)
     if (r.items == 0 && r.errors > 0)
         return {"failing", "Nothing was read: " + r.firstError,
                 local ? "Check that the folder exists and is readable, then run again."
-                : cluster ? "Check the endpoint, the bucket and the cluster's health (Cluster tab), then run again."
-                          : "Check the endpoint, the bucket and the credentials, then run again."};
+                : cluster
+                    ? "Check the endpoint, the bucket and the cluster's health (Cluster tab), then run again."
+                    : "Check the endpoint, the bucket and the credentials, then run again."};
     if (r.endedByError || (r.requests > 0 && double(r.errors) > 0.01 * double(r.requests)))
         return {"error-bound",
                 std::to_string(r.errors) + " of " + std::to_string(r.requests) + " requests failed (" +
@@ -96,31 +97,34 @@ Verdict judgeBenchmark(const BenchResult &r, unsigned cpuCores)
                 "Decode in more workers, decode only the members training needs, or store pre-decoded arrays."};
     if (cpuCores > 0 && r.cpuPercent() > 85.0 * cpuCores)
         return {"cpu-bound",
-                "The client used " + fmt("%.0f", r.cpuPercent()) + "% CPU of " + std::to_string(cpuCores * 100) +
-                    "% (" + rate + ").",
+                "The client used " + fmt("%.0f", r.cpuPercent()) + "% CPU of " +
+                    std::to_string(cpuCores * 100) + "% (" + rate + ").",
                 std::string("The client machine is the limit: fewer, larger requests (") +
                     (cluster ? "shards, get-batch" : "shards") + "), less decoding, or more cores."};
     const double perRequest = r.requests > 0 ? double(r.wireBytes) / double(r.requests) : 0;
     if (perRequest < 256.0 * 1024)
         return {"request-bound",
-                "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) + " each on average; " +
-                    "per-request latency (p50 " + fmt("%.2f", r.requestLatency.p50) + " ms) sets the pace (" + rate +
-                    ").",
-                std::string(local ? "Pack small files into shards (shard reader): one open and one read per "
-                                    "shard instead of per file; add workers up to the sweep's knee."
-                            : cluster ? "Pack small objects into shards (shard reader) or fetch them with get-batch; "
-                                        "add workers up to the sweep's knee."
-                                      : "Pack small objects into shards (shard reader); add workers up to the "
-                                        "sweep's knee.")};
+                "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) +
+                    " each on average; " + "per-request latency (p50 " + fmt("%.2f", r.requestLatency.p50) +
+                    " ms) sets the pace (" + rate + ").",
+                std::string(
+                    local     ? "Pack small files into shards (shard reader): one open and one read per "
+                                "shard instead of per file; add workers up to the sweep's knee."
+                    : cluster ? "Pack small objects into shards (shard reader) or fetch them with get-batch; "
+                                "add workers up to the sweep's knee."
+                              : "Pack small objects into shards (shard reader); add workers up to the "
+                                "sweep's knee.")};
     return {"bandwidth-bound",
-            "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) + " each on average (" + rate +
-                ").",
-            local ? "The disk (or the page cache) is the limit: more workers help little; use faster storage, "
-                    "or compress or shrink samples."
-            : cluster ? "More workers help little once the link is full: compress or shrink samples, or spread "
-                        "reads over more targets."
-                      : "More workers help little once the link is full: compress or shrink samples, or read from "
-                        "a store closer to this machine."};
+            "Requests carry " + humanBytes(static_cast<unsigned long long>(perRequest)) +
+                " each on average (" + rate + ").",
+            local
+                ? "The disk (or the page cache) is the limit: more workers help little; use faster storage, "
+                  "or compress or shrink samples."
+            : cluster
+                ? "More workers help little once the link is full: compress or shrink samples, or spread "
+                  "reads over more targets."
+                : "More workers help little once the link is full: compress or shrink samples, or read from "
+                  "a store closer to this machine."};
 }
 
 std::vector<int> parseWorkerCounts(const std::string &text)
@@ -129,7 +133,8 @@ std::vector<int> parseWorkerCounts(const std::string &text)
     std::size_t pos = 0;
     auto bad = [&text] {
         return Error(ErrorKind::InvalidArgument,
-                     "worker counts must be increasing, each between 1 and 1024, as in 1,2,4,8: not '" + text + "'");
+                     "worker counts must be increasing, each between 1 and 1024, as in 1,2,4,8: not '" +
+                         text + "'");
     };
     while (pos <= text.size()) {
         const std::size_t comma = std::min(text.find(',', pos), text.size());

@@ -35,7 +35,8 @@ std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, 
 BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &c)
 {
     BatchTuning t;
-    const bool bytes = c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
+    const bool bytes =
+        c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
     const std::vector<IndexBatch> batches = samplerBatches(sizes, c, &t.stats);
     if (bytes)
         t.budget = c.maxBatchBytes;
@@ -60,7 +61,8 @@ BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetCo
         } else {
             fill = double(b.size()) / double(fixedSize);
         }
-        const std::size_t bucket = fill >= 1.0 ? 10 : std::min<std::size_t>(9, static_cast<std::size_t>(fill * 10));
+        const std::size_t bucket =
+            fill >= 1.0 ? 10 : std::min<std::size_t>(9, static_cast<std::size_t>(fill * 10));
         ++t.fillHistogram[bucket];
     }
     t.meanSamples = double(total) / double(batches.size());

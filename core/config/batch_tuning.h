@@ -14,13 +14,13 @@ namespace shardscope {
 struct BatchTuning
 {
     BatchStats stats;
-    double budget = 0;              // max batch bytes (0: fixed-size batches, fill by count)
+    double budget = 0; // max batch bytes (0: fixed-size batches, fill by count)
     std::size_t minSamples = 0, maxSamples = 0;
-    double meanSamples = 0;         // samples per batch
+    double meanSamples = 0; // samples per batch
     // Batches by fill: bucket i = [10 i %, 10 (i+1) %), bucket 10 = 100 % and over (exact fits, oversized).
     std::array<std::size_t, 11> fillHistogram{};
-    std::uint64_t wastedBytes = 0;  // budget left empty in batches that kept to it
-    std::size_t dropped = 0;        // items in no batch (oversized dropped, tail dropped, 0-byte skipped)
+    std::uint64_t wastedBytes = 0; // budget left empty in batches that kept to it
+    std::size_t dropped = 0;       // items in no batch (oversized dropped, tail dropped, 0-byte skipped)
 };
 
 // Batches `sizes` (in listing order) with the sampler of `config` (fixed,

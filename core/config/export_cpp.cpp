@@ -1,8 +1,8 @@
 #include "core/config/export_cpp.h"
 
-#include "shardscope/version.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
+#include "shardscope/version.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #include "core/config/export_python.h"
 
-#include "shardscope/version.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
+#include "shardscope/version.h"
 
 #include <cstdio>
 #include <sstream>

@@ -31,10 +31,10 @@ std::string exportPythonNative(const DatasetConfig &c)
       << "CONFIG = " << pythonString(serializeDatasetConfig(c)) << "\n"
       << "ENDPOINT_ENV = " << pythonString(c.endpointEnv) << "\n\n\n";
     o << "def make_loader(rank=0, world_size=1, epoch=0):\n"
-      << "    \"\"\"The training input: an iterable of " << (batched ? "batches, lists of (name, memoryview)"
-                                                               : c.kind == DatasetConfig::Kind::Shard
-                                                                   ? "(key, {ext: memoryview}) samples"
-                                                                   : "(name, memoryview) items")
+      << "    \"\"\"The training input: an iterable of "
+      << (batched                                ? "batches, lists of (name, memoryview)"
+          : c.kind == DatasetConfig::Kind::Shard ? "(key, {ext: memoryview}) samples"
+                                                 : "(name, memoryview) items")
       << ".\"\"\"\n"
       << "    config = ss.Config.from_json(CONFIG, \"the exported config\")\n";
     if (batched)
@@ -46,11 +46,13 @@ std::string exportPythonNative(const DatasetConfig &c)
         o << "    return ss.Loader(config, rank=rank, world_size=world_size, epoch=epoch)\n\n\n";
     o << "def main():\n"
       << "    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])\n"
-      << "    parser.add_argument(\"--names\", action=\"store_true\", help=\"print what is read, one JSON line each\")\n"
+      << "    parser.add_argument(\"--names\", action=\"store_true\", help=\"print what is read, one JSON "
+         "line each\")\n"
       << "    parser.add_argument(\"--limit\", type=int, default=0, help=\"stop after N items or batches\")\n"
       << "    parser.add_argument(\"--epoch\", type=int, default=0, help=\"epoch number (with shuffling)\")\n"
       << "    parser.add_argument(\"--rank\", type=int, default=int(os.environ.get(\"RANK\", 0)))\n"
-      << "    parser.add_argument(\"--world-size\", type=int, default=int(os.environ.get(\"WORLD_SIZE\", 1)))\n"
+      << "    parser.add_argument(\"--world-size\", type=int, default=int(os.environ.get(\"WORLD_SIZE\", "
+         "1)))\n"
       << "    args = parser.parse_args()\n"
       << "    if not os.environ.get(ENDPOINT_ENV):\n"
       << "        sys.exit(f\"set {ENDPOINT_ENV} to the AIStore endpoint, e.g. http://127.0.0.1:8080\")\n"

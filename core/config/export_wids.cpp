@@ -1,7 +1,7 @@
 #include "core/config/export_wids.h"
 
-#include "core/config/resolved_dataset.h"
 #include "core/config/export_cpp.h"
+#include "core/config/resolved_dataset.h"
 #include "core/shard/shard_reader.h"
 #include "core/util/error.h"
 

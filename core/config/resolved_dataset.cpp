@@ -13,8 +13,8 @@ StoreOptions storeOptionsFor(const DatasetConfig &config, StoreOptions base)
         if (v && *v)
             base.endpoint = std::string(v);
         else if (config.endpointEnv != "AIS_ENDPOINT" && config.sources.front().provider == "ais")
-            throw Error(ErrorKind::InvalidArgument, "the config reads its endpoint from " + config.endpointEnv +
-                                                        ", which is not set");
+            throw Error(ErrorKind::InvalidArgument,
+                        "the config reads its endpoint from " + config.endpointEnv + ", which is not set");
     }
     return base;
 }
@@ -28,7 +28,8 @@ ResolvedDataset resolveDataset(const DatasetConfig &config, const StoreOptions &
         const StoreUrl url = parseStoreUrl(sourceUrl(src));
         r.sourceUrls.push_back(url);
         StoreLocation loc = openStore(url, options);
-        for (auto &o : applyPrefixMap(resolveGroup(*loc.store, loc.bucket, src.group), config.selectionFor(src.id)))
+        for (auto &o :
+             applyPrefixMap(resolveGroup(*loc.store, loc.bucket, src.group), config.selectionFor(src.id)))
             r.items.push_back({i, std::move(o)});
     }
     return r;

@@ -11,9 +11,15 @@ namespace shardscope {
 namespace {
 nlohmann::json identityJson(const EpochRunIdentity &id)
 {
-    return {{"url", id.url},           {"mode", id.mode},        {"rank", id.rank},
-            {"world_size", id.worldSize}, {"even_ranks", id.evenRanks}, {"shuffle", id.shuffle},
-            {"seed", id.seed},         {"epoch", id.epoch},      {"batch_size", id.batchSize},
+    return {{"url", id.url},
+            {"mode", id.mode},
+            {"rank", id.rank},
+            {"world_size", id.worldSize},
+            {"even_ranks", id.evenRanks},
+            {"shuffle", id.shuffle},
+            {"seed", id.seed},
+            {"epoch", id.epoch},
+            {"batch_size", id.batchSize},
             {"key_rule", id.keyRule}};
 }
 } // namespace
@@ -25,9 +31,9 @@ EpochRun::EpochRun(EpochRunSpec spec, ShardReader::ProblemSink problems)
     for (const StoreUrl &u : m_spec.sources)
         m_sourceBuckets.push_back(u.scheme == StoreUrl::Scheme::File ? u.path : u.bucket);
     const auto &all = m_spec.items;
-    const std::vector<std::size_t> order = m_spec.shuffle
-                                               ? shuffledOrder(all.size(), m_spec.seed ^ splitmix64(m_spec.epoch))
-                                               : sequentialOrder(all.size());
+    const std::vector<std::size_t> order =
+        m_spec.shuffle ? shuffledOrder(all.size(), m_spec.seed ^ splitmix64(m_spec.epoch))
+                       : sequentialOrder(all.size());
     for (std::size_t i : rankItems(order, m_spec.partition))
         m_mine.push_back(all[i]);
     // Consecutive items of one source are read by one loader.
@@ -38,13 +44,17 @@ EpochRun::EpochRun(EpochRunSpec spec, ShardReader::ProblemSink problems)
     }
     const bool resuming = m_spec.loader.resumeUnit != 0 || m_spec.loader.resumeItem != 0;
     if (resuming && m_runs.size() > 1)
-        throw Error(ErrorKind::InvalidArgument, "a resumable state needs a run over one source; this one alternates between " +
-                                                    std::to_string(m_spec.sources.size()) + " sources");
+        throw Error(ErrorKind::InvalidArgument,
+                    "a resumable state needs a run over one source; this one alternates between " +
+                        std::to_string(m_spec.sources.size()) + " sources");
     if (!m_runs.empty())
         m_current = makeLoader(0);
 }
 
-EpochRun::~EpochRun() { cancel(); }
+EpochRun::~EpochRun()
+{
+    cancel();
+}
 
 std::unique_ptr<Loader> EpochRun::makeLoader(std::size_t run)
 {
@@ -55,8 +65,8 @@ std::unique_ptr<Loader> EpochRun::makeLoader(std::size_t run)
     const StoreUrl url = m_spec.sources.at(r.source);
     const StoreOptions options = m_spec.storeOptions;
     return std::make_unique<Loader>(
-        m_spec.mode, [url, options] { return openStore(url, options, true).store; }, m_sourceBuckets[r.source],
-        std::move(units), m_spec.loader, TimingHook{}, m_problems);
+        m_spec.mode, [url, options] { return openStore(url, options, true).store; },
+        m_sourceBuckets[r.source], std::move(units), m_spec.loader, TimingHook{}, m_problems);
 }
 
 bool EpochRun::next(LoaderItem &item)
@@ -80,7 +90,8 @@ void EpochRun::cancel()
 
 LoaderPosition EpochRun::position() const
 {
-    return m_current ? m_current->position() : LoaderPosition{m_spec.loader.resumeUnit, m_spec.loader.resumeItem};
+    return m_current ? m_current->position()
+                     : LoaderPosition{m_spec.loader.resumeUnit, m_spec.loader.resumeItem};
 }
 
 std::uint64_t EpochRun::errors() const
@@ -88,20 +99,26 @@ std::uint64_t EpochRun::errors() const
     return m_finishedErrors + (m_current ? m_current->counters().errors : 0);
 }
 
-std::string epochRunStateJson(const EpochRunIdentity &identity, LoaderPosition position, std::uint64_t delivered)
+std::string epochRunStateJson(const EpochRunIdentity &identity, LoaderPosition position,
+                              std::uint64_t delivered)
 {
-    const nlohmann::json state = {{"schema_version", 1}, {"run", identityJson(identity)}, {"unit", position.unit},
-                                  {"item", position.item}, {"delivered", delivered}};
+    const nlohmann::json state = {{"schema_version", 1},
+                                  {"run", identityJson(identity)},
+                                  {"unit", position.unit},
+                                  {"item", position.item},
+                                  {"delivered", delivered}};
     return state.dump(2) + "\n";
 }
 
-LoaderPosition parseEpochRunState(const std::string &text, const EpochRunIdentity &expected, const std::string &what)
+LoaderPosition parseEpochRunState(const std::string &text, const EpochRunIdentity &expected,
+                                  const std::string &what)
 {
     nlohmann::json state;
     try {
         state = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception &e) {
-        throw Error(ErrorKind::InvalidArgument, "the saved state " + what + " is not valid JSON: " + e.what());
+        throw Error(ErrorKind::InvalidArgument,
+                    "the saved state " + what + " is not valid JSON: " + e.what());
     }
     if (!state.is_object() || state.value("schema_version", 0) != 1 || !state.contains("run") ||
         !state["run"].is_object() || !state.contains("unit") || !state.contains("item") ||
@@ -111,8 +128,9 @@ LoaderPosition parseEpochRunState(const std::string &text, const EpochRunIdentit
     const nlohmann::json identity = identityJson(expected); // items() refers to it: it must outlive the loop
     for (const auto &[key, value] : identity.items())
         if (state["run"].value(key, nlohmann::json()) != value)
-            throw Error(ErrorKind::InvalidArgument, "the saved state " + what + " belongs to another run: its " + key +
-                                                        " is " + state["run"].value(key, nlohmann::json()).dump() +
+            throw Error(ErrorKind::InvalidArgument, "the saved state " + what +
+                                                        " belongs to another run: its " + key + " is " +
+                                                        state["run"].value(key, nlohmann::json()).dump() +
                                                         ", this run's is " + value.dump());
     return {state["unit"].get<std::size_t>(), state["item"].get<std::size_t>()};
 }

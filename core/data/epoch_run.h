@@ -22,7 +22,7 @@ namespace shardscope {
 struct EpochRunSpec
 {
     Loader::Mode mode = Loader::Mode::Objects;
-    std::vector<StoreUrl> sources;     // bucket URLs (a file:// source names its directory in path)
+    std::vector<StoreUrl> sources; // bucket URLs (a file:// source names its directory in path)
     StoreOptions storeOptions;
     std::vector<std::pair<std::size_t, std::string>> items; // (source index, object or shard), listing order
     RankPartition partition;
@@ -60,7 +60,7 @@ public:
     // Loaders one after another: 1 when the rank's items come from one source
     // (a saved state can only say where a run over one source stands).
     std::size_t sourceRuns() const { return m_runs.size(); }
-    std::uint64_t errors() const;    // skipped shards or missing objects so far
+    std::uint64_t errors() const; // skipped shards or missing objects so far
 
 private:
     std::unique_ptr<Loader> makeLoader(std::size_t run);
@@ -80,9 +80,11 @@ private:
 };
 
 // The saved state: {"schema_version": 1, "run": identity, "unit", "item", "delivered"}.
-std::string epochRunStateJson(const EpochRunIdentity &identity, LoaderPosition position, std::uint64_t delivered);
+std::string epochRunStateJson(const EpochRunIdentity &identity, LoaderPosition position,
+                              std::uint64_t delivered);
 // Reads a saved state back; throws Error(InvalidArgument) naming `what` (the
 // file) when it is not one, or belongs to another run (naming the field).
-LoaderPosition parseEpochRunState(const std::string &text, const EpochRunIdentity &expected, const std::string &what);
+LoaderPosition parseEpochRunState(const std::string &text, const EpochRunIdentity &expected,
+                                  const std::string &what);
 
 } // namespace shardscope

@@ -2,10 +2,10 @@
 
 #include "core/shard/archive_stream.h"
 
-#include <algorithm>
-#include <cstring>
 #include "core/storage/ais_store.h"
 #include "core/util/error.h"
+#include <algorithm>
+#include <cstring>
 
 namespace shardscope {
 

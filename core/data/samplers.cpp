@@ -1,7 +1,7 @@
 #include "core/data/samplers.h"
 
-#include "core/util/splitmix.h"
 #include "core/util/error.h"
+#include "core/util/splitmix.h"
 
 #include <algorithm>
 #include <numeric>

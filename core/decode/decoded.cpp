@@ -82,16 +82,17 @@ Decoded decodeNpy(std::string_view b, const std::string &what, const DecodeLimit
     if (field("fortran_order") != "False")
         fail(what, "Fortran-ordered .npy arrays are not supported");
     static const std::vector<std::pair<std::string, std::string>> types = {
-        {"|u1", "uint8"},   {"|i1", "int8"},    {"|b1", "bool"},    {"<u2", "uint16"},  {"<i2", "int16"},
-        {"<u4", "uint32"},  {"<i4", "int32"},   {"<u8", "uint64"},  {"<i8", "int64"},   {"<f2", "float16"},
-        {"<f4", "float32"}, {"<f8", "float64"}, {"u1", "uint8"},    {"i1", "int8"}};
+        {"|u1", "uint8"},   {"|i1", "int8"},    {"|b1", "bool"},   {"<u2", "uint16"}, {"<i2", "int16"},
+        {"<u4", "uint32"},  {"<i4", "int32"},   {"<u8", "uint64"}, {"<i8", "int64"},  {"<f2", "float16"},
+        {"<f4", "float32"}, {"<f8", "float64"}, {"u1", "uint8"},   {"i1", "int8"}};
     Decoded d;
     d.kind = Decoded::Kind::Array;
     for (const auto &[np, name] : types)
         if (descr == np)
             d.dtype = name;
     if (d.dtype.empty())
-        fail(what, "the .npy dtype " + shardscope::quoted(descr) + " is not supported (little-endian numbers only)");
+        fail(what, "the .npy dtype " + shardscope::quoted(descr) +
+                       " is not supported (little-endian numbers only)");
     // numpy's rule: the product of the non-zero dimensions must not overflow,
     // and any zero dimension makes an empty array (a common (0, 4) box list).
     std::uint64_t count = 1;
@@ -100,7 +101,8 @@ Decoded decodeNpy(std::string_view b, const std::string &what, const DecodeLimit
     std::size_t start = 0;
     while (start < shape.size()) {
         const auto comma = shape.find(',', start);
-        const std::string part = trim(shape.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        const std::string part =
+            trim(shape.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         if (!part.empty()) {
             if (part.find_first_not_of("0123456789") != std::string::npos)
                 fail(what, "bad .npy shape (" + shape.substr(0, 200) + ")");
@@ -126,7 +128,7 @@ Decoded decodeNpy(std::string_view b, const std::string &what, const DecodeLimit
     const std::size_t dataAt = offset + headerLen;
     if (b.size() - dataAt != need)
         fail(what, "the .npy data has " + std::to_string(b.size() - dataAt) + " bytes, its header says " +
-                      std::to_string(need));
+                       std::to_string(need));
     d.data.assign(b.begin() + static_cast<std::ptrdiff_t>(dataAt), b.end());
     return d;
 }
@@ -140,7 +142,8 @@ std::uint32_t le32(std::string_view b, std::size_t at)
 }
 std::uint16_t le16(std::string_view b, std::size_t at)
 {
-    return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) | (static_cast<unsigned char>(b[at + 1]) << 8));
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
+                                      (static_cast<unsigned char>(b[at + 1]) << 8));
 }
 
 // RIFF/WAVE with PCM 8/16/32-bit integers or 32/64-bit floats.
@@ -157,7 +160,8 @@ Decoded decodeWav(std::string_view b, const std::string &what)
         const std::uint32_t len = le32(b, at + 4);
         if (len > b.size() - at - 8)
             fail(what, "WAV chunk " + shardscope::quoted(id) + " says " + std::to_string(len) +
-                           " bytes, only " + std::to_string(b.size() - at - 8) + " are there (a truncated file)");
+                           " bytes, only " + std::to_string(b.size() - at - 8) +
+                           " are there (a truncated file)");
         if (id == "fmt " && len < 16)
             fail(what, "the WAV fmt chunk has " + std::to_string(len) + " bytes, at least 16 are needed");
         if (id == "fmt ") {
@@ -193,12 +197,13 @@ Decoded decodeWav(std::string_view b, const std::string &what)
         d.dtype = "float64";
     else
         fail(what, "WAV format " + std::to_string(format) + " with " + std::to_string(bits) +
-                      "-bit samples is not supported");
+                       "-bit samples is not supported");
     if (channels < 1 || channels > 64)
         fail(what, "a WAV file with " + std::to_string(channels) + " channels");
     const std::size_t frame = dtypeSize(d.dtype) * static_cast<std::size_t>(channels);
     d.shape = {static_cast<std::int64_t>(samples.size() / frame), channels};
-    d.data.assign(samples.begin(), samples.begin() + static_cast<std::ptrdiff_t>(samples.size() / frame * frame));
+    d.data.assign(samples.begin(),
+                  samples.begin() + static_cast<std::ptrdiff_t>(samples.size() / frame * frame));
     return d;
 }
 
@@ -225,7 +230,10 @@ std::size_t Decoded::elementCount() const
     return n;
 }
 
-std::size_t Decoded::elementSize() const { return dtypeSize(dtype); }
+std::size_t Decoded::elementSize() const
+{
+    return dtypeSize(dtype);
+}
 
 std::string Decoded::describe() const
 {
@@ -236,10 +244,14 @@ std::string Decoded::describe() const
         return s;
     };
     switch (kind) {
-    case Kind::Bytes: return "bytes (" + std::to_string(text.size()) + ")";
-    case Kind::Text: return "text (" + std::to_string(text.size()) + " bytes)";
-    case Kind::Label: return "label " + std::to_string(label);
-    case Kind::Json: return "json";
+    case Kind::Bytes:
+        return "bytes (" + std::to_string(text.size()) + ")";
+    case Kind::Text:
+        return "text (" + std::to_string(text.size()) + " bytes)";
+    case Kind::Label:
+        return "label " + std::to_string(label);
+    case Kind::Json:
+        return "json";
     case Kind::Array:
         if (!shape.empty() && elementCount() == 0) { // numpy's spelling: (0, 4), (0,)
             std::string t;
@@ -248,8 +260,10 @@ std::string Decoded::describe() const
             return "empty array, shape (" + t + (shape.size() == 1 ? ",)" : ")") + ", " + dtype;
         }
         return "array " + dims() + " " + dtype;
-    case Kind::Image: return "image " + dims() + " " + dtype;
-    case Kind::Audio: return "audio " + dims() + " " + dtype + " at " + std::to_string(sampleRate) + " Hz";
+    case Kind::Image:
+        return "image " + dims() + " " + dtype;
+    case Kind::Audio:
+        return "audio " + dims() + " " + dtype + " at " + std::to_string(sampleRate) + " Hz";
     }
     return "?";
 }
@@ -257,13 +271,16 @@ std::string Decoded::describe() const
 std::vector<std::int64_t> Decoded::tensorShape() const
 {
     switch (kind) {
-    case Kind::Label: return {};
+    case Kind::Label:
+        return {};
     case Kind::Text:
     case Kind::Json:
-    case Kind::Bytes: return {static_cast<std::int64_t>(text.size())};
+    case Kind::Bytes:
+        return {static_cast<std::int64_t>(text.size())};
     case Kind::Image:
     case Kind::Array:
-    case Kind::Audio: return shape;
+    case Kind::Audio:
+        return shape;
     }
     return {};
 }
@@ -271,13 +288,16 @@ std::vector<std::int64_t> Decoded::tensorShape() const
 std::string Decoded::tensorDtype() const
 {
     switch (kind) {
-    case Kind::Label: return "int64";
+    case Kind::Label:
+        return "int64";
     case Kind::Text:
     case Kind::Json:
-    case Kind::Bytes: return "uint8";
+    case Kind::Bytes:
+        return "uint8";
     case Kind::Image:
     case Kind::Array:
-    case Kind::Audio: return dtype;
+    case Kind::Audio:
+        return dtype;
     }
     return "uint8";
 }

@@ -96,8 +96,9 @@ std::string shardNameTemplate(const std::vector<std::string> &names, const std::
     if (hi - lo + 1 != names.size())
         return {}; // gaps or repeats: a range would name shards that do not exist
     char buf[64];
-    std::snprintf(buf, sizeof buf, "{%0*llu..%0*llu}", static_cast<int>(width), static_cast<unsigned long long>(lo),
-                  static_cast<int>(width), static_cast<unsigned long long>(hi));
+    std::snprintf(buf, sizeof buf, "{%0*llu..%0*llu}", static_cast<int>(width),
+                  static_cast<unsigned long long>(lo), static_cast<int>(width),
+                  static_cast<unsigned long long>(hi));
     return prefix + buf + suffix;
 }
 
@@ -116,7 +117,8 @@ Advice adviseOnReport(const LintReport &report, const AdviceOptions &options)
         a.medianShardBytes = sizes[sizes.size() / 2];
     a.meanSampleBytes = report.samples ? report.memberBytes / report.samples : 0;
     a.samplesPerShard = report.shardsRead ? double(report.samples) / double(report.shardsRead) : 0;
-    a.suggestedShards = std::max<std::uint64_t>(1, (report.bytes + options.targetShardBytes - 1) / options.targetShardBytes);
+    a.suggestedShards =
+        std::max<std::uint64_t>(1, (report.bytes + options.targetShardBytes - 1) / options.targetShardBytes);
 
     auto count = [&](FindingKind k) {
         for (const auto &f : report.findings)
@@ -128,43 +130,44 @@ Advice adviseOnReport(const LintReport &report, const AdviceOptions &options)
     const std::string target = humanBytes(options.targetShardBytes);
     if (!sizes.empty() && a.medianShardBytes < options.tooSmallBytes) {
         const double perGiB = a.medianShardBytes ? double(1ull << 30) / double(a.medianShardBytes) : 0;
-        a.items.push_back({"shard_size",
-                           "shards are too small: the median shard holds " + median + " (" +
+        a.items.push_back(
+            {"shard_size", "shards are too small: the median shard holds " + median + " (" +
                                fmtCount(a.samplesPerShard) + " samples of " + humanBytes(a.meanSampleBytes) +
                                " on average), so a reader makes " + fmtCount(perGiB) +
                                " requests per GiB and the per-request cost (connection, first byte, archive "
-                               "setup) dominates. Re-shard to about " + target + ": " +
-                               std::to_string(a.suggestedShards) + " shards instead of " +
+                               "setup) dominates. Re-shard to about " +
+                               target + ": " + std::to_string(a.suggestedShards) + " shards instead of " +
                                std::to_string(report.shardsRead) + "."});
         a.reshard = true;
     } else if (!sizes.empty() && a.medianShardBytes > options.tooLargeBytes) {
-        a.items.push_back({"shard_size",
-                           "shards are too large: the median shard holds " + median + " (" +
-                               fmtCount(a.samplesPerShard) +
-                               " samples), so a shard-level shuffle moves blocks of that many samples and a "
-                               "resumed job re-reads half a shard (" + humanBytes(a.medianShardBytes / 2) +
-                               ") per worker on average. Re-shard to about " + target + ": " +
-                               std::to_string(a.suggestedShards) + " shards."});
+        a.items.push_back(
+            {"shard_size",
+             "shards are too large: the median shard holds " + median + " (" + fmtCount(a.samplesPerShard) +
+                 " samples), so a shard-level shuffle moves blocks of that many samples and a "
+                 "resumed job re-reads half a shard (" +
+                 humanBytes(a.medianShardBytes / 2) + ") per worker on average. Re-shard to about " + target +
+                 ": " + std::to_string(a.suggestedShards) + " shards."});
         a.reshard = true;
     } else if (!sizes.empty()) {
-        a.items.push_back({"shard_size", "shard sizes are in range: the median shard holds " + median + " (" +
-                                             fmtCount(a.samplesPerShard) + " samples of " +
-                                             humanBytes(a.meanSampleBytes) + " on average); the guidance is " +
-                                             humanBytes(options.tooSmallBytes) + " to " +
-                                             humanBytes(options.tooLargeBytes) + "."});
+        a.items.push_back(
+            {"shard_size", "shard sizes are in range: the median shard holds " + median + " (" +
+                               fmtCount(a.samplesPerShard) + " samples of " + humanBytes(a.meanSampleBytes) +
+                               " on average); the guidance is " + humanBytes(options.tooSmallBytes) + " to " +
+                               humanBytes(options.tooLargeBytes) + "."});
     }
     if (sizes.size() > 1 && sizes.front() > 0 && sizes.back() / sizes.front() >= 10)
-        a.items.push_back({"shard_size", "shard sizes are uneven: from " + humanBytes(sizes.front()) + " to " +
-                                             humanBytes(sizes.back()) +
+        a.items.push_back({"shard_size", "shard sizes are uneven: from " + humanBytes(sizes.front()) +
+                                             " to " + humanBytes(sizes.back()) +
                                              "; workers that draw the large ones finish last."});
     const std::uint64_t split = count(FindingKind::SplitSample), dup = count(FindingKind::DuplicateKey),
                         dupExt = count(FindingKind::DuplicateExtension);
     if (split + dup + dupExt > 0) {
-        a.items.push_back({"duplicates", std::to_string(split) + " split samples, " + std::to_string(dup) +
-                                             " keys in several shards and " + std::to_string(dupExt) +
-                                             " repeated extensions: dsort regroups every record by key across "
-                                             "shards (the recipe below); rename the clashing keys first where "
-                                             "they are different samples."});
+        a.items.push_back(
+            {"duplicates", std::to_string(split) + " split samples, " + std::to_string(dup) +
+                               " keys in several shards and " + std::to_string(dupExt) +
+                               " repeated extensions: dsort regroups every record by key across "
+                               "shards (the recipe below); rename the clashing keys first where "
+                               "they are different samples."});
         a.reshard = true;
     }
     std::set<std::string> expected; // extensions most samples have
@@ -173,40 +176,46 @@ Advice adviseOnReport(const LintReport &report, const AdviceOptions &options)
             expected.insert(ext);
     const std::uint64_t missing = count(FindingKind::MissingExtension);
     if (missing > 0)
-        a.items.push_back({"missing_extension",
-                           std::to_string(missing) + " samples lack an extension most samples have; re-sharding "
-                                                     "from the original files with ishard's "
-                                                     "-missing_extension_action=exclude leaves them out (or "
-                                                     "=warn to list them)."});
+        a.items.push_back(
+            {"missing_extension", std::to_string(missing) +
+                                      " samples lack an extension most samples have; re-sharding "
+                                      "from the original files with ishard's "
+                                      "-missing_extension_action=exclude leaves them out (or "
+                                      "=warn to list them)."});
     if (count(FindingKind::KeyRuleMismatch) > 0)
-        a.items.push_back({"key_pattern", std::to_string(count(FindingKind::KeyRuleMismatch)) +
-                                              " members are grouped differently by AIStore's SDK (key = file name "
-                                              "without directories, extension after the last dot) and WebDataset "
-                                              "(key = path up to the first dot): read with one rule everywhere "
-                                              "(\"key_rule\" in the config), or re-shard with "
-                                              "-sample_key_pattern=full_name and names with one dot."});
+        a.items.push_back(
+            {"key_pattern", std::to_string(count(FindingKind::KeyRuleMismatch)) +
+                                " members are grouped differently by AIStore's SDK (key = file name "
+                                "without directories, extension after the last dot) and WebDataset "
+                                "(key = path up to the first dot): read with one rule everywhere "
+                                "(\"key_rule\" in the config), or re-shard with "
+                                "-sample_key_pattern=full_name and names with one dot."});
     if (count(FindingKind::UnreadableShard) > 0)
-        a.items.push_back({"unreadable", std::to_string(count(FindingKind::UnreadableShard)) +
-                                             " shards cannot be read to their end: rewrite them from the source "
-                                             "data, or leave them out of the config before training."});
+        a.items.push_back(
+            {"unreadable", std::to_string(count(FindingKind::UnreadableShard)) +
+                               " shards cannot be read to their end: rewrite them from the source "
+                               "data, or leave them out of the config before training."});
     if (count(FindingKind::StrayMember) > 0)
         a.items.push_back({"stray", std::to_string(count(FindingKind::StrayMember)) +
                                         " members belong to no sample; loaders skip or mis-group them: keep "
                                         "documentation and hidden files out of the shards."});
 
     // Recipes.
-    const std::string source = !options.sourceBucket.empty() ? options.sourceBucket
+    const std::string source = !options.sourceBucket.empty()      ? options.sourceBucket
                                : !bucketOf(report.target).empty() ? bucketOf(report.target)
                                                                   : std::string("ais://SOURCE-BUCKET");
     const std::string sourceName = source.substr(source.find("://") + 3);
-    const std::string dest = !options.destinationBucket.empty() ? options.destinationBucket : source + "-resharded";
-    const std::string destName = dest.substr(dest.find("://") == std::string::npos ? 0 : dest.find("://") + 3);
+    const std::string dest =
+        !options.destinationBucket.empty() ? options.destinationBucket : source + "-resharded";
+    const std::string destName =
+        dest.substr(dest.find("://") == std::string::npos ? 0 : dest.find("://") + 3);
     const std::string ext = names.empty() ? std::string(".tar") : shardExtensionOf(names.front());
     std::string dir; // the folder of the shards, kept in the output names
     if (!names.empty() && names.front().rfind('/') != std::string::npos)
         dir = names.front().substr(0, names.front().rfind('/') + 1);
     nlohmann::json spec;
-    spec["description"] = "re-shard to " + aisSize(options.targetShardBytes) + " (written by shardscope lint)";
+    spec["description"] =
+        "re-shard to " + aisSize(options.targetShardBytes) + " (written by shardscope lint)";
     spec["input_bck"] = {{"name", sourceName}, {"provider", "ais"}};
     const std::string tmpl = shardNameTemplate(names, ext);
     if (!tmpl.empty() && isValidUtf8(tmpl)) {
@@ -222,7 +231,8 @@ Advice adviseOnReport(const LintReport &report, const AdviceOptions &options)
     const std::uint64_t slots = a.suggestedShards * 2 + 10; // dsort needs a name for every output shard
     const int width = std::max<int>(5, static_cast<int>(std::to_string(slots).size()));
     char range[64];
-    std::snprintf(range, sizeof range, "{%0*d..%0*llu}", width, 0, width, static_cast<unsigned long long>(slots - 1));
+    std::snprintf(range, sizeof range, "{%0*d..%0*llu}", width, 0, width,
+                  static_cast<unsigned long long>(slots - 1));
     spec["output_format"] = escapeName(dir) + "shard-" + range;
     spec["output_extension"] = ext;
     spec["output_shard_size"] = aisSize(options.targetShardBytes);
@@ -230,14 +240,15 @@ Advice adviseOnReport(const LintReport &report, const AdviceOptions &options)
     a.dsortSpec = spec.dump(2) + "\n";
 
     std::string cmd = "ishard -src_bck=" + shellWord(source) + " -dst_bck=" + shellWord(dest) +
-                      " -shard_size=" + aisSize(options.targetShardBytes) + " -shard_template=" +
-                      shellWord(escapeName(dir) + "shard-%06d") + " -ext=" + ext +
+                      " -shard_size=" + aisSize(options.targetShardBytes) +
+                      " -shard_template=" + shellWord(escapeName(dir) + "shard-%06d") + " -ext=" + ext +
                       " -sample_key_pattern=full_name";
     if (!expected.empty()) {
         std::string exts;
         for (const auto &e : expected)
             exts += (exts.empty() ? "." : ",.") + escapeName(e);
-        cmd += " -sample_exts=" + shellWord(exts) + " -missing_extension_action=" + (missing ? "exclude" : "warn");
+        cmd += " -sample_exts=" + shellWord(exts) +
+               " -missing_extension_action=" + (missing ? "exclude" : "warn");
     }
     a.ishardCommand = cmd + " -progress";
     return a;

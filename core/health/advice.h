@@ -14,7 +14,8 @@ struct Advice
 {
     struct Item
     {
-        std::string topic; // "shard_size" | "key_pattern" | "missing_extension" | "duplicates" | "unreadable" | "stray"
+        std::string topic; // "shard_size" | "key_pattern" | "missing_extension" | "duplicates" | "unreadable"
+                           // | "stray"
         std::string text;
     };
     std::vector<Item> items;
@@ -37,7 +38,7 @@ struct AdviceOptions
     std::uint64_t targetShardBytes = 256ull << 20; // what a re-shard aims for
     std::uint64_t tooSmallBytes = 16ull << 20;     // median below this: request overhead dominates
     std::uint64_t tooLargeBytes = 2ull << 30;      // median above this: coarse shuffle, slow resume
-    std::string sourceBucket;      // "ais://bucket" of the shards (for the recipes); from the report when empty
+    std::string sourceBucket; // "ais://bucket" of the shards (for the recipes); from the report when empty
     std::string destinationBucket; // default: the source bucket with "-resharded"
 };
 

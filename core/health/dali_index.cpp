@@ -95,15 +95,17 @@ std::vector<DaliSample> parseDaliIndex(const std::string &text, const std::strin
         if (line.empty())
             continue;
         if (out.size() >= count)
-            throw Error(ErrorKind::Protocol, origin + ": more sample lines than the " + std::to_string(count) +
-                                                 " the header announces (line " + std::to_string(lineNo) + ")");
+            throw Error(ErrorKind::Protocol, origin + ": more sample lines than the " +
+                                                 std::to_string(count) + " the header announces (line " +
+                                                 std::to_string(lineNo) + ")");
         std::istringstream ls(line);
         std::vector<std::string> tok;
         for (std::string t; ls >> t;)
             tok.push_back(t);
         if (tok.empty() || tok.size() % fields != 0)
-            throw Error(ErrorKind::Protocol, origin + ": line " + std::to_string(lineNo) + " does not hold groups of " +
-                                                 std::to_string(fields) + " fields");
+            throw Error(ErrorKind::Protocol, origin + ": line " + std::to_string(lineNo) +
+                                                 " does not hold groups of " + std::to_string(fields) +
+                                                 " fields");
         DaliSample s;
         for (std::size_t i = 0; i < tok.size(); i += fields) {
             DaliEntry e;
@@ -149,7 +151,8 @@ IndexCheck verifyDaliIndex(Store &store, const std::string &bucket, const std::s
             req.cancel = cancel;
             store.get(bucket, shard, req, sink);
         },
-        where, [&](ArchiveReader &reader) {
+        where,
+        [&](ArchiveReader &reader) {
             ArchiveEntry e;
             while (reader.next(e)) {
                 std::string key, ext;
@@ -185,8 +188,8 @@ IndexCheck verifyDaliIndex(Store &store, const std::string &bucket, const std::s
             }
             if (got != e.size) {
                 check.mismatches.push_back(where + ": " + shardscope::quoted(label) + ": the range " +
-                                           std::to_string(e.offset) + "+" + std::to_string(e.size) + " gave " +
-                                           std::to_string(got) + " bytes");
+                                           std::to_string(e.offset) + "+" + std::to_string(e.size) +
+                                           " gave " + std::to_string(got) + " bytes");
                 continue;
             }
             if (e.name.empty())
@@ -199,13 +202,15 @@ IndexCheck verifyDaliIndex(Store &store, const std::string &bucket, const std::s
             }
             it->second.indexed = true;
             if (it->second.size != e.size || it->second.hash != h.h)
-                check.mismatches.push_back(where + ": " + shardscope::quoted(e.name) + ": the bytes at offset " +
-                                           std::to_string(e.offset) + " are not the member's");
+                check.mismatches.push_back(where + ": " + shardscope::quoted(e.name) +
+                                           ": the bytes at offset " + std::to_string(e.offset) +
+                                           " are not the member's");
         }
     }
     for (const auto &[name, seen] : members)
         if (!seen.indexed)
-            check.mismatches.push_back(where + ": member " + shardscope::quoted(name) + " is not in the index");
+            check.mismatches.push_back(where + ": member " + shardscope::quoted(name) +
+                                       " is not in the index");
     return check;
 }
 

@@ -31,7 +31,8 @@ EpochPlan planEpoch(const std::vector<PlanUnit> &units, const PlanOptions &optio
         if (options.shards && u.samples == 0)
             plan.itemsKnown = false;
     }
-    const std::size_t used = options.evenRanks ? order.size() - order.size() % options.worldSize : order.size();
+    const std::size_t used =
+        options.evenRanks ? order.size() - order.size() % options.worldSize : order.size();
     for (std::size_t i = used; i < order.size(); ++i) {
         const PlanUnit &u = units[order[i]];
         ++plan.droppedUnits;
@@ -43,7 +44,8 @@ EpochPlan planEpoch(const std::vector<PlanUnit> &units, const PlanOptions &optio
         RankShare &rs = plan.ranks[r];
         rs.rank = r;
         rs.workers.resize(static_cast<std::size_t>(options.workers));
-        const std::vector<std::size_t> mine = rankItems(order, RankPartition{r, options.worldSize, options.evenRanks});
+        const std::vector<std::size_t> mine =
+            rankItems(order, RankPartition{r, options.worldSize, options.evenRanks});
         for (std::size_t k = 0; k < mine.size(); ++k) {
             const PlanUnit &u = units[mine[k]];
             ++rs.units;
@@ -85,22 +87,23 @@ std::string epochPlanJson(const EpochPlan &p)
                          {"workers", workers},
                          {p.options.allUnits ? "units_opened" : "first_units", first}});
     }
-    return json{{"world_size", p.options.worldSize},
-                {"workers", p.options.workers},
-                {"shuffle", p.options.shuffle},
-                {"seed", p.options.seed},
-                {"even_ranks", p.options.evenRanks},
-                {"unit", p.options.shards ? "shard" : "object"},
-                {"units", p.units},
-                {"items", p.items},
-                {"bytes", p.bytes},
-                {"items_known", p.itemsKnown},
-                {"dropped", {{"units", p.droppedUnits}, {"items", p.droppedItems}, {"bytes", p.droppedBytes}}},
-                {"equal_items", p.itemsEqual},
-                {"equal_units", p.unitsEqual},
-                {"min_items", p.minItems},
-                {"max_items", p.maxItems},
-                {"ranks", ranks}}
+    return json{
+        {"world_size", p.options.worldSize},
+        {"workers", p.options.workers},
+        {"shuffle", p.options.shuffle},
+        {"seed", p.options.seed},
+        {"even_ranks", p.options.evenRanks},
+        {"unit", p.options.shards ? "shard" : "object"},
+        {"units", p.units},
+        {"items", p.items},
+        {"bytes", p.bytes},
+        {"items_known", p.itemsKnown},
+        {"dropped", {{"units", p.droppedUnits}, {"items", p.droppedItems}, {"bytes", p.droppedBytes}}},
+        {"equal_items", p.itemsEqual},
+        {"equal_units", p.unitsEqual},
+        {"min_items", p.minItems},
+        {"max_items", p.maxItems},
+        {"ranks", ranks}}
         .dump(2);
 }
 

@@ -18,8 +18,8 @@ struct PlanUnit
 struct PlanOptions
 {
     std::size_t worldSize = 1;
-    int workers = 1;       // per rank
-    bool shuffle = false;  // shuffle the units with `seed` (shardscope's seeded permutation)
+    int workers = 1;      // per rank
+    bool shuffle = false; // shuffle the units with `seed` (shardscope's seeded permutation)
     std::uint64_t seed = 0;
     bool evenRanks = false; // drop the tail of units so every rank gets as many units
     bool shards = false;    // units are shards (items = their samples)
@@ -39,7 +39,7 @@ struct RankShare
     std::uint64_t units = 0; // objects or shards this rank opens
     std::uint64_t items = 0;
     std::uint64_t bytes = 0;
-    std::vector<WorkerShare> workers; // unit w, w+W, ... of the rank's list (as torch's worker split does)
+    std::vector<WorkerShare> workers;    // unit w, w+W, ... of the rank's list (as torch's worker split does)
     std::vector<std::string> firstUnits; // the first few units it opens, in order (all with allUnits)
 };
 
@@ -53,8 +53,8 @@ struct EpochPlan
     std::uint64_t units = 0, items = 0, bytes = 0;
     std::uint64_t droppedUnits = 0, droppedItems = 0, droppedBytes = 0;
     std::vector<RankShare> ranks;
-    bool itemsEqual = true;  // every rank gets the same number of items
-    bool unitsEqual = true;  // ... and of units
+    bool itemsEqual = true; // every rank gets the same number of items
+    bool unitsEqual = true; // ... and of units
     std::uint64_t minItems = 0, maxItems = 0;
     // Shards' sample counts were all known (a wids index or an audit): item
     // numbers are exact. False: shards whose count is unknown count 0 items.

@@ -32,7 +32,8 @@ const KindInfo kKinds[] = {
     {FindingKind::KeyRuleMismatch, "key_rule_mismatch", Severity::Warning,
      "a member that AIStore's SDK and WebDataset group into samples differently"},
     {FindingKind::EmptyMember, "empty_member", Severity::Warning, "a member of 0 bytes"},
-    {FindingKind::LargeMember, "large_member", Severity::Warning, "a member larger than the member size bound"},
+    {FindingKind::LargeMember, "large_member", Severity::Warning,
+     "a member larger than the member size bound"},
     {FindingKind::NonUtf8Name, "non_utf8_name", Severity::Warning,
      "a member or shard name that is not UTF-8 (shown with \\xNN escapes)"},
     {FindingKind::EmptyShard, "empty_shard", Severity::Warning, "a readable shard that holds no sample"},
@@ -54,9 +55,12 @@ const KindInfo &info(FindingKind k)
 const char *severityName(Severity s)
 {
     switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Info:
+        return "info";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
     }
     return "info";
 }
@@ -81,9 +85,18 @@ const std::vector<FindingKind> &allFindingKinds()
     return kinds;
 }
 
-const char *findingKindName(FindingKind k) { return info(k).name; }
-Severity findingSeverity(FindingKind k) { return info(k).severity; }
-const char *findingKindDescription(FindingKind k) { return info(k).description; }
+const char *findingKindName(FindingKind k)
+{
+    return info(k).name;
+}
+Severity findingSeverity(FindingKind k)
+{
+    return info(k).severity;
+}
+const char *findingKindDescription(FindingKind k)
+{
+    return info(k).description;
+}
 
 void FindingSet::add(FindingKind kind, std::string shard, std::string member, std::string detail)
 {

@@ -10,12 +10,18 @@ namespace shardscope {
 // How bad a finding is: an error breaks training (lost or mixed samples,
 // unreadable shards), a warning makes it quietly worse (missing modality,
 // names two loaders read differently), info is worth knowing.
-enum class Severity { Info = 0, Warning = 1, Error = 2 };
-const char *severityName(Severity s);   // "info" | "warning" | "error"
+enum class Severity
+{
+    Info = 0,
+    Warning = 1,
+    Error = 2
+};
+const char *severityName(Severity s);            // "info" | "warning" | "error"
 Severity parseSeverity(const std::string &text); // throws Error(InvalidArgument)
 
 // The kinds of finding, with their stable names (the --json "kind" field).
-enum class FindingKind {
+enum class FindingKind
+{
     SplitSample,        // "split_sample": a key's members are not adjacent in one shard
     DuplicateKey,       // "duplicate_key": the same key in two shards
     DuplicateExtension, // "duplicate_extension": a sample holds one extension twice

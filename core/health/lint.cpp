@@ -1,7 +1,7 @@
 #include "core/health/lint.h"
 
-#include "core/shard/sample_keys.h"
 #include "core/shard/archive_stream.h"
+#include "core/shard/sample_keys.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
@@ -85,7 +85,8 @@ std::string strayReason(std::string_view name, const MemberKey &wds)
     if (!wds.valid)
         return "no extension";
     const std::size_t slash = wds.key.rfind('/');
-    const std::string_view baseView = std::string_view(wds.key).substr(slash == std::string::npos ? 0 : slash + 1);
+    const std::string_view baseView =
+        std::string_view(wds.key).substr(slash == std::string::npos ? 0 : slash + 1);
     if (baseView.size() > 9) // longer than any name below: skip the lower-casing
         return {};
     const std::string base = toLower(baseView);
@@ -98,9 +99,12 @@ std::string strayReason(std::string_view name, const MemberKey &wds)
 const char *entryTypeName(ArchiveEntry::Type t)
 {
     switch (t) {
-    case ArchiveEntry::Type::Symlink: return "a symbolic link";
-    case ArchiveEntry::Type::Hardlink: return "a hard link";
-    default: return "not a regular file";
+    case ArchiveEntry::Type::Symlink:
+        return "a symbolic link";
+    case ArchiveEntry::Type::Hardlink:
+        return "a hard link";
+    default:
+        return "not a regular file";
     }
 }
 
@@ -111,7 +115,7 @@ struct ShardScan
     FindingSet findings;
     std::vector<std::pair<std::string, std::string>> keys; // (key, first member), each key once
     std::vector<std::size_t> keyHashes;                    // their hashes, in the same order
-    std::map<std::string, SignatureInfo> signatures; // extension set -> samples with it
+    std::map<std::string, SignatureInfo> signatures;       // extension set -> samples with it
     std::vector<std::uint64_t> sampleBins = std::vector<std::uint64_t>(64, 0);
     bool keysComplete = true; // false: more keys than kMaxShardKeys
 
@@ -127,7 +131,8 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
     scan.stats.name = name;
     scan.stats.url = where;
     if (!isValidUtf8(name))
-        scan.findings.add(FindingKind::NonUtf8Name, name, {}, "shard name " + escapeName(name) + " is not UTF-8");
+        scan.findings.add(FindingKind::NonUtf8Name, name, {},
+                          "shard name " + escapeName(name) + " is not UTF-8");
 
     struct Current
     {
@@ -138,7 +143,8 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
     // Keys of the samples already closed, by hash (a collision would report a
     // split sample that is none: one in 2^64).
     std::unordered_set<std::size_t> closedKeys;
-    std::unordered_map<std::string, std::string> sdkKeys; // SDK key -> WebDataset key (names with directories)
+    std::unordered_map<std::string, std::string>
+        sdkKeys; // SDK key -> WebDataset key (names with directories)
     std::string lastMember;
     std::uint64_t streamed = 0;
     // Most samples have the extensions of the one before: its signature is reused.
@@ -186,7 +192,8 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
                     return sink(d, n);
                 });
             },
-            where, [&](ArchiveReader &reader) {
+            where,
+            [&](ArchiveReader &reader) {
                 ArchiveEntry e;
                 while (reader.next(e)) {
                     if (cancel && cancel->load())
@@ -234,17 +241,20 @@ ShardScan scanShard(Store &store, const std::string &bucket, const LintInput::Sh
                     } else if (sdk.ext != wds.ext) {
                         scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
                                           shown() + ": webdataset groups it as key " + escapeName(wds.key) +
-                                              " extension " + escapeName(wds.ext) + "; AIStore's SDK as key " +
-                                              escapeName(sdk.key) + " extension " + escapeName(sdk.ext));
+                                              " extension " + escapeName(wds.ext) +
+                                              "; AIStore's SDK as key " + escapeName(sdk.key) +
+                                              " extension " + escapeName(sdk.ext));
                     } else if (hasDir) {
                         // Without a directory both rules take the same key; with one the SDK drops it.
-                        const auto it = sdkKeys.size() < kMaxShardKeys ? sdkKeys.emplace(sdk.key, wds.key).first
-                                                                       : sdkKeys.find(sdk.key);
+                        const auto it = sdkKeys.size() < kMaxShardKeys
+                                            ? sdkKeys.emplace(sdk.key, wds.key).first
+                                            : sdkKeys.find(sdk.key);
                         if (it != sdkKeys.end() && it->second != wds.key)
-                            scan.findings.add(FindingKind::KeyRuleMismatch, name, e.name,
-                                              shown() + ": webdataset makes it sample " + escapeName(wds.key) +
-                                                  "; AIStore's SDK merges it into sample " + escapeName(sdk.key) +
-                                                  " together with sample " + escapeName(it->second));
+                            scan.findings.add(
+                                FindingKind::KeyRuleMismatch, name, e.name,
+                                shown() + ": webdataset makes it sample " + escapeName(wds.key) +
+                                    "; AIStore's SDK merges it into sample " + escapeName(sdk.key) +
+                                    " together with sample " + escapeName(it->second));
                     }
                     if (!cur.exts.empty() && wds.key != cur.key)
                         close();
@@ -324,7 +334,8 @@ struct DuplicateKey
 };
 
 // duplicate_key candidates of one shard, found without the report's lock.
-std::vector<DuplicateKey> checkKeys(KeyTable &table, const ShardScan &scan, std::uint32_t shard, bool *complete)
+std::vector<DuplicateKey> checkKeys(KeyTable &table, const ShardScan &scan, std::uint32_t shard,
+                                    bool *complete)
 {
     std::vector<DuplicateKey> out;
     for (std::size_t k = 0; k < scan.keys.size(); ++k) {
@@ -348,8 +359,8 @@ struct Aggregate
     std::map<std::string, SignatureInfo> signatures;
     std::uint64_t untrackedSignatureSamples = 0;
 
-    void add(std::size_t index, ShardScan &&scan, const std::vector<DuplicateKey> &duplicates, bool keysChecked,
-             const LintInput &input)
+    void add(std::size_t index, ShardScan &&scan, const std::vector<DuplicateKey> &duplicates,
+             bool keysChecked, const LintInput &input)
     {
         report.shardStats[index] = std::move(scan.stats);
         const ShardStats &st = report.shardStats[index];
@@ -370,12 +381,14 @@ struct Aggregate
             report.duplicateCheckComplete = false;
         for (const auto &d : duplicates)
             findings.add(FindingKind::DuplicateKey, st.name, d.member,
-                         "key " + escapeName(d.key) + " is also in shard " + escapeName(input.shards[d.otherShard].name));
+                         "key " + escapeName(d.key) + " is also in shard " +
+                             escapeName(input.shards[d.otherShard].name));
         if (!keysChecked)
             report.duplicateCheckComplete = false;
         for (auto &[sig, info] : scan.signatures) {
             auto it = signatures.find(sig);
-            if (sig == kOverflowSignature || (it == signatures.end() && signatures.size() >= kMaxSignatures)) {
+            if (sig == kOverflowSignature ||
+                (it == signatures.end() && signatures.size() >= kMaxSignatures)) {
                 untrackedSignatureSamples += info.count;
                 continue;
             }
@@ -462,8 +475,8 @@ LintReport lintDataset(const LintInput &input, const LintOptions &options, const
         throw Error(ErrorKind::InvalidArgument, "the modality share must be in (0, 1]");
     for (const auto &s : input.shards)
         if (s.source >= input.sources.size())
-            throw Error(ErrorKind::InvalidArgument, "lint: shard " + shardscope::quoted(s.name) +
-                                                        " names a source that does not exist");
+            throw Error(ErrorKind::InvalidArgument,
+                        "lint: shard " + shardscope::quoted(s.name) + " names a source that does not exist");
     const auto start = std::chrono::steady_clock::now();
     Aggregate agg(options);
     agg.report.shardStats.resize(input.shards.size());
@@ -490,7 +503,8 @@ LintReport lintDataset(const LintInput &input, const LintOptions &options, const
                     store = input.sources[shard.source].open();
                 scan = scanShard(*store, input.sources[shard.source].bucket, shard, options, cancel);
             } catch (...) {
-                const Error err = errorFromException(std::current_exception(), "lint " + escapeName(shard.name));
+                const Error err =
+                    errorFromException(std::current_exception(), "lint " + escapeName(shard.name));
                 if (err.kind() == ErrorKind::Cancelled) {
                     stopped = true;
                     return;
@@ -534,7 +548,8 @@ LintReport lintDataset(const LintInput &input, const LintOptions &options, const
     for (auto &t : threads)
         t.join();
     agg.finish(input);
-    agg.report.cancelled = stopped.load() || (cancel && cancel->load() && agg.report.shardsRead < input.shards.size());
+    agg.report.cancelled =
+        stopped.load() || (cancel && cancel->load() && agg.report.shardsRead < input.shards.size());
     agg.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return std::move(agg.report);
 }

@@ -17,11 +17,11 @@ namespace shardscope {
 struct LintOptions
 {
     int workers = 4;
-    std::uint64_t maxMemberBytes = 64ull << 20;  // large_member above this
-    std::uint64_t minShardBytes = 1ull << 20;    // small_shard below this (the last shard is exempt)
-    std::uint64_t maxShardBytes = 4ull << 30;    // large_shard above this
-    double modalityShare = 0.5;                  // an extension at least this share of samples has is expected
-    std::size_t maxExamples = 20;                // per finding kind
+    std::uint64_t maxMemberBytes = 64ull << 20; // large_member above this
+    std::uint64_t minShardBytes = 1ull << 20;   // small_shard below this (the last shard is exempt)
+    std::uint64_t maxShardBytes = 4ull << 30;   // large_shard above this
+    double modalityShare = 0.5;                 // an extension at least this share of samples has is expected
+    std::size_t maxExamples = 20;               // per finding kind
     // Keys remembered for duplicate_key across shards (a 64-bit hash and a
     // shard number each, ~40 bytes); past this the check stops and says so.
     std::uint64_t maxTrackedKeys = 20'000'000;
@@ -54,7 +54,7 @@ struct ShardStats
 {
     std::string name;
     std::string url;
-    std::uint64_t bytes = 0;       // object size (listing; the bytes read when the listing had none)
+    std::uint64_t bytes = 0; // object size (listing; the bytes read when the listing had none)
     std::uint64_t samples = 0;
     std::uint64_t members = 0;
     std::uint64_t memberBytes = 0; // data bytes of the members
@@ -74,8 +74,8 @@ struct LintReport
     bool cancelled = false;
     bool duplicateCheckComplete = true; // false: more keys than LintOptions::maxTrackedKeys
     double seconds = 0;
-    std::vector<ShardStats> shardStats;               // in input order
-    std::map<std::string, std::uint64_t> extensions;  // extension -> samples that have it
+    std::vector<ShardStats> shardStats;              // in input order
+    std::map<std::string, std::uint64_t> extensions; // extension -> samples that have it
     // Histograms in powers of two: bin k counts sizes in [2^(k-1), 2^k) bytes, bin 0 the empty ones.
     std::vector<std::uint64_t> shardSizeBins = std::vector<std::uint64_t>(64, 0);
     std::vector<std::uint64_t> sampleSizeBins = std::vector<std::uint64_t>(64, 0);
@@ -101,7 +101,7 @@ using LintProgressSink = std::function<void(const LintProgress &)>; // called fr
 // A set `cancel` stops the workers at the next member: the report is then
 // partial and says so (cancelled = true). Unreadable shards are findings,
 // not errors; errors are thrown only for bad options.
-LintReport lintDataset(const LintInput &input, const LintOptions &options, const LintProgressSink &progress = {},
-                       const std::atomic<bool> *cancel = nullptr);
+LintReport lintDataset(const LintInput &input, const LintOptions &options,
+                       const LintProgressSink &progress = {}, const std::atomic<bool> *cancel = nullptr);
 
 } // namespace shardscope

@@ -38,11 +38,13 @@ LintInput lintInputFromUrl(const std::string &url, const StoreOptions &options)
             input.shards.push_back({0, std::move(o.name), o.size});
     if (input.shards.empty())
         throw Error(ErrorKind::InvalidArgument,
-                    "no shards (.tar, .tar.gz, .tgz, .tar.lz4, .tar.zst, .zip) at " + shardscope::quoted(url));
+                    "no shards (.tar, .tar.gz, .tgz, .tar.lz4, .tar.zst, .zip) at " +
+                        shardscope::quoted(url));
     return input;
 }
 
-LintInput lintInputFromConfig(const DatasetConfig &config, const StoreOptions &baseOptions, const std::string &origin)
+LintInput lintInputFromConfig(const DatasetConfig &config, const StoreOptions &baseOptions,
+                              const std::string &origin)
 {
     const StoreOptions options = storeOptionsFor(config, baseOptions);
     const ResolvedDataset data = resolveDataset(config, options);

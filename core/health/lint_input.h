@@ -19,6 +19,7 @@ LintInput lintInputFromUrl(const std::string &url, const StoreOptions &options);
 
 // The shards a dataset config reads (its sources, split and groups), each
 // source opened per worker. `origin` names the config in the report.
-LintInput lintInputFromConfig(const DatasetConfig &config, const StoreOptions &options, const std::string &origin);
+LintInput lintInputFromConfig(const DatasetConfig &config, const StoreOptions &options,
+                              const std::string &origin);
 
 } // namespace shardscope

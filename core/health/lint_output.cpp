@@ -45,8 +45,9 @@ std::string lintReportJson(const LintReport &r, const Advice &advice)
     j["complete"] = !r.cancelled;
     j["duplicate_check_complete"] = r.duplicateCheckComplete;
     j["seconds"] = r.seconds;
-    j["totals"] = {{"shards", r.shards},   {"shards_read", r.shardsRead}, {"samples", r.samples},
-                   {"members", r.members}, {"bytes", r.bytes},            {"member_bytes", r.memberBytes}};
+    j["totals"] = {{"shards", r.shards},   {"shards_read", r.shardsRead},
+                   {"samples", r.samples}, {"members", r.members},
+                   {"bytes", r.bytes},     {"member_bytes", r.memberBytes}};
     j["counts"] = {{"error", r.count(Severity::Error)},
                    {"warning", r.count(Severity::Warning)},
                    {"info", r.count(Severity::Info)}};
@@ -54,7 +55,8 @@ std::string lintReportJson(const LintReport &r, const Advice &advice)
     for (const auto &f : r.findings) {
         json ex = json::array();
         for (const auto &e : f.examples)
-            ex.push_back({{"shard", escapeName(e.shard)}, {"member", escapeName(e.member)},
+            ex.push_back({{"shard", escapeName(e.shard)},
+                          {"member", escapeName(e.member)},
                           {"detail", toValidUtf8(e.detail)}});
         findings.push_back({{"kind", findingKindName(f.kind)},
                             {"severity", severityName(findingSeverity(f.kind))},
@@ -78,7 +80,8 @@ std::string lintReportJson(const LintReport &r, const Advice &advice)
                           {"bytes_per_sample", s.bytesPerSample()},
                           {"readable", s.readable}});
     j["shards"] = shards;
-    j["histograms"] = {{"shard_bytes", binsJson(r.shardSizeBins)}, {"sample_bytes", binsJson(r.sampleSizeBins)}};
+    j["histograms"] = {{"shard_bytes", binsJson(r.shardSizeBins)},
+                       {"sample_bytes", binsJson(r.sampleSizeBins)}};
     const LintOptions &o = r.options;
     j["options"] = {{"max_member_bytes", o.maxMemberBytes}, {"min_shard_bytes", o.minShardBytes},
                     {"max_shard_bytes", o.maxShardBytes},   {"modality_share", o.modalityShare},
@@ -113,7 +116,8 @@ std::string lintReportText(const LintReport &r, const Advice &advice)
     if (!r.duplicateCheckComplete)
         o << "note: too many keys to remember; duplicate keys across shards were checked only in part\n";
     for (const auto &f : r.findings) {
-        o << "\n" << severityName(findingSeverity(f.kind)) << " " << findingKindName(f.kind) << " x" << f.count
+        o << "\n"
+          << severityName(findingSeverity(f.kind)) << " " << findingKindName(f.kind) << " x" << f.count
           << ": " << findingKindDescription(f.kind) << "\n";
         for (const auto &e : f.examples) {
             o << "  " << escapeName(e.shard);
@@ -128,7 +132,8 @@ std::string lintReportText(const LintReport &r, const Advice &advice)
         o << "\nextensions (samples that have each):\n";
         for (const auto &[e, n] : r.extensions) {
             std::snprintf(buf, sizeof buf, "  %-12s %10llu  %5.1f%%\n", escapeName(e).c_str(),
-                          static_cast<unsigned long long>(n), r.samples ? 100.0 * double(n) / double(r.samples) : 0.0);
+                          static_cast<unsigned long long>(n),
+                          r.samples ? 100.0 * double(n) / double(r.samples) : 0.0);
             o << buf;
         }
     }
@@ -144,7 +149,8 @@ std::string lintReportText(const LintReport &r, const Advice &advice)
             const std::string range = b.max == 0 ? std::string("0 B") : "<" + humanBytes(b.max + 1);
             const int bar = static_cast<int>(40.0 * double(b.count) / double(peak) + 0.5);
             std::snprintf(buf, sizeof buf, "  %12s %10llu %s\n", range.c_str(),
-                          static_cast<unsigned long long>(b.count), std::string(std::max(bar, 1), '#').c_str());
+                          static_cast<unsigned long long>(b.count),
+                          std::string(std::max(bar, 1), '#').c_str());
             o << buf;
         }
     };
@@ -159,7 +165,8 @@ std::string lintReportText(const LintReport &r, const Advice &advice)
         o << "\nre-shard recipe (AIStore dsort over the existing shards; save as spec.json, then\n"
              "`ais start dsort -f spec.json`):\n"
           << advice.dsortSpec;
-        o << "\nor, from the original loose files, AIStore's ishard:\n  " << toValidUtf8(advice.ishardCommand) << "\n";
+        o << "\nor, from the original loose files, AIStore's ishard:\n  " << toValidUtf8(advice.ishardCommand)
+          << "\n";
     }
     return o.str();
 }

@@ -1,8 +1,8 @@
 #include "core/health/shuffle_quality.h"
 
 #include "core/data/samplers.h"
-#include "core/util/splitmix.h"
 #include "core/util/error.h"
+#include "core/util/splitmix.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,9 +53,12 @@ double entropyBits(const std::unordered_map<std::int64_t, std::uint64_t> &counts
 const char *shuffleStrategyName(ShuffleStrategy s)
 {
     switch (s) {
-    case ShuffleStrategy::None: return "none";
-    case ShuffleStrategy::Objects: return "objects";
-    case ShuffleStrategy::ShardsBuffer: return "shards+buffer";
+    case ShuffleStrategy::None:
+        return "none";
+    case ShuffleStrategy::Objects:
+        return "objects";
+    case ShuffleStrategy::ShardsBuffer:
+        return "shards+buffer";
     }
     return "none";
 }
@@ -130,8 +133,8 @@ std::vector<std::uint64_t> simulateOrder(ShuffleStrategy s, const std::vector<st
     return out;
 }
 
-ShuffleScore scoreOrder(const std::vector<std::uint64_t> &order, const std::vector<std::uint64_t> &shardSamples,
-                        std::size_t batch)
+ShuffleScore scoreOrder(const std::vector<std::uint64_t> &order,
+                        const std::vector<std::uint64_t> &shardSamples, std::size_t batch)
 {
     ShuffleScore sc;
     sc.items = order.size();
@@ -141,7 +144,8 @@ ShuffleScore scoreOrder(const std::vector<std::uint64_t> &order, const std::vect
     for (std::size_t i = 0; i < shardSamples.size(); ++i)
         first[i + 1] = first[i] + shardSamples[i];
     auto shardOf = [&](std::uint64_t item) {
-        return static_cast<std::int64_t>(std::upper_bound(first.begin(), first.end(), item) - first.begin() - 1);
+        return static_cast<std::int64_t>(std::upper_bound(first.begin(), first.end(), item) - first.begin() -
+                                         1);
     };
     if (order.size() > 2) {
         std::unordered_map<std::int64_t, std::uint64_t> gaps;
@@ -167,7 +171,8 @@ ShuffleScore scoreOrder(const std::vector<std::uint64_t> &order, const std::vect
         sc.shardEntropy = hSum / double(batches);
         sc.distinctShardsPerBatch = distinctSum / double(batches);
     }
-    sc.preview.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), kPreview)));
+    sc.preview.assign(order.begin(),
+                      order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), kPreview)));
     return sc;
 }
 
@@ -179,7 +184,8 @@ std::vector<ShuffleScore> compareShuffles(const std::vector<std::uint64_t> &shar
     for (auto s : used)
         n += s;
     std::vector<ShuffleScore> out;
-    for (ShuffleStrategy s : {ShuffleStrategy::None, ShuffleStrategy::ShardsBuffer, ShuffleStrategy::Objects}) {
+    for (ShuffleStrategy s :
+         {ShuffleStrategy::None, ShuffleStrategy::ShardsBuffer, ShuffleStrategy::Objects}) {
         ShuffleScore sc = scoreOrder(simulateOrder(s, shardSamples, o), used, o.batch);
         sc.strategy = s;
         const std::uint64_t W = static_cast<std::uint64_t>(o.workers);
@@ -213,7 +219,10 @@ std::string shuffleScoresJson(const std::vector<ShuffleScore> &scores, const Shu
                         {"distinct_shards_per_batch", s.distinctShardsPerBatch},
                         {"memory_bytes", s.memoryBytes},
                         {"requests", s.requests}});
-    return nlohmann::json{{"seed", o.seed}, {"buffer", o.buffer}, {"workers", o.workers}, {"batch", o.batch},
+    return nlohmann::json{{"seed", o.seed},
+                          {"buffer", o.buffer},
+                          {"workers", o.workers},
+                          {"batch", o.batch},
                           {"strategies", list}}
         .dump(2);
 }

@@ -7,10 +7,12 @@
 namespace shardscope {
 
 // How a loader orders samples (simulated from shard sample counts alone).
-enum class ShuffleStrategy {
+enum class ShuffleStrategy
+{
     None,         // shards in order, W workers' batches interleaved (an iterable dataset without shuffle)
     Objects,      // a full random permutation of all samples (a map-style dataset with a random sampler)
-    ShardsBuffer, // shards shuffled, each worker's samples through a shuffle buffer of N (WebDataset's shuffle(N))
+    ShardsBuffer, // shards shuffled, each worker's samples through a shuffle buffer of N (WebDataset's
+                  // shuffle(N))
 };
 const char *shuffleStrategyName(ShuffleStrategy s); // "none" | "objects" | "shards+buffer"
 
@@ -19,8 +21,9 @@ struct ShuffleOptions
     std::uint64_t seed = 0;
     std::size_t buffer = 1000; // samples held per worker (ShardsBuffer)
     int workers = 1;
-    std::size_t batch = 64;    // the window the shard-mix score looks at
-    std::uint64_t maxItems = 1ull << 21; // longer orders are simulated on the first shards up to this many samples
+    std::size_t batch = 64; // the window the shard-mix score looks at
+    std::uint64_t maxItems =
+        1ull << 21; // longer orders are simulated on the first shards up to this many samples
 };
 
 // The order a strategy yields, as global sample numbers (shard by shard, in
@@ -40,13 +43,13 @@ struct ShuffleScore
     double gapEntropy = 0;
     double shardEntropy = 0;
     double distinctShardsPerBatch = 0;
-    std::uint64_t memoryBytes = 0; // what the strategy holds: buffers of samples, or the permutation
-    std::uint64_t requests = 0;    // reads it takes: one per shard, or one per sample
+    std::uint64_t memoryBytes = 0;      // what the strategy holds: buffers of samples, or the permutation
+    std::uint64_t requests = 0;         // reads it takes: one per shard, or one per sample
     std::vector<std::uint64_t> preview; // the first samples of the order, for a plot
 };
 
-ShuffleScore scoreOrder(const std::vector<std::uint64_t> &order, const std::vector<std::uint64_t> &shardSamples,
-                        std::size_t batch);
+ShuffleScore scoreOrder(const std::vector<std::uint64_t> &order,
+                        const std::vector<std::uint64_t> &shardSamples, std::size_t batch);
 
 // The three strategies side by side for one data set.
 std::vector<ShuffleScore> compareShuffles(const std::vector<std::uint64_t> &shardSamples,

@@ -41,7 +41,8 @@ std::vector<TarMemberLayout> tarLayout(Store &store, const std::string &bucket, 
     for (const char *ext : {".gz", ".tgz", ".lz4", ".zst", ".zip"})
         if (endsWith(object, ext))
             throw Error(ErrorKind::InvalidArgument,
-                        where + ": byte offsets need an uncompressed tar (DALI and wids read members by range)");
+                        where +
+                            ": byte offsets need an uncompressed tar (DALI and wids read members by range)");
     BytePipe pipe;
     std::thread producer([&] {
         try {

@@ -11,7 +11,8 @@ namespace shardscope {
 WidsIndex parseWidsIndex(const std::string &json, const std::string &origin)
 {
     if (json.size() > kMaxWidsIndexBytes)
-        throw Error(ErrorKind::Protocol, origin + ": a wids index larger than " + humanBytes(kMaxWidsIndexBytes));
+        throw Error(ErrorKind::Protocol,
+                    origin + ": a wids index larger than " + humanBytes(kMaxWidsIndexBytes));
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(json);
@@ -62,11 +63,18 @@ WidsCheck verifyWidsIndex(const WidsIndex &index, const StoreOptions &options,
             StoreLocation loc = openStore(parseStoreUrl(s.url), options);
             ShardReader reader(*loc.store, loc.bucket, ShardReadOptions());
             std::uint64_t n = 0;
-            reader.read(loc.path, [&n](Sample &&) { ++n; return true; }, {}, cancel);
+            reader.read(
+                loc.path,
+                [&n](Sample &&) {
+                    ++n;
+                    return true;
+                },
+                {}, cancel);
             check.samplesCounted += n;
             if (n != s.samples)
-                check.mismatches.push_back(escapeName(s.url) + ": the index says " + std::to_string(s.samples) +
-                                           " samples, the shard holds " + std::to_string(n));
+                check.mismatches.push_back(escapeName(s.url) + ": the index says " +
+                                           std::to_string(s.samples) + " samples, the shard holds " +
+                                           std::to_string(n));
         } catch (const Error &e) {
             if (e.kind() == ErrorKind::Cancelled)
                 throw;

@@ -6,7 +6,8 @@
 namespace shardscope {
 
 // How member names of a shard split into (sample key, extension).
-enum class KeyRule {
+enum class KeyRule
+{
     // WebDataset: key = directory + name up to the first dot of the file
     // name, extension = everything after that dot, lower-cased as WebDataset
     // does by default ("a/b/IMG.Seg.PNG" -> "a/b/IMG", "seg.png"; ASCII

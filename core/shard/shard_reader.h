@@ -31,7 +31,11 @@ struct ShardProblem
     std::string message;
 };
 
-enum class ErrorPolicy { Stop, Skip };
+enum class ErrorPolicy
+{
+    Stop,
+    Skip
+};
 
 struct ShardReadOptions
 {

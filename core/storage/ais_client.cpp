@@ -217,8 +217,8 @@ AisBucketSummary AisClient::bucketSummary(const std::string &bucket, const std::
     };
     HttpResponse resp = ask();
     if (resp.status != 202)
-        throw Error(ErrorKind::Protocol, operation + ": expected 202 with a job id, got HTTP " +
-                                             std::to_string(resp.status));
+        throw Error(ErrorKind::Protocol,
+                    operation + ": expected 202 with a job id, got HTTP " + std::to_string(resp.status));
     uuid = trim(resp.body);
     if (uuid.size() >= 2 && uuid.front() == '"' && uuid.back() == '"')
         uuid = uuid.substr(1, uuid.size() - 2);
@@ -234,7 +234,8 @@ AisBucketSummary AisClient::bucketSummary(const std::string &bucket, const std::
         if (polled)
             polled();
         if (polls > 3000)
-            throw Error(ErrorKind::Timeout, operation + ": not done after " + std::to_string(polls) + " polls");
+            throw Error(ErrorKind::Timeout,
+                        operation + ": not done after " + std::to_string(polls) + " polls");
         wait = std::min<std::chrono::milliseconds>(std::chrono::milliseconds(2000), wait * 3 / 2);
     }
 }
@@ -598,7 +599,8 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             // (seen with AIStore 5.0). While a rebalance runs, or within a
             // minute of a new cluster map, a 404 is worth waiting for, within
             // the retry budget; otherwise it is final.
-            const bool mapJustChanged = m_mapChanges > 0 && Clock::now() - m_mapChangedAt < std::chrono::minutes(1);
+            const bool mapJustChanged =
+                m_mapChanges > 0 && Clock::now() - m_mapChangedAt < std::chrono::minutes(1);
             const bool notFoundYet = resp.status == 404 && delivered == 0 && !last && budgetLeft &&
                                      (mapJustChanged || rebalanceRunningNoThrow());
             if (!notFoundYet && (!isRetryableStatus(resp.status) || last || !budgetLeft))

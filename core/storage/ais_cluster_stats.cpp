@@ -63,7 +63,10 @@ std::string text(const json &j, const char *key)
     return {};
 }
 
-bool startsWith(const std::string &s, const char *p) { return s.rfind(p, 0) == 0; }
+bool startsWith(const std::string &s, const char *p)
+{
+    return s.rfind(p, 0) == 0;
+}
 bool endsWith(const std::string &s, const char *p)
 {
     const std::string e(p);
@@ -71,7 +74,10 @@ bool endsWith(const std::string &s, const char *p)
 }
 
 // A counter that went down belongs to a restarted node: count from zero.
-std::uint64_t delta(std::uint64_t before, std::uint64_t after) { return after >= before ? after - before : after; }
+std::uint64_t delta(std::uint64_t before, std::uint64_t after)
+{
+    return after >= before ? after - before : after;
+}
 
 } // namespace
 
@@ -198,8 +204,7 @@ AisClusterRates clusterRates(const std::vector<AisNodeStats> &before, const std:
         static const AisNodeStats zero{};
         const auto it = was.find(a.id);
         const AisNodeStats &b = it != was.end() ? *it->second : zero;
-        const double secs =
-            it != was.end() ? std::chrono::duration<double>(a.at - b.at).count() : 0.0;
+        const double secs = it != was.end() ? std::chrono::duration<double>(a.at - b.at).count() : 0.0;
         t.getN = delta(b.getN, a.getN);
         t.getBytes = delta(b.getBytes, a.getBytes);
         t.errors = delta(b.errors, a.errors);
@@ -210,7 +215,8 @@ AisClusterRates clusterRates(const std::vector<AisNodeStats> &before, const std:
             r.seconds = std::max(r.seconds, secs);
         }
         if (t.getN >= kMinRequestsForLatency)
-            t.meanLatencyMs = static_cast<double>(delta(b.getNsTotal, a.getNsTotal)) / static_cast<double>(t.getN) / 1e6;
+            t.meanLatencyMs =
+                static_cast<double>(delta(b.getNsTotal, a.getNsTotal)) / static_cast<double>(t.getN) / 1e6;
         t.cpuPercent = a.cpuPercent;
         t.diskUtilPercent = a.diskUtilPercent;
         t.memUsed = a.memUsed;
@@ -236,7 +242,10 @@ AisClusterStatsPoller::~AisClusterStatsPoller()
         m_thread.join();
 }
 
-std::vector<AisNodeStats> AisClusterStatsPoller::poll() { return pollNodeStats(*m_client, m_smap); }
+std::vector<AisNodeStats> AisClusterStatsPoller::poll()
+{
+    return pollNodeStats(*m_client, m_smap);
+}
 
 void AisClusterStatsPoller::start()
 {
@@ -259,7 +268,8 @@ void AisClusterStatsPoller::run()
     while (!m_stop) {
         // Sleep in small steps so that stop() is prompt.
         while (!m_stop && Clock::now() < next)
-            std::this_thread::sleep_for(std::min<Clock::duration>(next - Clock::now(), std::chrono::milliseconds(20)));
+            std::this_thread::sleep_for(
+                std::min<Clock::duration>(next - Clock::now(), std::chrono::milliseconds(20)));
         if (m_stop)
             break;
         next += m_period;

@@ -28,12 +28,12 @@ struct AisNodeStats
     std::string error; // why not, when it did not answer
     std::chrono::steady_clock::time_point at{};
 
-    std::uint64_t getN = 0;       // get.n
-    std::uint64_t getBytes = 0;   // get.size
-    std::uint64_t getNsTotal = 0; // get.ns.total (sum of GET latencies)
+    std::uint64_t getN = 0;            // get.n
+    std::uint64_t getBytes = 0;        // get.size
+    std::uint64_t getNsTotal = 0;      // get.ns.total (sum of GET latencies)
     std::uint64_t getRedirNsTotal = 0; // get.redir.ns on a proxy
-    std::uint64_t getBatchN = 0;    // getbatch.n: get-batch requests this node assembled
-    std::uint64_t getBatchObjN = 0; // getbatch.obj.n: objects it put into them
+    std::uint64_t getBatchN = 0;       // getbatch.n: get-batch requests this node assembled
+    std::uint64_t getBatchObjN = 0;    // getbatch.obj.n: objects it put into them
     std::uint64_t putN = 0;
     std::uint64_t putBytes = 0;
     std::uint64_t errors = 0;    // sum of every err.*.n counter
@@ -42,13 +42,13 @@ struct AisNodeStats
     std::uint64_t memUsed = 0;   // sys_info.mem_used (the node's process, resident)
     std::uint64_t memAvail = 0;  // sys_info.mem_avail (the machine)
     double load1 = 0, load5 = 0, load15 = 0;
-    double diskUtilPercent = 0;  // busiest disk.<dev>.util
+    double diskUtilPercent = 0;    // busiest disk.<dev>.util
     std::uint64_t diskReadBps = 0; // sum of disk.<dev>.read.bps
     std::uint64_t capacityUsed = 0, capacityAvail = 0;
-    int capacityPercent = 0; // capacity.pct_max
+    int capacityPercent = 0;    // capacity.pct_max
     std::uint64_t uptimeNs = 0; // up.ns.time
     std::uint64_t stateFlags = 0;
-    std::string version;        // ais_version
+    std::string version; // ais_version
     std::string smapVersion;
 };
 
@@ -57,7 +57,8 @@ AisNodeStats parseNodeStatus(const std::string &json);
 
 // Asks every node of the map (targets only unless withProxies) once; a node
 // that does not answer comes back with answered = false and the reason.
-std::vector<AisNodeStats> pollNodeStats(AisClient &client, const AisClusterMap &smap, bool withProxies = false);
+std::vector<AisNodeStats> pollNodeStats(AisClient &client, const AisClusterMap &smap,
+                                        bool withProxies = false);
 
 // One target's rates between two polls, computed the way AIStore's CLI
 // computes `ais performance`: per second from counter deltas, mean latency
@@ -68,22 +69,22 @@ struct AisTargetRates
     std::string id;
     bool answered = false;
     std::string error;
-    std::uint64_t getN = 0;     // GETs in the interval
-    std::uint64_t getBytes = 0; // bytes in the interval
+    std::uint64_t getN = 0;         // GETs in the interval
+    std::uint64_t getBytes = 0;     // bytes in the interval
     std::uint64_t getBatchObjN = 0; // objects this target assembled into get-batch answers in the interval
     double getPerSecond = 0;
-    double mbPerSecond = 0;     // 10^6 bytes
-    double meanLatencyMs = -1;  // -1: too few requests to say
+    double mbPerSecond = 0;    // 10^6 bytes
+    double meanLatencyMs = -1; // -1: too few requests to say
     double cpuPercent = 0;
     double diskUtilPercent = 0;
     std::uint64_t memUsed = 0;
-    std::uint64_t errors = 0;   // errors in the interval
+    std::uint64_t errors = 0; // errors in the interval
 };
 
 struct AisClusterRates
 {
-    double t = 0;       // poller: seconds from start() to the end of the interval
-    double seconds = 0; // length of the interval
+    double t = 0;                        // poller: seconds from start() to the end of the interval
+    double seconds = 0;                  // length of the interval
     std::vector<AisTargetRates> targets; // in the order of `after`
     // max / mean of the per-target loads, GETs + objects assembled into
     // get-batch answers (1 = balanced); 0 when there were none.

@@ -78,9 +78,9 @@ struct AisListPage
 // counted by the targets, without a client-side listing.
 struct AisBucketSummary
 {
-    std::uint64_t objects = 0;      // ObjCount.obj_count_present
-    std::uint64_t bytes = 0;        // TotalSize.size_all_present_objs
-    std::uint64_t bytesOnDisk = 0;  // TotalSize.size_on_disk
+    std::uint64_t objects = 0;     // ObjCount.obj_count_present
+    std::uint64_t bytes = 0;       // TotalSize.size_all_present_objs
+    std::uint64_t bytesOnDisk = 0; // TotalSize.size_on_disk
 };
 
 // Parsers for the JSON AIStore returns; throw Error(Protocol) on nonsense.

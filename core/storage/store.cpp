@@ -2,7 +2,6 @@
 
 #include "core/util/error.h"
 
-
 namespace shardscope {
 
 std::vector<ObjectInfo> Store::listAll(const std::string &bucket, const ListRequest &request,
@@ -42,7 +41,6 @@ void Store::putBytes(const std::string &bucket, const std::string &object, std::
 
 #include "core/shard/archive_stream.h"
 #include "core/util/strings.h"
-
 
 namespace shardscope {
 

@@ -8,7 +8,8 @@
 namespace shardscope {
 
 std::uint64_t downloadObject(Store &store, const std::string &bucket, const std::string &object,
-                             const GetRequest &request, const std::string &path, const DownloadProgress &progress)
+                             const GetRequest &request, const std::string &path,
+                             const DownloadProgress &progress)
 {
     std::uint64_t total = 0;
     if (progress && !request.range && request.archivePath.empty())

@@ -15,8 +15,7 @@ namespace {
 // The buffer exporter behind every memoryview the module returns.
 struct Owned
 {
-    PyObject_HEAD
-    std::string *data;
+    PyObject_HEAD std::string *data;
 };
 
 int ownedGetBuffer(PyObject *self, Py_buffer *view, int flags)
@@ -42,7 +41,8 @@ PyTypeObject *ownedType()
             {Py_tp_dealloc, reinterpret_cast<void *>(&ownedDealloc)},
             {Py_tp_doc, const_cast<char *>("Bytes owned by shardscope, exported as a buffer.")},
             {0, nullptr}};
-        static PyType_Spec spec = {"shardscope._core.OwnedBytes", sizeof(Owned), 0, Py_TPFLAGS_DEFAULT, slots};
+        static PyType_Spec spec = {"shardscope._core.OwnedBytes", sizeof(Owned), 0, Py_TPFLAGS_DEFAULT,
+                                   slots};
         return reinterpret_cast<PyTypeObject *>(PyType_FromSpec(&spec));
     }();
     if (!type)
@@ -92,10 +92,11 @@ nb::object nameTo(const std::string &name)
 std::string nameFrom(nb::handle text)
 {
     if (PyBytes_Check(text.ptr()))
-        return std::string(PyBytes_AS_STRING(text.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(text.ptr())));
+        return std::string(PyBytes_AS_STRING(text.ptr()),
+                           static_cast<std::size_t>(PyBytes_GET_SIZE(text.ptr())));
     if (!PyUnicode_Check(text.ptr()))
-        throw Error(ErrorKind::InvalidArgument, "a name must be str or bytes, not " +
-                                                    std::string(Py_TYPE(text.ptr())->tp_name));
+        throw Error(ErrorKind::InvalidArgument,
+                    "a name must be str or bytes, not " + std::string(Py_TYPE(text.ptr())->tp_name));
     PyObject *b = PyUnicode_AsEncodedString(text.ptr(), "utf-8", "surrogateescape");
     if (!b)
         throw nb::python_error();
@@ -179,18 +180,22 @@ void registerErrors(nb::module_ &m)
     };
     PyObject *base = make("Error", {PyExc_Exception},
                           "Every error of shardscope: .kind names it, .http_status is the HTTP status or 0.");
-    PyObject *notFound = make("NotFoundError", {base, PyExc_FileNotFoundError}, "A bucket or object does not exist.");
+    PyObject *notFound =
+        make("NotFoundError", {base, PyExc_FileNotFoundError}, "A bucket or object does not exist.");
     auto &t = errorTypes();
     t[ErrorKind::InvalidArgument] =
         make("InvalidArgumentError", {base, PyExc_ValueError}, "A bad parameter or value.");
-    t[ErrorKind::InvalidUrl] = make("InvalidUrlError", {base, PyExc_ValueError}, "A store URL that cannot be used.");
-    t[ErrorKind::Network] =
-        make("NetworkError", {base, PyExc_ConnectionError}, "Cannot connect, resolve, or the connection broke.");
-    t[ErrorKind::Timeout] = make("NetworkTimeoutError", {base, PyExc_TimeoutError}, "A connect or read timeout.");
+    t[ErrorKind::InvalidUrl] =
+        make("InvalidUrlError", {base, PyExc_ValueError}, "A store URL that cannot be used.");
+    t[ErrorKind::Network] = make("NetworkError", {base, PyExc_ConnectionError},
+                                 "Cannot connect, resolve, or the connection broke.");
+    t[ErrorKind::Timeout] =
+        make("NetworkTimeoutError", {base, PyExc_TimeoutError}, "A connect or read timeout.");
     t[ErrorKind::Http] = make("HttpError", {base}, "An HTTP error status.");
     t[ErrorKind::BucketNotFound] = make("BucketNotFoundError", {notFound}, "The bucket does not exist.");
     t[ErrorKind::ObjectNotFound] = make("ObjectNotFoundError", {notFound}, "The object does not exist.");
-    t[ErrorKind::AlreadyExists] = make("AlreadyExistsError", {base, PyExc_FileExistsError}, "It exists already.");
+    t[ErrorKind::AlreadyExists] =
+        make("AlreadyExistsError", {base, PyExc_FileExistsError}, "It exists already.");
     t[ErrorKind::Unauthorized] = make("UnauthorizedError", {base, PyExc_PermissionError}, "HTTP 401.");
     t[ErrorKind::Forbidden] = make("ForbiddenError", {base, PyExc_PermissionError}, "HTTP 403.");
     t[ErrorKind::Protocol] = make("ProtocolError", {base}, "A response or data that cannot be understood.");

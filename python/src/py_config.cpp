@@ -3,9 +3,9 @@
 
 #include "py_config.h"
 
+#include "core/config/batch_tuning.h"
 #include "core/config/resolved_dataset.h"
 #include "core/config/split_coverage.h"
-#include "core/config/batch_tuning.h"
 #include "core/data/sources.h"
 #include "py_store.h"
 
@@ -19,7 +19,10 @@ namespace shardscope::py {
 
 namespace {
 
-nb::object jsonLoads(const std::string &text) { return nb::module_::import_("json").attr("loads")(text); }
+nb::object jsonLoads(const std::string &text)
+{
+    return nb::module_::import_("json").attr("loads")(text);
+}
 
 PyConfig fromDict(nb::handle d, const std::string &origin)
 {
@@ -92,7 +95,9 @@ void bindConfig(nb::module_ &m)
             nb::arg("path"))
         .def_static(
             "from_json",
-            [](const std::string &text, const std::string &origin) { return PyConfig{parseDatasetConfig(text, origin), origin}; },
+            [](const std::string &text, const std::string &origin) {
+                return PyConfig{parseDatasetConfig(text, origin), origin};
+            },
             nb::arg("text"), nb::arg("origin") = "<json>")
         .def_static("from_dict", &fromDict, nb::arg("config"), nb::arg("origin") = "<dict>")
         .def_ro("origin", &PyConfig::origin)
@@ -120,8 +125,8 @@ void bindConfig(nb::module_ &m)
             [](const PyConfig &c, std::optional<std::string> split) {
                 PyConfig out = c;
                 if (split && !c.config.splits.count(*split))
-                    throw Error(ErrorKind::InvalidArgument, c.origin + ": no split named " +
-                                                                shardscope::quoted(*split));
+                    throw Error(ErrorKind::InvalidArgument,
+                                c.origin + ": no split named " + shardscope::quoted(*split));
                 out.config.split = split;
                 validateDatasetConfig(out.config, out.origin);
                 return out;
@@ -144,7 +149,8 @@ void bindConfig(nb::module_ &m)
                 return samplerBatches(sizes, c.config); // core/config/batch_tuning.h
             },
             nb::arg("sizes"),
-            "The batches of the config's sampler over items of these sizes (MapDataset(config).sizes()): lists "
+            "The batches of the config's sampler over items of these sizes (MapDataset(config).sizes()): "
+            "lists "
             "of indices (sequential and random samplers: batches of batch_size, or of 1).")
         .def("split_report", &splitReport, nb::arg("options") = PyStoreOptions(),
              "How the config's splits cover its sources: objects and bytes per split, overlaps, uncovered.")

@@ -18,7 +18,10 @@ namespace {
 class PyMapDataset
 {
 public:
-    PyMapDataset(nb::handle source, const PyStoreOptions &options) : m_sources(resolveSources(source, options)) {}
+    PyMapDataset(nb::handle source, const PyStoreOptions &options)
+        : m_sources(resolveSources(source, options))
+    {
+    }
 
     std::size_t size() const { return m_sources->items.size(); }
 
@@ -28,8 +31,8 @@ public:
         if (index < 0)
             index += n;
         if (index < 0 || index >= n)
-            throw nb::index_error(("index " + std::to_string(index) + " is out of range for " + m_sources->identity +
-                                   " (" + std::to_string(n) + " items)")
+            throw nb::index_error(("index " + std::to_string(index) + " is out of range for " +
+                                   m_sources->identity + " (" + std::to_string(n) + " items)")
                                       .c_str());
         return m_sources->items[static_cast<std::size_t>(index)];
     }
@@ -72,8 +75,8 @@ private:
 class PyMultiShardStream
 {
 public:
-    PyMultiShardStream(const std::vector<nb::handle> &sources, const std::string &keyRule, const std::string &onError,
-                       const PyStoreOptions &options)
+    PyMultiShardStream(const std::vector<nb::handle> &sources, const std::string &keyRule,
+                       const std::string &onError, const PyStoreOptions &options)
     {
         if (sources.empty())
             throw Error(ErrorKind::InvalidArgument, "a multi-shard stream needs at least one source");
@@ -138,11 +141,13 @@ private:
 
 void bindDatasets(nb::module_ &m)
 {
-    nb::class_<PyMapDataset>(m, "MapDataset",
-                             "A map-style dataset (AISMapDataset): index -> (name, memoryview), sizes from the "
-                             "listing (no HEAD per object), over a URL, a Store or a Config. len(), [i], "
-                             "sizes() for the batch samplers, loader(indices) to read many with threads.")
-        .def(nb::init<nb::handle, const PyStoreOptions &>(), nb::arg("source"), nb::arg("options") = PyStoreOptions())
+    nb::class_<PyMapDataset>(
+        m, "MapDataset",
+        "A map-style dataset (AISMapDataset): index -> (name, memoryview), sizes from the "
+        "listing (no HEAD per object), over a URL, a Store or a Config. len(), [i], "
+        "sizes() for the batch samplers, loader(indices) to read many with threads.")
+        .def(nb::init<nb::handle, const PyStoreOptions &>(), nb::arg("source"),
+             nb::arg("options") = PyStoreOptions())
         .def("__len__", &PyMapDataset::size)
         .def("__getitem__", &PyMapDataset::get, nb::arg("index"))
         .def("name", [](const PyMapDataset &d, std::ptrdiff_t i) { return nameTo(d.at(i).second.name); })
@@ -151,8 +156,8 @@ void bindDatasets(nb::module_ &m)
         .def("sizes", &PyMapDataset::sizes)
         .def(
             "loader",
-            [](const PyMapDataset &d, std::optional<std::vector<std::size_t>> indices, std::optional<int> workers,
-               bool ordered, std::size_t prefetch) {
+            [](const PyMapDataset &d, std::optional<std::vector<std::size_t>> indices,
+               std::optional<int> workers, bool ordered, std::size_t prefetch) {
                 LoaderSpec s;
                 s.mode = "object";
                 s.workers = workers;
@@ -165,14 +170,15 @@ void bindDatasets(nb::module_ &m)
             nb::arg("ordered") = true, nb::arg("prefetch") = 64,
             "A Loader reading these items (default: all) with threads, in this order (ordered=True).");
 
-    nb::class_<PyMultiShardStream>(m, "MultiShardStream",
-                                   "Shard sources read side by side (AISMultiShardStream): each step gives one "
-                                   "sample of every source, a tuple of (key, {ext: memoryview}); it ends with the "
-                                   "shortest source.")
+    nb::class_<PyMultiShardStream>(
+        m, "MultiShardStream",
+        "Shard sources read side by side (AISMultiShardStream): each step gives one "
+        "sample of every source, a tuple of (key, {ext: memoryview}); it ends with the "
+        "shortest source.")
         .def(nb::init<const std::vector<nb::handle> &, const std::string &, const std::string &,
                       const PyStoreOptions &>(),
-             nb::arg("sources"), nb::kw_only(), nb::arg("key_rule") = "webdataset", nb::arg("on_error") = "stop",
-             nb::arg("options") = PyStoreOptions())
+             nb::arg("sources"), nb::kw_only(), nb::arg("key_rule") = "webdataset",
+             nb::arg("on_error") = "stop", nb::arg("options") = PyStoreOptions())
         .def("__iter__", [](nb::handle self) { return nb::borrow(self); })
         .def("__next__", &PyMultiShardStream::next)
         .def("close", &PyMultiShardStream::close);

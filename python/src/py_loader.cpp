@@ -72,9 +72,9 @@ public:
         if (indices) {
             for (std::size_t i : *indices) {
                 if (i >= m_sources->items.size())
-                    throw Error(ErrorKind::InvalidArgument, "index " + std::to_string(i) + " is past the end of " +
-                                                                identityUrl + " (" +
-                                                                std::to_string(m_sources->items.size()) + " items)");
+                    throw Error(ErrorKind::InvalidArgument,
+                                "index " + std::to_string(i) + " is past the end of " + identityUrl + " (" +
+                                    std::to_string(m_sources->items.size()) + " items)");
                 all.emplace_back(m_sources->items[i].first, m_sources->items[i].second.name);
             }
         } else {
@@ -84,13 +84,13 @@ public:
         if (mode.empty())
             mode = "object";
         if (mode != "object" && mode != "shard" && mode != "get-batch")
-            throw Error(ErrorKind::InvalidArgument, "mode must be 'object', 'shard' or 'get-batch', not " +
-                                                        shardscope::quoted(mode));
+            throw Error(ErrorKind::InvalidArgument,
+                        "mode must be 'object', 'shard' or 'get-batch', not " + shardscope::quoted(mode));
         if (m_spec.workers)
             workers = *m_spec.workers;
         if (workers < 1 || workers > 1024)
-            throw Error(ErrorKind::InvalidArgument, "workers must be between 1 and 1024, not " +
-                                                        std::to_string(workers));
+            throw Error(ErrorKind::InvalidArgument,
+                        "workers must be between 1 and 1024, not " + std::to_string(workers));
         if (m_spec.shuffle)
             shuffle = *m_spec.shuffle;
         if (m_spec.seed)
@@ -102,17 +102,24 @@ public:
         if (batchSize < 1 || batchSize > 100000)
             throw Error(ErrorKind::InvalidArgument, "batch_size must be between 1 and 100000");
         if (m_spec.onError != "stop" && m_spec.onError != "skip")
-            throw Error(ErrorKind::InvalidArgument, "on_error must be 'stop' or 'skip', not " +
-                                                        shardscope::quoted(m_spec.onError));
+            throw Error(ErrorKind::InvalidArgument,
+                        "on_error must be 'stop' or 'skip', not " + shardscope::quoted(m_spec.onError));
         if (m_spec.prefetch < 1 || m_spec.prefetch > 1000000)
             throw Error(ErrorKind::InvalidArgument, "prefetch must be between 1 and 1000000");
-        m_mode = mode == "shard" ? Loader::Mode::Shards : mode == "get-batch" ? Loader::Mode::GetBatch
-                                                                              : Loader::Mode::Objects;
+        m_mode = mode == "shard"       ? Loader::Mode::Shards
+                 : mode == "get-batch" ? Loader::Mode::GetBatch
+                                       : Loader::Mode::Objects;
         // What must match between a saved run and its continuation: the CLI's
         // iterate --save-state identity, so states move between the two.
-        m_identity = {{"url", identityUrl},         {"mode", mode},         {"rank", m_spec.rank},
-                      {"world_size", m_spec.worldSize}, {"even_ranks", m_spec.evenRanks}, {"shuffle", shuffle},
-                      {"seed", seed},               {"epoch", m_spec.epoch}, {"batch_size", batchSize},
+        m_identity = {{"url", identityUrl},
+                      {"mode", mode},
+                      {"rank", m_spec.rank},
+                      {"world_size", m_spec.worldSize},
+                      {"even_ranks", m_spec.evenRanks},
+                      {"shuffle", shuffle},
+                      {"seed", seed},
+                      {"epoch", m_spec.epoch},
+                      {"batch_size", batchSize},
                       {"key_rule", keyRule}};
         const bool resuming = !state.is_none();
         m_opts.workers = workers;
@@ -131,7 +138,8 @@ public:
         part.evenRanks = m_spec.evenRanks;
         validate(part);
         const std::vector<std::size_t> order =
-            shuffle ? shuffledOrder(all.size(), seed ^ splitmix64(m_spec.epoch)) : sequentialOrder(all.size());
+            shuffle ? shuffledOrder(all.size(), seed ^ splitmix64(m_spec.epoch))
+                    : sequentialOrder(all.size());
         for (std::size_t i : rankItems(order, part))
             m_mine.push_back(std::move(all[i]));
         for (std::size_t i = 0; i < m_mine.size(); ++i) {
@@ -141,7 +149,8 @@ public:
         }
         if (resuming && m_runs.size() > 1)
             throw Error(ErrorKind::InvalidArgument, "a resumable state needs a run over one source; this one "
-                                                    "alternates between " + std::to_string(m_sources->buckets.size()) +
+                                                    "alternates between " +
+                                                        std::to_string(m_sources->buckets.size()) +
                                                         " sources");
         m_position = {m_opts.resumeUnit, m_opts.resumeItem};
         {
@@ -151,8 +160,8 @@ public:
                 m_current = makeLoader(m_runs[0]);
         }
         m_pump = std::make_unique<Pump<LoaderItem>>(
-            std::max<std::size_t>(2, m_spec.prefetch), kPumpBytes, [](const LoaderItem &it) { return it.size(); },
-            [this](LoaderItem &it) { return produce(it); },
+            std::max<std::size_t>(2, m_spec.prefetch), kPumpBytes,
+            [](const LoaderItem &it) { return it.size(); }, [this](LoaderItem &it) { return produce(it); },
             [this] {
                 std::lock_guard<std::mutex> lock(m_loaderMutex);
                 m_stopped = true;
@@ -201,10 +210,14 @@ public:
     nb::object state() const
     {
         if (!m_opts.ordered)
-            throw Error(ErrorKind::InvalidArgument,
-                        "a resumable state needs an ordered loader (ordered=True, or one resumed from a state)");
-        const nlohmann::json s = {{"schema_version", 1}, {"run", m_identity}, {"unit", m_position.unit},
-                                  {"item", m_position.item}, {"delivered", m_delivered}};
+            throw Error(
+                ErrorKind::InvalidArgument,
+                "a resumable state needs an ordered loader (ordered=True, or one resumed from a state)");
+        const nlohmann::json s = {{"schema_version", 1},
+                                  {"run", m_identity},
+                                  {"unit", m_position.unit},
+                                  {"item", m_position.item},
+                                  {"delivered", m_delivered}};
         return jsonToPython(s);
     }
 
@@ -255,9 +268,10 @@ private:
                         "the state is not a shardscope loader state (schema_version 1 with run, unit, item)");
         for (const auto &[key, value] : m_identity.items())
             if (state["run"].value(key, nlohmann::json()) != value)
-                throw Error(ErrorKind::InvalidArgument,
-                            "the state belongs to another run: its " + key + " is " +
-                                state["run"].value(key, nlohmann::json()).dump() + ", this run's is " + value.dump());
+                throw Error(ErrorKind::InvalidArgument, "the state belongs to another run: its " + key +
+                                                            " is " +
+                                                            state["run"].value(key, nlohmann::json()).dump() +
+                                                            ", this run's is " + value.dump());
         m_opts.resumeUnit = state["unit"].get<std::size_t>();
         m_opts.resumeItem = state["item"].get<std::size_t>();
         m_delivered = state.value("delivered", std::uint64_t(0));
@@ -268,8 +282,9 @@ private:
         auto units = std::make_shared<std::vector<std::string>>();
         for (std::size_t i = run.begin; i < run.end; ++i)
             units->push_back(m_mine[i].second);
-        return std::make_unique<Loader>(m_mode, m_sources->factories[run.source], m_sources->buckets[run.source], std::move(units),
-                                        m_opts, TimingHook{}, [this](const ShardProblem &p) {
+        return std::make_unique<Loader>(m_mode, m_sources->factories[run.source],
+                                        m_sources->buckets[run.source], std::move(units), m_opts,
+                                        TimingHook{}, [this](const ShardProblem &p) {
                                             std::lock_guard<std::mutex> lock(m_problemMutex);
                                             if (m_problems.size() < 10000)
                                                 m_problems.push_back(p);
@@ -321,17 +336,22 @@ private:
 nb::object newLoader(std::shared_ptr<Sources> sources, LoaderSpec spec, nb::handle state,
                      const std::optional<std::vector<std::size_t>> &indices)
 {
-    return nb::cast(new PyLoader(std::move(sources), std::move(spec), state, indices), nb::rv_policy::take_ownership);
+    return nb::cast(new PyLoader(std::move(sources), std::move(spec), state, indices),
+                    nb::rv_policy::take_ownership);
 }
 
 void bindLoader(nb::module_ &m)
 {
     nb::class_<PyLoader>(
         m, "Loader",
-        "The multi-worker loader over a URL, a Store or a dataset Config: W threads read objects (mode='object', "
-        "AISIterDataset's items), WebDataset samples of shards (mode='shard', AISShardReader's) or objects through "
-        "AIStore's GetBatch (mode='get-batch', AISBatchIterDataset's), each exactly once per epoch; optionally "
-        "one rank's share of a distributed job, shuffled per epoch with a seed. Iterating gives (name, memoryview) "
+        "The multi-worker loader over a URL, a Store or a dataset Config: W threads read objects "
+        "(mode='object', "
+        "AISIterDataset's items), WebDataset samples of shards (mode='shard', AISShardReader's) or objects "
+        "through "
+        "AIStore's GetBatch (mode='get-batch', AISBatchIterDataset's), each exactly once per epoch; "
+        "optionally "
+        "one rank's share of a distributed job, shuffled per epoch with a seed. Iterating gives (name, "
+        "memoryview) "
         "or (key, {ext: memoryview}); the GIL is released while waiting and Ctrl+C stops it.")
         .def(
             "__init__",
@@ -364,21 +384,26 @@ void bindLoader(nb::module_ &m)
             nb::arg("shuffle") = nb::none(), nb::arg("seed") = nb::none(), nb::arg("epoch") = 0,
             nb::arg("ordered") = false, nb::arg("key_rule") = nb::none(), nb::arg("on_error") = "stop",
             nb::arg("batch_size") = nb::none(), nb::arg("multipart") = false, nb::arg("prefetch") = 64,
-            nb::arg("with_shard") = false, nb::arg("state") = nb::none(), nb::arg("options") = PyStoreOptions())
+            nb::arg("with_shard") = false, nb::arg("state") = nb::none(),
+            nb::arg("options") = PyStoreOptions())
         .def("__iter__", [](nb::handle self) { return nb::borrow(self); })
         .def("__next__", &PyLoader::next)
         .def("__len__", &PyLoader::length)
-        .def_prop_ro("units", &PyLoader::units, "Objects (or shards, or objects in get-batch mode) this rank reads.")
+        .def_prop_ro("units", &PyLoader::units,
+                     "Objects (or shards, or objects in get-batch mode) this rank reads.")
         .def_prop_ro("delivered", &PyLoader::delivered)
-        .def("state", &PyLoader::state,
-             "Where an ordered run stands, as a plain dict (json.dumps it); Loader(..., state=that) continues "
-             "with exactly the items not yet delivered. The same format as `shardscope-cli iterate --save-state`.")
+        .def(
+            "state", &PyLoader::state,
+            "Where an ordered run stands, as a plain dict (json.dumps it); Loader(..., state=that) continues "
+            "with exactly the items not yet delivered. The same format as `shardscope-cli iterate "
+            "--save-state`.")
         .def("counters", &PyLoader::counters)
         .def("problems", &PyLoader::problems, "Shards skipped with on_error='skip' since the last call.")
         .def("close", &PyLoader::close, "Stops the workers (also done when the loader is garbage-collected).")
         .def("__enter__", [](nb::handle self) { return nb::borrow(self); })
-        .def("__exit__", [](PyLoader &l, nb::handle, nb::handle, nb::handle) { l.close(); }, nb::arg().none(),
-             nb::arg().none(), nb::arg().none());
+        .def(
+            "__exit__", [](PyLoader &l, nb::handle, nb::handle, nb::handle) { l.close(); }, nb::arg().none(),
+            nb::arg().none(), nb::arg().none());
 }
 
 } // namespace shardscope::py

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdint>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -18,8 +18,7 @@
 
 namespace shardscope::py {
 
-template <class T>
-class Pump
+template <class T> class Pump
 {
 public:
     using Produce = std::function<bool(T &)>; // false: the end
@@ -29,8 +28,8 @@ public:
     // At most `capacity` items and (beyond one item) `maxBytes` bytes wait here:
     // the loader's own bound on bytes in flight holds only until items leave it.
     Pump(std::size_t capacity, std::uint64_t maxBytes, SizeOf sizeOf, Produce produce, Cancel cancel)
-        : m_capacity(capacity), m_maxBytes(maxBytes), m_sizeOf(std::move(sizeOf)), m_produce(std::move(produce)),
-          m_cancelProducer(std::move(cancel))
+        : m_capacity(capacity), m_maxBytes(maxBytes), m_sizeOf(std::move(sizeOf)),
+          m_produce(std::move(produce)), m_cancelProducer(std::move(cancel))
     {
         m_thread = std::thread([this] { run(); });
     }

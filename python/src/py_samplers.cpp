@@ -12,8 +12,8 @@ namespace shardscope::py {
 
 namespace {
 
-DynamicBatchOptions dynamicOptions(double maxBatchBytes, bool dropLast, bool allowOversized, double saturation,
-                                   bool shuffle, std::uint64_t seed)
+DynamicBatchOptions dynamicOptions(double maxBatchBytes, bool dropLast, bool allowOversized,
+                                   double saturation, bool shuffle, std::uint64_t seed)
 {
     DynamicBatchOptions o;
     o.maxBatchBytes = maxBatchBytes;
@@ -70,7 +70,8 @@ void bindSamplers(nb::module_ &m)
             p.evenRanks = evenRanks;
             return rankItems(order, p);
         },
-        nb::arg("order"), nb::kw_only(), nb::arg("rank"), nb::arg("world_size"), nb::arg("even_ranks") = false,
+        nb::arg("order"), nb::kw_only(), nb::arg("rank"), nb::arg("world_size"),
+        nb::arg("even_ranks") = false,
         "The items of `order` that rank `rank` of `world_size` reads: every world_size-th, from the rank's "
         "position; with even_ranks the tail that would give some ranks one more is left out.");
     m.def(
@@ -87,8 +88,8 @@ void bindSamplers(nb::module_ &m)
         "dynamic_batches",
         [](const std::vector<std::uint64_t> &sizes, double maxBatchBytes, bool dropLast, bool allowOversized,
            double saturation, bool shuffle, std::uint64_t seed, bool returnStats) {
-            const DynamicBatchOptions o = dynamicOptions(maxBatchBytes, dropLast, allowOversized, saturation,
-                                                         shuffle, seed);
+            const DynamicBatchOptions o =
+                dynamicOptions(maxBatchBytes, dropLast, allowOversized, saturation, shuffle, seed);
             BatchStats stats;
             std::vector<IndexBatch> b;
             {
@@ -107,8 +108,8 @@ void bindSamplers(nb::module_ &m)
            double saturation, bool shuffle, std::uint64_t seed, std::size_t window, bool returnStats) {
             if (window < 1 || window > 10000000)
                 throw Error(ErrorKind::InvalidArgument, "window must be between 1 and 10000000");
-            const DynamicBatchOptions o = dynamicOptions(maxBatchBytes, dropLast, allowOversized, saturation,
-                                                         shuffle, seed);
+            const DynamicBatchOptions o =
+                dynamicOptions(maxBatchBytes, dropLast, allowOversized, saturation, shuffle, seed);
             BatchStats stats;
             std::vector<IndexBatch> b;
             {
@@ -120,7 +121,8 @@ void bindSamplers(nb::module_ &m)
         nb::arg("sizes"), nb::arg("max_batch_bytes"), nb::kw_only(), nb::arg("drop_last") = false,
         nb::arg("allow_oversized") = false, nb::arg("saturation") = 0.8, nb::arg("shuffle") = false,
         nb::arg("seed") = 0, nb::arg("window") = 1024, nb::arg("return_stats") = false,
-        "Fuller batches: first-fit-decreasing within a sliding window (the CLI's batches --strategy packed).");
+        "Fuller batches: first-fit-decreasing within a sliding window (the CLI's batches --strategy "
+        "packed).");
 }
 
 } // namespace shardscope::py

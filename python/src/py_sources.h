@@ -21,7 +21,7 @@ struct Sources
     std::vector<Loader::StoreFactory> factories;
     std::vector<std::string> buckets;
     std::vector<std::pair<std::size_t, ObjectInfo>> items; // (source, object)
-    std::string identity;                                   // the URL or the config's origin
+    std::string identity;                                  // the URL or the config's origin
     std::optional<DatasetConfig> config;
 
     // One store per source for reads from the Python thread (map datasets),

@@ -45,7 +45,10 @@ std::function<std::unique_ptr<Store>()> PyStore::factory() const
     return [url, options] { return openStore(url, options, true).store; };
 }
 
-std::string PyStore::objectUrl(const std::string &object) const { return m_store->url(m_bucket, object); }
+std::string PyStore::objectUrl(const std::string &object) const
+{
+    return m_store->url(m_bucket, object);
+}
 
 std::vector<ObjectInfo> listDataset(PyStore &ps)
 {
@@ -88,23 +91,34 @@ std::vector<ObjectInfo> listDataset(PyStore &ps)
     return out;
 }
 
-nb::object objectInfoTo(const ObjectInfo &o) { return nb::cast(o); }
+nb::object objectInfoTo(const ObjectInfo &o)
+{
+    return nb::cast(o);
+}
 
 void bindStore(nb::module_ &m)
 {
-    nb::class_<PyStoreOptions>(m, "StoreOptions",
-                               "Connection settings: endpoint (default $AIS_ENDPOINT, else http://127.0.0.1:8080 "
-                               "for ais://; $AWS_ENDPOINT_URL for s3://), AuthN token (default $AIS_AUTHN_TOKEN), "
-                               "TLS (ca_file, insecure), timeouts in seconds.")
+    nb::class_<PyStoreOptions>(
+        m, "StoreOptions",
+        "Connection settings: endpoint (default $AIS_ENDPOINT, else http://127.0.0.1:8080 "
+        "for ais://; $AWS_ENDPOINT_URL for s3://), AuthN token (default $AIS_AUTHN_TOKEN), "
+        "TLS (ca_file, insecure), timeouts in seconds.")
         .def(
             "__init__",
             [](PyStoreOptions *self, std::optional<std::string> endpoint, std::optional<std::string> token,
                std::optional<std::string> caFile, bool insecure, double connectTimeout, double timeout,
                bool directReads, std::string localRoot, std::optional<std::string> s3AccessKey,
                std::optional<std::string> s3SecretKey) {
-                new (self) PyStoreOptions{std::move(endpoint), std::move(token), std::move(caFile), insecure,
-                                          connectTimeout, timeout, directReads, std::move(localRoot),
-                                          std::move(s3AccessKey), std::move(s3SecretKey)};
+                new (self) PyStoreOptions{std::move(endpoint),
+                                          std::move(token),
+                                          std::move(caFile),
+                                          insecure,
+                                          connectTimeout,
+                                          timeout,
+                                          directReads,
+                                          std::move(localRoot),
+                                          std::move(s3AccessKey),
+                                          std::move(s3SecretKey)};
                 self->toCore(); // reject absurd values now
             },
             nb::kw_only(), nb::arg("endpoint") = nb::none(), nb::arg("token") = nb::none(),
@@ -134,19 +148,22 @@ void bindStore(nb::module_ &m)
             return "ObjectInfo(" + quoted(o.name) + ", size=" + std::to_string(o.size) + ")";
         });
 
-    nb::class_<PyStore>(m, "Store",
-                        "A bucket (or the whole store) opened from a URL: ais://bucket[/prefix], s3://, "
-                        "file:///dir, local://bucket. Safe to share between threads; a forked child reconnects.")
+    nb::class_<PyStore>(
+        m, "Store",
+        "A bucket (or the whole store) opened from a URL: ais://bucket[/prefix], s3://, "
+        "file:///dir, local://bucket. Safe to share between threads; a forked child reconnects.")
         .def(nb::init<const std::string &, const PyStoreOptions &>(), nb::arg("url"),
              nb::arg("options") = PyStoreOptions())
         .def_prop_ro("url", [](const PyStore &s) { return s.text(); })
         .def_prop_ro("scheme", [](const PyStore &s) { return s.url().schemeName(); })
         .def_prop_ro("bucket", [](const PyStore &s) { return nameTo(s.bucket()); })
-        .def_prop_ro("path", [](const PyStore &s) { return nameTo(s.path()); }, "The prefix or object in the URL.")
-        .def("list_buckets", [](PyStore &s) {
-            nb::gil_scoped_release release;
-            return s.store().store.listBuckets();
-        })
+        .def_prop_ro(
+            "path", [](const PyStore &s) { return nameTo(s.path()); }, "The prefix or object in the URL.")
+        .def("list_buckets",
+             [](PyStore &s) {
+                 nb::gil_scoped_release release;
+                 return s.store().store.listBuckets();
+             })
         .def(
             "list",
             [](PyStore &s, nb::handle prefix, bool recursive) {
@@ -159,7 +176,8 @@ void bindStore(nb::module_ &m)
                 return s.store().store.listAll(s.bucket(), req);
             },
             nb::arg("prefix") = nb::none(), nb::arg("recursive") = true,
-            "Objects under `prefix` (default: the URL's), sorted by name; recursive=False gives one level with "
+            "Objects under `prefix` (default: the URL's), sorted by name; recursive=False gives one level "
+            "with "
             "virtual directories ('dir/').")
         .def("list_dataset", &listDataset,
              "What iterate/batches read for this URL: objects under its prefix, or those its brace template "
@@ -193,7 +211,8 @@ void bindStore(nb::module_ &m)
                 }
                 return bytesView(std::move(bytes));
             },
-            nb::arg("name"), nb::arg("offset") = 0, nb::arg("length") = nb::none(), nb::arg("member") = nb::none(),
+            nb::arg("name"), nb::arg("offset") = 0, nb::arg("length") = nb::none(),
+            nb::arg("member") = nb::none(),
             "The object's bytes (or a range, or a member of a tar/zip shard) as a memoryview.")
         .def(
             "list_archive",
@@ -219,8 +238,8 @@ void bindStore(nb::module_ &m)
                     throw nb::python_error();
                 try {
                     nb::gil_scoped_release release;
-                    s.store().store.putBytes(
-                        s.bucket(), n, std::string_view(static_cast<const char *>(view.buf), view.len));
+                    s.store().store.putBytes(s.bucket(), n,
+                                             std::string_view(static_cast<const char *>(view.buf), view.len));
                 } catch (...) {
                     PyBuffer_Release(&view);
                     throw;
@@ -228,22 +247,26 @@ void bindStore(nb::module_ &m)
                 PyBuffer_Release(&view);
             },
             nb::arg("name"), nb::arg("data"), "Writes bytes (any buffer) as an object.")
-        .def("create_bucket", [](PyStore &s) {
-            nb::gil_scoped_release release;
-            s.store().store.createBucket(s.bucket());
-        })
-        .def("destroy_bucket", [](PyStore &s) {
-            nb::gil_scoped_release release;
-            s.store().store.destroyBucket(s.bucket());
-        })
+        .def("create_bucket",
+             [](PyStore &s) {
+                 nb::gil_scoped_release release;
+                 s.store().store.createBucket(s.bucket());
+             })
+        .def("destroy_bucket",
+             [](PyStore &s) {
+                 nb::gil_scoped_release release;
+                 s.store().store.destroyBucket(s.bucket());
+             })
         .def("__repr__", [](const PyStore &s) { return "Store(" + quoted(s.text()) + ")"; });
 
     m.def(
         "open_store", [](const std::string &url, const PyStoreOptions &o) { return new PyStore(url, o); },
         nb::arg("url"), nb::arg("options") = PyStoreOptions(), nb::rv_policy::take_ownership);
-    m.def("escape_name", [](nb::handle n) { return escapeName(nameFrom(n)); }, nb::arg("name"),
-          "A name as the CLI prints it in JSON (bytes that are not UTF-8 as \\xNN, backslash doubled).");
-    m.def("unescape_name", [](const std::string &t) { return nameTo(unescapeName(t)); }, nb::arg("text"));
+    m.def(
+        "escape_name", [](nb::handle n) { return escapeName(nameFrom(n)); }, nb::arg("name"),
+        "A name as the CLI prints it in JSON (bytes that are not UTF-8 as \\xNN, backslash doubled).");
+    m.def(
+        "unescape_name", [](const std::string &t) { return nameTo(unescapeName(t)); }, nb::arg("text"));
 }
 
 } // namespace shardscope::py

@@ -75,8 +75,12 @@ QString configuredPort(const QString &dir)
     QFile f(clusterDir() + QLatin1Char('/') + dir + QStringLiteral("/ais_local.json"));
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("host_net")).toObject()
-        .value(QStringLiteral("port")).toString();
+    return QJsonDocument::fromJson(f.readAll())
+        .object()
+        .value(QStringLiteral("host_net"))
+        .toObject()
+        .value(QStringLiteral("port"))
+        .toString();
 }
 
 } // namespace
@@ -89,8 +93,9 @@ std::string processHelpersUnavailable()
         return "no cluster started by scripts/cluster-start.sh in " + clusterDir().toStdString() +
                " (set AIS_CLUSTER_DIR to the directory of the cluster at " + endpoint() + ")";
     if (QString::number(ep.port(80)) != proxyPort)
-        return "the cluster in " + clusterDir().toStdString() + " has its proxy on port " + proxyPort.toStdString() +
-               ", not the one of AIS_ENDPOINT " + endpoint() + ": refusing to change a cluster the tests do not own";
+        return "the cluster in " + clusterDir().toStdString() + " has its proxy on port " +
+               proxyPort.toStdString() + ", not the one of AIS_ENDPOINT " + endpoint() +
+               ": refusing to change a cluster the tests do not own";
     if (configuredPort(QStringLiteral("t0")).isEmpty())
         return "no target t0 in " + clusterDir().toStdString();
     return {};
@@ -173,8 +178,8 @@ std::vector<std::string> objectsOnTarget(const TargetProcess &t, const std::stri
 {
     std::vector<std::string> names;
     for (const auto &mp : t.mountpaths) {
-        const QString root = QString::fromStdString(mp) + QStringLiteral("/@ais/") + QString::fromStdString(bucket) +
-                             QStringLiteral("/%ob");
+        const QString root = QString::fromStdString(mp) + QStringLiteral("/@ais/") +
+                             QString::fromStdString(bucket) + QStringLiteral("/%ob");
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext())
             names.push_back(QDir(root).relativeFilePath(it.next()).toStdString());

@@ -33,9 +33,9 @@ namespace clustertest {
 
 struct TargetProcess
 {
-    int index = -1;          // t<index> in AIS_CLUSTER_DIR; port AIS_TARGET_PORT + index
-    std::string id;          // node id in the cluster map ("" when not in it)
-    std::string url;         // public URL
+    int index = -1;  // t<index> in AIS_CLUSTER_DIR; port AIS_TARGET_PORT + index
+    std::string id;  // node id in the cluster map ("" when not in it)
+    std::string url; // public URL
     long pid = 0;
     std::vector<std::string> mountpaths; // directories holding its objects
 };

@@ -112,14 +112,14 @@ void TestHealthCluster::demoDefectsAreFound()
                             QStringLiteral("--defects"), QStringLiteral("--shards"), QStringLiteral("4"),
                             QStringLiteral("--samples"), QStringLiteral("12")});
     QVERIFY2(gen.exitCode == 0, qPrintable(gen.err));
-    const CliRun run = cli({QStringLiteral("lint"), url(QStringLiteral("demo/train/")), QStringLiteral("--json"),
-                            QStringLiteral("--fail-on"), QStringLiteral("error")});
+    const CliRun run = cli({QStringLiteral("lint"), url(QStringLiteral("demo/train/")),
+                            QStringLiteral("--json"), QStringLiteral("--fail-on"), QStringLiteral("error")});
     QVERIFY2(run.exitCode == 3, qPrintable(run.err)); // errors were found
     const QJsonObject r = QJsonDocument::fromJson(run.out).object();
     // The three planted defects (gen --demo --defects, README), and nothing else worse than info.
-    QCOMPARE(kindsAtLeastWarning(r), (QSet<QString>{QStringLiteral("unreadable_shard"),
-                                                    QStringLiteral("missing_extension"),
-                                                    QStringLiteral("split_sample")}));
+    QCOMPARE(kindsAtLeastWarning(r),
+             (QSet<QString>{QStringLiteral("unreadable_shard"), QStringLiteral("missing_extension"),
+                            QStringLiteral("split_sample")}));
     auto first = [&](const QString &kind) {
         return finding(r, kind).value(QStringLiteral("examples")).toArray().at(0).toObject();
     };
@@ -127,8 +127,10 @@ void TestHealthCluster::demoDefectsAreFound()
              QStringLiteral("demo/train/shard-00001.tar"));
     QCOMPARE(first(QStringLiteral("missing_extension")).value(QStringLiteral("shard")).toString(),
              QStringLiteral("demo/train/shard-00000.tar"));
-    QVERIFY(first(QStringLiteral("missing_extension")).value(QStringLiteral("detail")).toString().contains(
-        QStringLiteral("has no .cls")));
+    QVERIFY(first(QStringLiteral("missing_extension"))
+                .value(QStringLiteral("detail"))
+                .toString()
+                .contains(QStringLiteral("has no .cls")));
     QCOMPARE(first(QStringLiteral("split_sample")).value(QStringLiteral("shard")).toString(),
              QStringLiteral("demo/train/shard-00002.tar"));
     QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("shards")).toInt(), 4);
@@ -137,8 +139,9 @@ void TestHealthCluster::demoDefectsAreFound()
         r.value(QStringLiteral("advice")).toObject().value(QStringLiteral("dsort_spec")).toObject();
     QCOMPARE(spec.value(QStringLiteral("input_bck")).toObject().value(QStringLiteral("name")).toString(),
              QString::fromStdString(m_bucket));
-    QCOMPARE(spec.value(QStringLiteral("input_format")).toObject().value(QStringLiteral("template")).toString(),
-             QStringLiteral("demo/train/shard-{00000..00003}"));
+    QCOMPARE(
+        spec.value(QStringLiteral("input_format")).toObject().value(QStringLiteral("template")).toString(),
+        QStringLiteral("demo/train/shard-{00000..00003}"));
 }
 
 void TestHealthCluster::brokenShards_data()
@@ -147,12 +150,27 @@ void TestHealthCluster::brokenShards_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("shard");
     QTest::addColumn<QString>("member");
-    QTest::newRow("split_sample") << "split/" << "split_sample" << "split/a.tar" << "s1.jpg";
-    QTest::newRow("duplicate_key") << "dupkey/" << "duplicate_key" << "dupkey/b.tar" << "s2.jpg";
-    QTest::newRow("key_rule_mismatch") << "dots/" << "key_rule_mismatch" << "dots/a.tar" << "s1.seg.png";
-    QTest::newRow("non_utf8_name") << "utf/" << "non_utf8_name" << "utf/a.tar" << "s\\xfe.jpg";
+    QTest::newRow("split_sample") << "split/"
+                                  << "split_sample"
+                                  << "split/a.tar"
+                                  << "s1.jpg";
+    QTest::newRow("duplicate_key") << "dupkey/"
+                                   << "duplicate_key"
+                                   << "dupkey/b.tar"
+                                   << "s2.jpg";
+    QTest::newRow("key_rule_mismatch") << "dots/"
+                                       << "key_rule_mismatch"
+                                       << "dots/a.tar"
+                                       << "s1.seg.png";
+    QTest::newRow("non_utf8_name") << "utf/"
+                                   << "non_utf8_name"
+                                   << "utf/a.tar"
+                                   << "s\\xfe.jpg";
     // Samples of 3584 bytes (2000-byte .jpg): the cut at 18532 falls in the 6th sample's .jpg data.
-    QTest::newRow("unreadable_shard") << "cut/" << "unreadable_shard" << "cut/b.tar" << "s15.jpg";
+    QTest::newRow("unreadable_shard") << "cut/"
+                                      << "unreadable_shard"
+                                      << "cut/b.tar"
+                                      << "s15.jpg";
 }
 
 void TestHealthCluster::brokenShards()
@@ -168,8 +186,9 @@ void TestHealthCluster::brokenShards()
         put(p + "a.tar", rawTar(samples(0, 3)));
         put(p + "b.tar", rawTar(samples(2, 3)));
     } else if (kind == QLatin1String("key_rule_mismatch")) {
-        put(p + "a.tar", rawTar(samples(0, 1) + Members{{"s1.jpg", "j"}, {"s1.cls", "1"},
-                                                                                {"s1.seg.png", "p"}} + samples(2, 2)));
+        put(p + "a.tar",
+            rawTar(samples(0, 1) + Members{{"s1.jpg", "j"}, {"s1.cls", "1"}, {"s1.seg.png", "p"}} +
+                   samples(2, 2)));
     } else if (kind == QLatin1String("non_utf8_name")) {
         put(p + "a.tar", rawTar(samples(0, 2) + Members{{"s\xfe.jpg", "j"}, {"s\xfe.cls", "1"}}));
     } else {

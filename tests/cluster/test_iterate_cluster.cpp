@@ -5,8 +5,8 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
-#include "core/data/loader.h"
 #include "core/bench/sweep.h"
+#include "core/data/loader.h"
 #include "core/gen/dataset_generator.h"
 #include "core/storage/ais_store.h"
 #include "core/util/error.h"

@@ -14,12 +14,12 @@
 #include "cluster_fixture.h"
 
 #include "core/bench/bench_config.h"
-#include "ui/bench/benchmark_panel.h"
 #include "core/data/loader.h"
-#include "core/shard/shard_reader.h"
 #include "core/gen/dataset_generator.h"
+#include "core/shard/shard_reader.h"
 #include "core/storage/store_factory.h"
 #include "core/util/error.h"
+#include "ui/bench/benchmark_panel.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -27,8 +27,8 @@
 #include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
-#include <qcustomplot.h>
 #include <QTest>
+#include <qcustomplot.h>
 
 #include <csignal>
 #include <map>

@@ -27,7 +27,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::uint64_t hashOf(const std::string &s) { return XXH3_64bits(s.data(), s.size()); }
+std::uint64_t hashOf(const std::string &s)
+{
+    return XXH3_64bits(s.data(), s.size());
+}
 
 struct Epoch
 {
@@ -114,8 +117,9 @@ Epoch TestMembershipFaults::epoch(std::size_t after, const std::function<int(std
     opts.workers = 4;
     opts.prefetch = 16;
     const StoreOptions so = storeOptions();
-    Loader loader(Loader::Mode::Objects, [so] { return openStore(parseStoreUrl("ais://"), so).store; }, m_bucket,
-                  m_names, opts);
+    Loader loader(
+        Loader::Mode::Objects, [so] { return openStore(parseStoreUrl("ais://"), so).store; }, m_bucket,
+        m_names, opts);
     std::thread changer;
     LoaderItem item;
     std::size_t n = 0;
@@ -151,7 +155,8 @@ void TestMembershipFaults::checkEpoch(const Epoch &e, const char *what, bool mus
         QCOMPARE(e.seen.size(), m_names.size());
         return;
     }
-    qInfo("%s: the epoch ended after %zu of %zu objects: %s", what, e.seen.size(), m_names.size(), e.error.c_str());
+    qInfo("%s: the epoch ended after %zu of %zu objects: %s", what, e.seen.size(), m_names.size(),
+          e.error.c_str());
     QVERIFY2(!mustComplete, e.error.c_str());
     QVERIFY2(e.error.find("ais://" + m_bucket + "/o/") != std::string::npos, e.error.c_str());
 }

@@ -33,7 +33,10 @@
 using namespace shardscope;
 
 namespace {
-std::uint64_t hashOf(const std::string &s) { return XXH3_64bits(s.data(), s.size()); }
+std::uint64_t hashOf(const std::string &s)
+{
+    return XXH3_64bits(s.data(), s.size());
+}
 } // namespace
 
 class TestMultinodeCluster : public QObject
@@ -61,8 +64,8 @@ private:
     std::unique_ptr<AisClient> m_client;
     AisClusterMap m_smap;
     std::string m_bucket;
-    std::vector<std::string> m_objects;           // objs/..., listing order
-    std::map<std::string, std::uint64_t> m_hash;  // object -> hash
+    std::vector<std::string> m_objects;          // objs/..., listing order
+    std::map<std::string, std::uint64_t> m_hash; // object -> hash
     std::vector<std::string> m_shards, m_captions;
     std::map<std::string, std::uint64_t> m_member; // "<key>.<ext>" -> hash
 };
@@ -260,7 +263,7 @@ void TestMultinodeCluster::getBatchReportsMissingOnEveryTarget()
 }
 
 std::vector<std::vector<std::string>> TestMultinodeCluster::runRanks(const QStringList &args, int world,
-                                                                    QString *error)
+                                                                     QString *error)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("AIS_ENDPOINT"), QString::fromStdString(clustertest::endpoint()));
@@ -286,8 +289,8 @@ std::vector<std::vector<std::string>> TestMultinodeCluster::runRanks(const QStri
         for (const QByteArray &l : p.readAllStandardOutput().split('\n'))
             if (!l.trimmed().isEmpty()) {
                 const auto j = nlohmann::json::parse(l.toStdString());
-                names[static_cast<std::size_t>(r)].push_back(j.contains("key") ? j["key"].get<std::string>()
-                                                                                : j["name"].get<std::string>());
+                names[static_cast<std::size_t>(r)].push_back(
+                    j.contains("key") ? j["key"].get<std::string>() : j["name"].get<std::string>());
             }
     }
     return names;
@@ -300,14 +303,17 @@ void TestMultinodeCluster::ranksAsProcesses_data()
     QTest::addColumn<bool>("shards");
     const QString objs = QStringLiteral("ais://%1/objs/");
     const QString shards = QStringLiteral("ais://%1/shards/");
-    QTest::newRow("objects") << QStringList{objs, QStringLiteral("--workers"), QStringLiteral("3")} << false << false;
+    QTest::newRow("objects") << QStringList{objs, QStringLiteral("--workers"), QStringLiteral("3")} << false
+                             << false;
     QTest::newRow("objects, seeded shuffle")
-        << QStringList{objs, QStringLiteral("--shuffle"), QStringLiteral("--seed"), QStringLiteral("7")} << false
-        << false;
-    QTest::newRow("objects, even ranks") << QStringList{objs, QStringLiteral("--even-ranks")} << true << false;
-    QTest::newRow("shards") << QStringList{shards, QStringLiteral("--mode"), QStringLiteral("shard")} << false << true;
-    QTest::newRow("get-batch") << QStringList{objs, QStringLiteral("--mode"), QStringLiteral("get-batch")} << false
-                               << false;
+        << QStringList{objs, QStringLiteral("--shuffle"), QStringLiteral("--seed"), QStringLiteral("7")}
+        << false << false;
+    QTest::newRow("objects, even ranks")
+        << QStringList{objs, QStringLiteral("--even-ranks")} << true << false;
+    QTest::newRow("shards") << QStringList{shards, QStringLiteral("--mode"), QStringLiteral("shard")} << false
+                            << true;
+    QTest::newRow("get-batch") << QStringList{objs, QStringLiteral("--mode"), QStringLiteral("get-batch")}
+                               << false << false;
     // Two sources (here two views of one bucket) and a split naming prefixes in each.
     QTest::newRow("config: two sources, a split") << QStringList{QStringLiteral("CONFIG")} << false << false;
 }
@@ -326,8 +332,9 @@ void TestMultinodeCluster::ranksAsProcesses()
             {"schema_version", 1},
             {"name", "two sources"},
             {"endpoint_env", "AIS_ENDPOINT"},
-            {"sources", {{{"id", "a"}, {"provider", "ais"}, {"bucket", m_bucket}},
-                         {{"id", "b"}, {"provider", "ais"}, {"bucket", m_bucket}}}},
+            {"sources",
+             {{{"id", "a"}, {"provider", "ais"}, {"bucket", m_bucket}},
+              {{"id", "b"}, {"provider", "ais"}, {"bucket", m_bucket}}}},
             {"splits", {{"train", {{"a", {splitPrefixes[0]}}, {"b", {splitPrefixes[1], splitPrefixes[2]}}}}}},
             {"split", "train"},
             {"dataset", {{"kind", "iterable"}}}};
@@ -378,9 +385,16 @@ void TestMultinodeCluster::rankResumesFromSavedState()
     QTemporaryDir dir;
     const QString state = dir.filePath(QStringLiteral("rank1.json"));
     const QString url = QString::fromStdString("ais://" + m_bucket + "/objs/");
-    const QStringList common{url, QStringLiteral("--ordered"), QStringLiteral("--shuffle"), QStringLiteral("--seed"),
-                             QStringLiteral("3"), QStringLiteral("--rank"), QStringLiteral("1"),
-                             QStringLiteral("--world-size"), QStringLiteral("3"), QStringLiteral("--json")};
+    const QStringList common{url,
+                             QStringLiteral("--ordered"),
+                             QStringLiteral("--shuffle"),
+                             QStringLiteral("--seed"),
+                             QStringLiteral("3"),
+                             QStringLiteral("--rank"),
+                             QStringLiteral("1"),
+                             QStringLiteral("--world-size"),
+                             QStringLiteral("3"),
+                             QStringLiteral("--json")};
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("AIS_ENDPOINT"), QString::fromStdString(clustertest::endpoint()));
     auto names = [](const QByteArray &out) {
@@ -390,7 +404,8 @@ void TestMultinodeCluster::rankResumesFromSavedState()
                 v.push_back(nlohmann::json::parse(l.toStdString())["name"].get<std::string>());
         return v;
     };
-    const CliRun whole = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), QStringList{QStringLiteral("iterate")} + common, env);
+    const CliRun whole =
+        runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), QStringList{QStringLiteral("iterate")} + common, env);
     QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
     const CliRun first = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
                                 QStringList{QStringLiteral("iterate")} + common +

@@ -3,9 +3,9 @@
 #include "core/config/dataset_config.h"
 #include "core/config/export_cpp.h"
 #include "core/config/export_python.h"
+#include "core/util/error.h"
 #include "core/util/strings.h"
 #include "fuzz_targets.h"
-#include "core/util/error.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,9 +2,9 @@
 
 #include "core/config/dataset_config.h"
 #include "core/data/brace_expand.h"
-#include "core/shard/shard_reader.h"
 #include "core/decode/decoded.h"
 #include "core/shard/archive_reader.h"
+#include "core/shard/shard_reader.h"
 #include "core/storage/ais_errors.h"
 #include "core/storage/ais_types.h"
 #include "core/storage/s3_store.h"

@@ -4,8 +4,8 @@
 // CSV, PNG and PDF; a bad URL is reported and the panel keeps working.
 #undef QT_NO_FOREACH // qcustomplot.h
 
-#include "ui/bench/benchmark_panel.h"
 #include "core/storage/file_store.h"
+#include "ui/bench/benchmark_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -76,7 +76,10 @@ void TestClusterStatsView::showsEveryTargetWhileReading()
              qPrintable(QStringLiteral("%1 GETs counted, %2 read").arg(view.total().getN).arg(reads.load())));
     QCOMPARE(view.plot()->graphCount(), static_cast<int>(smap.targets.size()));
     for (int r = 0; r < view.table()->rowCount(); ++r)
-        QVERIFY(!view.table()->item(r, ClusterStatsView::GetsPerSecond)->text().contains(QLatin1String("did not")));
+        QVERIFY(!view.table()
+                     ->item(r, ClusterStatsView::GetsPerSecond)
+                     ->text()
+                     .contains(QLatin1String("did not")));
     const QString summary = view.findChild<QLabel *>(QStringLiteral("clusterStatsSummary"))->text();
     QVERIFY2(summary.contains(QLatin1String("imbalance")), qPrintable(summary));
     client.destroyBucket(bucket);
@@ -108,7 +111,8 @@ void TestClusterStatsView::benchmarkPanelShowsTheClusterSide()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QVERIFY2(finished.at(0).at(0).toString().isEmpty(), qPrintable(finished.at(0).at(0).toString()));
     QVERIFY(!panel.clusterView()->running()); // stopped with the run
-    QTRY_COMPARE_WITH_TIMEOUT(panel.clusterView()->table()->rowCount(), static_cast<int>(smap.targets.size()), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.clusterView()->table()->rowCount(), static_cast<int>(smap.targets.size()),
+                              15000);
     QTRY_VERIFY_WITH_TIMEOUT(!panel.clusterView()->total().targets.empty(), 15000);
     QVERIFY2(panel.clusterView()->total().getN >= 200,
              qPrintable(QStringLiteral("%1 GETs counted").arg(panel.clusterView()->total().getN)));

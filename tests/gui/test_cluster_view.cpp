@@ -3,9 +3,9 @@
 // capacity, load, CPU), refreshing itself while visible until Stop; and an
 // unreachable endpoint reported, not hung on.
 
-#include "ui/explorer/cluster_view.h"
 #include "core/storage/ais_client.h"
 #include "core/storage/endpoint.h"
+#include "ui/explorer/cluster_view.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -56,7 +56,8 @@ void TestClusterView::showsTheRealCluster()
                       int(ClusterView::MemAvail), int(ClusterView::Load), int(ClusterView::Cpu)})
             QVERIFY2(!t->item(r, c)->text().isEmpty(), qPrintable(t->horizontalHeaderItem(c)->text()));
         if (r > 0) {
-            for (int c : {int(ClusterView::CapUsed), int(ClusterView::CapAvail), int(ClusterView::CapPercent)})
+            for (int c :
+                 {int(ClusterView::CapUsed), int(ClusterView::CapAvail), int(ClusterView::CapPercent)})
                 QVERIFY2(!t->item(r, c)->text().isEmpty(), qPrintable(t->horizontalHeaderItem(c)->text()));
             QVERIFY(t->item(r, ClusterView::CapPercent)->text().endsWith(QLatin1Char('%')));
         }
@@ -105,7 +106,9 @@ void TestClusterView::countsBucketsWithoutListing()
             QVERIFY2(t->item(r, 2)->text().contains(QLatin1String("KiB")), qPrintable(t->item(r, 2)->text()));
         }
     QVERIFY(found);
-    QVERIFY(view.findChild<QLabel *>(QStringLiteral("clusterBucketStatus"))->text().contains(QLatin1String("counted")));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("clusterBucketStatus"))
+                ->text()
+                .contains(QLatin1String("counted")));
     client.destroyBucket(bucket);
 }
 

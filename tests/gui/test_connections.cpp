@@ -1,14 +1,14 @@
 // Adding connections: the dialog tests a connection off the GUI thread, and
 // what is remembered never contains a secret.
 
+#include "core/storage/file_store.h"
 #include "ui/connection_dialog.h"
-#include "ui/jobs/job_status_widget.h"
 #include "ui/explorer/explorer_panel.h"
+#include "ui/jobs/job_status_widget.h"
 #include "ui/language_manager.h"
 #include "ui/main_window.h"
 #include "ui/models/connection_tree_model.h"
 #include "ui/settings.h"
-#include "core/storage/file_store.h"
 
 #include <QApplication>
 #include <QCheckBox>

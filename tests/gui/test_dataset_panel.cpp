@@ -6,15 +6,15 @@
 
 #include "core/config/export_cpp.h"
 #include "core/config/export_python.h"
+#include "core/gen/dataset_generator.h"
+#include "core/storage/file_store.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/export_dialog.h"
 #include "ui/dataset/sampler_editor.h"
 #include "ui/explorer/explorer_panel.h"
-#include "core/gen/dataset_generator.h"
-#include "ui/main_window.h"
 #include "ui/language_manager.h"
+#include "ui/main_window.h"
 #include "ui/settings.h"
-#include "core/storage/file_store.h"
 
 #include <QComboBox>
 #include <QFile>

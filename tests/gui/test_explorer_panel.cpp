@@ -2,12 +2,12 @@
 // its objects, narrow by prefix and by name; an unreachable cluster is
 // reported, not frozen on.
 
+#include "core/storage/file_store.h"
 #include "ui/explorer/explorer_panel.h"
+#include "ui/explorer/summary_view.h"
 #include "ui/language_manager.h"
 #include "ui/models/connection_tree_model.h"
 #include "ui/models/object_list_model.h"
-#include "core/storage/file_store.h"
-#include "ui/explorer/summary_view.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

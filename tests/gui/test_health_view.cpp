@@ -19,8 +19,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,9 +113,11 @@ void TestHealthView::auditShowsFindings()
     QVERIFY(table);
     QAbstractItemModel *model = table->model();
     // Sorted by severity: the error first.
-    QCOMPARE(column(model, 1), (QStringList{QStringLiteral("split_sample"), QStringLiteral("missing_extension")}));
+    QCOMPARE(column(model, 1),
+             (QStringList{QStringLiteral("split_sample"), QStringLiteral("missing_extension")}));
     QCOMPARE(column(model, 0).first(), QStringLiteral("error"));
-    QCOMPARE(column(model, 3), (QStringList{QStringLiteral("shard-00000.tar"), QStringLiteral("shard-00001.tar")}));
+    QCOMPARE(column(model, 3),
+             (QStringList{QStringLiteral("shard-00000.tar"), QStringLiteral("shard-00001.tar")}));
     QCOMPARE(column(model, 4), (QStringList{QStringLiteral("s2.jpg"), QStringLiteral("s9.jpg")}));
     // Sorting by another column re-orders the rows.
     table->sortByColumn(1, Qt::AscendingOrder);
@@ -133,7 +135,8 @@ void TestHealthView::auditShowsFindings()
     if (open.isEmpty())
         QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(open.size(), 1);
-    QCOMPARE(open.at(0).at(0).toString(), QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-00000.tar"));
+    QCOMPARE(open.at(0).at(0).toString(),
+             QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-00000.tar"));
     QCOMPARE(open.at(0).at(1).toString(), QStringLiteral("s2.jpg"));
 
     // Advice with the numbers and a recipe to copy.
@@ -143,7 +146,8 @@ void TestHealthView::auditShowsFindings()
     auto *copy = view.findChild<QPushButton *>(QStringLiteral("healthCopyDsort"));
     QVERIFY(copy->isEnabled());
     QTest::mouseClick(copy, Qt::LeftButton);
-    QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("\"template\": \"shard-{00000..00001}\"")));
+    QVERIFY(QGuiApplication::clipboard()->text().contains(
+        QStringLiteral("\"template\": \"shard-{00000..00001}\"")));
     // Shuffle quality of the audited shards: three strategies.
     QCOMPARE(view.result().shuffle.size(), std::size_t(3));
 
@@ -164,10 +168,13 @@ void TestHealthView::cleanFolderShowsNothing()
     QVERIFY(runAudit(view, QStringLiteral("file://") + dir.path(), &error));
     QCOMPARE(error, QString());
     QCOMPARE(view.findChild<QTableView *>(QStringLiteral("healthFindings"))->model()->rowCount(), 0);
-    QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))->text().contains(QStringLiteral("nothing to report")));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))
+                ->text()
+                .contains(QStringLiteral("nothing to report")));
     // Nothing wrong, but small shards: the advice still says so, with the numbers.
-    QVERIFY(view.findChild<QPlainTextEdit *>(QStringLiteral("healthAdvice"))->toPlainText().contains(
-        QStringLiteral("shards are too small: the median shard holds")));
+    QVERIFY(view.findChild<QPlainTextEdit *>(QStringLiteral("healthAdvice"))
+                ->toPlainText()
+                .contains(QStringLiteral("shards are too small: the median shard holds")));
 }
 
 void TestHealthView::badTargetSaysWhy()
@@ -181,7 +188,9 @@ void TestHealthView::badTargetSaysWhy()
     QString error;
     QVERIFY(runAudit(view, QStringLiteral("file://") + dir.path(), &error));
     QVERIFY2(error.contains(QStringLiteral("no shards")), qPrintable(error));
-    QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))->text().contains(QStringLiteral("not complete")));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))
+                ->text()
+                .contains(QStringLiteral("not complete")));
     QVERIFY(view.findChild<QPushButton *>(QStringLiteral("healthAudit"))->isEnabled());
 }
 
@@ -211,7 +220,9 @@ void TestHealthView::stopKeepsWhatWasRead()
     QVERIFY(view.result().report.cancelled);
     QVERIFY(view.result().report.shardsRead >= 1);
     QVERIFY(view.result().report.shardsRead < 2000);
-    QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))->text().contains(QStringLiteral("stopped: partial")));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("healthSummary"))
+                ->text()
+                .contains(QStringLiteral("stopped: partial")));
     QVERIFY(!stop->isEnabled());
     QVERIFY(view.findChild<QPushButton *>(QStringLiteral("healthAudit"))->isEnabled());
 }

@@ -88,8 +88,8 @@ void TestJobTracker::anyExceptionBecomesAnErrorNamingTheJob()
     bool doneCalled = false;
     auto fail = [&](const Error &e) { errors.push_back(e); };
     tracker.start(
-        &owner, QStringLiteral("parsing a.json"), [](JobContext &) -> int { throw std::out_of_range("stoll"); },
-        [&](int) { doneCalled = true; }, fail);
+        &owner, QStringLiteral("parsing a.json"),
+        [](JobContext &) -> int { throw std::out_of_range("stoll"); }, [&](int) { doneCalled = true; }, fail);
     tracker.start(
         &owner, QStringLiteral("reading ais://b/x"),
         [](JobContext &) -> int { throw Error(ErrorKind::ObjectNotFound, "ais://b/x: not found"); },
@@ -146,8 +146,11 @@ void TestJobTracker::stopEndsOneJobWithCancelled()
     auto work = [](Gate &g) { return [&g](JobContext &job) { g.wait(job); }; };
     const JobId ida = tracker.start(
         &owner, QStringLiteral("job a"), work(a), [&] { outcome.push_back(QStringLiteral("a done")); },
-        [&](const Error &e) { outcome.push_back(e.kind() == ErrorKind::Cancelled ? QStringLiteral("a stopped") : QString()); });
-    tracker.start(&owner, QStringLiteral("job b"), work(b), [&] { outcome.push_back(QStringLiteral("b done")); });
+        [&](const Error &e) {
+            outcome.push_back(e.kind() == ErrorKind::Cancelled ? QStringLiteral("a stopped") : QString());
+        });
+    tracker.start(&owner, QStringLiteral("job b"), work(b),
+                  [&] { outcome.push_back(QStringLiteral("b done")); });
     QSignalSpy finished(&tracker, &JobTracker::jobFinished);
     QTRY_VERIFY_WITH_TIMEOUT(a.entered && b.entered, 5000);
     QCOMPARE(tracker.jobs().size(), std::size_t(2));
@@ -169,7 +172,11 @@ void TestJobTracker::noCallbackForAnOwnerThatIsGone()
     Gate gate;
     bool called = false;
     tracker.start(
-        owner, QStringLiteral("decoding"), [&](JobContext &job) { gate.wait(job, false); return 1; },
+        owner, QStringLiteral("decoding"),
+        [&](JobContext &job) {
+            gate.wait(job, false);
+            return 1;
+        },
         [&](int) { called = true; }, [&](const Error &) { called = true; });
     QTRY_VERIFY_WITH_TIMEOUT(gate.entered.load(), 5000);
     delete owner;
@@ -226,9 +233,11 @@ void TestJobTracker::shutdownCancelsWaitsBoundedAndLetsSavesFinish()
     QObject owner;
     Gate listing, stuck, save;
     std::atomic<bool> saveFinished{false};
-    tracker.start(&owner, QStringLiteral("listing"), [&](JobContext &job) { listing.wait(job); }, [] {});
+    tracker.start(
+        &owner, QStringLiteral("listing"), [&](JobContext &job) { listing.wait(job); }, [] {});
     // A job that ignores its cancel flag until the gate opens.
-    tracker.start(&owner, QStringLiteral("stuck"), [&](JobContext &job) { stuck.wait(job, false); }, [] {});
+    tracker.start(
+        &owner, QStringLiteral("stuck"), [&](JobContext &job) { stuck.wait(job, false); }, [] {});
     tracker.start(
         &owner, QStringLiteral("saving"),
         [&](JobContext &job) {

@@ -1,21 +1,21 @@
-#include "ui/jobs/job_status_widget.h"
 #include "ui/explorer/explorer_panel.h"
+#include "ui/jobs/job_status_widget.h"
 #include "ui/language_manager.h"
 
+#include "ui/explorer/summary_view.h"
+#include "ui/health/health_view.h"
+#include "ui/locale_format.h"
+#include "ui/main_window.h"
+#include "ui/models/object_list_model.h"
+#include "ui/models/shard_sample_model.h"
+#include "ui/settings.h"
+#include "ui/start_view.h"
 #include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTableView>
-#include "ui/locale_format.h"
-#include "ui/main_window.h"
-#include "ui/health/health_view.h"
-#include "ui/models/shard_sample_model.h"
-#include "ui/models/object_list_model.h"
-#include "ui/settings.h"
-#include "ui/start_view.h"
-#include "ui/explorer/summary_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -224,7 +224,8 @@ void TestMainWindow::jobStatusShowsProgressAndStop()
     QCOMPARE(status->runningJobs(), 2);
     auto row = [status](const QString &title) -> QWidget * {
         for (QWidget *r : status->findChildren<QWidget *>(QStringLiteral("jobStatusRow")))
-            if (r->isVisibleTo(status) && r->findChild<QLabel *>(QStringLiteral("jobStatusTitle"))->toolTip() == title)
+            if (r->isVisibleTo(status) &&
+                r->findChild<QLabel *>(QStringLiteral("jobStatusTitle"))->toolTip() == title)
                 return r;
         return nullptr;
     };

@@ -2,16 +2,16 @@
 // the continuation token, a new location drops pages of the old one, errors
 // name the bucket; checked with QAbstractItemModelTester throughout.
 
-#include "ui/models/object_list_model.h"
 #include "core/storage/file_store.h"
+#include "ui/models/object_list_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
-#include <QLocale>
 #include <QTest>
 
 using namespace shardscope;
@@ -169,7 +169,8 @@ void TestObjectListModel::timesAsTheStoreWroteThemAndAsInstants()
     const QModelIndex modified = model.index(0, ObjectListModel::ModifiedColumn);
     // The file store's text (whole seconds, UTC), unchanged, as the tooltip;
     // the cell shows the locale's short form of the same time...
-    QCOMPARE(model.data(modified, Qt::ToolTipRole).toString(), mtime.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+    QCOMPARE(model.data(modified, Qt::ToolTipRole).toString(),
+             mtime.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
     QCOMPARE(model.data(modified).toString(), QLocale().toString(mtime.toLocalTime(), QLocale::ShortFormat));
     // ...and the instant it names, for views that show it their own way.
     const QDateTime shown = model.data(modified, ObjectListModel::ModifiedTimeRole).toDateTime();

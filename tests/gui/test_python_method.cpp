@@ -12,15 +12,14 @@
 #include "cli_runner.h"
 #include "core/config/dataset_config.h"
 
-#include <QApplication>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
-#include <QInputDialog>
-#include <QTimer>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -28,13 +27,17 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace shardscope;
 using namespace shardscope::ui;
 
 namespace {
 
-QString endpoint() { return qEnvironmentVariable("AIS_ENDPOINT", QStringLiteral("http://127.0.0.1:8080")); }
+QString endpoint()
+{
+    return qEnvironmentVariable("AIS_ENDPOINT", QStringLiteral("http://127.0.0.1:8080"));
+}
 
 CliRun cli(const QStringList &args)
 {
@@ -84,8 +87,9 @@ private Q_SLOTS:
         qRegisterMetaType<BenchResult>();
         QVERIFY2(QFileInfo::exists(m_python), "no venv Python: run scripts/setup-venv.sh");
         m_bucket = QStringLiteral("ss-python-gui-%1").arg(QRandomGenerator::global()->bounded(1000000));
-        const CliRun gen = cli({QStringLiteral("gen"), QStringLiteral("ais://") + m_bucket, QStringLiteral("--objects"),
-                                QString::number(kObjects), QStringLiteral("--size"), QStringLiteral("2KiB")});
+        const CliRun gen =
+            cli({QStringLiteral("gen"), QStringLiteral("ais://") + m_bucket, QStringLiteral("--objects"),
+                 QString::number(kObjects), QStringLiteral("--size"), QStringLiteral("2KiB")});
         QVERIFY2(gen.exitCode == 0, qPrintable(gen.err));
     }
 
@@ -99,9 +103,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("pipeline");
         QTest::addColumn<int>("kind");
-        QTest::newRow("aistore.pytorch, iterable") << int(PythonPipeline::Sdk) << int(DatasetConfig::Kind::Iterable);
+        QTest::newRow("aistore.pytorch, iterable")
+            << int(PythonPipeline::Sdk) << int(DatasetConfig::Kind::Iterable);
         QTest::newRow("aistore.pytorch, map") << int(PythonPipeline::Sdk) << int(DatasetConfig::Kind::Map);
-        QTest::newRow("shardscope, iterable") << int(PythonPipeline::Native) << int(DatasetConfig::Kind::Iterable);
+        QTest::newRow("shardscope, iterable")
+            << int(PythonPipeline::Native) << int(DatasetConfig::Kind::Iterable);
         QTest::newRow("shardscope, map") << int(PythonPipeline::Native) << int(DatasetConfig::Kind::Map);
     }
 
@@ -137,7 +143,8 @@ private Q_SLOTS:
         QVERIFY(index >= 0);
         methods->setCurrentIndex(index);
         QCOMPARE(methods->currentText(), QString::fromUtf8(QTest::currentDataTag()));
-        panel.findChild<QLineEdit *>(QStringLiteral("benchUrl"))->setText(QStringLiteral("ais://") + m_bucket);
+        panel.findChild<QLineEdit *>(QStringLiteral("benchUrl"))
+            ->setText(QStringLiteral("ais://") + m_bucket);
         // A sweep or comparison of a Python method is refused with a reason; Start runs it.
         panel.startSweep();
         QVERIFY(!panel.isRunning());
@@ -148,8 +155,10 @@ private Q_SLOTS:
         QCOMPARE(panel.results().size(), std::size_t(1));
         QCOMPARE(panel.results().front().items, std::uint64_t(kObjects));
         // Remembered for the Export dialog, for this very config.
-        const auto pipeline = method == QLatin1String("python-sdk") ? PythonPipeline::Sdk : PythonPipeline::Native;
-        const auto rate = lastPipelineRate(PythonBenchmark::configForUrl(QStringLiteral("ais://") + m_bucket, 4), pipeline);
+        const auto pipeline =
+            method == QLatin1String("python-sdk") ? PythonPipeline::Sdk : PythonPipeline::Native;
+        const auto rate =
+            lastPipelineRate(PythonBenchmark::configForUrl(QStringLiteral("ais://") + m_bucket, 4), pipeline);
         QVERIFY(rate);
         QCOMPARE(*rate, panel.results().front().itemsPerSecond());
         setConfiguredPython(QString());
@@ -160,12 +169,14 @@ private Q_SLOTS:
         setConfiguredPython(m_python);
         BenchmarkPanel panel;
         QSignalSpy finished(&panel, &BenchmarkPanel::finished);
-        panel.findChild<QLineEdit *>(QStringLiteral("benchUrl"))->setText(QStringLiteral("ais://") + m_bucket);
+        panel.findChild<QLineEdit *>(QStringLiteral("benchUrl"))
+            ->setText(QStringLiteral("ais://") + m_bucket);
         panel.findChild<QCheckBox *>(QStringLiteral("benchEpoch"))->setChecked(true);
         panel.startCompare();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 480000);
         QCOMPARE(finished.first().at(0).toString(), QString());
-        // Baseline, map, object, get-batch, then the SDK pipeline and shardscope from Python, all on the same data.
+        // Baseline, map, object, get-batch, then the SDK pipeline and shardscope from Python, all on the same
+        // data.
         const auto &results = panel.results();
         QCOMPARE(results.size(), std::size_t(6));
         for (const BenchResult &r : results)
@@ -188,7 +199,8 @@ private Q_SLOTS:
         QVERIFY(dialog.text().contains(QLatin1String("import shardscope")));
         QCOMPARE(ExportDialog::suggestedSuffix(dialog.format()), QStringLiteral("py"));
         auto *status = dialog.findChild<QLabel *>(QStringLiteral("exportStatus"));
-        QVERIFY2(status->text().contains(QLatin1String("benchmark this config with the methods")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QLatin1String("benchmark this config with the methods")),
+                 qPrintable(status->text()));
 
         recordPipelineRate(c, PythonPipeline::Sdk, 250);
         recordPipelineRate(c, PythonPipeline::Native, 5000);
@@ -229,7 +241,8 @@ private Q_SLOTS:
         finder.start(PythonPipeline::Native, QStringLiteral("/nonexistent/python3"));
         QTRY_COMPARE_WITH_TIMEOUT(notFound.size(), 1, 60000);
         const QString message = notFound.first().first().toString();
-        QVERIFY2(message.contains(QLatin1String("/nonexistent/python3")) && message.contains(QLatin1String("shardscope")) &&
+        QVERIFY2(message.contains(QLatin1String("/nonexistent/python3")) &&
+                     message.contains(QLatin1String("shardscope")) &&
                      message.contains(QLatin1String("Settings")),
                  qPrintable(message));
 
@@ -249,9 +262,11 @@ private Q_SLOTS:
         PythonMethodRun run;
         QSignalSpy finished(&run, &PythonMethodRun::finished);
         QSignalSpy failed(&run, &PythonMethodRun::failed);
-        QVERIFY(run.start({PythonPipeline::Sdk, config(m_bucket, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
+        QVERIFY(run.start(
+            {PythonPipeline::Sdk, config(m_bucket, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
         QVERIFY(run.isRunning());
-        QVERIFY(!run.start({PythonPipeline::Sdk, config(m_bucket, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
+        QVERIFY(!run.start(
+            {PythonPipeline::Sdk, config(m_bucket, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
         run.stop();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         QCOMPARE(failed.size(), 0);
@@ -260,7 +275,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(JobTracker::instance().jobs().empty(), 10000);
 
         // The status bar's Stop: the run is a job of the tracker, and cancelling the job ends it.
-        QVERIFY(run.start({PythonPipeline::Sdk, config(m_bucket, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
+        QVERIFY(run.start(
+            {PythonPipeline::Sdk, config(m_bucket, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
         const auto jobs = JobTracker::instance().jobs();
         QCOMPARE(jobs.size(), std::size_t(1));
         QCOMPARE(jobs.front().title, QStringLiteral("Benchmark: Python: aistore.pytorch"));
@@ -286,11 +302,12 @@ private Q_SLOTS:
         // A bucket that does not exist: the pipeline's own error, naming it.
         const QString missing = m_bucket + QStringLiteral("-missing");
         QSignalSpy failed2(&run, &PythonMethodRun::failed);
-        QVERIFY(run.start({PythonPipeline::Native, config(missing, DatasetConfig::Kind::Iterable), m_python,
-                           endpoint()}));
+        QVERIFY(run.start(
+            {PythonPipeline::Native, config(missing, DatasetConfig::Kind::Iterable), m_python, endpoint()}));
         QTRY_COMPARE_WITH_TIMEOUT(failed2.size(), 1, 120000);
         const QString message = failed2.first().first().toString();
-        QVERIFY2(message.contains(missing) && message.contains(QLatin1String("Python: shardscope")), qPrintable(message));
+        QVERIFY2(message.contains(missing) && message.contains(QLatin1String("Python: shardscope")),
+                 qPrintable(message));
 
         // An interpreter that is not there.
         QSignalSpy failed3(&run, &PythonMethodRun::failed);

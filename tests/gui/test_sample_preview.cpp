@@ -1,14 +1,14 @@
 // Shard browsing and sample preview: a shard's samples stream into the tree
 // (problems as rows of their own), members show by content.
 
-#include "ui/explorer/explorer_panel.h"
 #include "core/gen/dataset_generator.h"
 #include "core/gen/png_writer.h"
+#include "core/storage/file_store.h"
+#include "ui/explorer/explorer_panel.h"
+#include "ui/explorer/sample_preview.h"
 #include "ui/models/object_list_model.h"
 #include "ui/models/shard_sample_model.h"
 #include "ui/models/thumbnail_model.h"
-#include "ui/explorer/sample_preview.h"
-#include "core/storage/file_store.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>

@@ -124,16 +124,28 @@ const QSet<QString> &sameInEveryLanguage()
 {
     static const QSet<QString> same = {
         // names of products and formats
-        QStringLiteral("shardscope"), QStringLiteral("AIStore"), QStringLiteral("AIStore SDK"),
+        QStringLiteral("shardscope"),
+        QStringLiteral("AIStore"),
+        QStringLiteral("AIStore SDK"),
         QStringLiteral("WebDataset"),
         // abbreviations every catalog keeps
-        QStringLiteral("JSON"), QStringLiteral("CSV"), QStringLiteral("PNG"), QStringLiteral("PDF"),
-        QStringLiteral("URL"), QStringLiteral("ID"),
+        QStringLiteral("JSON"),
+        QStringLiteral("CSV"),
+        QStringLiteral("PNG"),
+        QStringLiteral("PDF"),
+        QStringLiteral("URL"),
+        QStringLiteral("ID"),
         // units and percentile symbols
-        QStringLiteral("CPU %"), QStringLiteral("MB/s"), QStringLiteral("p50 ms"), QStringLiteral("p95 ms"),
+        QStringLiteral("CPU %"),
+        QStringLiteral("MB/s"),
+        QStringLiteral("p50 ms"),
+        QStringLiteral("p95 ms"),
         QStringLiteral("p99 ms"),
         // German words spelt as in English (Duden): the German catalog keeps them
-        QStringLiteral("Name"), QStringLiteral("Bytes"), QStringLiteral("Benchmark"), QStringLiteral("Detail"),
+        QStringLiteral("Name"),
+        QStringLiteral("Bytes"),
+        QStringLiteral("Benchmark"),
+        QStringLiteral("Detail"),
         // a technical loanword the German catalog keeps, like "Bucket"
         QStringLiteral("Shard"),
     };

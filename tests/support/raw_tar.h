@@ -13,7 +13,9 @@ inline std::string rawTar(const std::vector<std::pair<std::string, std::string>>
     std::string tar;
     for (const auto &[name, data] : members) {
         std::string h(512, '\0');
-        auto put = [&](std::size_t offset, const std::string &field) { h.replace(offset, field.size(), field); };
+        auto put = [&](std::size_t offset, const std::string &field) {
+            h.replace(offset, field.size(), field);
+        };
         put(0, name.substr(0, 100));
         put(100, "0000644");
         put(108, "0000000");
@@ -24,7 +26,9 @@ inline std::string rawTar(const std::vector<std::pair<std::string, std::string>>
         put(136, "00000000000");
         put(148, "        ");
         h[156] = '0';
-        put(257, std::string("ustar\0" "00", 8));
+        put(257, std::string("ustar\0"
+                             "00",
+                             8));
         unsigned sum = 0;
         for (char c : h)
             sum += static_cast<unsigned char>(c);

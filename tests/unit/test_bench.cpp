@@ -339,13 +339,20 @@ void TestBench::verdictAdviceFitsTheStore_data()
     QTest::addColumn<bool>("largeObjects");
     QTest::addColumn<QString>("mentions");
     QTest::addColumn<QString>("never");
-    QTest::newRow("cluster, large") << "ais" << true << "targets" << "disk";
-    QTest::newRow("local folder, large") << "local" << true << "disk" << "targets";
-    QTest::newRow("file folder, large") << "file" << true << "disk" << "targets";
-    QTest::newRow("s3, large") << "s3" << true << "closer" << "targets";
-    QTest::newRow("cluster, small") << "ais" << false << "get-batch" << "disk";
-    QTest::newRow("local folder, small") << "local" << false << "shards" << "get-batch";
-    QTest::newRow("s3, small") << "s3" << false << "shards" << "get-batch";
+    QTest::newRow("cluster, large") << "ais" << true << "targets"
+                                    << "disk";
+    QTest::newRow("local folder, large") << "local" << true << "disk"
+                                         << "targets";
+    QTest::newRow("file folder, large") << "file" << true << "disk"
+                                        << "targets";
+    QTest::newRow("s3, large") << "s3" << true << "closer"
+                               << "targets";
+    QTest::newRow("cluster, small") << "ais" << false << "get-batch"
+                                    << "disk";
+    QTest::newRow("local folder, small") << "local" << false << "shards"
+                                         << "get-batch";
+    QTest::newRow("s3, small") << "s3" << false << "shards"
+                               << "get-batch";
 }
 
 void TestBench::verdictAdviceFitsTheStore()
@@ -361,7 +368,8 @@ void TestBench::verdictAdviceFitsTheStore()
     r.cpuSeconds = 2;
     r.payloadBytes = r.wireBytes = 10000ull * (largeObjects ? 8 * 1024 * 1024 : 4096);
     const Verdict v = judgeBenchmark(r, 2);
-    QCOMPARE(QString::fromStdString(v.bound), largeObjects ? QStringLiteral("bandwidth-bound") : QStringLiteral("request-bound"));
+    QCOMPARE(QString::fromStdString(v.bound),
+             largeObjects ? QStringLiteral("bandwidth-bound") : QStringLiteral("request-bound"));
     QVERIFY2(QString::fromStdString(v.next).contains(mentions), v.next.c_str());
     QVERIFY2(!QString::fromStdString(v.next).contains(never), v.next.c_str());
 }

@@ -7,8 +7,8 @@
 #include "core/bench/sweep.h"
 #include "core/data/sources.h"
 #include "core/shard/archive_reader.h"
-#include "core/storage/transfer.h"
 #include "core/storage/file_store.h"
+#include "core/storage/transfer.h"
 #include "core/util/error.h"
 
 #include <QDir>
@@ -67,8 +67,9 @@ void TestCoreShared::downloadWritesTheObject()
 {
     const QString out = m_dir.filePath(QStringLiteral("big.out"));
     std::vector<std::pair<std::uint64_t, std::uint64_t>> reports;
-    const std::uint64_t n = downloadObject(*m_store, "b", "big.bin", GetRequest{}, out.toStdString(),
-                                           [&](std::uint64_t done, std::uint64_t total) { reports.emplace_back(done, total); });
+    const std::uint64_t n =
+        downloadObject(*m_store, "b", "big.bin", GetRequest{}, out.toStdString(),
+                       [&](std::uint64_t done, std::uint64_t total) { reports.emplace_back(done, total); });
     QCOMPARE(n, std::uint64_t(3u << 20));
     const QByteArray bytes = readFile(out);
     QCOMPARE(bytes.size(), qsizetype(3u << 20));
@@ -92,7 +93,8 @@ void TestCoreShared::downloadOfAMissingObjectKeepsTheOldFile()
         QVERIFY2(std::string(e.what()).find("gone.bin") != std::string::npos, e.what());
     }
     QCOMPARE(readFile(out), QByteArray("hello world"));
-    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("keep.out.*")}, QDir::Files | QDir::Hidden).size(), 0);
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("keep.out.*")}, QDir::Files | QDir::Hidden).size(),
+             0);
 }
 
 void TestCoreShared::stoppedDownloadLeavesNoFile()
@@ -108,7 +110,8 @@ void TestCoreShared::stoppedDownloadLeavesNoFile()
         QCOMPARE(e.kind(), ErrorKind::Cancelled);
     }
     QVERIFY(!QFile::exists(out));
-    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("stopped.out*")}, QDir::Files | QDir::Hidden).size(), 0);
+    QCOMPARE(
+        QDir(m_dir.path()).entryList({QStringLiteral("stopped.out*")}, QDir::Files | QDir::Hidden).size(), 0);
 }
 
 void TestCoreShared::downloadOfARangeAndAMember()
@@ -127,19 +130,32 @@ void TestCoreShared::workerCounts_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected"); // "" = refused
-    QTest::newRow("powers of two") << "1,2,4,8" << "1 2 4 8";
-    QTest::newRow("spaces and a trailing comma") << " 1 , 3,16, " << "1 3 16";
-    QTest::newRow("one") << "6" << "6";
-    QTest::newRow("the most") << "512,1024" << "512 1024";
-    QTest::newRow("not increasing") << "1,4,2" << "";
-    QTest::newRow("repeated") << "2,2" << "";
-    QTest::newRow("zero") << "0,1" << "";
-    QTest::newRow("too many") << "1,1025" << "";
-    QTest::newRow("negative") << "-1,2" << "";
-    QTest::newRow("a word") << "1,two" << "";
-    QTest::newRow("huge") << "99999999999999999999" << "";
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("only commas") << ",," << "";
+    QTest::newRow("powers of two") << "1,2,4,8"
+                                   << "1 2 4 8";
+    QTest::newRow("spaces and a trailing comma") << " 1 , 3,16, "
+                                                 << "1 3 16";
+    QTest::newRow("one") << "6"
+                         << "6";
+    QTest::newRow("the most") << "512,1024"
+                              << "512 1024";
+    QTest::newRow("not increasing") << "1,4,2"
+                                    << "";
+    QTest::newRow("repeated") << "2,2"
+                              << "";
+    QTest::newRow("zero") << "0,1"
+                          << "";
+    QTest::newRow("too many") << "1,1025"
+                              << "";
+    QTest::newRow("negative") << "-1,2"
+                              << "";
+    QTest::newRow("a word") << "1,two"
+                            << "";
+    QTest::newRow("huge") << "99999999999999999999"
+                          << "";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("only commas") << ",,"
+                                 << "";
 }
 
 void TestCoreShared::workerCounts()
@@ -162,7 +178,8 @@ void TestCoreShared::workerCounts()
 void TestCoreShared::compareDefaults()
 {
     using M = BenchMethod;
-    QVERIFY(defaultCompareMethods(false, true) == (std::vector<M>{M::Baseline, M::Map, M::Iterable, M::GetBatch}));
+    QVERIFY(defaultCompareMethods(false, true) ==
+            (std::vector<M>{M::Baseline, M::Map, M::Iterable, M::GetBatch}));
     QVERIFY(defaultCompareMethods(false, false) == (std::vector<M>{M::Baseline, M::Map, M::Iterable}));
     QVERIFY(defaultCompareMethods(true, true) == (std::vector<M>{M::Baseline, M::Shard}));
     QVERIFY(defaultCompareMethods(true, false) == (std::vector<M>{M::Baseline, M::Shard}));

@@ -4,8 +4,8 @@
 
 #include "core/decode/decoded.h"
 #include "core/gen/png_writer.h"
-#include "peak_memory.h"
 #include "core/util/error.h"
+#include "peak_memory.h"
 
 #include <QBuffer>
 #include <QImage>

@@ -70,7 +70,8 @@ void TestHealthIndex::daliOffsetsPointAtTheMembers()
     const Members m = members();
     const std::string tar = writeArchive(ShardFormat::Tar, m);
     writeFile(m_dir.filePath(QStringLiteral("a.tar")), tar);
-    StoreLocation loc = openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/a.tar"), StoreOptions());
+    StoreLocation loc =
+        openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/a.tar"), StoreOptions());
     const auto layout = tarLayout(*loc.store, loc.bucket, loc.path);
     QCOMPARE(layout.size(), m.size());
     for (std::size_t i = 0; i < m.size(); ++i) {
@@ -97,7 +98,8 @@ void TestHealthIndex::tamperedIndexIsCaught()
 {
     const std::string tar = writeArchive(ShardFormat::Tar, members());
     writeFile(m_dir.filePath(QStringLiteral("b.tar")), tar);
-    StoreLocation loc = openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/b.tar"), StoreOptions());
+    StoreLocation loc =
+        openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/b.tar"), StoreOptions());
     auto parsed = parseDaliIndex(daliIndex(tarLayout(*loc.store, loc.bucket, loc.path), loc.url()), "b.idx");
     parsed[2][0].offset += 512; // sample-2.jpg now points at the next block
     parsed[4].pop_back();       // sample-4.cls left out
@@ -113,7 +115,8 @@ void TestHealthIndex::tamperedIndexIsCaught()
 void TestHealthIndex::daliRefusesWhatItCannotIndex()
 {
     writeFile(m_dir.filePath(QStringLiteral("c.tar.gz")), writeArchive(ShardFormat::TarGz, members()));
-    StoreLocation gz = openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/c.tar.gz"), StoreOptions());
+    StoreLocation gz =
+        openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/c.tar.gz"), StoreOptions());
     try {
         tarLayout(*gz.store, gz.bucket, gz.path);
         QFAIL("a compressed shard has no offsets");
@@ -121,8 +124,10 @@ void TestHealthIndex::daliRefusesWhatItCannotIndex()
         QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("uncompressed tar")), e.what());
         QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("c.tar.gz")), e.what());
     }
-    writeFile(m_dir.filePath(QStringLiteral("d.tar")), writeArchive(ShardFormat::Tar, {{"my sample.jpg", "x"}}));
-    StoreLocation sp = openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/d.tar"), StoreOptions());
+    writeFile(m_dir.filePath(QStringLiteral("d.tar")),
+              writeArchive(ShardFormat::Tar, {{"my sample.jpg", "x"}}));
+    StoreLocation sp =
+        openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/d.tar"), StoreOptions());
     try {
         daliIndex(tarLayout(*sp.store, sp.bucket, sp.path), sp.url());
         QFAIL("a space cannot be written in DALI's format");
@@ -132,7 +137,8 @@ void TestHealthIndex::daliRefusesWhatItCannotIndex()
     std::string cut = writeArchive(ShardFormat::Tar, members());
     cut.resize(cut.size() / 2);
     writeFile(m_dir.filePath(QStringLiteral("e.tar")), cut);
-    StoreLocation tr = openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/e.tar"), StoreOptions());
+    StoreLocation tr =
+        openStore(parseStoreUrl("file://" + m_dir.path().toStdString() + "/e.tar"), StoreOptions());
     QVERIFY_THROWS_EXCEPTION(Error, tarLayout(*tr.store, tr.bucket, tr.path));
     try {
         parseDaliIndex("v1.2 2\njpg 0 10 a.jpg\n", "x.idx");
@@ -153,15 +159,18 @@ void TestHealthIndex::widsReadAndChecked()
     writeFile(dir.filePath(QStringLiteral("s0.tar")), writeArchive(ShardFormat::Tar, three));
     writeFile(dir.filePath(QStringLiteral("s1.tar")), writeArchive(ShardFormat::Tar, two));
     const std::string base = "file://" + dir.path().toStdString();
-    const std::string json = R"({"__kind__": "wids-shard-index-v1", "wids_version": 1, "name": "t", "shardlist": [
-        {"url": ")" + base + R"(/s0.tar", "nsamples": 3}, {"url": ")" + base + R"(/s1.tar", "nsamples": 5}]})";
+    const std::string json =
+        R"({"__kind__": "wids-shard-index-v1", "wids_version": 1, "name": "t", "shardlist": [
+        {"url": ")" +
+        base + R"(/s0.tar", "nsamples": 3}, {"url": ")" + base + R"(/s1.tar", "nsamples": 5}]})";
     const WidsIndex index = parseWidsIndex(json, "t.json");
     QCOMPARE(index.shards.size(), std::size_t(2));
     QCOMPARE(index.totalSamples, std::uint64_t(8));
     const WidsCheck check = verifyWidsIndex(index, StoreOptions());
     QCOMPARE(check.samplesCounted, std::uint64_t(5));
     QCOMPARE(check.mismatches.size(), std::size_t(1)); // s1 holds 2, not 5
-    QVERIFY2(QString::fromStdString(check.mismatches[0]).contains(QStringLiteral("s1.tar: the index says 5 samples, the shard holds 2")),
+    QVERIFY2(QString::fromStdString(check.mismatches[0])
+                 .contains(QStringLiteral("s1.tar: the index says 5 samples, the shard holds 2")),
              check.mismatches[0].c_str());
 }
 
@@ -169,8 +178,10 @@ void TestHealthIndex::widsMalformed_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not JSON") << "{" << "not JSON";
-    QTest::newRow("another kind") << R"({"__kind__": "x", "shardlist": []})" << "$.__kind__";
+    QTest::newRow("not JSON") << "{"
+                              << "not JSON";
+    QTest::newRow("another kind") << R"({"__kind__": "x", "shardlist": []})"
+                                  << "$.__kind__";
     QTest::newRow("negative count")
         << R"({"__kind__": "wids-shard-index-v1", "shardlist": [{"url": "a.tar", "nsamples": -1}]})"
         << "$.shardlist[0].nsamples";
@@ -196,9 +207,10 @@ void TestHealthIndex::cliIndex()
     QTemporaryDir dir, out;
     writeFile(dir.filePath(QStringLiteral("shard-0.tar")), writeArchive(ShardFormat::Tar, members()));
     writeFile(dir.filePath(QStringLiteral("shard-1.tar")), writeArchive(ShardFormat::Tar, members()));
-    const CliRun run = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                              {QStringLiteral("index"), QStringLiteral("file://") + dir.path(), QStringLiteral("--dali"),
-                               QStringLiteral("--out-dir"), out.path(), QStringLiteral("--verify")});
+    const CliRun run =
+        runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+               {QStringLiteral("index"), QStringLiteral("file://") + dir.path(), QStringLiteral("--dali"),
+                QStringLiteral("--out-dir"), out.path(), QStringLiteral("--verify")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.count(QStringLiteral("verified")) == 2, qPrintable(run.err));
     QFile idx(out.filePath(QStringLiteral("shard-1.idx")));
@@ -209,10 +221,11 @@ void TestHealthIndex::cliIndex()
     const QString widsPath = out.filePath(QStringLiteral("w.json"));
     const std::string base = "file://" + dir.path().toStdString();
     writeFile(widsPath, R"({"__kind__": "wids-shard-index-v1", "shardlist": [{"url": ")" + base +
-                            R"(/shard-0.tar", "nsamples": 6}, {"url": ")" + base + R"(/shard-1.tar", "nsamples": 6}]})");
+                            R"(/shard-0.tar", "nsamples": 6}, {"url": ")" + base +
+                            R"(/shard-1.tar", "nsamples": 6}]})");
     const CliRun wids = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                               {QStringLiteral("index"), QStringLiteral("--wids"), widsPath, QStringLiteral("--verify"),
-                                QStringLiteral("--json")});
+                               {QStringLiteral("index"), QStringLiteral("--wids"), widsPath,
+                                QStringLiteral("--verify"), QStringLiteral("--json")});
     QVERIFY2(wids.exitCode == 0, qPrintable(wids.err));
     const QJsonObject j = QJsonDocument::fromJson(wids.out).object();
     QCOMPARE(j.value(QStringLiteral("samples")).toInt(), 12);

@@ -5,12 +5,12 @@
 // shard; with ErrorPolicy::Skip nothing throws and the problem is reported;
 // nothing is written anywhere (the reader only streams).
 
-#include "core/shard/shard_reader.h"
 #include "core/gen/dataset_generator.h"
 #include "core/gen/png_writer.h"
-#include "peak_memory.h"
+#include "core/shard/shard_reader.h"
 #include "core/storage/file_store.h"
 #include "core/util/error.h"
+#include "peak_memory.h"
 
 #include <QDir>
 #include <QTemporaryDir>

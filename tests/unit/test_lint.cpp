@@ -28,7 +28,10 @@ namespace {
 using Members = std::vector<std::pair<std::string, std::string>>;
 using Shards = std::vector<Members>; // written as shard-00000.tar, shard-00001.tar, ...
 
-std::string bytes(std::size_t n, char c = 'x') { return std::string(n, c); }
+std::string bytes(std::size_t n, char c = 'x')
+{
+    return std::string(n, c);
+}
 
 // Samples s<first>..s<first+count-1>, each a .jpg and a .cls.
 Members samples(int first, int count, std::size_t jpgBytes = 100)
@@ -118,8 +121,7 @@ QString TestLint::writeDataset(const Shards &shards)
     m_dirs.push_back(std::make_unique<QTemporaryDir>());
     const QString dir = m_dirs.back()->path();
     for (std::size_t i = 0; i < shards.size(); ++i)
-        writeFile(dir + QLatin1Char('/') + QString::fromStdString(shardName(i)),
-                  rawTar(shards[i]));
+        writeFile(dir + QLatin1Char('/') + QString::fromStdString(shardName(i)), rawTar(shards[i]));
     return dir;
 }
 
@@ -140,52 +142,82 @@ void TestLint::eachKindIsReported_data()
 
     QTest::newRow("split_sample: a key comes back after another")
         << Shards{samples(0, 6) + Members{{"s2.jpg", bytes(100)}, {"s2.cls", "2"}}} << "split_sample" << 1
-        << "shard-00000.tar" << "s2.jpg" << "s2";
+        << "shard-00000.tar"
+        << "s2.jpg"
+        << "s2";
     QTest::newRow("duplicate_key: one key in two shards")
-        << Shards{samples(0, 5), samples(4, 5)} << "duplicate_key" << 1 << "shard-00001.tar" << "s4.jpg"
+        << Shards{samples(0, 5), samples(4, 5)} << "duplicate_key" << 1 << "shard-00001.tar"
+        << "s4.jpg"
         << "shard-00000.tar";
     QTest::newRow("duplicate_extension: a sample with two .jpg")
         << Shards{samples(0, 2) + Members{{"s2.jpg", bytes(100)}, {"s2.jpg", bytes(90)}, {"s2.cls", "1"}} +
                   samples(3, 3)}
-        << "duplicate_extension" << 1 << "shard-00000.tar" << "s2.jpg" << "jpg";
+        << "duplicate_extension" << 1 << "shard-00000.tar"
+        << "s2.jpg"
+        << "jpg";
     QTest::newRow("missing_extension: a sample without .cls")
         << Shards{samples(0, 5) + Members{{"s5.jpg", bytes(100)}} + samples(6, 4)} << "missing_extension" << 1
-        << "shard-00000.tar" << "s5.jpg" << ".cls";
+        << "shard-00000.tar"
+        << "s5.jpg"
+        << ".cls";
     QTest::newRow("stray_member: no extension, hidden, README")
-        << Shards{Members{{"README.md", "read me"}} + samples(0, 4) + Members{{"notes", "n"}, {".hidden.txt", "h"}}}
-        << "stray_member" << 3 << "shard-00000.tar" << "README.md" << "documentation";
+        << Shards{Members{{"README.md", "read me"}} + samples(0, 4) +
+                  Members{{"notes", "n"}, {".hidden.txt", "h"}}}
+        << "stray_member" << 3 << "shard-00000.tar"
+        << "README.md"
+        << "documentation";
     QTest::newRow("key_rule_mismatch: several dots")
         << Shards{samples(0, 3) + Members{{"s3.jpg", bytes(100)}, {"s3.cls", "0"}, {"s3.seg.png", "p"}} +
                   samples(4, 3)}
-        << "key_rule_mismatch" << 1 << "shard-00000.tar" << "s3.seg.png" << "extension png";
+        << "key_rule_mismatch" << 1 << "shard-00000.tar"
+        << "s3.seg.png"
+        << "extension png";
     QTest::newRow("key_rule_mismatch: an upper-case extension")
         << Shards{samples(0, 3) + Members{{"s3.JPG", bytes(100)}, {"s3.cls", "0"}} + samples(4, 2)}
-        << "key_rule_mismatch" << 1 << "shard-00000.tar" << "s3.JPG" << "extension JPG";
+        << "key_rule_mismatch" << 1 << "shard-00000.tar"
+        << "s3.JPG"
+        << "extension JPG";
     QTest::newRow("key_rule_mismatch: same file name in two directories")
-        << Shards{Members{{"a/s0.jpg", bytes(100)}, {"a/s0.cls", "0"}, {"b/s0.jpg", bytes(100)}, {"b/s0.cls", "1"}}}
-        << "key_rule_mismatch" << 2 << "shard-00000.tar" << "b/s0.jpg" << "a/s0";
+        << Shards{Members{
+               {"a/s0.jpg", bytes(100)}, {"a/s0.cls", "0"}, {"b/s0.jpg", bytes(100)}, {"b/s0.cls", "1"}}}
+        << "key_rule_mismatch" << 2 << "shard-00000.tar"
+        << "b/s0.jpg"
+        << "a/s0";
     QTest::newRow("empty_member: a .cls of 0 bytes")
         << Shards{samples(0, 3) + Members{{"s3.jpg", bytes(100)}, {"s3.cls", ""}} + samples(4, 2)}
-        << "empty_member" << 1 << "shard-00000.tar" << "s3.cls" << "0 bytes";
+        << "empty_member" << 1 << "shard-00000.tar"
+        << "s3.cls"
+        << "0 bytes";
     QTest::newRow("large_member: over the 1000-byte bound")
         << Shards{samples(0, 3) + Members{{"s3.jpg", bytes(5000)}, {"s3.cls", "1"}}} << "large_member" << 1
-        << "shard-00000.tar" << "s3.jpg" << "bound";
+        << "shard-00000.tar"
+        << "s3.jpg"
+        << "bound";
     std::string truncated = rawTar(samples(0, 20, 1000));
     truncated.resize(truncated.size() * 3 / 5);
     QTest::newRow("unreadable_shard: truncated in a member")
         << Shards{samples(100, 3), {{"__raw__", truncated}}} << "unreadable_shard" << 1 << "shard-00001.tar"
-        << "s12.jpg" << "shard-00001.tar"; // samples of 2560 bytes: 3/5 of 52224 bytes ends in s12.jpg's data
+        << "s12.jpg"
+        << "shard-00001.tar"; // samples of 2560 bytes: 3/5 of 52224 bytes ends in s12.jpg's data
     QTest::newRow("unreadable_shard: not an archive")
         << Shards{{{"__raw__", "this is plain text, not a tar archive at all\n"}}} << "unreadable_shard" << 1
-        << "shard-00000.tar" << "" << "shard-00000.tar";
+        << "shard-00000.tar"
+        << ""
+        << "shard-00000.tar";
     QTest::newRow("unreadable_shard: bzip2, refused by name")
-        << Shards{{{"__raw__", std::string("BZh91AY&SY") + std::string(200, '\x11')}}} << "unreadable_shard" << 1
-        << "shard-00000.tar" << "" << "bzip2 compression is not supported";
+        << Shards{{{"__raw__", std::string("BZh91AY&SY") + std::string(200, '\x11')}}} << "unreadable_shard"
+        << 1 << "shard-00000.tar"
+        << ""
+        << "bzip2 compression is not supported";
     QTest::newRow("non_utf8_name: a key with byte 0xFF")
-        << Shards{samples(0, 2) + Members{{"s\xff.jpg", bytes(100)}, {"s\xff.cls", "1"}}} << "non_utf8_name" << 2
-        << "shard-00000.tar" << "s\xff.jpg" << "\\xff";
+        << Shards{samples(0, 2) + Members{{"s\xff.jpg", bytes(100)}, {"s\xff.cls", "1"}}} << "non_utf8_name"
+        << 2 << "shard-00000.tar"
+        << "s\xff.jpg"
+        << "\\xff";
     QTest::newRow("empty_shard: an archive with no member")
-        << Shards{samples(0, 2), Members{}} << "empty_shard" << 1 << "shard-00001.tar" << "" << "no sample";
+        << Shards{samples(0, 2), Members{}} << "empty_shard" << 1 << "shard-00001.tar"
+        << ""
+        << "no sample";
 }
 
 void TestLint::eachKindIsReported()
@@ -228,7 +260,8 @@ void TestLint::cleanDatasetReportsNothing()
 {
     // Three shards over the 1 MiB small-shard bound, every sample complete:
     // default options, nothing to report.
-    const QString dir = writeDataset({samples(0, 12, 100000), samples(12, 12, 100000), samples(24, 12, 100000)});
+    const QString dir =
+        writeDataset({samples(0, 12, 100000), samples(12, 12, 100000), samples(24, 12, 100000)});
     LintOptions o;
     o.workers = 3;
     const LintReport r = lint(dir, o);
@@ -251,11 +284,14 @@ void TestLint::partialReportWhenStopped()
     std::atomic<bool> cancel{false};
     LintOptions o = rowOptions();
     std::uint64_t calls = 0;
-    const LintReport r = lintDataset(input, o, [&](const LintProgress &p) {
-        ++calls;
-        QCOMPARE(p.shardsTotal, std::uint64_t(4));
-        cancel = true; // Stop after the first shard
-    }, &cancel);
+    const LintReport r = lintDataset(
+        input, o,
+        [&](const LintProgress &p) {
+            ++calls;
+            QCOMPARE(p.shardsTotal, std::uint64_t(4));
+            cancel = true; // Stop after the first shard
+        },
+        &cancel);
     QVERIFY(r.cancelled);
     QCOMPARE(calls, std::uint64_t(1));
     QCOMPARE(r.shardsRead, std::uint64_t(1));
@@ -281,8 +317,12 @@ void TestLint::jsonSchema()
         kinds.insert(f.value(QStringLiteral("kind")).toString());
         QCOMPARE(f.value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
         if (f.value(QStringLiteral("kind")).toString() == QLatin1String("non_utf8_name"))
-            nonUtf8Member = f.value(QStringLiteral("examples")).toArray().at(0).toObject().value(
-                QStringLiteral("member")).toString();
+            nonUtf8Member = f.value(QStringLiteral("examples"))
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(QStringLiteral("member"))
+                                .toString();
     }
     QCOMPARE(kinds, (QSet<QString>{QStringLiteral("non_utf8_name"), QStringLiteral("empty_member")}));
     QCOMPARE(nonUtf8Member, QStringLiteral("s\\xff.jpg")); // escapeName's reversible form
@@ -296,8 +336,8 @@ void TestLint::jsonSchema()
 void TestLint::adviceAndRecipe()
 {
     // Three small shards (a few KiB each) with one sample missing its .cls.
-    const QString dir = writeDataset({samples(0, 10), samples(10, 10) + Members{{"s20.jpg", bytes(100)}},
-                                      samples(21, 10)});
+    const QString dir =
+        writeDataset({samples(0, 10), samples(10, 10) + Members{{"s20.jpg", bytes(100)}}, samples(21, 10)});
     LintOptions o = rowOptions();
     const LintReport r = lint(dir, o);
     AdviceOptions ao;
@@ -316,15 +356,17 @@ void TestLint::adviceAndRecipe()
     const QJsonObject spec = QJsonDocument::fromJson(QByteArray::fromStdString(a.dsortSpec)).object();
     QCOMPARE(spec.value(QStringLiteral("input_bck")).toObject().value(QStringLiteral("name")).toString(),
              QStringLiteral("photos"));
-    QCOMPARE(spec.value(QStringLiteral("input_format")).toObject().value(QStringLiteral("template")).toString(),
-             QStringLiteral("shard-{00000..00002}"));
+    QCOMPARE(
+        spec.value(QStringLiteral("input_format")).toObject().value(QStringLiteral("template")).toString(),
+        QStringLiteral("shard-{00000..00002}"));
     QCOMPARE(spec.value(QStringLiteral("input_extension")).toString(), QStringLiteral(".tar"));
     QCOMPARE(spec.value(QStringLiteral("output_shard_size")).toString(), QStringLiteral("256MiB"));
     QCOMPARE(spec.value(QStringLiteral("output_bck")).toObject().value(QStringLiteral("name")).toString(),
              QStringLiteral("photos-resharded"));
     const QString cmd = QString::fromStdString(a.ishardCommand);
-    QVERIFY2(cmd.startsWith(QStringLiteral("ishard -src_bck='ais://photos' -dst_bck='ais://photos-resharded'")),
-             qPrintable(cmd));
+    QVERIFY2(
+        cmd.startsWith(QStringLiteral("ishard -src_bck='ais://photos' -dst_bck='ais://photos-resharded'")),
+        qPrintable(cmd));
     QVERIFY2(cmd.contains(QStringLiteral("-sample_exts='.cls,.jpg'")), qPrintable(cmd));
     QVERIFY2(cmd.contains(QStringLiteral("-missing_extension_action=exclude")), qPrintable(cmd));
     QVERIFY2(cmd.contains(QStringLiteral("-shard_size=256MiB")), qPrintable(cmd));
@@ -365,7 +407,8 @@ void TestLint::cliGate()
         QCOMPARE(findings.at(0).toObject().value(QStringLiteral("kind")).toString(),
                  QStringLiteral("missing_extension"));
     // The human report names the kind and the member.
-    const CliRun human = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), {QStringLiteral("lint"), QStringLiteral("file://") + dir});
+    const CliRun human = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+                                {QStringLiteral("lint"), QStringLiteral("file://") + dir});
     QCOMPARE(human.exitCode, 0);
     QCOMPARE(QString::fromUtf8(human.out).contains(QStringLiteral("warning missing_extension x1")), defect);
     QCOMPARE(QString::fromUtf8(human.out).contains(QStringLiteral("s99.jpg")), defect);
@@ -382,8 +425,8 @@ void TestLint::noShardsIsAnError()
         QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("no shards")), e.what());
     }
     const CliRun bad = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                              {QStringLiteral("lint"), QStringLiteral("file://") + dir.path(), QStringLiteral("--fail-on"),
-                               QStringLiteral("sometimes")});
+                              {QStringLiteral("lint"), QStringLiteral("file://") + dir.path(),
+                               QStringLiteral("--fail-on"), QStringLiteral("sometimes")});
     QCOMPARE(bad.exitCode, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("sometimes")), qPrintable(bad.err));
 }
@@ -396,35 +439,43 @@ void TestLint::demoConfigDefects()
     QTemporaryDir data;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("SHARDSCOPE_DATA_DIR"), data.path());
-    const CliRun gen = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                              {QStringLiteral("gen"), QStringLiteral("local://hdemo"), QStringLiteral("--demo"),
-                               QStringLiteral("--defects"), QStringLiteral("--shards"), QStringLiteral("3"),
-                               QStringLiteral("--samples"), QStringLiteral("12")},
-                              env);
+    const CliRun gen =
+        runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+               {QStringLiteral("gen"), QStringLiteral("local://hdemo"), QStringLiteral("--demo"),
+                QStringLiteral("--defects"), QStringLiteral("--shards"), QStringLiteral("3"),
+                QStringLiteral("--samples"), QStringLiteral("12")},
+               env);
     QVERIFY2(gen.exitCode == 0, qPrintable(gen.err));
     const QString config = data.filePath(QStringLiteral("buckets/hdemo/dataset.json"));
     QVERIFY(QFile::exists(config));
     const CliRun run = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                              {QStringLiteral("lint"), config, QStringLiteral("--json"), QStringLiteral("--fail-on"),
-                               QStringLiteral("error")},
+                              {QStringLiteral("lint"), config, QStringLiteral("--json"),
+                               QStringLiteral("--fail-on"), QStringLiteral("error")},
                               env);
     QVERIFY2(run.exitCode == 3, qPrintable(run.err));
     const QJsonObject j = QJsonDocument::fromJson(run.out).object();
-    QCOMPARE(j.value(QStringLiteral("totals")).toObject().value(QStringLiteral("shards")).toInt(), 3); // train only
+    QCOMPARE(j.value(QStringLiteral("totals")).toObject().value(QStringLiteral("shards")).toInt(),
+             3); // train only
     QSet<QString> kinds;
     for (const auto &v : j.value(QStringLiteral("findings")).toArray())
         if (v.toObject().value(QStringLiteral("severity")).toString() != QLatin1String("info"))
             kinds.insert(v.toObject().value(QStringLiteral("kind")).toString() + QLatin1Char(' ') +
-                         v.toObject().value(QStringLiteral("examples")).toArray().at(0).toObject().value(
-                             QStringLiteral("shard")).toString());
+                         v.toObject()
+                             .value(QStringLiteral("examples"))
+                             .toArray()
+                             .at(0)
+                             .toObject()
+                             .value(QStringLiteral("shard"))
+                             .toString());
     QCOMPARE(kinds, (QSet<QString>{QStringLiteral("unreadable_shard train/shard-00001.tar"),
                                    QStringLiteral("missing_extension train/shard-00000.tar"),
                                    QStringLiteral("split_sample train/shard-00002.tar")}));
     // The same config planned for two ranks: 2 and 1 shards of 12 samples.
-    const CliRun plan = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                               {QStringLiteral("plan"), config, QStringLiteral("--world-size"), QStringLiteral("2"),
-                                QStringLiteral("--samples-per-shard"), QStringLiteral("12"), QStringLiteral("--json")},
-                               env);
+    const CliRun plan =
+        runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+               {QStringLiteral("plan"), config, QStringLiteral("--world-size"), QStringLiteral("2"),
+                QStringLiteral("--samples-per-shard"), QStringLiteral("12"), QStringLiteral("--json")},
+               env);
     QVERIFY2(plan.exitCode == 0, qPrintable(plan.err));
     const QJsonObject p = QJsonDocument::fromJson(plan.out).object().value(QStringLiteral("plan")).toObject();
     QCOMPARE(p.value(QStringLiteral("unit")).toString(), QStringLiteral("shard"));
@@ -449,8 +500,9 @@ void TestLint::nonUtf8ShardName()
     QCOMPARE(r.samples, std::uint64_t(3));
     const QJsonObject j =
         QJsonDocument::fromJson(QByteArray::fromStdString(lintReportJson(r, adviseOnReport(r)))).object();
-    QCOMPARE(j.value(QStringLiteral("shards")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
-             QStringLiteral("caf\\xe9.tar"));
+    QCOMPARE(
+        j.value(QStringLiteral("shards")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+        QStringLiteral("caf\\xe9.tar"));
 }
 
 QTEST_GUILESS_MAIN(TestLint)

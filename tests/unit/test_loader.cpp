@@ -7,8 +7,8 @@
 #include "core/data/multi_shard_stream.h"
 #include "core/data/partition.h"
 #include "core/data/samplers.h"
-#include "core/shard/shard_reader.h"
 #include "core/gen/dataset_generator.h"
+#include "core/shard/shard_reader.h"
 #include "core/storage/file_store.h"
 #include "core/util/error.h"
 

@@ -167,7 +167,7 @@ void TestPlan::scoresRankTheStrategies()
     QCOMPARE(buffered.strategy, ShuffleStrategy::ShardsBuffer);
     QCOMPARE(objects.strategy, ShuffleStrategy::Objects);
     QCOMPARE(none.items, std::uint64_t(8000));
-    QCOMPARE(none.gapEntropy, 0.0);  // every gap is 1
+    QCOMPARE(none.gapEntropy, 0.0);   // every gap is 1
     QVERIFY(none.shardEntropy < 0.1); // a batch from one shard (two at a boundary)
     QVERIFY2(objects.gapEntropy > 0.85, qPrintable(QString::number(objects.gapEntropy)));
     QVERIFY2(objects.shardEntropy > 0.85, qPrintable(QString::number(objects.shardEntropy)));
@@ -196,11 +196,11 @@ void TestPlan::cliPlanJson()
         const std::string tar = writeArchive(ShardFormat::Tar, m);
         f.write(tar.data(), static_cast<qint64>(tar.size()));
     }
-    const CliRun run = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                              {QStringLiteral("plan"), QStringLiteral("file://") + dir.path(),
-                               QStringLiteral("--world-size"), QStringLiteral("2"), QStringLiteral("--even-ranks"),
-                               QStringLiteral("--samples-per-shard"), QStringLiteral("20"), QStringLiteral("--workers"),
-                               QStringLiteral("1"), QStringLiteral("--json")});
+    const CliRun run = runCli(
+        QStringLiteral(SHARDSCOPE_CLI_PATH),
+        {QStringLiteral("plan"), QStringLiteral("file://") + dir.path(), QStringLiteral("--world-size"),
+         QStringLiteral("2"), QStringLiteral("--even-ranks"), QStringLiteral("--samples-per-shard"),
+         QStringLiteral("20"), QStringLiteral("--workers"), QStringLiteral("1"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonObject j = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(j.value(QStringLiteral("schema")).toString(), QStringLiteral("shardscope-plan"));
@@ -208,11 +208,14 @@ void TestPlan::cliPlanJson()
     QCOMPARE(plan.value(QStringLiteral("units")).toInt(), 5);
     QCOMPARE(plan.value(QStringLiteral("dropped")).toObject().value(QStringLiteral("units")).toInt(), 1);
     QCOMPARE(plan.value(QStringLiteral("equal_items")).toBool(), true);
-    QCOMPARE(plan.value(QStringLiteral("ranks")).toArray().at(1).toObject().value(QStringLiteral("items")).toInt(), 40);
+    QCOMPARE(
+        plan.value(QStringLiteral("ranks")).toArray().at(1).toObject().value(QStringLiteral("items")).toInt(),
+        40);
     const QJsonArray strategies =
         j.value(QStringLiteral("shuffle_quality")).toObject().value(QStringLiteral("strategies")).toArray();
     QCOMPARE(strategies.size(), 3);
-    QCOMPARE(strategies.at(1).toObject().value(QStringLiteral("strategy")).toString(), QStringLiteral("shards+buffer"));
+    QCOMPARE(strategies.at(1).toObject().value(QStringLiteral("strategy")).toString(),
+             QStringLiteral("shards+buffer"));
 
     // Sample counts from a wids index (one shard says 7): exact items, unequal ranks.
     QString list;
@@ -223,14 +226,17 @@ void TestPlan::cliPlanJson()
                     .arg(i == 2 ? 7 : 20);
     QFile wids(dir.filePath(QStringLiteral("index.json")));
     QVERIFY(wids.open(QIODevice::WriteOnly));
-    wids.write(QStringLiteral("{\"__kind__\": \"wids-shard-index-v1\", \"shardlist\": [%1]}").arg(list).toUtf8());
+    wids.write(
+        QStringLiteral("{\"__kind__\": \"wids-shard-index-v1\", \"shardlist\": [%1]}").arg(list).toUtf8());
     wids.close();
-    const CliRun withIndex = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                                    {QStringLiteral("plan"), QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-"),
-                                     QStringLiteral("--world-size"), QStringLiteral("2"), QStringLiteral("--wids"),
-                                     wids.fileName(), QStringLiteral("--json")});
+    const CliRun withIndex =
+        runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+               {QStringLiteral("plan"), QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-"),
+                QStringLiteral("--world-size"), QStringLiteral("2"), QStringLiteral("--wids"),
+                wids.fileName(), QStringLiteral("--json")});
     QVERIFY2(withIndex.exitCode == 0, qPrintable(withIndex.err));
-    const QJsonObject p2 = QJsonDocument::fromJson(withIndex.out).object().value(QStringLiteral("plan")).toObject();
+    const QJsonObject p2 =
+        QJsonDocument::fromJson(withIndex.out).object().value(QStringLiteral("plan")).toObject();
     QCOMPARE(p2.value(QStringLiteral("items")).toInt(), 87);
     QCOMPARE(p2.value(QStringLiteral("items_known")).toBool(), true);
     // Rank 0 reads shards 0, 2, 4 (20 + 7 + 20), rank 1 shards 1, 3 (40).
@@ -239,13 +245,22 @@ void TestPlan::cliPlanJson()
     QCOMPARE(p2.value(QStringLiteral("equal_items")).toBool(), false);
 
     // --all-units: every shard each rank opens, in order.
-    const CliRun all = runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
-                              {QStringLiteral("plan"), QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-"),
-                               QStringLiteral("--world-size"), QStringLiteral("2"), QStringLiteral("--all-units"),
-                               QStringLiteral("--json")});
+    const CliRun all =
+        runCli(QStringLiteral(SHARDSCOPE_CLI_PATH),
+               {QStringLiteral("plan"), QStringLiteral("file://") + dir.path() + QStringLiteral("/shard-"),
+                QStringLiteral("--world-size"), QStringLiteral("2"), QStringLiteral("--all-units"),
+                QStringLiteral("--json")});
     QVERIFY2(all.exitCode == 0, qPrintable(all.err));
-    const QJsonArray rank0 = QJsonDocument::fromJson(all.out).object().value(QStringLiteral("plan")).toObject().value(
-        QStringLiteral("ranks")).toArray().at(0).toObject().value(QStringLiteral("units_opened")).toArray();
+    const QJsonArray rank0 = QJsonDocument::fromJson(all.out)
+                                 .object()
+                                 .value(QStringLiteral("plan"))
+                                 .toObject()
+                                 .value(QStringLiteral("ranks"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("units_opened"))
+                                 .toArray();
     QCOMPARE(rank0.size(), 3);
     QVERIFY(rank0.at(2).toString().endsWith(QStringLiteral("/shard-4.tar")));
 }

@@ -4,10 +4,10 @@
 #include "ui/bench/batch_tuning_panel.h"
 #include "ui/jobs/job_tracker.h"
 
-#include "ui/charts/plot_style.h"
-#include "ui/dataset/sampler_editor.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
+#include "ui/charts/plot_style.h"
+#include "ui/dataset/sampler_editor.h"
 
 #include <QEvent>
 #include <QGridLayout>

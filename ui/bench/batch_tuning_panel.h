@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/config/dataset_config.h"
 #include "core/config/batch_tuning.h"
+#include "core/config/dataset_config.h"
 
 #include <QWidget>
 

@@ -9,11 +9,11 @@
 #include "core/bench/bench_config.h"
 #include "core/bench/bench_report.h"
 #include "core/storage/endpoint.h"
-#include "ui/charts/plot_export.h"
-#include "ui/charts/plot_style.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
+#include "ui/charts/plot_export.h"
+#include "ui/charts/plot_style.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -59,7 +59,8 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     connect(m_runner, &BenchmarkRunner::resultReady, this, &BenchmarkPanel::onResult);
     connect(m_runner, &BenchmarkRunner::done, this, &BenchmarkPanel::onDone);
     connect(m_runner, &BenchmarkRunner::phase, this, [this](const QString &p) { m_status->setText(p); });
-    // Python methods (ui/bench/python_method.h): the user's pipeline in a subprocess, shown like a native run.
+    // Python methods (ui/bench/python_method.h): the user's pipeline in a subprocess, shown like a native
+    // run.
     m_python = new PythonBenchmark(this);
     connect(m_python, &PythonBenchmark::resultReady, this, [this](const BenchResult &r) {
         m_pythonResults[m_results.size()] = int(m_python->current());
@@ -94,7 +95,7 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_method->setObjectName(QStringLiteral("benchMethod"));
     for (const char *m : kMethods)
         m_method->addItem(QString(), QString::fromLatin1(m));
-    m_method->addItem(QString(), QStringLiteral("python-sdk"));    // Python methods, after the native ones
+    m_method->addItem(QString(), QStringLiteral("python-sdk")); // Python methods, after the native ones
     m_method->addItem(QString(), QStringLiteral("python-native"));
     m_workers = new QSpinBox(this);
     m_workers->setObjectName(QStringLiteral("benchWorkers"));
@@ -171,8 +172,8 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_history->verticalHeader()->hide();
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_cluster = new ClusterStatsView(m_tabs);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods, m_history, m_cluster})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods,
+                                                       m_history, m_cluster})
         m_tabs->addTab(w, QString());
     layout->addWidget(m_tabs, 1);
 
@@ -222,7 +223,10 @@ void BenchmarkPanel::setUrl(const QString &url) { m_url->setText(url); }
 
 void BenchmarkPanel::useConfig(bool config) { (config ? m_fromConfig : m_fromUrl)->setChecked(true); }
 
-bool BenchmarkPanel::isRunning() const { return m_runner->isRunning() || m_python->isRunning(); }
+bool BenchmarkPanel::isRunning() const
+{
+    return m_runner->isRunning() || m_python->isRunning();
+}
 
 void BenchmarkPanel::stop()
 {
@@ -264,7 +268,8 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
             return false;
         }
         try {
-            pythonConfig = fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, m_workers->value());
+            pythonConfig =
+                fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, m_workers->value());
         } catch (const Error &e) {
             m_status->setText(QString::fromStdString(e.what()));
             return false;
@@ -302,7 +307,8 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     m_comparePython = false;
     if (kind == BenchmarkRunner::Kind::Compare && scheme == QLatin1String("ais")) {
         try {
-            m_pythonConfig = fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, workers);
+            m_pythonConfig =
+                fromConfig && m_config ? m_config() : PythonBenchmark::configForUrl(url, workers);
             m_pythonEndpoint = QString::fromStdString(resolveAisEndpoint(options.endpoint));
             m_comparePython = true;
         } catch (const Error &) {
@@ -319,7 +325,8 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     if (scheme == QLatin1String("ais"))
         m_cluster->start(options);
     if (python)
-        m_python->start(methodName == QLatin1String("python-sdk") ? PythonPipeline::Sdk : PythonPipeline::Native,
+        m_python->start(methodName == QLatin1String("python-sdk") ? PythonPipeline::Sdk
+                                                                  : PythonPipeline::Native,
                         pythonConfig, QString::fromStdString(resolveAisEndpoint(options.endpoint)));
     else
         m_runner->start(req);
@@ -445,7 +452,8 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
     if (m_comparePython) { // the native methods are done: now the Python pipelines (ui/bench/python_method.h)
         m_comparePython = false;
         if (error.isEmpty() && !cancelled &&
-            m_python->startAll({PythonPipeline::Sdk, PythonPipeline::Native}, m_pythonConfig, m_pythonEndpoint))
+            m_python->startAll({PythonPipeline::Sdk, PythonPipeline::Native}, m_pythonConfig,
+                               m_pythonEndpoint))
             return;
     }
     drain();
@@ -480,7 +488,8 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
                 cppMethod = QString::fromStdString(benchMethodName(m_results[i].method));
             }
         }
-        m_verdict->setText(switchingVerdict(sdk, python, cpp, cppMethod) + QLatin1Char(' ') + m_python->notes());
+        m_verdict->setText(switchingVerdict(sdk, python, cpp, cppMethod) + QLatin1Char(' ') +
+                           m_python->notes());
     }
     m_status->setText(text);
     Q_EMIT message(text);
@@ -619,8 +628,8 @@ void BenchmarkPanel::retranslate()
     m_exportCsv->setText(tr("Export CSV…"));
     m_savePng->setText(tr("Save Chart as PNG…"));
     m_savePdf->setText(tr("Save Chart as PDF…"));
-    const QStringList tabs = {tr("Throughput"), tr("Latency"), tr("Live Table"), tr("Worker Sweep"), tr("Methods"),
-                              tr("History"),    tr("Cluster")};
+    const QStringList tabs = {tr("Throughput"), tr("Latency"), tr("Live Table"), tr("Worker Sweep"),
+                              tr("Methods"),    tr("History"), tr("Cluster")};
     for (int i = 0; i < tabs.size(); ++i)
         m_tabs->setTabText(i, tabs[i]);
     m_live->setHorizontalHeaderLabels({tr("Time (s)"), tr("Items/s"), tr("Payload MB/s"), tr("Wire MB/s"),

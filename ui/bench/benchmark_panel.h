@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ui/bench/benchmark_runner.h"
 #include "core/config/dataset_config.h"
 #include "core/storage/store_factory.h"
+#include "ui/bench/benchmark_runner.h"
 
 #include <QWidget>
 
@@ -89,7 +89,7 @@ private:
     ConfigProvider m_config;
     OptionsLookup m_lookup;
     BenchmarkRunner *m_runner;
-    PythonBenchmark *m_python = nullptr; // the "Python: ..." methods
+    PythonBenchmark *m_python = nullptr;        // the "Python: ..." methods
     std::map<std::size_t, int> m_pythonResults; // index into m_results -> its PythonPipeline
     bool m_comparePython = false;               // Compare Methods: the Python pipelines after the native ones
     DatasetConfig m_pythonConfig;

@@ -12,7 +12,10 @@ BenchmarkRunner::BenchmarkRunner(QObject *parent) : QObject(parent)
     qRegisterMetaType<shardscope::BenchResult>();
 }
 
-BenchmarkRunner::~BenchmarkRunner() { JobTracker::instance().cancelSlot(this, QStringLiteral("run")); }
+BenchmarkRunner::~BenchmarkRunner()
+{
+    JobTracker::instance().cancelSlot(this, QStringLiteral("run"));
+}
 
 void BenchmarkRunner::stop()
 {
@@ -52,7 +55,9 @@ bool BenchmarkRunner::start(Request request)
         } else if (request.kind == Kind::Sweep) {
             const std::vector<int> &counts = request.sweepWorkers;
             std::size_t step = 0;
-            auto announce = [post, self](int w) { post([self, w] { Q_EMIT self->phase(tr("Sweep: %n worker(s)", nullptr, w)); }); };
+            auto announce = [post, self](int w) {
+                post([self, w] { Q_EMIT self->phase(tr("Sweep: %n worker(s)", nullptr, w)); });
+            };
             announce(counts.front());
             job.setProgress(0, std::int64_t(counts.size()));
             (void)runSweep(

@@ -177,13 +177,14 @@ void ClusterStatsView::showTable(const AisClusterRates &latest)
         }
     }
     const bool whole = &latest == &m_total;
-    m_summary->setText((whole ? tr("Whole run: %1 GETs on %2 targets, imbalance %3 (max / mean per target)")
-                              : tr("Now: %1 GETs on %2 targets in the last interval, imbalance %3 (max / mean per "
-                                   "target)"))
-                           .arg(latest.getN)
-                           .arg(latest.targets.size())
-                           .arg(latest.imbalance, 0, 'f', 2) +
-                       (latest.unanswered ? tr("; %1 target(s) did not answer").arg(latest.unanswered) : QString()));
+    m_summary->setText(
+        (whole ? tr("Whole run: %1 GETs on %2 targets, imbalance %3 (max / mean per target)")
+               : tr("Now: %1 GETs on %2 targets in the last interval, imbalance %3 (max / mean per "
+                    "target)"))
+            .arg(latest.getN)
+            .arg(latest.targets.size())
+            .arg(latest.imbalance, 0, 'f', 2) +
+        (latest.unanswered ? tr("; %1 target(s) did not answer").arg(latest.unanswered) : QString()));
 }
 
 void ClusterStatsView::changeEvent(QEvent *event)
@@ -200,7 +201,8 @@ void ClusterStatsView::retranslate()
     m_plot->xAxis->setLabel(tr("seconds"));
     m_plot->yAxis->setLabel(tr("GET/s per target"));
     if (!running() && m_total.targets.empty())
-        m_summary->setText(tr("The cluster's side of an ais:// benchmark: each target's own counters while it runs."));
+        m_summary->setText(
+            tr("The cluster's side of an ais:// benchmark: each target's own counters while it runs."));
 }
 
 } // namespace shardscope::ui

@@ -32,7 +32,8 @@ public:
 
     // Starts polling the AIStore cluster behind `options` every `period`
     // (a run begins); a running poll stops first.
-    void start(const StoreOptions &options, std::chrono::milliseconds period = std::chrono::milliseconds(250));
+    void start(const StoreOptions &options,
+               std::chrono::milliseconds period = std::chrono::milliseconds(250));
     // Stops polling (the run ended); the view keeps the last numbers.
     void stop();
     bool running() const { return m_poller != nullptr; }
@@ -41,7 +42,18 @@ public:
     QCustomPlot *plot() const { return m_plot; }
     // The rates of the whole run so far, per target (GUI thread).
     const AisClusterRates &total() const { return m_total; }
-    enum Column { Target, GetsPerSecond, MBPerSecond, MeanLatency, Cpu, Memory, DiskUtil, Errors, ColumnCount };
+    enum Column
+    {
+        Target,
+        GetsPerSecond,
+        MBPerSecond,
+        MeanLatency,
+        Cpu,
+        Memory,
+        DiskUtil,
+        Errors,
+        ColumnCount
+    };
 
 Q_SIGNALS:
     void updated(int points); // after new intervals were drawn

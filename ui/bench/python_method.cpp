@@ -9,17 +9,17 @@
 
 #include <QAction>
 #include <QCoreApplication>
-#include <QEvent>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QCryptographicHash>
-#include <QLocale>
-#include <QPointer>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
@@ -102,10 +102,14 @@ QStringList pathCandidates()
 BenchMethod methodOf(const DatasetConfig &c)
 {
     switch (c.kind) {
-    case DatasetConfig::Kind::Map: return BenchMethod::Map;
-    case DatasetConfig::Kind::Shard: return BenchMethod::Shard;
-    case DatasetConfig::Kind::GetBatch: return BenchMethod::GetBatch;
-    case DatasetConfig::Kind::Iterable: break;
+    case DatasetConfig::Kind::Map:
+        return BenchMethod::Map;
+    case DatasetConfig::Kind::Shard:
+        return BenchMethod::Shard;
+    case DatasetConfig::Kind::GetBatch:
+        return BenchMethod::GetBatch;
+    case DatasetConfig::Kind::Iterable:
+        break;
     }
     return BenchMethod::Iterable;
 }
@@ -114,8 +118,9 @@ BenchMethod methodOf(const DatasetConfig &c)
 
 QString pythonPipelineName(PythonPipeline pipeline)
 {
-    return pipeline == PythonPipeline::Sdk ? QCoreApplication::translate("PythonMethod", "Python: aistore.pytorch")
-                                           : QCoreApplication::translate("PythonMethod", "Python: shardscope");
+    return pipeline == PythonPipeline::Sdk
+               ? QCoreApplication::translate("PythonMethod", "Python: aistore.pytorch")
+               : QCoreApplication::translate("PythonMethod", "Python: shardscope");
 }
 
 QString pythonPipelineModules(PythonPipeline pipeline)
@@ -123,9 +128,15 @@ QString pythonPipelineModules(PythonPipeline pipeline)
     return pipeline == PythonPipeline::Sdk ? QStringLiteral("aistore, torch") : QStringLiteral("shardscope");
 }
 
-QString configuredPython() { return QSettings().value(QLatin1String(kSettingsKey)).toString(); }
+QString configuredPython()
+{
+    return QSettings().value(QLatin1String(kSettingsKey)).toString();
+}
 
-void setConfiguredPython(const QString &path) { QSettings().setValue(QLatin1String(kSettingsKey), path); }
+void setConfiguredPython(const QString &path)
+{
+    QSettings().setValue(QLatin1String(kSettingsKey), path);
+}
 
 namespace {
 QString rateKey(const DatasetConfig &config, PythonPipeline pipeline)
@@ -136,7 +147,8 @@ QString rateKey(const DatasetConfig &config, PythonPipeline pipeline)
     } catch (const Error &) {
         return QString(); // not UTF-8: never benchmarked through a script either
     }
-    const QByteArray hash = QCryptographicHash::hash(QByteArray::fromStdString(json), QCryptographicHash::Sha256);
+    const QByteArray hash =
+        QCryptographicHash::hash(QByteArray::fromStdString(json), QCryptographicHash::Sha256);
     return QStringLiteral("bench/pythonRates/%1/%2")
         .arg(QString::fromLatin1(hash.toHex().left(24)),
              pipeline == PythonPipeline::Sdk ? QStringLiteral("sdk") : QStringLiteral("native"));
@@ -164,13 +176,14 @@ QString pipelineComparison(const DatasetConfig &config)
     const auto native = lastPipelineRate(config, PythonPipeline::Native);
     if (!sdk || !native)
         return QCoreApplication::translate(
-            "PythonMethod", "Which script is faster: benchmark this config with the methods \"%1\" and \"%2\".")
+                   "PythonMethod",
+                   "Which script is faster: benchmark this config with the methods \"%1\" and \"%2\".")
             .arg(pythonPipelineName(PythonPipeline::Sdk), pythonPipelineName(PythonPipeline::Native));
     const bool nativeFaster = *native >= *sdk;
     const double ratio = nativeFaster ? *native / *sdk : *sdk / *native;
-    return QCoreApplication::translate("PythonMethod",
-                                       "Last benchmark of this config: the shardscope script read %1 items/s, the "
-                                       "aistore.pytorch script %2 items/s: %3 is %4× faster.")
+    return QCoreApplication::translate(
+               "PythonMethod", "Last benchmark of this config: the shardscope script read %1 items/s, the "
+                               "aistore.pytorch script %2 items/s: %3 is %4× faster.")
         .arg(QLocale().toString(*native, 'f', 0), QLocale().toString(*sdk, 'f', 0),
              nativeFaster ? QCoreApplication::translate("PythonMethod", "shardscope")
                           : QCoreApplication::translate("PythonMethod", "aistore.pytorch"),
@@ -182,18 +195,19 @@ QString switchingVerdict(double sdk, double python, double cpp, const QString &c
     auto rate = [](double v) { return QLocale().toString(v, 'f', 0); };
     auto times = [](double a, double b) { return QLocale().toString(a / b, 'f', a / b < 10 ? 1 : 0); };
     if (sdk <= 0)
-        return QCoreApplication::translate("PythonMethod",
-                                           "Your aistore.pytorch pipeline was not measured, so there is nothing to "
-                                           "compare switching against.");
-    QString text = QCoreApplication::translate("PythonMethod", "Your aistore.pytorch pipeline: %1 items/s.").arg(rate(sdk));
+        return QCoreApplication::translate(
+            "PythonMethod", "Your aistore.pytorch pipeline was not measured, so there is nothing to "
+                            "compare switching against.");
+    QString text = QCoreApplication::translate("PythonMethod", "Your aistore.pytorch pipeline: %1 items/s.")
+                       .arg(rate(sdk));
     if (python > 0)
-        text += QLatin1Char(' ') + QCoreApplication::translate("PythonMethod",
-                                                               "Switching to shardscope from Python: %1 items/s, "
-                                                               "%2× the SDK.")
+        text += QLatin1Char(' ') + QCoreApplication::translate(
+                                       "PythonMethod", "Switching to shardscope from Python: %1 items/s, "
+                                                       "%2× the SDK.")
                                        .arg(rate(python), times(python, sdk));
     if (cpp > 0)
-        text += QLatin1Char(' ') + QCoreApplication::translate("PythonMethod",
-                                                               "shardscope in C++ (%1): %2 items/s, %3× the SDK.")
+        text += QLatin1Char(' ') + QCoreApplication::translate(
+                                       "PythonMethod", "shardscope in C++ (%1): %2 items/s, %3× the SDK.")
                                        .arg(cppMethod, rate(cpp), times(cpp, sdk));
     return text;
 }
@@ -220,7 +234,8 @@ private:
     {
         m_action->setText(QCoreApplication::translate("PythonMethod", "&Python for Benchmarks…"));
         m_action->setStatusTip(QCoreApplication::translate(
-            "PythonMethod", "The Python that runs the methods \"Python: aistore.pytorch\" and \"Python: shardscope\""));
+            "PythonMethod",
+            "The Python that runs the methods \"Python: aistore.pytorch\" and \"Python: shardscope\""));
     }
     QAction *m_action;
 };
@@ -235,9 +250,9 @@ QAction *createPythonSettingAction(QWidget *parent)
         bool ok = false;
         const QString path = QInputDialog::getText(
             parent, QCoreApplication::translate("PythonMethod", "Python for Benchmarks"),
-            QCoreApplication::translate("PythonMethod",
-                                        "The Python interpreter for the Python benchmark methods (empty: the first "
-                                        "python3 on PATH that can import what the method needs):"),
+            QCoreApplication::translate(
+                "PythonMethod", "The Python interpreter for the Python benchmark methods (empty: the first "
+                                "python3 on PATH that can import what the method needs):"),
             QLineEdit::Normal, configuredPython(), &ok);
         if (ok)
             setConfiguredPython(path.trimmed());
@@ -274,7 +289,8 @@ void PythonFinder::tryNext()
         const QString modules = pythonPipelineModules(m_pipeline);
         Q_EMIT notFound(
             m_tried.isEmpty()
-                ? tr("No python3 on PATH. Install Python with %1, or choose an interpreter in Settings.").arg(modules)
+                ? tr("No python3 on PATH. Install Python with %1, or choose an interpreter in Settings.")
+                      .arg(modules)
                 : tr("No Python that can import %1: tried %2. Install them (pip install %1), or choose an "
                      "interpreter in Settings.")
                       .arg(modules, m_tried.join(QStringLiteral(", "))));
@@ -346,7 +362,10 @@ void PythonMethodRun::watchAsJob()
         [] {}, [](const Error &) {}, JobOptions{QStringLiteral("python-run")});
 }
 
-bool PythonMethodRun::isRunning() const { return m_process != nullptr; }
+bool PythonMethodRun::isRunning() const
+{
+    return m_process != nullptr;
+}
 
 bool PythonMethodRun::start(const Request &request)
 {
@@ -396,20 +415,22 @@ bool PythonMethodRun::start(const Request &request)
             m_stderr = m_stderr.right(32 * 1024); // the end holds the error
     });
     connect(m_process, &QProcess::finished, this, &PythonMethodRun::processEnded);
-    connect(m_process, &QProcess::errorOccurred, this, [this, python = request.python](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart || m_ended)
-            return;
-        m_ended = true;
-        markEnded();
-        m_process->deleteLater();
-        m_process = nullptr;
-        Q_EMIT failed(tr("Cannot start %1: %2").arg(python, tr("no such program, or it is not executable")));
-    });
+    connect(m_process, &QProcess::errorOccurred, this,
+            [this, python = request.python](QProcess::ProcessError e) {
+                if (e != QProcess::FailedToStart || m_ended)
+                    return;
+                m_ended = true;
+                markEnded();
+                m_process->deleteLater();
+                m_process = nullptr;
+                Q_EMIT failed(
+                    tr("Cannot start %1: %2").arg(python, tr("no such program, or it is not executable")));
+            });
     watchAsJob();
-    m_process->start(request.python,
-                     {QStringLiteral("-u"), m_dir->filePath(QStringLiteral("harness.py")),
-                      request.pipeline == PythonPipeline::Sdk ? QStringLiteral("sdk") : QStringLiteral("native"),
-                      m_dir->filePath(QStringLiteral("pipeline.py"))});
+    m_process->start(request.python, {QStringLiteral("-u"), m_dir->filePath(QStringLiteral("harness.py")),
+                                      request.pipeline == PythonPipeline::Sdk ? QStringLiteral("sdk")
+                                                                              : QStringLiteral("native"),
+                                      m_dir->filePath(QStringLiteral("pipeline.py"))});
     return true;
 }
 
@@ -530,7 +551,7 @@ DatasetConfig PythonBenchmark::configForUrl(const QString &url, int workers)
     if (u.scheme != StoreUrl::Scheme::Ais || u.bucket.empty())
         throw Error(ErrorKind::InvalidArgument,
                     "the Python methods read AIStore buckets: give ais://bucket[/prefix], not " +
-                                                    shardscope::quoted(url.toStdString()));
+                        shardscope::quoted(url.toStdString()));
     DatasetConfig c;
     c.name = u.toString();
     DatasetConfig::Source s;

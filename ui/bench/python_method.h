@@ -10,8 +10,8 @@
 
 #include <condition_variable>
 #include <memory>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 class QAction;
@@ -27,7 +27,11 @@ namespace shardscope::ui {
 // methods.
 //   Sdk:    `export --format python` (aistore.pytorch + PyTorch's DataLoader)
 //   Native: `export --format python-native` (shardscope's Python module)
-enum class PythonPipeline { Sdk, Native };
+enum class PythonPipeline
+{
+    Sdk,
+    Native
+};
 
 // "Python: aistore.pytorch", "Python: shardscope" (translated).
 QString pythonPipelineName(PythonPipeline pipeline);
@@ -80,9 +84,9 @@ public:
     struct Request
     {
         PythonPipeline pipeline = PythonPipeline::Sdk;
-        DatasetConfig config;    // its workers are the run's
-        QString python;          // the interpreter (PythonFinder)
-        QString endpoint;        // given to the script through the config's endpoint variable
+        DatasetConfig config; // its workers are the run's
+        QString python;       // the interpreter (PythonFinder)
+        QString endpoint;     // given to the script through the config's endpoint variable
     };
 
     explicit PythonMethodRun(QObject *parent = nullptr);

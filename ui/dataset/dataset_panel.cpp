@@ -1,11 +1,11 @@
 #include "ui/dataset/dataset_panel.h"
 #include "ui/jobs/job_tracker.h"
 
-#include "ui/dataset/sampler_editor.h"
-#include "ui/dataset/split_report_view.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
+#include "ui/dataset/sampler_editor.h"
+#include "ui/dataset/split_report_view.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -4,10 +4,10 @@
 #include "core/config/export_cpp.h"
 #include "core/config/export_python.h"
 #include "core/config/export_python_native.h"
-#include "ui/bench/python_method.h"
 #include "core/config/export_wids.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
+#include "ui/bench/python_method.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -36,7 +36,8 @@ ExportDialog::ExportDialog(const DatasetConfig &config, StoreOptionsLookup looku
     m_format->setObjectName(QStringLiteral("exportFormat"));
     for (const char *f : {"python", "json", "cpp", "wids"})
         m_format->addItem(QString(), QString::fromLatin1(f));
-    m_format->addItem(QString(), QStringLiteral("python-native")); // the same on shardscope's module (python/)
+    m_format->addItem(QString(),
+                      QStringLiteral("python-native")); // the same on shardscope's module (python/)
     top->addWidget(m_format);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("exportStatus"));
@@ -127,7 +128,8 @@ void ExportDialog::render()
             m_text = QString::fromStdString(text);
             m_preview->setPlainText(m_text);
             m_status->setText(tr("%n line(s)", nullptr, int(m_text.count(QLatin1Char('\n')))));
-            if (fmt.startsWith(QLatin1String("python"))) // which Python script is faster (ui/bench/python_method.h)
+            if (fmt.startsWith(
+                    QLatin1String("python"))) // which Python script is faster (ui/bench/python_method.h)
                 m_status->setText(m_status->text() + QStringLiteral(". ") + pipelineComparison(m_config));
             m_copy->setEnabled(true);
             m_save->setEnabled(true);
@@ -178,8 +180,9 @@ void ExportDialog::render()
             finish(tr("%n line(s)", nullptr, int(text.count(QLatin1Char('\n')))));
         },
         [finish](const Error &error) {
-            finish(error.kind() == ErrorKind::Cancelled ? tr("Stopped; nothing exported.")
-                                                        : tr("Cannot export: %1").arg(QString::fromStdString(error.what())));
+            finish(error.kind() == ErrorKind::Cancelled
+                       ? tr("Stopped; nothing exported.")
+                       : tr("Cannot export: %1").arg(QString::fromStdString(error.what())));
         },
         JobOptions{QStringLiteral("render")});
 }
@@ -210,7 +213,8 @@ void ExportDialog::saveTo(const QString &path)
     };
     JobTracker::instance().start(
         this, tr("Saving %1…").arg(path), [text, file](JobContext &) { writeFileAtomically(file, text); },
-        [report] { report(QString()); }, [report](const Error &error) { report(QString::fromStdString(error.what())); },
+        [report] { report(QString()); },
+        [report](const Error &error) { report(QString::fromStdString(error.what())); },
         JobOptions{QString(), false});
 }
 

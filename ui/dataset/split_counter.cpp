@@ -24,7 +24,10 @@ SplitCounter::SplitCounter(QObject *parent) : QObject(parent)
     qRegisterMetaType<shardscope::SplitReport>();
 }
 
-SplitCounter::~SplitCounter() { JobTracker::instance().cancelSlot(this, QStringLiteral("count")); }
+SplitCounter::~SplitCounter()
+{
+    JobTracker::instance().cancelSlot(this, QStringLiteral("count"));
+}
 
 void SplitCounter::forgetListings()
 {
@@ -59,7 +62,8 @@ void SplitCounter::count(const DatasetConfig &config)
             if (!listing) {
                 StoreLocation loc = openStore(parseStoreUrl(sourceUrl(src)), options[i]);
                 job.throwIfCancelled();
-                listing = std::make_shared<const std::vector<ObjectInfo>>(resolveGroup(*loc.store, loc.bucket, src.group));
+                listing = std::make_shared<const std::vector<ObjectInfo>>(
+                    resolveGroup(*loc.store, loc.bucket, src.group));
                 std::lock_guard lock(cache->mutex);
                 cache->listings[key] = listing;
             }
@@ -80,7 +84,8 @@ void SplitCounter::count(const DatasetConfig &config)
         },
         [this](const Error &error) {
             m_running = false;
-            Q_EMIT failed(error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
+            Q_EMIT failed(error.kind() == ErrorKind::Cancelled ? tr("stopped")
+                                                               : QString::fromStdString(error.what()));
         },
         JobOptions{QStringLiteral("count")});
 }

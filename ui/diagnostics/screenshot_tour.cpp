@@ -2,15 +2,15 @@
 
 #include "ui/bench/batch_tuning_panel.h"
 #include "ui/bench/benchmark_panel.h"
-#include "ui/explorer/cluster_view.h"
 #include "ui/dataset/dataset_panel.h"
 #include "ui/dataset/sampler_editor.h"
+#include "ui/explorer/cluster_view.h"
 #include "ui/explorer/explorer_panel.h"
+#include "ui/explorer/summary_view.h"
 #include "ui/main_window.h"
 #include "ui/models/object_list_model.h"
 #include "ui/models/shard_sample_model.h"
 #include "ui/models/thumbnail_model.h"
-#include "ui/explorer/summary_view.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -16,7 +16,8 @@ Breadcrumbs::Breadcrumbs(QWidget *parent) : QWidget(parent), m_layout(new QHBoxL
     m_layout->addStretch(1);
 }
 
-void Breadcrumbs::addPart(const QString &text, const QString &tip, const std::function<void()> &onClick, bool current)
+void Breadcrumbs::addPart(const QString &text, const QString &tip, const std::function<void()> &onClick,
+                          bool current)
 {
     if (!m_parts.isEmpty()) {
         auto *sep = new QLabel(QStringLiteral(" › "), this);
@@ -49,21 +50,27 @@ void Breadcrumbs::setPath(const QString &bucketUrl, const QString &prefix, const
         return;
     const QStringList dirs = prefix.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const bool inShard = !shard.isEmpty();
-    addPart(bucketUrl, bucketUrl, [this] { Q_EMIT prefixActivated(QString()); }, dirs.isEmpty() && !inShard);
+    addPart(
+        bucketUrl, bucketUrl, [this] { Q_EMIT prefixActivated(QString()); }, dirs.isEmpty() && !inShard);
     QString upTo;
     for (int i = 0; i < dirs.size(); ++i) {
         // A complete directory ends with '/'; the last part may be a partial name.
         const bool complete = i + 1 < dirs.size() || prefix.endsWith(QLatin1Char('/'));
         upTo += dirs[i] + (complete ? QStringLiteral("/") : QString());
         const QString target = upTo;
-        addPart(dirs[i], bucketUrl + QLatin1Char('/') + target, [this, target] { Q_EMIT prefixActivated(target); },
-                i + 1 == dirs.size() && !inShard);
+        addPart(
+            dirs[i], bucketUrl + QLatin1Char('/') + target,
+            [this, target] { Q_EMIT prefixActivated(target); }, i + 1 == dirs.size() && !inShard);
     }
     if (inShard)
-        addPart(shard.section(QLatin1Char('/'), -1), bucketUrl + QLatin1Char('/') + shard,
-                [this, shard] { Q_EMIT shardActivated(shard); }, true);
+        addPart(
+            shard.section(QLatin1Char('/'), -1), bucketUrl + QLatin1Char('/') + shard,
+            [this, shard] { Q_EMIT shardActivated(shard); }, true);
 }
 
-QStringList Breadcrumbs::parts() const { return m_parts; }
+QStringList Breadcrumbs::parts() const
+{
+    return m_parts;
+}
 
 } // namespace shardscope::ui

@@ -8,10 +8,10 @@
 #include "core/util/strings.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QHBoxLayout>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -29,7 +29,10 @@ struct Result
     QString error;
 };
 
-QString bytes(std::uint64_t n) { return n ? QString::fromStdString(humanBytes(n)) : QString(); }
+QString bytes(std::uint64_t n)
+{
+    return n ? QString::fromStdString(humanBytes(n)) : QString();
+}
 
 QString duration(std::uint64_t ns)
 {
@@ -58,7 +61,8 @@ QString stateOf(const AisNode &n, const AisNodeHealth &h)
 
 ClusterView::ClusterView(QWidget *parent)
     : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(0, ColumnCount, this)),
-      m_bucketStatus(new QLabel(this)), m_buckets(new QTableWidget(0, 3, this)), m_refresh(new QPushButton(this)), m_autoButton(new QPushButton(this)), m_timer(new QTimer(this))
+      m_bucketStatus(new QLabel(this)), m_buckets(new QTableWidget(0, 3, this)),
+      m_refresh(new QPushButton(this)), m_autoButton(new QPushButton(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("clusterView"));
     m_summary->setObjectName(QStringLiteral("clusterSummary"));
@@ -138,40 +142,45 @@ void ClusterView::refreshBuckets()
     JobOptions jo;
     jo.slot = QStringLiteral("buckets");
     jo.visible = false; // its progress is the view's own line ("k of n counted")
-    JobTracker::instance().start(this, tr("Counting the buckets of %1…").arg(m_name), [options, addRow](JobContext &ctx) -> QString {
-        try {
-            AisOptions o;
-            o.endpoint = resolveAisEndpoint(options.endpoint);
-            o.token = options.aisToken.empty() ? aisTokenFromEnvironment() : options.aisToken;
-            o.http = options.http;
-            o.retry = RetryPolicy::none();
-            AisClient client(o);
-            const std::vector<AisBucket> all = client.listBuckets("ais");
-            const int total = static_cast<int>(all.size());
-            ctx.setProgress(0, total);
-            for (int i = 0; i < total; ++i) {
-                ctx.throwIfCancelled();
-                Row row{QString::fromStdString(escapeName(all[static_cast<std::size_t>(i)].toString())), {}, {}};
-                try {
-                    const AisBucketSummary s = client.bucketSummary(all[static_cast<std::size_t>(i)].name,
-                                                                    ctx.cancelFlag());
-                    row.objects = QString::number(s.objects);
-                    row.size = QString::fromStdString(humanBytes(s.bytes));
-                } catch (const Error &e) {
-                    if (e.kind() == ErrorKind::Cancelled)
-                        throw;
-                    row.objects = ClusterView::tr("unknown: %1").arg(QString::fromStdString(e.what()));
+    JobTracker::instance().start(
+        this, tr("Counting the buckets of %1…").arg(m_name),
+        [options, addRow](JobContext &ctx) -> QString {
+            try {
+                AisOptions o;
+                o.endpoint = resolveAisEndpoint(options.endpoint);
+                o.token = options.aisToken.empty() ? aisTokenFromEnvironment() : options.aisToken;
+                o.http = options.http;
+                o.retry = RetryPolicy::none();
+                AisClient client(o);
+                const std::vector<AisBucket> all = client.listBuckets("ais");
+                const int total = static_cast<int>(all.size());
+                ctx.setProgress(0, total);
+                for (int i = 0; i < total; ++i) {
+                    ctx.throwIfCancelled();
+                    Row row{QString::fromStdString(escapeName(all[static_cast<std::size_t>(i)].toString())),
+                            {},
+                            {}};
+                    try {
+                        const AisBucketSummary s =
+                            client.bucketSummary(all[static_cast<std::size_t>(i)].name, ctx.cancelFlag());
+                        row.objects = QString::number(s.objects);
+                        row.size = QString::fromStdString(humanBytes(s.bytes));
+                    } catch (const Error &e) {
+                        if (e.kind() == ErrorKind::Cancelled)
+                            throw;
+                        row.objects = ClusterView::tr("unknown: %1").arg(QString::fromStdString(e.what()));
+                    }
+                    ctx.post([addRow, i, total, row] { addRow(i, total, row); });
+                    ctx.setProgress(i + 1, total);
                 }
-                ctx.post([addRow, i, total, row] { addRow(i, total, row); });
-                ctx.setProgress(i + 1, total);
+            } catch (const Error &e) {
+                if (e.kind() == ErrorKind::Cancelled)
+                    throw;
+                return QString::fromStdString(e.what());
             }
-        } catch (const Error &e) {
-            if (e.kind() == ErrorKind::Cancelled)
-                throw;
-            return QString::fromStdString(e.what());
-        }
-        return {};
-    }, done, failed, jo);
+            return {};
+        },
+        done, failed, jo);
 }
 
 void ClusterView::setAutoRefresh(bool on)
@@ -196,7 +205,10 @@ void ClusterView::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
-void ClusterView::refresh() { refreshNow(false); }
+void ClusterView::refresh()
+{
+    refreshNow(false);
+}
 
 void ClusterView::refreshNow(bool quiet)
 {
@@ -221,82 +233,90 @@ void ClusterView::refreshNow(bool quiet)
     JobOptions jo;
     jo.slot = QStringLiteral("refresh");
     jo.visible = !quiet;
-    JobTracker::instance().start(this, tr("Reading the cluster map of %1…").arg(m_name), [options](JobContext &) -> Result {
-        Result r;
-        try {
-            AisOptions o;
-            o.endpoint = resolveAisEndpoint(options.endpoint);
-            o.token = options.aisToken.empty() ? aisTokenFromEnvironment() : options.aisToken;
-            o.http = options.http;
-            o.retry = RetryPolicy::none();
-            AisClient client(o);
-            const AisClusterMap smap = client.clusterMap();
-            std::string software;
+    JobTracker::instance().start(
+        this, tr("Reading the cluster map of %1…").arg(m_name),
+        [options](JobContext &) -> Result {
+            Result r;
             try {
-                software = client.softwareVersion();
-            } catch (const Error &) {
-                software = "?"; // older clusters: the map still shows
-            }
-            QString rebalance;
-            try {
-                rebalance = client.rebalanceRunning() ? ClusterView::tr("rebalance running")
-                                                      : ClusterView::tr("no rebalance running");
-            } catch (const Error &e) {
-                rebalance = ClusterView::tr("rebalance unknown (%1)").arg(QString::fromStdString(e.what()));
-            }
-            std::map<std::string, AisNodeStats> stats;
-            for (AisNodeStats &s : pollNodeStats(client, smap, true))
-                stats[s.id] = std::move(s);
-            int healthy = 0;
-            for (const auto *nodes : {&smap.proxies, &smap.targets})
-                for (const AisNode &n : *nodes) {
-                    const AisNodeHealth h = client.nodeHealth(n);
-                    const AisNodeStats &st = stats[n.id];
-                    const bool ok = h.ready && !n.inMaintenance();
-                    healthy += ok ? 1 : 0;
-                    const QString role = n.type == "proxy" ? (n.id == smap.primaryId ? ClusterView::tr("primary proxy")
-                                                                                      : ClusterView::tr("proxy"))
-                                                           : ClusterView::tr("target");
-                    QString state = stateOf(n, h);
-                    if (!st.answered && h.alive)
-                        state += ClusterView::tr(" (no statistics: %1)").arg(QString::fromStdString(st.error));
-                    QStringList cells(ColumnCount);
-                    cells[Role] = role;
-                    cells[Node] = QString::fromStdString(n.id);
-                    cells[Url] = QString::fromStdString(n.publicNet.url);
-                    cells[State] = state;
-                    cells[Version] = QString::fromStdString(st.version);
-                    cells[Uptime] = duration(st.uptimeNs ? st.uptimeNs : h.uptimeNs);
-                    cells[MemUsed] = bytes(st.memUsed);
-                    cells[MemAvail] = bytes(st.memAvail);
-                    if (n.type == "target" && st.answered) {
-                        cells[CapUsed] = bytes(st.capacityUsed);
-                        cells[CapAvail] = bytes(st.capacityAvail);
-                        cells[CapPercent] = QStringLiteral("%1%").arg(st.capacityPercent);
-                    }
-                    if (st.answered) {
-                        cells[Load] = QStringLiteral("%1 %2 %3")
-                                          .arg(st.load1, 0, 'f', 2)
-                                          .arg(st.load5, 0, 'f', 2)
-                                          .arg(st.load15, 0, 'f', 2);
-                        cells[Cpu] = QStringLiteral("%1%").arg(st.cpuPercent, 0, 'f', 1);
-                    }
-                    cells << (ok ? QStringLiteral("1") : QStringLiteral("0"));
-                    r.rows.push_back(cells);
+                AisOptions o;
+                o.endpoint = resolveAisEndpoint(options.endpoint);
+                o.token = options.aisToken.empty() ? aisTokenFromEnvironment() : options.aisToken;
+                o.http = options.http;
+                o.retry = RetryPolicy::none();
+                AisClient client(o);
+                const AisClusterMap smap = client.clusterMap();
+                std::string software;
+                try {
+                    software = client.softwareVersion();
+                } catch (const Error &) {
+                    software = "?"; // older clusters: the map still shows
                 }
-            r.summary = ClusterView::tr("AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes "
-                                        "ready; %8")
-                            .arg(QString::fromStdString(smap.uuid), QString::fromStdString(smap.version))
-                            .arg(smap.proxies.size())
-                            .arg(smap.targets.size())
-                            .arg(healthy)
-                            .arg(smap.proxies.size() + smap.targets.size())
-                            .arg(QString::fromStdString(software), rebalance);
-        } catch (...) {
-            r.error = taskErrorText("reading the cluster map");
-        }
-        return r;
-    }, done, failed, jo);
+                QString rebalance;
+                try {
+                    rebalance = client.rebalanceRunning() ? ClusterView::tr("rebalance running")
+                                                          : ClusterView::tr("no rebalance running");
+                } catch (const Error &e) {
+                    rebalance =
+                        ClusterView::tr("rebalance unknown (%1)").arg(QString::fromStdString(e.what()));
+                }
+                std::map<std::string, AisNodeStats> stats;
+                for (AisNodeStats &s : pollNodeStats(client, smap, true))
+                    stats[s.id] = std::move(s);
+                int healthy = 0;
+                for (const auto *nodes : {&smap.proxies, &smap.targets})
+                    for (const AisNode &n : *nodes) {
+                        const AisNodeHealth h = client.nodeHealth(n);
+                        const AisNodeStats &st = stats[n.id];
+                        const bool ok = h.ready && !n.inMaintenance();
+                        healthy += ok ? 1 : 0;
+                        const QString role = n.type == "proxy"
+                                                 ? (n.id == smap.primaryId ? ClusterView::tr("primary proxy")
+                                                                           : ClusterView::tr("proxy"))
+                                                 : ClusterView::tr("target");
+                        QString state = stateOf(n, h);
+                        if (!st.answered && h.alive)
+                            state +=
+                                ClusterView::tr(" (no statistics: %1)").arg(QString::fromStdString(st.error));
+                        QStringList cells(ColumnCount);
+                        cells[Role] = role;
+                        cells[Node] = QString::fromStdString(n.id);
+                        cells[Url] = QString::fromStdString(n.publicNet.url);
+                        cells[State] = state;
+                        cells[Version] = QString::fromStdString(st.version);
+                        cells[Uptime] = duration(st.uptimeNs ? st.uptimeNs : h.uptimeNs);
+                        cells[MemUsed] = bytes(st.memUsed);
+                        cells[MemAvail] = bytes(st.memAvail);
+                        if (n.type == "target" && st.answered) {
+                            cells[CapUsed] = bytes(st.capacityUsed);
+                            cells[CapAvail] = bytes(st.capacityAvail);
+                            cells[CapPercent] = QStringLiteral("%1%").arg(st.capacityPercent);
+                        }
+                        if (st.answered) {
+                            cells[Load] = QStringLiteral("%1 %2 %3")
+                                              .arg(st.load1, 0, 'f', 2)
+                                              .arg(st.load5, 0, 'f', 2)
+                                              .arg(st.load15, 0, 'f', 2);
+                            cells[Cpu] = QStringLiteral("%1%").arg(st.cpuPercent, 0, 'f', 1);
+                        }
+                        cells << (ok ? QStringLiteral("1") : QStringLiteral("0"));
+                        r.rows.push_back(cells);
+                    }
+                r.summary =
+                    ClusterView::tr(
+                        "AIStore %7, cluster %1, map version %2: %3 proxies, %4 targets, %5 of %6 nodes "
+                        "ready; %8")
+                        .arg(QString::fromStdString(smap.uuid), QString::fromStdString(smap.version))
+                        .arg(smap.proxies.size())
+                        .arg(smap.targets.size())
+                        .arg(healthy)
+                        .arg(smap.proxies.size() + smap.targets.size())
+                        .arg(QString::fromStdString(software), rebalance);
+            } catch (...) {
+                r.error = taskErrorText("reading the cluster map");
+            }
+            return r;
+        },
+        done, failed, jo);
 }
 
 void ClusterView::showRows(const QVector<NodeRow> &rows, const QString &summary, const QString &error)
@@ -330,16 +350,17 @@ void ClusterView::changeEvent(QEvent *event)
 
 void ClusterView::retranslate()
 {
-    m_table->setHorizontalHeaderLabels({tr("Role"), tr("Node"), tr("URL"), tr("State"), tr("Version"), tr("Uptime"),
-                                        tr("Mem used"), tr("Mem avail"), tr("Cap used"), tr("Cap avail"),
-                                        tr("Cap %"), tr("Load avg"), tr("CPU")});
+    m_table->setHorizontalHeaderLabels({tr("Role"), tr("Node"), tr("URL"), tr("State"), tr("Version"),
+                                        tr("Uptime"), tr("Mem used"), tr("Mem avail"), tr("Cap used"),
+                                        tr("Cap avail"), tr("Cap %"), tr("Load avg"), tr("CPU")});
     m_buckets->setHorizontalHeaderLabels({tr("Bucket"), tr("Objects"), tr("Size")});
     m_refresh->setText(tr("&Refresh"));
     m_autoButton->setText(m_auto ? tr("&Stop auto-refresh") : tr("&Auto-refresh"));
     m_refresh->setEnabled(!m_name.isEmpty());
     if (m_name.isEmpty()) // no cluster yet: say how to get one
-        m_summary->setText(tr("No cluster chosen. Double-click an AIStore connection in the list on the left to "
-                              "see its nodes, or add one with File → Add Connection…"));
+        m_summary->setText(
+            tr("No cluster chosen. Double-click an AIStore connection in the list on the left to "
+               "see its nodes, or add one with File → Add Connection…"));
 }
 
 } // namespace shardscope::ui

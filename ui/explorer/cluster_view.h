@@ -35,8 +35,23 @@ public:
     void setAutoRefresh(bool on);
     bool autoRefresh() const { return m_auto; }
     static constexpr int kRefreshMs = 5000;
-    enum Column { Role, Node, Url, State, Version, Uptime, MemUsed, MemAvail, CapUsed, CapAvail, CapPercent, Load, Cpu,
-                  ColumnCount };
+    enum Column
+    {
+        Role,
+        Node,
+        Url,
+        State,
+        Version,
+        Uptime,
+        MemUsed,
+        MemAvail,
+        CapUsed,
+        CapAvail,
+        CapPercent,
+        Load,
+        Cpu,
+        ColumnCount
+    };
 
 Q_SIGNALS:
     void refreshed(int nodes, const QString &error);

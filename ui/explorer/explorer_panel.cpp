@@ -1,39 +1,38 @@
 #include "ui/explorer/explorer_panel.h"
 
-#include "ui/jobs/job_tracker.h"
 #include "ui/explorer/breadcrumbs.h"
 #include "ui/explorer/cluster_view.h"
-#include "ui/explorer/summary_view.h"
-#include "ui/models/object_list_model.h"
-#include "ui/models/thumbnail_model.h"
-#include "ui/models/shard_sample_model.h"
 #include "ui/explorer/sample_preview.h"
+#include "ui/explorer/summary_view.h"
+#include "ui/jobs/job_tracker.h"
+#include "ui/models/object_list_model.h"
+#include "ui/models/shard_sample_model.h"
+#include "ui/models/thumbnail_model.h"
 
-#include <QClipboard>
 #include <QAction>
-#include <QUrl>
-#include <QFileInfo>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QDropEvent>
-#include <QMimeData>
-#include <QStyle>
-#include <QToolBar>
-#include <QShortcut>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
-#include <QCheckBox>
 #include <QListView>
 #include <QMenu>
-#include <QPushButton>
+#include <QMimeData>
 #include <QPointer>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStyle>
+#include <QToolBar>
+#include <QUrl>
 
 #include "core/shard/archive_reader.h"
-#include "core/storage/transfer.h"
 #include "core/storage/store_url.h"
+#include "core/storage/transfer.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 
-#include <chrono>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -44,6 +43,7 @@
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <chrono>
 
 #include <algorithm>
 #include <climits>
@@ -108,12 +108,15 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_openUrlAction = action("explorerOpenUrl", QStyle::SP_DirOpenIcon, [this] { Q_EMIT openUrlRequested(); });
+    m_openUrlAction =
+        action("explorerOpenUrl", QStyle::SP_DirOpenIcon, [this] { Q_EMIT openUrlRequested(); });
     m_refreshAction = action("explorerRefresh", QStyle::SP_BrowserReload, [this] { applyPrefix(); });
     m_upAction = action("explorerUp", QStyle::SP_FileDialogToParent, [this] { goUp(); });
     m_toolBar->addSeparator();
-    m_summarizeAction = action("explorerSummarize", QStyle::SP_FileDialogInfoView, [this] { summarizeCurrent(); });
-    m_openShardAction = action("explorerOpenShard", QStyle::SP_FileDialogContentsView, [this] { openSelectedShard(); });
+    m_summarizeAction =
+        action("explorerSummarize", QStyle::SP_FileDialogInfoView, [this] { summarizeCurrent(); });
+    m_openShardAction =
+        action("explorerOpenShard", QStyle::SP_FileDialogContentsView, [this] { openSelectedShard(); });
     m_openShardAction->setEnabled(false); // until a shard is selected
     m_benchmarkAction = action("explorerBenchmark", QStyle::SP_MediaPlay, [this] {
         if (!m_objects->location().isEmpty())
@@ -194,11 +197,14 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
     layout->addWidget(m_toolBar);
     layout->addWidget(m_splitter);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ExplorerPanel::updateBreadcrumbs);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        const bool shard = current.isValid() &&
-                           looksLikeShard(current.sibling(current.row(), ObjectListModel::NameColumn).data().toString());
-        m_openShardAction->setEnabled(shard);
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const bool shard =
+                    current.isValid() &&
+                    looksLikeShard(
+                        current.sibling(current.row(), ObjectListModel::NameColumn).data().toString());
+                m_openShardAction->setEnabled(shard);
+            });
 
     connect(m_tree, &QTreeView::activated, this, &ExplorerPanel::onBucketActivated);
     connect(m_tree, &QTreeView::clicked, this, &ExplorerPanel::onBucketActivated);
@@ -212,7 +218,8 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
         if (!index.isValid() || index.parent().isValid())
             return;
         QMenu menu(this);
-        menu.addAction(tr("Refresh Buckets"), this, [this, row = index.row()] { m_connections->refresh(row); });
+        menu.addAction(tr("Refresh Buckets"), this,
+                       [this, row = index.row()] { m_connections->refresh(row); });
         menu.addAction(tr("Edit Connection…"), this,
                        [this, row = index.row()] { Q_EMIT editConnectionRequested(row); });
         menu.addAction(tr("Remove Connection"), this,
@@ -234,11 +241,13 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
             menu.exec(m_table->viewport()->mapToGlobal(pos));
             return;
         }
-        menu.addAction(tr("Copy URL"), this, [this] { QGuiApplication::clipboard()->setText(selectedObjectUrl()); });
+        menu.addAction(tr("Copy URL"), this,
+                       [this] { QGuiApplication::clipboard()->setText(selectedObjectUrl()); });
         if (looksLikeShard(row.name))
             menu.addAction(tr("Open as Shard"), this, [this, name = row.name] { openShard(name); });
         menu.addAction(tr("Save As…"), this, [this, name = row.name] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Save %1").arg(name), name.section(QLatin1Char('/'), -1));
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save %1").arg(name),
+                                                              name.section(QLatin1Char('/'), -1));
             if (!path.isEmpty())
                 saveObject(name, path);
         });
@@ -252,7 +261,8 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
         QMenu menu(this);
         menu.addAction(tr("Save Member As…"), this, [this, member] {
             const QString suggested = member.parent().data().toString().section(QLatin1Char('/'), -1) +
-                                      QLatin1Char('.') + member.data(ShardSampleModel::ExtensionRole).toString();
+                                      QLatin1Char('.') +
+                                      member.data(ShardSampleModel::ExtensionRole).toString();
             const QString path = QFileDialog::getSaveFileName(this, tr("Save member"), suggested);
             if (!path.isEmpty())
                 saveMember(member, path);
@@ -267,7 +277,8 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
                 const QString key = sample.data().toString();
                 for (int m = 0; m < m_samples->rowCount(sample); ++m) {
                     const QModelIndex member = m_samples->index(m, 0, sample);
-                    if (key + QLatin1Char('.') + member.data(ShardSampleModel::ExtensionRole).toString() == wanted) {
+                    if (key + QLatin1Char('.') + member.data(ShardSampleModel::ExtensionRole).toString() ==
+                        wanted) {
                         m_sampleTree->expand(sample);
                         m_sampleTree->setCurrentIndex(member);
                         m_sampleTree->scrollTo(member);
@@ -285,25 +296,28 @@ ExplorerPanel::ExplorerPanel(QWidget *parent)
         }
         // Show the first member of the first sample right away.
         const QModelIndex first = m_samples->index(0, 0);
-        if (samples > 0 && !first.data(ShardSampleModel::IsErrorRole).toBool() && m_samples->rowCount(first) > 0) {
+        if (samples > 0 && !first.data(ShardSampleModel::IsErrorRole).toBool() &&
+            m_samples->rowCount(first) > 0) {
             m_sampleTree->expand(first);
             const QModelIndex member = m_samples->index(0, 0, first);
             m_sampleTree->setCurrentIndex(member);
             onSampleClicked(member);
         }
-        Q_EMIT message(errors ? tr("%1: %n sample(s), problems: %2", nullptr, samples).arg(m_samples->shard()).arg(errors)
-                              : tr("%1: %n sample(s)", nullptr, samples).arg(m_samples->shard()));
+        Q_EMIT message(
+            errors
+                ? tr("%1: %n sample(s), problems: %2", nullptr, samples).arg(m_samples->shard()).arg(errors)
+                : tr("%1: %n sample(s)", nullptr, samples).arg(m_samples->shard()));
     });
     connect(m_nameFilter, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_objects, &ObjectListModel::loadingChanged, this, [this](bool loading) {
         if (!loading && m_objects->errorString().isEmpty())
-            Q_EMIT message(m_objects->isComplete()
-                               ? tr("%n object(s) in %1", nullptr, m_objects->rowCount()).arg(m_objects->location())
-                               : tr("%n object(s) so far in %1; scroll for more", nullptr, m_objects->rowCount())
-                                     .arg(m_objects->location()));
+            Q_EMIT message(
+                m_objects->isComplete()
+                    ? tr("%n object(s) in %1", nullptr, m_objects->rowCount()).arg(m_objects->location())
+                    : tr("%n object(s) so far in %1; scroll for more", nullptr, m_objects->rowCount())
+                          .arg(m_objects->location()));
     });
-    connect(m_objects, &ObjectListModel::failed, this,
-            [this](const QString &text) { Q_EMIT message(text); });
+    connect(m_objects, &ObjectListModel::failed, this, [this](const QString &text) { Q_EMIT message(text); });
     connect(m_connections, &ConnectionTreeModel::failed, this,
             [this](int, const QString &text) { Q_EMIT message(text); });
     retranslate();
@@ -362,7 +376,8 @@ void ExplorerPanel::applyPrefix()
 {
     if (m_connectionRow < 0 || m_bucketUrl.isEmpty())
         return;
-    const QString url = m_prefix->text().isEmpty() ? m_bucketUrl : m_bucketUrl + QLatin1Char('/') + m_prefix->text();
+    const QString url =
+        m_prefix->text().isEmpty() ? m_bucketUrl : m_bucketUrl + QLatin1Char('/') + m_prefix->text();
     m_location->setText(url);
     // Folders: one level with virtual directories (double-click one to enter it).
     m_objects->setLocation(url, m_connections->connection(m_connectionRow).options, !m_folders->isChecked());
@@ -426,7 +441,8 @@ void ExplorerPanel::saveObject(const QString &object, const QString &path)
         },
         [report] { report(QString()); },
         [report](const Error &error) {
-            report(error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
+            report(error.kind() == ErrorKind::Cancelled ? tr("stopped")
+                                                        : QString::fromStdString(error.what()));
         });
 }
 
@@ -441,13 +457,19 @@ void ExplorerPanel::saveMember(const QModelIndex &member, const QString &path)
     };
     JobTracker::instance().start(
         this, tr("Saving %1…").arg(path),
-        [bytes, path](JobContext &) { writeFileAtomically(path.toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size()))); },
+        [bytes, path](JobContext &) {
+            writeFileAtomically(path.toStdString(),
+                                std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        },
         [report] { report(QString()); },
         [report](const Error &error) { report(QString::fromStdString(error.what())); },
         JobOptions{QString(), false});
 }
 
-bool ExplorerPanel::looksLikeShard(const QString &name) { return isArchiveName(name.toStdString()); }
+bool ExplorerPanel::looksLikeShard(const QString &name)
+{
+    return isArchiveName(name.toStdString());
+}
 
 void ExplorerPanel::onObjectActivated(const QModelIndex &index)
 {
@@ -480,20 +502,29 @@ void ExplorerPanel::onSampleClicked(const QModelIndex &index)
     const QByteArray bytes = m_samples->memberBytes(member);
     if (!member.parent().isValid())
         return; // a sample or error row
-    m_preview->showMember(member.data(ShardSampleModel::ExtensionRole).toString(), bytes, m_samples->describe(member));
+    m_preview->showMember(member.data(ShardSampleModel::ExtensionRole).toString(), bytes,
+                          m_samples->describe(member));
 }
 
-QString ExplorerPanel::currentPrefix() const { return m_prefix->text(); }
+QString ExplorerPanel::currentPrefix() const
+{
+    return m_prefix->text();
+}
 
-void ExplorerPanel::showMemberWhenRead(const QString &member) { m_pendingMember = member; }
+void ExplorerPanel::showMemberWhenRead(const QString &member)
+{
+    m_pendingMember = member;
+}
 
 void ExplorerPanel::updateBreadcrumbs()
 {
     const bool shardShown = m_tabs->currentIndex() == 1 && !m_samples->shard().isEmpty();
-    m_breadcrumbs->setPath(m_bucketUrl, shardShown ? m_samples->shard().section(QLatin1Char('/'), 0, -2) +
-                                                         (m_samples->shard().contains(QLatin1Char('/')) ? QStringLiteral("/") : QString())
-                                                   : m_prefix->text(),
-                           shardShown ? m_samples->shard() : QString());
+    m_breadcrumbs->setPath(
+        m_bucketUrl,
+        shardShown ? m_samples->shard().section(QLatin1Char('/'), 0, -2) +
+                         (m_samples->shard().contains(QLatin1Char('/')) ? QStringLiteral("/") : QString())
+                   : m_prefix->text(),
+        shardShown ? m_samples->shard() : QString());
 }
 
 void ExplorerPanel::openSelectedShard()
@@ -508,11 +539,13 @@ void ExplorerPanel::openSelectedShard()
 
 bool ExplorerPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_table->viewport() && (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove)) {
+    if (watched == m_table->viewport() &&
+        (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove)) {
         auto *drag = static_cast<QDropEvent *>(event);
-        const bool files = drag->mimeData()->hasUrls() && !m_bucketUrl.isEmpty() &&
-                           std::all_of(drag->mimeData()->urls().cbegin(), drag->mimeData()->urls().cend(),
-                                       [](const QUrl &u) { return u.isLocalFile() && QFileInfo(u.toLocalFile()).isFile(); });
+        const bool files =
+            drag->mimeData()->hasUrls() && !m_bucketUrl.isEmpty() &&
+            std::all_of(drag->mimeData()->urls().cbegin(), drag->mimeData()->urls().cend(),
+                        [](const QUrl &u) { return u.isLocalFile() && QFileInfo(u.toLocalFile()).isFile(); });
         if (files)
             drag->acceptProposedAction();
         else
@@ -551,7 +584,8 @@ void ExplorerPanel::uploadFiles(const QStringList &paths)
     };
     auto done = std::make_shared<QStringList>(); // what arrived, also when a later file fails
     JobTracker::instance().start(
-        this, tr("Uploading %n file(s) to %1…", nullptr, int(files.size())).arg(bucketUrl + QLatin1Char('/') + dir),
+        this,
+        tr("Uploading %n file(s) to %1…", nullptr, int(files.size())).arg(bucketUrl + QLatin1Char('/') + dir),
         [bucketUrl, options, files, done](JobContext &job) {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
             std::uint64_t total = 0, before = 0;
@@ -559,16 +593,20 @@ void ExplorerPanel::uploadFiles(const QStringList &paths)
                 total += std::uint64_t(QFileInfo(QString::fromStdString(f.first)).size());
             for (const auto &[path, object] : files) {
                 job.throwIfCancelled();
-                uploadFile(*loc.store, loc.bucket, object, path,
-                           [&](std::uint64_t sent, std::uint64_t) { job.setProgress(std::int64_t(before + sent), std::int64_t(total)); },
-                           job.cancelFlag());
+                uploadFile(
+                    *loc.store, loc.bucket, object, path,
+                    [&](std::uint64_t sent, std::uint64_t) {
+                        job.setProgress(std::int64_t(before + sent), std::int64_t(total));
+                    },
+                    job.cancelFlag());
                 before += std::uint64_t(QFileInfo(QString::fromStdString(path)).size());
                 job.post([done, object] { *done << QString::fromStdString(object); });
             }
         },
         [report, done] { report(*done, QString()); },
         [report, done](const Error &error) {
-            report(*done, error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
+            report(*done, error.kind() == ErrorKind::Cancelled ? tr("stopped")
+                                                               : QString::fromStdString(error.what()));
         });
 }
 
@@ -595,7 +633,8 @@ void ExplorerPanel::retranslate()
     m_summarize->setText(tr("Summarize"));
     m_summarize->setToolTip(tr("Count objects and bytes, and show the size histogram and extensions"));
     m_openUrlAction->setText(tr("Open URL…"));
-    m_openUrlAction->setToolTip(tr("Open a bucket, prefix or shard by its URL (ais://, s3://, file://, local://)"));
+    m_openUrlAction->setToolTip(
+        tr("Open a bucket, prefix or shard by its URL (ais://, s3://, file://, local://)"));
     m_refreshAction->setText(tr("Refresh"));
     m_refreshAction->setToolTip(tr("List the current location again"));
     m_upAction->setText(tr("Up"));
@@ -605,7 +644,8 @@ void ExplorerPanel::retranslate()
     m_openShardAction->setText(tr("Open as Shard"));
     m_openShardAction->setToolTip(tr("Show the samples of the selected shard (Enter)"));
     m_benchmarkAction->setText(tr("Benchmark This"));
-    m_benchmarkAction->setToolTip(tr("Measure how fast the current location can be read, in the Benchmark tab"));
+    m_benchmarkAction->setToolTip(
+        tr("Measure how fast the current location can be read, in the Benchmark tab"));
     m_table->setToolTip(tr("Drop files here to upload them into the current directory"));
     if (m_bucketUrl.isEmpty())
         m_location->setText(tr("Choose a bucket on the left."));

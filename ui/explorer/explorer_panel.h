@@ -90,7 +90,6 @@ Q_SIGNALS:
     void uploaded(const QStringList &objects, const QString &error);
 
 public:
-
     // Opens a bucket (or bucket/prefix) URL of connection `connectionRow`.
     void openLocation(int connectionRow, const QString &url);
 

@@ -7,17 +7,17 @@
 
 #include <QPointer>
 
-#include "ui/charts/plot_style.h"
 #include "core/decode/decoded.h"
 #include "core/util/error.h"
+#include "ui/charts/plot_style.h"
 
-#include <QLabel>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QToolButton>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -71,17 +71,23 @@ QString describe(const Decoded &d)
         dims += (i ? QStringLiteral("x") : QString()) + QString::number(d.shape[i]);
     const QString dtype = QString::fromStdString(d.dtype);
     switch (d.kind) {
-    case Decoded::Kind::Bytes: return SamplePreview::tr("bytes (%1)").arg(formatBytes(d.text.size()));
-    case Decoded::Kind::Text: return SamplePreview::tr("text (%1)").arg(formatBytes(d.text.size()));
-    case Decoded::Kind::Label: return SamplePreview::tr("label %1").arg(d.label);
-    case Decoded::Kind::Json: return SamplePreview::tr("JSON");
+    case Decoded::Kind::Bytes:
+        return SamplePreview::tr("bytes (%1)").arg(formatBytes(d.text.size()));
+    case Decoded::Kind::Text:
+        return SamplePreview::tr("text (%1)").arg(formatBytes(d.text.size()));
+    case Decoded::Kind::Label:
+        return SamplePreview::tr("label %1").arg(d.label);
+    case Decoded::Kind::Json:
+        return SamplePreview::tr("JSON");
     case Decoded::Kind::Array:
         if (!d.shape.empty() && d.elementCount() == 0) // numpy's spelling of the shape stays
             return SamplePreview::tr("empty array, shape %1")
                 .arg(QString::fromStdString(d.describe()).section(QStringLiteral("shape "), 1));
         return SamplePreview::tr("array %1 %2").arg(dims, dtype);
-    case Decoded::Kind::Image: return SamplePreview::tr("image %1 %2").arg(dims, dtype);
-    case Decoded::Kind::Audio: return SamplePreview::tr("audio %1 %2 at %3 Hz").arg(dims, dtype).arg(d.sampleRate);
+    case Decoded::Kind::Image:
+        return SamplePreview::tr("image %1 %2").arg(dims, dtype);
+    case Decoded::Kind::Audio:
+        return SamplePreview::tr("audio %1 %2 at %3 Hz").arg(dims, dtype).arg(d.sampleRate);
     }
     return QString::fromStdString(d.describe());
 }
@@ -114,7 +120,8 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
     // An image past the pixel cap is never decoded: its header says enough.
     if (const auto h = readImageHeader(ext.toStdString(), view);
         h && static_cast<std::uint64_t>(h->width) * h->height > limits.maxImagePixels) {
-        c.error = SamplePreview::tr("%1: image too large to preview: %2×%3").arg(what).arg(h->width).arg(h->height);
+        c.error =
+            SamplePreview::tr("%1: image too large to preview: %2×%3").arg(what).arg(h->width).arg(h->height);
         c.info = c.error;
         c.page = PreviewContent::Page::Text;
         c.text = SamplePreview::tr("Format: %1\nWidth: %2\nHeight: %3\nChannels: %4")
@@ -138,10 +145,12 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
     c.info = describe(d);
     if (d.kind == Decoded::Kind::Image)
         c.info += QStringLiteral(" (%1)").arg(ext.section(QLatin1Char('.'), -1).toUpper());
-    c.info += QLatin1Char('\n') + SamplePreview::tr("Loader delivers: %1").arg(QString::fromStdString(d.tensorDescription()));
+    c.info += QLatin1Char('\n') +
+              SamplePreview::tr("Loader delivers: %1").arg(QString::fromStdString(d.tensorDescription()));
     switch (d.kind) {
     case Decoded::Kind::Image: {
-        const int h = static_cast<int>(d.shape[0]), w = static_cast<int>(d.shape[1]), ch = static_cast<int>(d.shape[2]);
+        const int h = static_cast<int>(d.shape[0]), w = static_cast<int>(d.shape[1]),
+                  ch = static_cast<int>(d.shape[2]);
         QImage img(w, h, QImage::Format_RGBA8888);
         for (int y = 0; y < h; ++y)
             for (int x = 0; x < w; ++x) {
@@ -165,7 +174,10 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
             sum += v;
         }
         if (n > 0)
-            c.info += SamplePreview::tr(", min %1, max %2, mean %3").arg(lo).arg(hi).arg(sum / static_cast<double>(n));
+            c.info += SamplePreview::tr(", min %1, max %2, mean %3")
+                          .arg(lo)
+                          .arg(hi)
+                          .arg(sum / static_cast<double>(n));
         if (n == 0) { // an empty array (no boxes): said so, nothing to draw
             c.page = PreviewContent::Page::Text;
             c.text = describe(d);
@@ -175,7 +187,8 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
             QImage img(w, h, QImage::Format_RGB32);
             for (int y = 0; y < h; ++y)
                 for (int x = 0; x < w; ++x) {
-                    const double t = hi > lo ? (element(d, static_cast<std::size_t>(y) * w + x) - lo) / (hi - lo) : 0.5;
+                    const double t =
+                        hi > lo ? (element(d, static_cast<std::size_t>(y) * w + x) - lo) / (hi - lo) : 0.5;
                     img.setPixel(x, y, qRgb(static_cast<int>(255 * t), 40, static_cast<int>(255 * (1 - t))));
                 }
             c.image = img;
@@ -190,9 +203,12 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
         break;
     }
     case Decoded::Kind::Audio: {
-        const std::size_t frames = static_cast<std::size_t>(d.shape[0]), channels = static_cast<std::size_t>(d.shape[1]);
-        const double scale = d.dtype == "int16" ? 32768.0 : d.dtype == "int32" ? 2147483648.0
-                             : d.dtype == "uint8" ? 128.0 : 1.0;
+        const std::size_t frames = static_cast<std::size_t>(d.shape[0]),
+                          channels = static_cast<std::size_t>(d.shape[1]);
+        const double scale = d.dtype == "int16"   ? 32768.0
+                             : d.dtype == "int32" ? 2147483648.0
+                             : d.dtype == "uint8" ? 128.0
+                                                  : 1.0;
         const std::size_t step = std::max<std::size_t>(1, frames / 20000); // enough points for a screen
         for (std::size_t f = 0; f < frames; f += step) {
             double v = element(d, f * channels);
@@ -210,7 +226,8 @@ PreviewContent buildPreview(const QString &ext, const QByteArray &bytes, const Q
     case Decoded::Kind::Json:
     case Decoded::Kind::Text:
         c.page = PreviewContent::Page::Text;
-        c.text = QString::fromUtf8(d.text.data(), static_cast<qsizetype>(std::min<std::size_t>(d.text.size(), 1u << 20)));
+        c.text = QString::fromUtf8(d.text.data(),
+                                   static_cast<qsizetype>(std::min<std::size_t>(d.text.size(), 1u << 20)));
         break;
     case Decoded::Kind::Bytes:
         c.page = PreviewContent::Page::Text;
@@ -238,9 +255,9 @@ SamplePreview::SamplePreview(QWidget *parent)
     scroll->setWidget(m_image);
     scroll->setWidgetResizable(true);
     m_pages->addWidget(new QWidget(this)); // Empty
-    m_pages->addWidget(scroll);           // Image
-    m_pages->addWidget(m_text);           // Text
-    m_pages->addWidget(m_audio);          // Audio
+    m_pages->addWidget(scroll);            // Image
+    m_pages->addWidget(m_text);            // Text
+    m_pages->addWidget(m_audio);           // Audio
     m_audio->addGraph();
     m_zoomBar = new QWidget(this);
     auto *zoomRow = new QHBoxLayout(m_zoomBar);
@@ -262,8 +279,10 @@ SamplePreview::SamplePreview(QWidget *parent)
     m_zoomBar->hide();
     connect(m_fit, &QToolButton::clicked, this, [this] { setZoom(0); });
     connect(m_actual, &QToolButton::clicked, this, [this] { setZoom(1); });
-    connect(m_zoomIn, &QToolButton::clicked, this, [this] { setZoom(std::min(64.0, (m_zoom > 0 ? m_zoom : 1.0) * 2)); });
-    connect(m_zoomOut, &QToolButton::clicked, this, [this] { setZoom(std::max(1.0 / 16, (m_zoom > 0 ? m_zoom : 1.0) / 2)); });
+    connect(m_zoomIn, &QToolButton::clicked, this,
+            [this] { setZoom(std::min(64.0, (m_zoom > 0 ? m_zoom : 1.0) * 2)); });
+    connect(m_zoomOut, &QToolButton::clicked, this,
+            [this] { setZoom(std::max(1.0 / 16, (m_zoom > 0 ? m_zoom : 1.0) / 2)); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_info);
@@ -282,8 +301,10 @@ void SamplePreview::showMember(const QString &ext, const QByteArray &bytes, cons
 {
     m_info->setText(tr("Decoding %1…").arg(what));
     JobTracker::instance().start(
-        this, tr("Decoding %1…").arg(what), [ext, bytes, what](JobContext &) { return buildPreview(ext, bytes, what); },
-        [this](const PreviewContent &c) { present(c); }, nullptr, JobOptions{QStringLiteral("decode"), true, false});
+        this, tr("Decoding %1…").arg(what),
+        [ext, bytes, what](JobContext &) { return buildPreview(ext, bytes, what); },
+        [this](const PreviewContent &c) { present(c); }, nullptr,
+        JobOptions{QStringLiteral("decode"), true, false});
 }
 
 void SamplePreview::setZoom(double zoom)
@@ -300,13 +321,15 @@ void SamplePreview::showImage()
         return;
     if (m_zoom > 0) {
         // Enlarged pixels stay crisp squares; reductions are smoothed.
-        pm = pm.scaled(QSize(std::max(1, int(pm.width() * m_zoom)), std::max(1, int(pm.height() * m_zoom))),
-                       Qt::IgnoreAspectRatio, m_zoom >= 1 ? Qt::FastTransformation : Qt::SmoothTransformation);
+        pm =
+            pm.scaled(QSize(std::max(1, int(pm.width() * m_zoom)), std::max(1, int(pm.height() * m_zoom))),
+                      Qt::IgnoreAspectRatio, m_zoom >= 1 ? Qt::FastTransformation : Qt::SmoothTransformation);
         m_zoomLabel->setText(tr("%1%").arg(m_zoom * 100, 0, 'f', 0));
     } else {
         const QSize room = m_pages->size() - QSize(8, 8);
         if (pm.width() < room.width() / 4 && pm.height() < room.height() / 4) // small images: scale up, crisp
-            pm = pm.scaled(pm.size() * std::max(1, std::min(room.width() / pm.width(), room.height() / pm.height()) / 2));
+            pm = pm.scaled(pm.size() *
+                           std::max(1, std::min(room.width() / pm.width(), room.height() / pm.height()) / 2));
         else if (pm.width() > room.width() || pm.height() > room.height())
             pm = pm.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         m_zoomLabel->setText(tr("fit (%1%)").arg(100.0 * pm.width() / m_content.image.width(), 0, 'f', 0));
@@ -339,7 +362,9 @@ void SamplePreview::present(const PreviewContent &c)
     m_info->setText(c.info);
     m_zoomBar->setVisible(c.page == PreviewContent::Page::Image);
     switch (c.page) {
-    case PreviewContent::Page::Empty: m_pages->setCurrentIndex(0); break;
+    case PreviewContent::Page::Empty:
+        m_pages->setCurrentIndex(0);
+        break;
     case PreviewContent::Page::Image:
         showImage();
         m_pages->setCurrentIndex(1);

@@ -17,13 +17,19 @@ namespace shardscope::ui {
 // What a member looks like once decoded (computed off the GUI thread).
 struct PreviewContent
 {
-    enum class Page { Empty, Image, Text, Audio };
+    enum class Page
+    {
+        Empty,
+        Image,
+        Text,
+        Audio
+    };
     Page page = Page::Empty;
-    QString info;   // "image 32x32x3 uint8", "array 4x5 float32, min ... max ... mean ..."
-    QImage image;   // Image page: the picture, or a heat map of a 2-D array
-    QString text;   // Text page: text, pretty JSON, the label, or a hex dump
+    QString info;             // "image 32x32x3 uint8", "array 4x5 float32, min ... max ... mean ..."
+    QImage image;             // Image page: the picture, or a heat map of a 2-D array
+    QString text;             // Text page: text, pretty JSON, the label, or a hex dump
     QVector<double> waveform; // Audio page: the first channel, scaled to -1..1
-    QString error;  // a decode error, naming the member
+    QString error;            // a decode error, naming the member
 };
 
 // Decodes member bytes by extension into what the preview shows.

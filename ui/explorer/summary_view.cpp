@@ -4,10 +4,10 @@
 #include "ui/explorer/summary_view.h"
 #include "ui/locale_format.h"
 
-#include "ui/jobs/job_tracker.h"
-#include "ui/charts/plot_style.h"
 #include "core/storage/store_url.h"
 #include "core/util/error.h"
+#include "ui/charts/plot_style.h"
+#include "ui/jobs/job_tracker.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -19,8 +19,8 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
-#include <climits>
 #include <chrono>
+#include <climits>
 
 namespace shardscope::ui {
 
@@ -46,7 +46,10 @@ SummaryView::SummaryView(QWidget *parent)
     layout->addWidget(m_extensions, 1);
 }
 
-SummaryView::~SummaryView() { stop(); }
+SummaryView::~SummaryView()
+{
+    stop();
+}
 
 void SummaryView::stop()
 {
@@ -72,22 +75,26 @@ void SummaryView::summarize(const QString &url, const StoreOptions &options)
         [self = this, url, options](JobContext &job) {
             auto last = std::chrono::steady_clock::now();
             StoreLocation loc = openStore(parseStoreUrl(url.toStdString()), options);
-            return shardscope::summarize(*loc.store, loc.bucket, loc.path, [&](const BucketSummary &s) {
-                job.setProgress(std::int64_t(s.objects), 0);
-                const auto now = std::chrono::steady_clock::now();
-                if (now - last < std::chrono::milliseconds(100))
-                    return; // the GUI redraws at most ten times a second
-                last = now;
-                // `self` is used only on the GUI thread, where post() checks it still exists.
-                job.post([self, s] { self->present(s, false); });
-            }, job.cancelFlag());
+            return shardscope::summarize(
+                *loc.store, loc.bucket, loc.path,
+                [&](const BucketSummary &s) {
+                    job.setProgress(std::int64_t(s.objects), 0);
+                    const auto now = std::chrono::steady_clock::now();
+                    if (now - last < std::chrono::milliseconds(100))
+                        return; // the GUI redraws at most ten times a second
+                    last = now;
+                    // `self` is used only on the GUI thread, where post() checks it still exists.
+                    job.post([self, s] { self->present(s, false); });
+                },
+                job.cancelFlag());
         },
         [this, finish](const BucketSummary &result) {
             present(result, true);
             finish(QString());
         },
         [finish](const Error &error) {
-            finish(error.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(error.what()));
+            finish(error.kind() == ErrorKind::Cancelled ? tr("stopped")
+                                                        : QString::fromStdString(error.what()));
         },
         JobOptions{QStringLiteral("summary")});
 }
@@ -128,7 +135,8 @@ void SummaryView::present(const BucketSummary &s, bool final)
     for (int i = 0; i < static_cast<int>(ext.size()); ++i) {
         const QString name = ext[i].first.empty() ? tr("(none)") : QString::fromStdString(ext[i].first);
         m_extensions->setItem(i, 0, new QTableWidgetItem(name));
-        m_extensions->setItem(i, 1, new QTableWidgetItem(locale.toString(static_cast<qulonglong>(ext[i].second))));
+        m_extensions->setItem(i, 1,
+                              new QTableWidgetItem(locale.toString(static_cast<qulonglong>(ext[i].second))));
     }
     Q_EMIT progressed(s.objects, s.bytes);
 }

@@ -19,14 +19,20 @@ void HealthFindingsModel::setFindings(const std::vector<Finding> &findings)
     endResetModel();
 }
 
-void HealthFindingsModel::clear() { setFindings({}); }
+void HealthFindingsModel::clear()
+{
+    setFindings({});
+}
 
 int HealthFindingsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int HealthFindingsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int HealthFindingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant HealthFindingsModel::data(const QModelIndex &index, int role) const
 {
@@ -40,9 +46,12 @@ QVariant HealthFindingsModel::data(const QModelIndex &index, int role) const
         return QString::fromLatin1(r.example.member.data(), static_cast<qsizetype>(r.example.member.size()));
     if (role == SortRole) {
         switch (index.column()) {
-        case SeverityColumn: return static_cast<int>(sev);
-        case CountColumn: return static_cast<qulonglong>(r.count);
-        default: return data(index, Qt::DisplayRole);
+        case SeverityColumn:
+            return static_cast<int>(sev);
+        case CountColumn:
+            return static_cast<qulonglong>(r.count);
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::ToolTipRole && index.column() == KindColumn)
@@ -52,12 +61,18 @@ QVariant HealthFindingsModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case SeverityColumn:
         return sev == Severity::Error ? tr("error") : sev == Severity::Warning ? tr("warning") : tr("info");
-    case KindColumn: return QString::fromLatin1(findingKindName(r.kind));
-    case CountColumn: return static_cast<qulonglong>(r.count);
-    case ShardColumn: return QString::fromStdString(escapeName(r.example.shard));
-    case MemberColumn: return QString::fromStdString(escapeName(r.example.member));
-    case DetailColumn: return QString::fromStdString(toValidUtf8(r.example.detail));
-    default: return {};
+    case KindColumn:
+        return QString::fromLatin1(findingKindName(r.kind));
+    case CountColumn:
+        return static_cast<qulonglong>(r.count);
+    case ShardColumn:
+        return QString::fromStdString(escapeName(r.example.shard));
+    case MemberColumn:
+        return QString::fromStdString(escapeName(r.example.member));
+    case DetailColumn:
+        return QString::fromStdString(toValidUtf8(r.example.detail));
+    default:
+        return {};
     }
 }
 
@@ -66,13 +81,20 @@ QVariant HealthFindingsModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case SeverityColumn: return tr("Severity");
-    case KindColumn: return tr("Finding");
-    case CountColumn: return tr("Count");
-    case ShardColumn: return tr("Shard");
-    case MemberColumn: return tr("Member");
-    case DetailColumn: return tr("Detail");
-    default: return {};
+    case SeverityColumn:
+        return tr("Severity");
+    case KindColumn:
+        return tr("Finding");
+    case CountColumn:
+        return tr("Count");
+    case ShardColumn:
+        return tr("Shard");
+    case MemberColumn:
+        return tr("Member");
+    case DetailColumn:
+        return tr("Detail");
+    default:
+        return {};
     }
 }
 

@@ -15,7 +15,16 @@ class HealthFindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { SeverityColumn, KindColumn, CountColumn, ShardColumn, MemberColumn, DetailColumn, ColumnCount };
+    enum Column
+    {
+        SeverityColumn,
+        KindColumn,
+        CountColumn,
+        ShardColumn,
+        MemberColumn,
+        DetailColumn,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int ShardRole = Qt::UserRole + 2;  // the raw shard name (bytes as Latin-1)
     static constexpr int MemberRole = Qt::UserRole + 3; // the raw member name (bytes as Latin-1)

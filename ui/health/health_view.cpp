@@ -24,8 +24,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -81,10 +81,13 @@ HealthView::HealthView(QWidget *parent)
     : QWidget(parent), m_target(new QLineEdit(this)), m_workers(new QSpinBox(this)),
       m_auditButton(new QPushButton(tr("Audit"), this)), m_stopButton(new QPushButton(tr("Stop"), this)),
       m_progress(new QProgressBar(this)), m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)),
-      m_model(new HealthFindingsModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
+      m_model(new HealthFindingsModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_table(new QTableView(this)),
       m_shardSizes(barPlot(this, QStringLiteral("healthShardSizes"), tr("shard size (up to)"), tr("shards"))),
-      m_sampleSizes(barPlot(this, QStringLiteral("healthSampleSizes"), tr("sample size (up to)"), tr("samples"))),
-      m_extensions(barPlot(this, QStringLiteral("healthExtensions"), tr("extension"), tr("samples that have it"))),
+      m_sampleSizes(
+          barPlot(this, QStringLiteral("healthSampleSizes"), tr("sample size (up to)"), tr("samples"))),
+      m_extensions(
+          barPlot(this, QStringLiteral("healthExtensions"), tr("extension"), tr("samples that have it"))),
       m_shuffle(createStyledPlot(this)), m_advice(new QPlainTextEdit(this)),
       m_copyDsort(new QPushButton(tr("Copy dsort spec"), this)),
       m_copyIshard(new QPushButton(tr("Copy ishard command"), this))
@@ -125,10 +128,12 @@ HealthView::HealthView(QWidget *parent)
     m_advice->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_copyDsort->setEnabled(false);
     m_copyIshard->setEnabled(false);
-    connect(m_copyDsort, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(QString::fromStdString(m_result.advice.dsortSpec)); });
+    connect(m_copyDsort, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(QString::fromStdString(m_result.advice.dsortSpec));
+    });
     connect(m_copyIshard, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(QString::fromStdString(toValidUtf8(m_result.advice.ishardCommand)));
+        QGuiApplication::clipboard()->setText(
+            QString::fromStdString(toValidUtf8(m_result.advice.ishardCommand)));
     });
 
     // Shuffle quality: gap entropy and shard entropy per strategy, side by side.
@@ -175,11 +180,23 @@ HealthView::HealthView(QWidget *parent)
     m_progress->setVisible(false);
 }
 
-HealthView::~HealthView() { JobTracker::instance().cancelSlot(this, kAuditSlot); }
+HealthView::~HealthView()
+{
+    JobTracker::instance().cancelSlot(this, kAuditSlot);
+}
 
-void HealthView::setStoreOptions(const StoreOptions &options) { m_options = options; }
-void HealthView::setTarget(const QString &urlOrConfig) { m_target->setText(urlOrConfig); }
-QString HealthView::target() const { return m_target->text().trimmed(); }
+void HealthView::setStoreOptions(const StoreOptions &options)
+{
+    m_options = options;
+}
+void HealthView::setTarget(const QString &urlOrConfig)
+{
+    m_target->setText(urlOrConfig);
+}
+QString HealthView::target() const
+{
+    return m_target->text().trimmed();
+}
 
 void HealthView::setRunning(bool running)
 {
@@ -231,14 +248,18 @@ void HealthView::audit()
             else
                 input = lintInputFromUrl(t, options);
             HealthAudit a;
-            a.report = lintDataset(input, lo, [&job, self](const LintProgress &p) {
-                job.setProgress(static_cast<std::int64_t>(p.shardsDone), static_cast<std::int64_t>(p.shardsTotal));
-                const quint64 done = p.shardsDone, total = p.shardsTotal;
-                job.post([self, done, total] {
-                    if (self)
-                        self->showProgress(done, total);
-                });
-            }, job.cancelFlag());
+            a.report = lintDataset(
+                input, lo,
+                [&job, self](const LintProgress &p) {
+                    job.setProgress(static_cast<std::int64_t>(p.shardsDone),
+                                    static_cast<std::int64_t>(p.shardsTotal));
+                    const quint64 done = p.shardsDone, total = p.shardsTotal;
+                    job.post([self, done, total] {
+                        if (self)
+                            self->showProgress(done, total);
+                    });
+                },
+                job.cancelFlag());
             a.advice = adviseOnReport(a.report);
             std::vector<std::uint64_t> counts;
             for (const auto &s : a.report.shardStats)
@@ -262,7 +283,8 @@ void HealthView::audit()
                 return;
             self->setRunning(false);
             self->m_progress->setVisible(false);
-            const QString text = e.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(e.what());
+            const QString text =
+                e.kind() == ErrorKind::Cancelled ? tr("stopped") : QString::fromStdString(e.what());
             self->m_summary->setText(tr("Audit of %1 not complete: %2").arg(self->target(), text));
             Q_EMIT self->auditFinished(text);
         },
@@ -301,8 +323,8 @@ void HealthView::present(const HealthAudit &a)
     setBars(m_extensions, ext, extNames);
     QString advice;
     for (const auto &i : a.advice.items)
-        advice += QStringLiteral("[%1] %2\n\n").arg(QString::fromStdString(i.topic),
-                                                    QString::fromStdString(toValidUtf8(i.text)));
+        advice += QStringLiteral("[%1] %2\n\n")
+                      .arg(QString::fromStdString(i.topic), QString::fromStdString(toValidUtf8(i.text)));
     if (a.advice.reshard)
         advice += tr("Re-shard with AIStore dsort (save as spec.json, run `ais start dsort -f spec.json`):") +
                   QStringLiteral("\n") + QString::fromStdString(a.advice.dsortSpec) + QStringLiteral("\n") +
@@ -320,9 +342,10 @@ void HealthView::present(const HealthAudit &a)
         k1 << i + 0.2;
         gap << s.gapEntropy;
         mix << s.shardEntropy;
-        ticker->addTick(i, tr("%1\nmemory %2, %3 reads")
-                               .arg(QString::fromLatin1(shuffleStrategyName(s.strategy)), formatBytes(s.memoryBytes))
-                               .arg(s.requests));
+        ticker->addTick(
+            i, tr("%1\nmemory %2, %3 reads")
+                   .arg(QString::fromLatin1(shuffleStrategyName(s.strategy)), formatBytes(s.memoryBytes))
+                   .arg(s.requests));
     }
     auto *g = qobject_cast<QCPBars *>(m_shuffle->plottable(0));
     auto *m = qobject_cast<QCPBars *>(m_shuffle->plottable(1));

@@ -97,7 +97,10 @@ void JobStatusWidget::showMessage(const QString &message)
     Q_EMIT messageLogged(message);
 }
 
-QString JobStatusWidget::message() const { return m_label->text(); }
+QString JobStatusWidget::message() const
+{
+    return m_label->text();
+}
 
 void JobStatusWidget::changeEvent(QEvent *event)
 {

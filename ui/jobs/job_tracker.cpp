@@ -35,9 +35,8 @@ void JobContext::post(std::function<void()> fn) const
 }
 
 JobTracker::JobTracker(int threads, QObject *parent)
-    : QObject(parent),
-      m_pool(threads > 0 ? threads : int(std::max(2u, std::thread::hardware_concurrency())), "shardscope-jobs",
-             true)
+    : QObject(parent), m_pool(threads > 0 ? threads : int(std::max(2u, std::thread::hardware_concurrency())),
+                              "shardscope-jobs", true)
 {
     qRegisterMetaType<shardscope::ui::JobId>("shardscope::ui::JobId");
 }
@@ -97,8 +96,8 @@ void JobTracker::taskEnded()
     m_runningChanged.notify_all();
 }
 
-void JobTracker::finish(const StatePtr &state, const std::optional<Error> &error, const std::function<void()> &deliver,
-                        const std::function<void(const Error &)> &fail)
+void JobTracker::finish(const StatePtr &state, const std::optional<Error> &error,
+                        const std::function<void()> &deliver, const std::function<void(const Error &)> &fail)
 {
     m_jobs.erase(state->id);
     QString message;

@@ -43,7 +43,8 @@ using JobId = quint64;
 
 struct JobOptions
 {
-    JobOptions(QString slot_ = QString(), bool cancellable_ = true, bool visible_ = true, std::string lane_ = {})
+    JobOptions(QString slot_ = QString(), bool cancellable_ = true, bool visible_ = true,
+               std::string lane_ = {})
         : slot(std::move(slot_)), cancellable(cancellable_), visible(visible_), lane(std::move(lane_))
     {
     }
@@ -154,8 +155,8 @@ private:
     void enqueue(const std::string &lane, std::function<void()> task);
     void taskEnded();
     // GUI thread: the job ended; deliver() runs when it is still current.
-    void finish(const StatePtr &state, const std::optional<Error> &error, const std::function<void()> &deliver,
-                const std::function<void(const Error &)> &fail);
+    void finish(const StatePtr &state, const std::optional<Error> &error,
+                const std::function<void()> &deliver, const std::function<void(const Error &)> &fail);
     void emitProgress(const StatePtr &state);
 
     TaskQueue m_pool;
@@ -169,7 +170,8 @@ private:
 };
 
 template <class Work, class Done, class Failed>
-JobId JobTracker::start(QObject *owner, const QString &title, Work work, Done done, Failed failed, JobOptions options)
+JobId JobTracker::start(QObject *owner, const QString &title, Work work, Done done, Failed failed,
+                        JobOptions options)
 {
     using Result = std::invoke_result_t<Work &, JobContext &>;
     StatePtr state = begin(owner, title, options);
@@ -196,10 +198,11 @@ JobId JobTracker::start(QObject *owner, const QString &title, Work work, Done do
                 error = errorFromException(std::current_exception(), title);
             }
         }
-        detail::postToGuiThread([tracker, state, error, deliver = std::move(deliver), fail = std::move(fail)] {
-            if (JobTracker *t = tracker.data())
-                t->finish(state, error, deliver, fail);
-        });
+        detail::postToGuiThread(
+            [tracker, state, error, deliver = std::move(deliver), fail = std::move(fail)] {
+                if (JobTracker *t = tracker.data())
+                    t->finish(state, error, deliver, fail);
+            });
         self->taskEnded(); // last: shutdown() may destroy the tracker after this
     };
     enqueue(options.lane, std::move(task));

@@ -156,17 +156,20 @@ void ConnectionTreeModel::refresh(int row)
     // The listing runs as a job, never on the GUI thread. Rows may move while
     // it runs (a connection removed): the row's generation says if it is still
     // the row that asked.
-    JobTracker::instance().start(this, tr("Listing the buckets of %1…").arg(conn.name), [conn](JobContext &) -> QPair<QStringList, QString> {
-        try {
-            StoreLocation loc = openStore(parseStoreUrl(conn.scheme.toStdString() + "://"), conn.options);
-            QStringList names;
-            for (const auto &b : loc.store->listBuckets())
-                names << QString::fromStdString(b);
-            return {names, {}};
-        } catch (...) {
-            return {{}, taskErrorText("listing the buckets of " + conn.name.toStdString())};
-        }
-    }, done, nullptr, JobOptions{QStringLiteral("buckets:%1").arg(generation)});
+    JobTracker::instance().start(
+        this, tr("Listing the buckets of %1…").arg(conn.name),
+        [conn](JobContext &) -> QPair<QStringList, QString> {
+            try {
+                StoreLocation loc = openStore(parseStoreUrl(conn.scheme.toStdString() + "://"), conn.options);
+                QStringList names;
+                for (const auto &b : loc.store->listBuckets())
+                    names << QString::fromStdString(b);
+                return {names, {}};
+            } catch (...) {
+                return {{}, taskErrorText("listing the buckets of " + conn.name.toStdString())};
+            }
+        },
+        done, nullptr, JobOptions{QStringLiteral("buckets:%1").arg(generation)});
 }
 
 void ConnectionTreeModel::onListed(int row, quint64 generation, const QStringList &buckets, const QString &error)

@@ -129,7 +129,8 @@ QVariant ObjectListModel::data(const QModelIndex &index, int role) const
     // Times fit the column: the locale's short date and time; the tooltip
     // has the whole text as the store wrote it.
     if (role == Qt::DisplayRole && index.column() == ModifiedColumn && m_rows.modifiedMs(r, &ms))
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toLocalTime(), QLocale::ShortFormat);
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toLocalTime(),
+                                  QLocale::ShortFormat);
     switch (index.column()) {
     case NameColumn:
         return m_rows.name(r);

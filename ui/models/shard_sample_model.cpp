@@ -50,7 +50,9 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
     const qint64 maxHeld = m_maxHeldBytes;
     auto work = [self = this, bucketUrl, object, options, maxHeld](JobContext &job) {
         const std::atomic<bool> *cancelFlag = job.cancelFlag();
-        auto post = [&job, self](QVector<Row> rows) { job.post([self, rows] { self->append(rows, false); }); };
+        auto post = [&job, self](QVector<Row> rows) {
+            job.post([self, rows] { self->append(rows, false); });
+        };
         QVector<Row> batch;
         try {
             StoreLocation loc = openStore(parseStoreUrl(bucketUrl.toStdString()), options, true);
@@ -101,8 +103,9 @@ void ShardSampleModel::open(const QString &bucketUrl, const QString &object, con
         return batch;
     };
     JobTracker::instance().start(
-        this, tr("Reading %1…").arg(object), std::move(work), [this](const QVector<Row> &rows) { append(rows, true); },
-        nullptr, JobOptions{QStringLiteral("read")});
+        this, tr("Reading %1…").arg(object), std::move(work),
+        [this](const QVector<Row> &rows) { append(rows, true); }, nullptr,
+        JobOptions{QStringLiteral("read")});
 }
 
 void ShardSampleModel::append(const QVector<Row> &rows, bool done)

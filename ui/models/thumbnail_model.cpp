@@ -164,8 +164,8 @@ void ThumbnailModel::takeRows(int first, int last)
                 Q_EMIT m->allDecoded();
         };
         JobTracker::instance().start(
-            this, what, [members, what, size](JobContext &) { return render(members, what, size); }, done, nullptr,
-            JobOptions{QString(), true, false});
+            this, what, [members, what, size](JobContext &) { return render(members, what, size); }, done,
+            nullptr, JobOptions{QString(), true, false});
     }
 }
 
