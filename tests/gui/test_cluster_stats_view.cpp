@@ -116,6 +116,11 @@ void TestClusterStatsView::benchmarkPanelShowsTheClusterSide()
     QTRY_VERIFY_WITH_TIMEOUT(!panel.clusterView()->total().targets.empty(), 15000);
     QVERIFY2(panel.clusterView()->total().getN >= 200,
              qPrintable(QStringLiteral("%1 GETs counted").arg(panel.clusterView()->total().getN)));
+    // The verdict speaks of both sides once the cluster's numbers are in.
+    auto *verdict = panel.findChild<QLabel *>(QStringLiteral("benchVerdict"));
+    QTRY_VERIFY2_WITH_TIMEOUT(verdict->text().contains(QLatin1String("target"), Qt::CaseInsensitive) ||
+                                  verdict->text().contains(QLatin1String("cluster"), Qt::CaseInsensitive),
+                              qPrintable(verdict->text()), 15000);
     client.destroyBucket(bucket);
 }
 

@@ -3,6 +3,8 @@
 
 #include "ui/bench/benchmark_panel.h"
 #include "ui/bench/cluster_stats_view.h"
+
+#include "core/bench/cluster_verdict.h"
 #include "ui/bench/python_method.h"
 #include "ui/jobs/job_tracker.h"
 
@@ -172,6 +174,7 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_history->verticalHeader()->hide();
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_cluster = new ClusterStatsView(m_tabs);
+    connect(m_cluster, &ClusterStatsView::updated, this, &BenchmarkPanel::onClusterUpdated);
     for (QWidget *w : std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods,
                                                        m_history, m_cluster})
         m_tabs->addTab(w, QString());
@@ -432,15 +435,30 @@ void BenchmarkPanel::drain()
     m_latency->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void BenchmarkPanel::showVerdict(const Verdict &v)
+{
+    m_verdict->setText(tr("<b>%1</b>: %2<br>Next: %3")
+                           .arg(QString::fromStdString(v.bound).toHtmlEscaped(),
+                                QString::fromStdString(v.explanation).toHtmlEscaped(),
+                                QString::fromStdString(v.next).toHtmlEscaped()));
+}
+
+void BenchmarkPanel::onClusterUpdated()
+{
+    // A single run's verdict takes the cluster's side once its last numbers
+    // are in (the poller's final snapshot arrives after the run ended).
+    if (m_cluster->running() || m_kind != BenchmarkRunner::Kind::Single || m_results.size() != 1 ||
+        m_cluster->total().targets.empty())
+        return;
+    showVerdict(judgeWithCluster(m_results.back(), m_cluster->total(), cores()));
+}
+
 void BenchmarkPanel::onResult(const BenchResult &r)
 {
     m_results.push_back(r);
     const Verdict v = judgeBenchmark(r, cores());
     addHistoryRow(r, v);
-    m_verdict->setText(tr("<b>%1</b>: %2<br>Next: %3")
-                           .arg(QString::fromStdString(v.bound).toHtmlEscaped(),
-                                QString::fromStdString(v.explanation).toHtmlEscaped(),
-                                QString::fromStdString(v.next).toHtmlEscaped()));
+    showVerdict(v);
     if (m_kind == BenchmarkRunner::Kind::Sweep)
         updateSweepChart();
     if (m_kind == BenchmarkRunner::Kind::Compare)

@@ -78,6 +78,8 @@ private:
     bool begin(BenchmarkRunner::Kind kind);
     void drain();
     void onResult(const BenchResult &r);
+    void onClusterUpdated();
+    void showVerdict(const Verdict &v);
     void onDone(const QString &error, bool cancelled);
     void resetCharts();
     void updateSweepChart();
