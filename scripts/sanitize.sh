@@ -25,7 +25,13 @@ for p in "${presets[@]}"; do
   # First the canaries: planted defects the sanitizer must report (a suppression
   # or option that hid them would hide shardscope's own bugs too), then the suite.
   (cd "$SHARDSCOPE_ROOT/build/$p" && ctest --output-on-failure -L canary) || { log "$p: a planted defect went unseen"; rc=1; }
-  (cd "$SHARDSCOPE_ROOT/build/$p" && ctest --output-on-failure -j "$(nproc)" -LE canary) || rc=1
+  # The membership-change fault test (three ~50 s rebalances) runs once
+  # under ThreadSanitizer, where its concurrency (map refresh beside the
+  # loader's workers) is what is checked, and not again under ASan: CI's
+  # time on 2 cores is bounded.
+  skip=()
+  [ "$p" = asan ] && skip=(-E '^test_membership_faults$')
+  (cd "$SHARDSCOPE_ROOT/build/$p" && ctest --output-on-failure -j "$(nproc)" -LE canary "${skip[@]}") || rc=1
   t2=$(date +%s)
   log "$p: build $((t1 - t0)) s, tests $((t2 - t1)) s"
 done
