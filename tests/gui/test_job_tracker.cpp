@@ -157,7 +157,7 @@ void TestJobTracker::stopEndsOneJobWithCancelled()
     tracker.cancel(ida);
     QTRY_COMPARE_WITH_TIMEOUT(outcome.size(), std::size_t(1), 5000);
     QCOMPARE(outcome.front(), QStringLiteral("a stopped"));
-    QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("Stopped: job a"));
+    QVERIFY(finished.at(0).at(1).toString().isEmpty()); // a's owner reports it (failed was given)
     QCOMPARE(tracker.jobs().size(), std::size_t(1));
     QCOMPARE(tracker.jobs().front().title, QStringLiteral("job b"));
     b.open = true;

@@ -103,11 +103,11 @@ void JobTracker::finish(const StatePtr &state, const std::optional<Error> &error
     QString message;
     const bool current = !state->superseded && state->owner;
     if (current) {
-        if (error) {
+        if (error && fail) {
+            fail(*error); // the owner says what it means (no second message)
+        } else if (error) {
             message = error->kind() == ErrorKind::Cancelled ? tr("Stopped: %1").arg(state->title)
                                                             : QString::fromStdString(error->what());
-            if (fail)
-                fail(*error);
         } else if (deliver) {
             deliver();
         }

@@ -143,8 +143,9 @@ public:
 Q_SIGNALS:
     void jobStarted(shardscope::ui::JobId id, const QString &title, bool cancellable);
     void jobProgress(shardscope::ui::JobId id, qint64 done, qint64 total);
-    // message: empty on success (the owner reports), "Stopped: title" when
-    // cancelled, the error otherwise. Also sent for superseded jobs (empty).
+    // message: empty on success and when the job had a failed callback (the
+    // owner reports); otherwise "Stopped: title" when cancelled, or the
+    // error. Also sent for superseded jobs (empty).
     void jobFinished(shardscope::ui::JobId id, const QString &message);
 
 private:
