@@ -145,27 +145,20 @@ IndexCheck verifyDaliIndex(Store &store, const std::string &bucket, const std::s
         bool indexed = false;
     };
     std::unordered_map<std::string, Seen> members; // regular files with a key and an extension
-    streamArchive(
-        [&](const BodySink &sink) {
-            GetRequest req;
-            req.cancel = cancel;
-            store.get(bucket, shard, req, sink);
-        },
-        where,
-        [&](ArchiveReader &reader) {
-            ArchiveEntry e;
-            while (reader.next(e)) {
-                std::string key, ext;
-                if (e.type != ArchiveEntry::Type::File || !splitName(e.name, key, ext))
-                    continue;
-                Fnv h;
-                const std::uint64_t n = reader.readData([&](const char *d, std::size_t k) {
-                    h.add(d, k);
-                    return true;
-                });
-                members[e.name] = {n, h.h, false};
-            }
-        });
+    streamStoredArchive(store, bucket, shard, cancel, where, [&](ArchiveReader &reader) {
+        ArchiveEntry e;
+        while (reader.next(e)) {
+            std::string key, ext;
+            if (e.type != ArchiveEntry::Type::File || !splitName(e.name, key, ext))
+                continue;
+            Fnv h;
+            const std::uint64_t n = reader.readData([&](const char *d, std::size_t k) {
+                h.add(d, k);
+                return true;
+            });
+            members[e.name] = {n, h.h, false};
+        }
+    });
     IndexCheck check;
     for (const auto &sample : index) {
         ++check.samples;

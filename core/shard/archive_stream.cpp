@@ -32,4 +32,17 @@ void streamArchive(const std::function<void(const BodySink &)> &produce, const s
     consume(reader);
 }
 
+void streamStoredArchive(Store &store, const std::string &bucket, const std::string &object,
+                         const std::atomic<bool> *cancel, const std::string &description,
+                         const std::function<void(ArchiveReader &)> &consume)
+{
+    streamArchive(
+        [&](const BodySink &sink) {
+            GetRequest req;
+            req.cancel = cancel;
+            store.get(bucket, object, req, sink);
+        },
+        description, consume);
+}
+
 } // namespace shardscope

@@ -61,112 +61,105 @@ bool ShardReader::read(const std::string &shard, const SampleSink &sink, const P
     };
     try {
         bool keepGoing = true;
-        streamArchive(
-            [&](const BodySink &sink) {
-                GetRequest req;
-                req.cancel = cancel;
-                m_store.get(m_bucket, shard, req, sink);
-            },
-            where,
-            [&](ArchiveReader &reader) {
-                ArchiveEntry e;
-                while (reader.next(e)) {
-                    if (cancel && cancel->load())
-                        throw Error(ErrorKind::Cancelled, "read " + where + ": cancelled");
-                    currentMember = e.name;
-                    if (e.type != ArchiveEntry::Type::File) {
-                        ++m_counters.otherEntries;
-                        continue;
-                    }
-                    const MemberKey mk = splitMemberName(e.name, m_options.rule);
-                    if (!mk.valid) {
-                        ++m_counters.membersWithoutKey;
-                        continue;
-                    }
-                    ++m_counters.members;
-                    if (m_options.rule == KeyRule::WebDataset) {
-                        if (!current.members.empty() && mk.key != current.key) {
-                            currentBytes = 0;
-                            if (seenKeys.size() < kMaxSeenKeys)
-                                seenKeys.insert(std::hash<std::string>()(current.key));
-                            if (!emit(std::move(current))) {
-                                keepGoing = false;
-                                return;
-                            }
-                            current = Sample();
-                            current.shard = shard;
-                        }
-                        if (current.members.empty()) {
-                            current.key = mk.key;
-                            if (seenKeys.count(std::hash<std::string>()(mk.key)))
-                                ++m_counters.repeatedKeys;
-                        }
-                        // The cap holds while the member streams: never more than
-                        // maxSampleBytes of a sample are in memory.
-                        current.members.emplace_back(mk.ext, std::string());
-                        reader.readData(current.members.back().second,
-                                        m_options.maxSampleBytes - currentBytes, [&] {
-                                            return where + ": sample " + quoted(current.key) +
-                                                   " is larger than " + humanBytes(m_options.maxSampleBytes);
-                                        });
-                        currentBytes += current.members.back().second.size();
-                    } else {
-                        // The SDK rule merges members of a key from anywhere in the
-                        // shard, so it holds the shard's samples until its end: that
-                        // is bounded by maxSdkShardBytes (bytes plus bookkeeping).
-                        auto it = byKey.find(mk.key);
-                        if (it == byKey.end()) {
-                            heldBytes += kSampleOverhead + 2 * mk.key.size();
-                            it = byKey.emplace(mk.key, pending.size()).first;
-                            pending.emplace_back();
-                            pending.back().shard = shard;
-                            pending.back().key = mk.key;
-                        }
-                        heldBytes += kMemberOverhead + mk.ext.size();
-                        auto tooLarge = [&] {
-                            return where +
-                                   ": the sdk key rule holds a whole shard's samples until its end, and this "
-                                   "shard's are larger than " +
-                                   humanBytes(m_options.maxSdkShardBytes) +
-                                   "; read it with the webdataset key rule";
-                        };
-                        if (heldBytes > m_options.maxSdkShardBytes)
-                            throw Error(ErrorKind::Protocol, tooLarge());
-                        std::string bytes;
-                        const std::uint64_t room =
-                            std::min(m_options.maxSdkShardBytes - heldBytes, m_options.maxSampleBytes);
-                        reader.readData(bytes, room, [&] {
-                            return room < m_options.maxSampleBytes
-                                       ? tooLarge()
-                                       : where + ": member " + quoted(e.name) + " is larger than " +
-                                             humanBytes(m_options.maxSampleBytes);
-                        });
-                        heldBytes += bytes.size();
-                        auto &members = pending[it->second].members;
-                        bool replaced =
-                            false; // a later member with the same extension overwrites (as the SDK does)
-                        for (auto &m : members)
-                            if (m.first == mk.ext) {
-                                heldBytes -= m.second.size();
-                                m.second = std::move(bytes);
-                                replaced = true;
-                            }
-                        if (!replaced)
-                            members.emplace_back(mk.ext, std::move(bytes));
-                    }
+        streamStoredArchive(m_store, m_bucket, shard, cancel, where, [&](ArchiveReader &reader) {
+            ArchiveEntry e;
+            while (reader.next(e)) {
+                if (cancel && cancel->load())
+                    throw Error(ErrorKind::Cancelled, "read " + where + ": cancelled");
+                currentMember = e.name;
+                if (e.type != ArchiveEntry::Type::File) {
+                    ++m_counters.otherEntries;
+                    continue;
                 }
-                currentMember.clear();
+                const MemberKey mk = splitMemberName(e.name, m_options.rule);
+                if (!mk.valid) {
+                    ++m_counters.membersWithoutKey;
+                    continue;
+                }
+                ++m_counters.members;
                 if (m_options.rule == KeyRule::WebDataset) {
-                    if (!current.members.empty() && !emit(std::move(current)))
-                        keepGoing = false;
-                } else {
-                    for (Sample &s : pending)
-                        if (!emit(std::move(s))) {
+                    if (!current.members.empty() && mk.key != current.key) {
+                        currentBytes = 0;
+                        if (seenKeys.size() < kMaxSeenKeys)
+                            seenKeys.insert(std::hash<std::string>()(current.key));
+                        if (!emit(std::move(current))) {
                             keepGoing = false;
                             return;
                         }
+                        current = Sample();
+                        current.shard = shard;
+                    }
+                    if (current.members.empty()) {
+                        current.key = mk.key;
+                        if (seenKeys.count(std::hash<std::string>()(mk.key)))
+                            ++m_counters.repeatedKeys;
+                    }
+                    // The cap holds while the member streams: never more than
+                    // maxSampleBytes of a sample are in memory.
+                    current.members.emplace_back(mk.ext, std::string());
+                    reader.readData(current.members.back().second, m_options.maxSampleBytes - currentBytes,
+                                    [&] {
+                                        return where + ": sample " + quoted(current.key) +
+                                               " is larger than " + humanBytes(m_options.maxSampleBytes);
+                                    });
+                    currentBytes += current.members.back().second.size();
+                } else {
+                    // The SDK rule merges members of a key from anywhere in the
+                    // shard, so it holds the shard's samples until its end: that
+                    // is bounded by maxSdkShardBytes (bytes plus bookkeeping).
+                    auto it = byKey.find(mk.key);
+                    if (it == byKey.end()) {
+                        heldBytes += kSampleOverhead + 2 * mk.key.size();
+                        it = byKey.emplace(mk.key, pending.size()).first;
+                        pending.emplace_back();
+                        pending.back().shard = shard;
+                        pending.back().key = mk.key;
+                    }
+                    heldBytes += kMemberOverhead + mk.ext.size();
+                    auto tooLarge = [&] {
+                        return where +
+                               ": the sdk key rule holds a whole shard's samples until its end, and this "
+                               "shard's are larger than " +
+                               humanBytes(m_options.maxSdkShardBytes) +
+                               "; read it with the webdataset key rule";
+                    };
+                    if (heldBytes > m_options.maxSdkShardBytes)
+                        throw Error(ErrorKind::Protocol, tooLarge());
+                    std::string bytes;
+                    const std::uint64_t room =
+                        std::min(m_options.maxSdkShardBytes - heldBytes, m_options.maxSampleBytes);
+                    reader.readData(bytes, room, [&] {
+                        return room < m_options.maxSampleBytes
+                                   ? tooLarge()
+                                   : where + ": member " + quoted(e.name) + " is larger than " +
+                                         humanBytes(m_options.maxSampleBytes);
+                    });
+                    heldBytes += bytes.size();
+                    auto &members = pending[it->second].members;
+                    bool replaced =
+                        false; // a later member with the same extension overwrites (as the SDK does)
+                    for (auto &m : members)
+                        if (m.first == mk.ext) {
+                            heldBytes -= m.second.size();
+                            m.second = std::move(bytes);
+                            replaced = true;
+                        }
+                    if (!replaced)
+                        members.emplace_back(mk.ext, std::move(bytes));
                 }
-            });
+            }
+            currentMember.clear();
+            if (m_options.rule == KeyRule::WebDataset) {
+                if (!current.members.empty() && !emit(std::move(current)))
+                    keepGoing = false;
+            } else {
+                for (Sample &s : pending)
+                    if (!emit(std::move(s))) {
+                        keepGoing = false;
+                        return;
+                    }
+            }
+        });
         return keepGoing;
     } catch (const Error &err) {
         if (err.kind() == ErrorKind::Cancelled)

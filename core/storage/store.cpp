@@ -85,27 +85,10 @@ BodySink sliceSink(const ByteRange &range, const BodySink &sink, bool *done)
     };
 }
 
-namespace {
-
-template <typename Consume>
-void withArchiveStream(Store &store, const std::string &bucket, const std::string &object,
-                       const std::atomic<bool> *cancel, Consume consume)
-{
-    streamArchive(
-        [&](const BodySink &sink) {
-            GetRequest req;
-            req.cancel = cancel;
-            store.get(bucket, object, req, sink);
-        },
-        store.url(bucket, object), consume);
-}
-
-} // namespace
-
 std::vector<ArchiveMember> Store::listArchiveByStreaming(const std::string &bucket, const std::string &object)
 {
     std::vector<ArchiveMember> members;
-    withArchiveStream(*this, bucket, object, nullptr, [&](ArchiveReader &reader) {
+    streamStoredArchive(*this, bucket, object, nullptr, url(bucket, object), [&](ArchiveReader &reader) {
         ArchiveEntry e;
         while (reader.next(e))
             if (e.type == ArchiveEntry::Type::File)
@@ -120,7 +103,7 @@ std::uint64_t Store::getMemberByStreaming(const std::string &bucket, const std::
 {
     bool found = false;
     std::uint64_t delivered = 0;
-    withArchiveStream(*this, bucket, object, cancel, [&](ArchiveReader &reader) {
+    streamStoredArchive(*this, bucket, object, cancel, url(bucket, object), [&](ArchiveReader &reader) {
         ArchiveEntry e;
         while (reader.next(e)) {
             if (e.type != ArchiveEntry::Type::File || !archiveNameMatches(e.name, member))
