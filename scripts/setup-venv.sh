@@ -10,6 +10,17 @@ set -euo pipefail
 
 NANOBIND_SPEC="${NANOBIND_SPEC:-nanobind==2.9.2}"
 SKBUILD_SPEC="${SKBUILD_SPEC:-scikit-build-core==1.1.2}"
+# botocore signs the same S3 request as shardscope in tests/peer/test_s3_signature.py.
+BOTOCORE_SPEC="${BOTOCORE_SPEC:-botocore==1.44.8}"
+
+# Test-only peers, added to an existing venv as well as a new one.
+install_test_peers() {
+  local py="$SHARDSCOPE_VENV/bin/python"
+  if ! "$py" -c 'import botocore' 2>/dev/null; then
+    log "installing $BOTOCORE_SPEC"
+    "$py" -m pip install -q --progress-bar off "$BOTOCORE_SPEC"
+  fi
+}
 
 # shardscope's module: built from the repo's core/ and python/ with CMake
 # (incrementally, in python/build), installed only when a source changed.
@@ -38,6 +49,7 @@ install_module() {
 stamp="$SHARDSCOPE_VENV/.shardscope-complete"
 if [ -f "$stamp" ] && "$SHARDSCOPE_VENV/bin/python" -c 'import aistore, torch' 2>/dev/null; then
   log "Python venv present: $SHARDSCOPE_VENV"
+  install_test_peers
   install_module
   exit 0
 fi
@@ -62,5 +74,6 @@ from aistore.pytorch import DynamicBatchSampler, AISMapDataset  # noqa: F401
 print("aistore", aistore.__version__, "torch", torch.__version__, "cuda available:", torch.cuda.is_available())
 PY
 touch "$stamp"
+install_test_peers
 install_module
 log "venv ready in $(( $(date +%s) - t0 )) s: $SHARDSCOPE_VENV"

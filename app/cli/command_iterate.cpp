@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QCryptographicHash>
+
 #include "core/gen/dataset_generator.h"
 
 #include <cstdio>
@@ -25,6 +27,18 @@
 #include <mutex>
 
 namespace shardscope::cli {
+namespace {
+
+// Lower-case hex SHA-256 of what was read (--hash sha256), so that two readers
+// can be compared on content rather than on names and sizes.
+std::string sha256Hex(const std::string &bytes)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    return h.result().toHex().toStdString();
+}
+
+} // namespace
 
 int runIterate(CliContext &ctx, const QStringList &arguments)
 {
@@ -76,6 +90,11 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                                           QStringLiteral("get-batch: ask for multipart answers (metadata + "
                                                          "archive) instead of a streamed TAR."));
     parser.addOption(multipartOpt);
+    const QCommandLineOption hashOpt(QStringLiteral("hash"),
+                                     QStringLiteral("Also print the content's digest: sha256 (per object, or "
+                                                    "per member as {ext: sha256})."),
+                                     QStringLiteral("algorithm"));
+    parser.addOption(hashOpt);
     if (const auto done = parseCommand(ctx, parser, arguments))
         return *done;
     const QStringList pos = parser.positionalArguments();
@@ -98,6 +117,10 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     if (policy != QLatin1String("stop") && policy != QLatin1String("skip"))
         return ctx.usage(QStringLiteral("--on-error must be stop or skip"), parser);
     const bool json = parser.isSet(jsonOpt);
+    if (parser.isSet(hashOpt) && parser.value(hashOpt) != QLatin1String("sha256"))
+        return ctx.usage(QStringLiteral("--hash must be sha256, not '%1'").arg(parser.value(hashOpt)),
+                         parser);
+    const bool hash = parser.isSet(hashOpt);
     qulonglong epoch = 0;
     if (!readCount(parser, epochOpt, 0, ~0ull, &epoch))
         return ctx.usage(QStringLiteral("--epoch must be a whole number"), parser);
@@ -231,29 +254,40 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                 nlohmann::json j;
                 setName(j, "name", item.name);
                 j["size"] = item.bytes.size();
+                if (hash)
+                    j["sha256"] = sha256Hex(item.bytes);
                 if (json)
                     out << QString::fromStdString(j.dump()) << '\n';
                 else
                     out << QString::number(item.bytes.size()).rightJustified(12) << "  "
+                        << (hash ? QString::fromStdString(sha256Hex(item.bytes)) + QStringLiteral("  ")
+                                 : QString())
                         << displayName(item.name) << '\n';
             } else {
                 nlohmann::json members = nlohmann::json::object();
+                nlohmann::json digests = nlohmann::json::object();
                 bool escaped = false;
                 for (const auto &[ext, data] : item.sample.members) {
                     members[escapeName(ext)] = data.size();
+                    if (hash)
+                        digests[escapeName(ext)] = sha256Hex(data);
                     escaped = escaped || nameNeedsEscaping(ext);
                 }
                 nlohmann::json j;
                 setName(j, "shard", item.sample.shard);
                 setName(j, "key", item.sample.key);
                 j["members"] = members;
+                if (hash)
+                    j["sha256"] = digests;
                 if (escaped)
                     j["escaped"] = true;
                 if (json)
                     out << QString::fromStdString(j.dump()) << '\n';
                 else
                     out << displayName(item.sample.shard) << "  " << displayName(item.sample.key) << "  "
-                        << QString::fromStdString(members.dump()) << '\n';
+                        << QString::fromStdString(members.dump())
+                        << (hash ? QStringLiteral("  ") + QString::fromStdString(digests.dump()) : QString())
+                        << '\n';
             }
         }
         if (parser.isSet(saveOpt))

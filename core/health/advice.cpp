@@ -184,12 +184,13 @@ Advice adviseOnReport(const LintReport &report, const AdviceOptions &options)
                                       "=warn to list them)."});
     if (count(FindingKind::KeyRuleMismatch) > 0)
         a.items.push_back(
-            {"key_pattern", std::to_string(count(FindingKind::KeyRuleMismatch)) +
-                                " members are grouped differently by AIStore's SDK (key = file name "
-                                "without directories, extension after the last dot) and WebDataset "
-                                "(key = path up to the first dot): read with one rule everywhere "
-                                "(\"key_rule\" in the config), or re-shard with "
-                                "-sample_key_pattern=full_name and names with one dot."});
+            {"key_pattern",
+             std::to_string(count(FindingKind::KeyRuleMismatch)) +
+                 " members are grouped differently by AIStore's SDK (key = file name "
+                 "without directories, extension between the first and second dot) and WebDataset "
+                 "(key = path up to the first dot): read with one rule everywhere "
+                 "(\"key_rule\" in the config), or re-shard with "
+                 "-sample_key_pattern=full_name and names with one dot."});
     if (count(FindingKind::UnreadableShard) > 0)
         a.items.push_back(
             {"unreadable", std::to_string(count(FindingKind::UnreadableShard)) +

@@ -21,11 +21,18 @@ MemberKey splitMemberName(std::string_view name, KeyRule rule)
         k.valid = true;
         return k;
     }
-    const std::size_t lastDot = file.rfind('.');
-    if (lastDot == std::string_view::npos || lastDot + 1 == file.size())
+    // AISShardReader (SDK 1.25): key = name.split("/")[-1].split(".")[0] and
+    // extension = name.split(".")[1], of the whole name: the text between its
+    // first and second dot, even inside a directory ("v1.0/x.jpg" -> "0/x").
+    // A name without a dot makes the SDK raise IndexError; here it is no
+    // sample member.
+    const std::size_t dot = name.find('.');
+    if (dot == std::string_view::npos)
         return k;
+    const std::size_t next = name.find('.', dot + 1);
     k.key = std::string(file.substr(0, firstDot));
-    k.ext = std::string(file.substr(lastDot + 1));
+    k.ext = std::string(
+        name.substr(dot + 1, next == std::string_view::npos ? std::string_view::npos : next - dot - 1));
     k.valid = true;
     return k;
 }

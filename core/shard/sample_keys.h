@@ -14,9 +14,9 @@ enum class KeyRule
     // letters only). Consecutive members with the same key form a sample.
     WebDataset,
     // AIStore's AISShardReader: key = file name up to its first dot, without
-    // directories; extension = text after the last dot, case kept as the SDK
-    // keeps it ("a/b/img.seg.PNG" -> "img", "PNG"). Members with the same key
-    // anywhere in the shard merge.
+    // directories; extension = the whole name's text between its first and
+    // second dot, case kept as the SDK keeps it ("a/b/img.seg.PNG" -> "img",
+    // "seg"). Members with the same key anywhere in the shard merge.
     AisSdk,
 };
 

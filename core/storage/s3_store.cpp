@@ -14,6 +14,9 @@
 namespace shardscope {
 namespace {
 
+// SHA-256 of no bytes: the payload hash of a request without a body.
+constexpr const char *kEmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 std::string env(const char *name)
 {
     const char *v = std::getenv(name);
@@ -93,6 +96,11 @@ HttpRequest S3Store::request(const char *method, const std::string &bucket, cons
     if (!m_options.accessKey.empty()) {
         r.awsSigV4 = "aws:amz:" + m_options.region + ":s3";
         r.awsCredentials = m_options.accessKey + ":" + m_options.secretKey;
+        // S3 wants the payload's hash in x-amz-content-sha256 on every signed
+        // request, and libcurl (7.88) does not add it. Requests without a body
+        // hash the empty string; an upload is streamed, so it is sent unsigned.
+        r.headers.push_back(std::string("x-amz-content-sha256: ") +
+                            (std::string_view(method) == "PUT" ? "UNSIGNED-PAYLOAD" : kEmptySha256));
         if (!m_options.sessionToken.empty())
             r.headers.push_back("X-Amz-Security-Token: " + m_options.sessionToken);
     }

@@ -1,6 +1,10 @@
 #include "cli_runner.h"
 #include "local_server.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,6 +15,46 @@ Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnv
 {
     return ::runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), args, env, 60000);
 }
+
+// A ustar archive of regular files (name, bytes), written by hand.
+QByteArray tarOf(const QList<QPair<QByteArray, QByteArray>> &members)
+{
+    QByteArray tar;
+    for (const auto &[name, data] : members) {
+        QByteArray h(512, '\0');
+        auto put = [&](int offset, const QByteArray &field) { h.replace(offset, field.size(), field); };
+        put(0, name.left(100));
+        put(100, "0000644");
+        put(108, "0000000");
+        put(116, "0000000");
+        put(124, QByteArray::number(data.size(), 8).rightJustified(11, '0'));
+        put(136, "00000000000");
+        put(148, "        ");
+        h[156] = '0';
+        put(257, QByteArray("ustar\0"
+                            "00",
+                            8));
+        unsigned sum = 0;
+        for (char c : h)
+            sum += static_cast<unsigned char>(c);
+        put(148, QByteArray::number(sum, 8).rightJustified(6, '0') + QByteArray("\0 ", 2));
+        tar += h + data + QByteArray((512 - data.size() % 512) % 512, '\0');
+    }
+    return tar + QByteArray(1024, '\0');
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// SHA-256 test vectors (FIPS 180-2 and well-known digests), written out by hand.
+const QString kSha256Empty =
+    QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+const QString kSha256Abc = QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+const QString kSha256Fox = QStringLiteral("d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592");
+const QByteArray kFox = "The quick brown fox jumps over the lazy dog";
 } // namespace
 
 class TestCliBasics : public QObject
@@ -25,6 +69,10 @@ private Q_SLOTS:
     void badEndpointFromEnvironment();
     void globalOptionsBeforeOrAfterTheCommand_data();
     void globalOptionsBeforeOrAfterTheCommand();
+    void iterateHashesObjects_data();
+    void iterateHashesObjects();
+    void iterateHashesShardMembers();
+    void iterateWithoutHashIsUnchanged();
 };
 
 void TestCliBasics::version()
@@ -66,6 +114,9 @@ void TestCliBasics::usageErrors_data()
     QTest::newRow("bad endpoint") << QStringList{QStringLiteral("ls"), QStringLiteral("--endpoint"),
                                                  QStringLiteral("127.0.0.1:8080"), QStringLiteral("ais://")}
                                   << 1 << "missing http:// or https://";
+    QTest::newRow("unknown hash") << QStringList{QStringLiteral("iterate"), QStringLiteral("--hash"),
+                                                 QStringLiteral("md5"), QStringLiteral("file:///")}
+                                  << 2 << "--hash must be sha256, not 'md5'";
 }
 
 void TestCliBasics::usageErrors()
@@ -167,6 +218,72 @@ void TestCliBasics::globalOptionsBeforeOrAfterTheCommand()
     const Run r = runCli(args, env);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestCliBasics::iterateHashesObjects_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("sha256");
+    QTest::newRow("empty object") << QByteArray() << kSha256Empty;
+    QTest::newRow("abc") << QByteArray("abc") << kSha256Abc;
+    QTest::newRow("sentence") << kFox << kSha256Fox;
+}
+
+void TestCliBasics::iterateHashesObjects()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, sha256);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("obj.bin")), content));
+    const QString url = QStringLiteral("file://") + dir.path();
+    const Run json = runCli({QStringLiteral("iterate"), QStringLiteral("--json"), QStringLiteral("--hash"),
+                             QStringLiteral("sha256"), url});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonObject o = QJsonDocument::fromJson(json.out.trimmed()).object();
+    QCOMPARE(o[QLatin1String("name")].toString(), QStringLiteral("obj.bin"));
+    QCOMPARE(o[QLatin1String("size")].toInt(), content.size());
+    QCOMPARE(o[QLatin1String("sha256")].toString(), sha256);
+
+    const Run text =
+        runCli({QStringLiteral("iterate"), QStringLiteral("--hash"), QStringLiteral("sha256"), url});
+    QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+    QVERIFY2(text.out.contains((sha256 + QStringLiteral("  obj.bin")).toUtf8()), text.out.constData());
+}
+
+void TestCliBasics::iterateHashesShardMembers()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("s.tar")),
+                      tarOf({{"k1.txt", "abc"}, {"k1.cls", ""}, {"k2.txt", kFox}})));
+    const Run r = runCli({QStringLiteral("iterate"), QStringLiteral("--mode"), QStringLiteral("shard"),
+                          QStringLiteral("--ordered"), QStringLiteral("--json"), QStringLiteral("--hash"),
+                          QStringLiteral("sha256"), QStringLiteral("file://") + dir.path()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(first[QLatin1String("key")].toString(), QStringLiteral("k1"));
+    const QJsonObject h1 = first[QLatin1String("sha256")].toObject();
+    QCOMPARE(h1.keys(), (QStringList{QStringLiteral("cls"), QStringLiteral("txt")}));
+    QCOMPARE(h1[QLatin1String("txt")].toString(), kSha256Abc);
+    QCOMPARE(h1[QLatin1String("cls")].toString(), kSha256Empty);
+    QCOMPARE(first[QLatin1String("members")].toObject()[QLatin1String("txt")].toInt(), 3);
+    const QJsonObject second = QJsonDocument::fromJson(lines[1]).object();
+    QCOMPARE(second[QLatin1String("key")].toString(), QStringLiteral("k2"));
+    QCOMPARE(second[QLatin1String("sha256")].toObject()[QLatin1String("txt")].toString(), kSha256Fox);
+}
+
+void TestCliBasics::iterateWithoutHashIsUnchanged()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("obj.bin")), "abc"));
+    const Run r =
+        runCli({QStringLiteral("iterate"), QStringLiteral("--json"), QStringLiteral("file://") + dir.path()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out.trimmed(), QByteArray(R"({"name":"obj.bin","size":3})"));
 }
 
 QTEST_GUILESS_MAIN(TestCliBasics)

@@ -171,7 +171,7 @@ void TestLint::eachKindIsReported_data()
                   samples(4, 3)}
         << "key_rule_mismatch" << 1 << "shard-00000.tar"
         << "s3.seg.png"
-        << "extension png";
+        << "extension seg";
     QTest::newRow("key_rule_mismatch: an upper-case extension")
         << Shards{samples(0, 3) + Members{{"s3.JPG", bytes(100)}, {"s3.cls", "0"}} + samples(4, 2)}
         << "key_rule_mismatch" << 1 << "shard-00000.tar"

@@ -132,10 +132,11 @@ void TestLoader::groupsLikeTheSdkWhenAsked()
 {
     const auto samples = readAll(*m_store, m_bucket, "awkward.tar", KeyRule::AisSdk);
     // Directories dropped, grouped by key anywhere in the shard (in order of first
-    // appearance), extension after the last dot; "README" has none and is left
-    // out, while ".hidden" becomes key "" with extension "hidden", as in the SDK.
+    // appearance), extension between the name's first and second dot ("a.b.c.jpg"
+    // is "b"); "README" has none and is left out (the SDK raises IndexError),
+    // while ".hidden" becomes key "" with extension "hidden", as in the SDK.
     QCOMPARE(QString::fromStdString(describe(samples)),
-             QStringLiteral("a[jpg,cls,txt,] x[png,cls,] [hidden,] long[json,] empty[txt,] "));
+             QStringLiteral("a[b,cls,txt,] x[png,cls,] [hidden,] long[json,] empty[txt,] "));
     QCOMPARE(*samples[1].member("png"), std::string("5")); // val/x.png overwrote train/x.png, as in the SDK
 }
 

@@ -30,7 +30,19 @@ void TestSampleKeys::split_data()
     QTest::newRow("wds no extension") << "README" << false << "" << "";
     QTest::newRow("sdk plain") << "img.jpg" << true << "img" << "jpg";
     QTest::newRow("sdk upper-case extension kept") << "img.JPG" << true << "img" << "JPG";
-    QTest::newRow("sdk mixed case, last dot") << "a/b/IMG.Seg.PNG" << true << "IMG" << "PNG";
+    // AISShardReader 1.25: name.split("/")[-1].split(".")[0], name.split(".")[1]
+    QTest::newRow("sdk mixed case, second part") << "a/b/IMG.Seg.PNG" << true << "IMG"
+                                                 << "Seg";
+    QTest::newRow("sdk several dots") << "a.b.c.jpg" << true << "a"
+                                      << "b";
+    QTest::newRow("sdk directories") << "dir/sub/x.jpg" << true << "x"
+                                     << "jpg";
+    QTest::newRow("sdk dot in a directory") << "v1.0/x.jpg" << true << "x"
+                                            << "0/x";
+    QTest::newRow("sdk no extension") << "README" << true << ""
+                                      << "";
+    QTest::newRow("sdk no extension in a directory") << "dir/README" << true << ""
+                                                     << "";
 }
 
 void TestSampleKeys::split()
