@@ -47,6 +47,7 @@ EpochRun::EpochRun(EpochRunSpec spec, ShardReader::ProblemSink problems)
         throw Error(ErrorKind::InvalidArgument,
                     "a resumable state needs a run over one source; this one alternates between " +
                         std::to_string(m_spec.sources.size()) + " sources");
+    m_endPosition = {m_spec.loader.resumeUnit, m_spec.loader.resumeItem};
     if (!m_runs.empty())
         m_current = makeLoader(0);
 }
@@ -69,33 +70,46 @@ std::unique_ptr<Loader> EpochRun::makeLoader(std::size_t run)
         m_sourceBuckets[r.source], std::move(units), m_spec.loader, TimingHook{}, m_problems);
 }
 
+// Only the consumer thread replaces m_current, so it reads it without the
+// lock and waits in the loader without holding m_mutex.
 bool EpochRun::next(LoaderItem &item)
 {
-    while (m_current) {
-        if (m_current->next(item))
+    for (;;) {
+        Loader *current = m_current.get();
+        if (!current)
+            return false;
+        if (current->next(item))
             return true;
-        m_finishedErrors += m_current->counters().errors;
-        m_current.reset();
-        if (++m_runIndex < m_runs.size())
-            m_current = makeLoader(m_runIndex);
+        std::unique_ptr<Loader> finished;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_finishedErrors += current->counters().errors;
+            m_endPosition = current->position();
+            finished = std::move(m_current);
+            if (!m_cancelled && ++m_runIndex < m_runs.size())
+                m_current = makeLoader(m_runIndex);
+        }
+        finished.reset(); // joins its workers, outside the lock
     }
-    return false;
 }
 
 void EpochRun::cancel()
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_cancelled = true;
     if (m_current)
         m_current->cancel();
 }
 
 LoaderPosition EpochRun::position() const
 {
-    return m_current ? m_current->position()
-                     : LoaderPosition{m_spec.loader.resumeUnit, m_spec.loader.resumeItem};
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_current ? m_current->position() : m_endPosition;
 }
 
 std::uint64_t EpochRun::errors() const
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
     return m_finishedErrors + (m_current ? m_current->counters().errors : 0);
 }
 

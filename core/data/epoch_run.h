@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,9 +54,14 @@ public:
     EpochRun(const EpochRun &) = delete;
     EpochRun &operator=(const EpochRun &) = delete;
 
+    // next() on one consumer thread; cancel(), position(), errors() from any thread.
     bool next(LoaderItem &item); // false at the end of this rank's share
+    // Ends the run: a consumer waiting in next() returns at once, and no later
+    // loader starts (next() gives false from now on).
     void cancel();
-    LoaderPosition position() const; // where an ordered run stands (for the saved state)
+    // Where an ordered run stands (for the saved state): after the last item
+    // taken, also once the run is over.
+    LoaderPosition position() const;
     std::size_t itemCount() const { return m_mine.size(); } // this rank's objects or shards
     // Loaders one after another: 1 when the rank's items come from one source
     // (a saved state can only say where a run over one source stands).
@@ -75,7 +81,12 @@ private:
     std::vector<std::pair<std::size_t, std::string>> m_mine;
     std::vector<Run> m_runs;
     std::size_t m_runIndex = 0;
+    // m_current is replaced only by the consumer thread, under m_mutex; the
+    // consumer reads it without the lock, other threads with it.
+    mutable std::mutex m_mutex;
     std::unique_ptr<Loader> m_current;
+    bool m_cancelled = false;
+    LoaderPosition m_endPosition; // where the last finished loader stood
     std::uint64_t m_finishedErrors = 0;
 };
 

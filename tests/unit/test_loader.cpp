@@ -2,6 +2,7 @@
 // member names, bad shards (stop or skip, always named), exactly-once delivery
 // across workers and ranks, ordered delivery, cancellation mid-shard.
 
+#include "core/data/epoch_run.h"
 #include "core/data/loader.h"
 #include "core/data/map_dataset.h"
 #include "core/data/multi_shard_stream.h"
@@ -66,8 +67,25 @@ private Q_SLOTS:
     void absurdOptionsAreRejected();
     void mapDatasetReadsByIndexWithListedSizes();
     void multiShardStreamZipsSources();
+    void epochRunCancelEndsEveryLoader();
+    void epochRunPositionAfterTheEnd();
 
 private:
+    // file:// sources alternating between two "sources" (the same directory
+    // twice): every item starts a new loader of the epoch run.
+    EpochRunSpec alternatingRun(std::size_t items) const
+    {
+        EpochRunSpec spec;
+        StoreUrl u;
+        u.scheme = StoreUrl::Scheme::File;
+        u.path = m_dir.path().toStdString() + "/" + m_bucket;
+        spec.sources = {u, u};
+        for (std::size_t i = 0; i < items; ++i)
+            spec.items.emplace_back(i % 2, m_objects[i]);
+        spec.loader.workers = 2;
+        return spec;
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<FileStore> m_store;
     std::string m_bucket = "data";
@@ -332,6 +350,40 @@ void TestLoader::multiShardStreamZipsSources()
         ++n;
     }
     QCOMPARE(n, 60); // ends with the shorter source
+}
+
+void TestLoader::epochRunCancelEndsEveryLoader()
+{
+    EpochRun run(alternatingRun(6));
+    QCOMPARE(run.sourceRuns(), size_t(6));
+    LoaderItem item;
+    QVERIFY(run.next(item));
+    QCOMPARE(QString::fromStdString(item.name), QString::fromStdString(m_objects[0]));
+    run.cancel();
+    QVERIFY2(!run.next(item), ("after cancel() the run went on with " + item.name).c_str());
+}
+
+void TestLoader::epochRunPositionAfterTheEnd()
+{
+    EpochRunSpec spec;
+    StoreUrl u;
+    u.scheme = StoreUrl::Scheme::File;
+    u.path = m_dir.path().toStdString() + "/" + m_bucket;
+    spec.sources = {u};
+    for (const std::string &name : m_objects)
+        spec.items.emplace_back(0, name);
+    spec.loader.workers = 3;
+    spec.loader.ordered = true;
+    EpochRun run(std::move(spec));
+    LoaderItem item;
+    std::size_t n = 0;
+    while (run.next(item))
+        ++n;
+    QCOMPARE(n, m_objects.size());
+    // Saved now, the state must say "nothing left", not "from the start".
+    const LoaderPosition p = run.position();
+    QCOMPARE(p.unit, m_objects.size() - 1);
+    QCOMPARE(p.item, size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestLoader)
