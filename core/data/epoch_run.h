@@ -11,6 +11,7 @@
 #include "core/storage/store_factory.h"
 #include "core/storage/store_url.h"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -25,6 +26,10 @@ struct EpochRunSpec
     Loader::Mode mode = Loader::Mode::Objects;
     std::vector<StoreUrl> sources; // bucket URLs (a file:// source names its directory in path)
     StoreOptions storeOptions;
+    // Instead of `sources`: a store factory and the bucket of each source
+    // (stores the caller opened its own way, as the Python module does).
+    std::vector<Loader::StoreFactory> sourceStores;
+    std::vector<std::string> sourceBuckets;
     std::vector<std::pair<std::size_t, std::string>> items; // (source index, object or shard), listing order
     RankPartition partition;
     bool shuffle = false;
@@ -54,8 +59,14 @@ public:
     EpochRun(const EpochRun &) = delete;
     EpochRun &operator=(const EpochRun &) = delete;
 
-    // next() on one consumer thread; cancel(), position(), errors() from any thread.
+    // next() and nextBatch() on one consumer thread; cancel(), position(),
+    // errors() from any thread.
     bool next(LoaderItem &item); // false at the end of this rank's share
+    // As Loader::next / Loader::nextBatch, across the loaders of the run:
+    // Timeout when nothing came within `timeout` (nothing is lost).
+    Loader::Next next(LoaderItem &item, std::chrono::milliseconds timeout);
+    Loader::Next nextBatch(std::vector<LoaderItem> &items, std::size_t max,
+                           std::chrono::milliseconds timeout);
     // Ends the run: a consumer waiting in next() returns at once, and no later
     // loader starts (next() gives false from now on).
     void cancel();
@@ -70,6 +81,7 @@ public:
 
 private:
     std::unique_ptr<Loader> makeLoader(std::size_t run);
+    template <class Take> Loader::Next advance(Take take);
 
     struct Run
     {
