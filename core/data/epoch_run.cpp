@@ -127,9 +127,9 @@ Loader::Next EpochRun::next(LoaderItem &item, std::chrono::milliseconds timeout)
 }
 
 Loader::Next EpochRun::nextBatch(std::vector<LoaderItem> &items, std::size_t max,
-                                 std::chrono::milliseconds timeout)
+                                 std::chrono::milliseconds timeout, std::uint64_t maxBytes)
 {
-    return advance([&](Loader &l) { return l.nextBatch(items, max, timeout); });
+    return advance([&](Loader &l) { return l.nextBatch(items, max, timeout, maxBytes); });
 }
 
 void EpochRun::cancel()

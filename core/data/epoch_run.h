@@ -65,8 +65,8 @@ public:
     // As Loader::next / Loader::nextBatch, across the loaders of the run:
     // Timeout when nothing came within `timeout` (nothing is lost).
     Loader::Next next(LoaderItem &item, std::chrono::milliseconds timeout);
-    Loader::Next nextBatch(std::vector<LoaderItem> &items, std::size_t max,
-                           std::chrono::milliseconds timeout);
+    Loader::Next nextBatch(std::vector<LoaderItem> &items, std::size_t max, std::chrono::milliseconds timeout,
+                           std::uint64_t maxBytes = ~std::uint64_t(0));
     // Ends the run: a consumer waiting in next() returns at once, and no later
     // loader starts (next() gives false from now on).
     void cancel();

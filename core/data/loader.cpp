@@ -460,7 +460,7 @@ Loader::Next Loader::next(LoaderItem &out, std::chrono::milliseconds timeout)
 }
 
 Loader::Next Loader::nextBatch(std::vector<LoaderItem> &out, std::size_t max,
-                               std::chrono::milliseconds timeout)
+                               std::chrono::milliseconds timeout, std::uint64_t maxBytes)
 {
     out.clear();
     if (max == 0)
@@ -472,15 +472,22 @@ Loader::Next Loader::nextBatch(std::vector<LoaderItem> &out, std::size_t max,
     if (r != Next::Item)
         return r;
     bool end = false;
+    std::uint64_t bytes = 0;
+    bool full = false;
     // In ordered runs ready() moves on to the next unit only when this one is
     // finished and drained, so the batch keeps the order of next().
-    while (queue && out.size() < max) {
-        while (!queue->empty() && out.size() < max) {
+    while (queue && !full) {
+        while (!queue->empty()) {
+            const std::uint64_t size = queue->front().size();
+            full = out.size() == max || (!out.empty() && (bytes >= maxBytes || size > maxBytes - bytes));
+            if (full)
+                break;
+            bytes += size;
             out.push_back(std::move(queue->front()));
             queue->pop_front();
             taken(out.back());
         }
-        if (out.size() < max)
+        if (!full)
             queue = ready(end);
     }
     wakeProducers();

@@ -113,8 +113,11 @@ public:
     Next next(LoaderItem &out, std::chrono::milliseconds timeout);
     // Up to `max` items that are ready, taken under one lock (one wake-up for
     // many items), in the same order next() gives them; `out` is cleared
-    // first. Waits at most `timeout` for the first one, never for more.
-    Next nextBatch(std::vector<LoaderItem> &out, std::size_t max, std::chrono::milliseconds timeout);
+    // first. Waits at most `timeout` for the first one, never for more. Past
+    // the first item, the batch stays within `maxBytes`: items taken leave the
+    // loader's bound on bytes in flight, so a caller holding them bounds them.
+    Next nextBatch(std::vector<LoaderItem> &out, std::size_t max, std::chrono::milliseconds timeout,
+                   std::uint64_t maxBytes = ~std::uint64_t(0));
     void cancel(); // from any thread: a consumer waiting in next() returns at once
     LoaderCounters counters() const;
     LoaderPosition position() const; // ordered runs

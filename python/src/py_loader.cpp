@@ -29,8 +29,11 @@ namespace {
 
 // How long the Python thread waits in the core before it looks for signals.
 constexpr std::chrono::milliseconds kSignalCheck{50};
-// Items taken from the loader at once, at most (and at most `prefetch`).
+// Items taken from the loader at once, at most (and at most `prefetch`), and
+// their bytes (beyond one item): taken items have left the loader's bound on
+// bytes in flight.
 constexpr std::size_t kMaxBatch = 256;
+constexpr std::uint64_t kMaxBatchBytes = 64ull << 20;
 
 nb::object jsonToPython(const std::string &text)
 {
@@ -315,7 +318,7 @@ private:
             Loader::Next r;
             try {
                 nb::gil_scoped_release release;
-                r = m_run->nextBatch(m_batch, m_batchMax, kSignalCheck);
+                r = m_run->nextBatch(m_batch, m_batchMax, kSignalCheck, kMaxBatchBytes);
             } catch (...) {
                 m_ended = true; // an error ends the iteration: it is raised once
                 throw;

@@ -497,16 +497,24 @@ void TestLoader::batchesKeepTheOrder_data()
 {
     QTest::addColumn<bool>("shards");
     QTest::addColumn<int>("max");
+    QTest::addColumn<quint64>("maxBytes");
+    const quint64 any = ~quint64(0);
     for (int max : {1, 7, 64}) {
-        QTest::addRow("objects, up to %d", max) << false << max;
-        QTest::addRow("shards, up to %d", max) << true << max;
+        QTest::addRow("objects, up to %d", max) << false << max << any;
+        QTest::addRow("shards, up to %d", max) << true << max << any;
     }
+    // Objects of 100-196 bytes: one or two per batch.
+    QTest::addRow("objects, up to 64 within 250 bytes") << false << 64 << quint64(250);
+    // Smaller than any object: one per batch, never none.
+    QTest::addRow("objects, up to 64 within 10 bytes") << false << 64 << quint64(10);
+    QTest::addRow("shards, up to 64 within 2 KiB") << true << 64 << quint64(2048);
 }
 
 void TestLoader::batchesKeepTheOrder()
 {
     QFETCH(bool, shards);
     QFETCH(int, max);
+    QFETCH(quint64, maxBytes);
     LoaderOptions o;
     o.workers = 6;
     o.ordered = true;
@@ -525,9 +533,14 @@ void TestLoader::batchesKeepTheOrder()
     std::vector<std::string> got;
     std::vector<LoaderItem> items;
     Loader::Next r;
-    while ((r = loader.nextBatch(items, static_cast<std::size_t>(max), std::chrono::seconds(20))) ==
+    while ((r = loader.nextBatch(items, static_cast<std::size_t>(max), std::chrono::seconds(20), maxBytes)) ==
            Loader::Next::Item) {
         QVERIFY(!items.empty() && items.size() <= static_cast<std::size_t>(max));
+        quint64 bytes = 0;
+        for (const LoaderItem &it : items)
+            bytes += it.size();
+        QVERIFY2(items.size() == 1 || bytes <= maxBytes,
+                 (std::to_string(items.size()) + " items of " + std::to_string(bytes) + " bytes").c_str());
         for (const LoaderItem &it : items)
             got.push_back(shards ? it.sample.key : it.name);
     }
