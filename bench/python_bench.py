@@ -120,6 +120,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     ap.add_argument("--bucket-prefix", default="ss-bench", help="buckets <prefix>-small-N and <prefix>-shards-N")
     ap.add_argument("--command", default="bench/run.sh python")
+    ap.add_argument("--no-sdk", action="store_true",
+                    help="leave out the SDK + DataLoader (slow): module vs CLI only, for quick before/after runs")
     a = ap.parse_args()
     client = Client(a.endpoint)
     small, shards = f"{a.bucket_prefix}-small-{a.objects}", f"{a.bucket_prefix}-shards-{a.samples}"
@@ -132,11 +134,13 @@ def main():
         for mode, bucket, n in (("object", small, a.objects), ("shard", shards, a.samples)):
             row[mode] = {
                 "module": median_of(a.runs, lambda: python_loop(a.python, "module", a.endpoint, bucket, mode, w), n),
-                "sdk": median_of(a.runs, lambda: python_loop(a.python, "sdk", a.endpoint, bucket, mode, w), n),
+                "sdk": None if a.no_sdk else median_of(
+                    a.runs, lambda: python_loop(a.python, "sdk", a.endpoint, bucket, mode, w), n),
                 "cli": median_of(a.runs, lambda: cli_bench(a.cli, a.endpoint, bucket, mode, w), n),
             }
             r = row[mode]
-            print(f"W={w} {mode}: module {r['module']['items_per_s']:,.0f}/s, SDK {r['sdk']['items_per_s']:,.0f}/s, "
+            sdk = f"{r['sdk']['items_per_s']:,.0f}/s" if r["sdk"] else "-"
+            print(f"W={w} {mode}: module {r['module']['items_per_s']:,.0f}/s, SDK {sdk}, "
                   f"CLI {r['cli']['items_per_s']:,.0f}/s", file=sys.stderr)
         rows.append(row)
 
@@ -155,10 +159,12 @@ def main():
     for r in rows:
         for mode in ("object", "shard"):
             m, s, c = r[mode]["module"], r[mode]["sdk"], r[mode]["cli"]
+            vs_sdk = f"{m['items_per_s'] / s['items_per_s']:.1f}× (SDK {s['items_per_s']:,.0f}/s)" if s else "-"
+            sdk_cpu = f"{s['cpu_us_per_item']:.0f}" if s else "-"
             lines.append(f"| {r['workers']} | {mode}s | {m['items_per_s']:,.0f} ({m['min']:,.0f}-{m['max']:,.0f}) "
-                         f"| {m['items_per_s'] / s['items_per_s']:.1f}× (SDK {s['items_per_s']:,.0f}/s) "
+                         f"| {vs_sdk} "
                          f"| {m['items_per_s'] / c['items_per_s']:.2f}× (CLI {c['items_per_s']:,.0f}/s) "
-                         f"| {m['cpu_us_per_item']:.0f} / {s['cpu_us_per_item']:.0f} / {c['cpu_us_per_item']:.0f} |")
+                         f"| {m['cpu_us_per_item']:.0f} / {sdk_cpu} / {c['cpu_us_per_item']:.0f} |")
     lines += ["", f"Command: `{a.command}`"]
     write_report(a.out, "python", result, "\n".join(lines) + "\n")
 

@@ -28,8 +28,23 @@ EpochRun::EpochRun(EpochRunSpec spec, ShardReader::ProblemSink problems)
     : m_spec(std::move(spec)), m_problems(std::move(problems))
 {
     validate(m_spec.partition);
-    for (const StoreUrl &u : m_spec.sources)
-        m_sourceBuckets.push_back(u.scheme == StoreUrl::Scheme::File ? u.path : u.bucket);
+    if (m_spec.sourceStores.empty()) {
+        for (const StoreUrl &u : m_spec.sources)
+            m_sourceBuckets.push_back(u.scheme == StoreUrl::Scheme::File ? u.path : u.bucket);
+    } else {
+        if (m_spec.sourceBuckets.size() != m_spec.sourceStores.size())
+            throw Error(ErrorKind::InvalidArgument,
+                        "an epoch run needs one bucket per source store: " +
+                            std::to_string(m_spec.sourceStores.size()) + " stores, " +
+                            std::to_string(m_spec.sourceBuckets.size()) + " buckets");
+        m_sourceBuckets = m_spec.sourceBuckets;
+    }
+    const std::size_t sourceCount = m_sourceBuckets.size();
+    for (const auto &item : m_spec.items)
+        if (item.first >= sourceCount)
+            throw Error(ErrorKind::InvalidArgument, "the item " + item.second + " names source " +
+                                                        std::to_string(item.first) + " of " +
+                                                        std::to_string(sourceCount));
     const auto &all = m_spec.items;
     const std::vector<std::size_t> order =
         m_spec.shuffle ? shuffledOrder(all.size(), m_spec.seed ^ splitmix64(m_spec.epoch))
@@ -46,7 +61,8 @@ EpochRun::EpochRun(EpochRunSpec spec, ShardReader::ProblemSink problems)
     if (resuming && m_runs.size() > 1)
         throw Error(ErrorKind::InvalidArgument,
                     "a resumable state needs a run over one source; this one alternates between " +
-                        std::to_string(m_spec.sources.size()) + " sources");
+                        std::to_string(sourceCount) + " sources");
+    m_endPosition = {m_spec.loader.resumeUnit, m_spec.loader.resumeItem};
     if (!m_runs.empty())
         m_current = makeLoader(0);
 }
@@ -62,40 +78,77 @@ std::unique_ptr<Loader> EpochRun::makeLoader(std::size_t run)
     std::vector<std::string> units;
     for (std::size_t i = r.begin; i < r.end; ++i)
         units.push_back(m_mine[i].second);
-    const StoreUrl url = m_spec.sources.at(r.source);
-    const StoreOptions options = m_spec.storeOptions;
-    return std::make_unique<Loader>(
-        m_spec.mode, [url, options] { return openStore(url, options, true).store; },
-        m_sourceBuckets[r.source], std::move(units), m_spec.loader, TimingHook{}, m_problems);
+    Loader::StoreFactory open;
+    if (!m_spec.sourceStores.empty()) {
+        open = m_spec.sourceStores[r.source];
+    } else {
+        const StoreUrl url = m_spec.sources.at(r.source);
+        const StoreOptions options = m_spec.storeOptions;
+        open = [url, options] { return openStore(url, options, true).store; };
+    }
+    return std::make_unique<Loader>(m_spec.mode, std::move(open), m_sourceBuckets[r.source], std::move(units),
+                                    m_spec.loader, TimingHook{}, m_problems);
+}
+
+// Takes from the current loader; at the end of one, goes on with the next
+// (unless cancelled). Only the consumer thread replaces m_current, so it reads
+// it without the lock and waits in the loader without holding m_mutex.
+template <class Take> Loader::Next EpochRun::advance(Take take)
+{
+    for (;;) {
+        Loader *current = m_current.get();
+        if (!current)
+            return Loader::Next::End;
+        const Loader::Next r = take(*current);
+        if (r != Loader::Next::End)
+            return r;
+        std::unique_ptr<Loader> finished;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_finishedErrors += current->counters().errors;
+            m_endPosition = current->position();
+            finished = std::move(m_current);
+            if (!m_cancelled && ++m_runIndex < m_runs.size())
+                m_current = makeLoader(m_runIndex);
+        }
+        finished.reset(); // joins its workers, outside the lock
+    }
 }
 
 bool EpochRun::next(LoaderItem &item)
 {
-    while (m_current) {
-        if (m_current->next(item))
-            return true;
-        m_finishedErrors += m_current->counters().errors;
-        m_current.reset();
-        if (++m_runIndex < m_runs.size())
-            m_current = makeLoader(m_runIndex);
-    }
-    return false;
+    return advance([&](Loader &l) { return l.next(item) ? Loader::Next::Item : Loader::Next::End; }) ==
+           Loader::Next::Item;
+}
+
+Loader::Next EpochRun::next(LoaderItem &item, std::chrono::milliseconds timeout)
+{
+    return advance([&](Loader &l) { return l.next(item, timeout); });
+}
+
+Loader::Next EpochRun::nextBatch(std::vector<LoaderItem> &items, std::size_t max,
+                                 std::chrono::milliseconds timeout, std::uint64_t maxBytes)
+{
+    return advance([&](Loader &l) { return l.nextBatch(items, max, timeout, maxBytes); });
 }
 
 void EpochRun::cancel()
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_cancelled = true;
     if (m_current)
         m_current->cancel();
 }
 
 LoaderPosition EpochRun::position() const
 {
-    return m_current ? m_current->position()
-                     : LoaderPosition{m_spec.loader.resumeUnit, m_spec.loader.resumeItem};
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_current ? m_current->position() : m_endPosition;
 }
 
 std::uint64_t EpochRun::errors() const
 {
+    std::lock_guard<std::mutex> lock(m_mutex);
     return m_finishedErrors + (m_current ? m_current->counters().errors : 0);
 }
 

@@ -11,8 +11,10 @@
 #include "core/storage/store_factory.h"
 #include "core/storage/store_url.h"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,10 @@ struct EpochRunSpec
     Loader::Mode mode = Loader::Mode::Objects;
     std::vector<StoreUrl> sources; // bucket URLs (a file:// source names its directory in path)
     StoreOptions storeOptions;
+    // Instead of `sources`: a store factory and the bucket of each source
+    // (stores the caller opened its own way, as the Python module does).
+    std::vector<Loader::StoreFactory> sourceStores;
+    std::vector<std::string> sourceBuckets;
     std::vector<std::pair<std::size_t, std::string>> items; // (source index, object or shard), listing order
     RankPartition partition;
     bool shuffle = false;
@@ -53,9 +59,20 @@ public:
     EpochRun(const EpochRun &) = delete;
     EpochRun &operator=(const EpochRun &) = delete;
 
+    // next() and nextBatch() on one consumer thread; cancel(), position(),
+    // errors() from any thread.
     bool next(LoaderItem &item); // false at the end of this rank's share
+    // As Loader::next / Loader::nextBatch, across the loaders of the run:
+    // Timeout when nothing came within `timeout` (nothing is lost).
+    Loader::Next next(LoaderItem &item, std::chrono::milliseconds timeout);
+    Loader::Next nextBatch(std::vector<LoaderItem> &items, std::size_t max, std::chrono::milliseconds timeout,
+                           std::uint64_t maxBytes = ~std::uint64_t(0));
+    // Ends the run: a consumer waiting in next() returns at once, and no later
+    // loader starts (next() gives false from now on).
     void cancel();
-    LoaderPosition position() const; // where an ordered run stands (for the saved state)
+    // Where an ordered run stands (for the saved state): after the last item
+    // taken, also once the run is over.
+    LoaderPosition position() const;
     std::size_t itemCount() const { return m_mine.size(); } // this rank's objects or shards
     // Loaders one after another: 1 when the rank's items come from one source
     // (a saved state can only say where a run over one source stands).
@@ -64,6 +81,7 @@ public:
 
 private:
     std::unique_ptr<Loader> makeLoader(std::size_t run);
+    template <class Take> Loader::Next advance(Take take);
 
     struct Run
     {
@@ -75,7 +93,12 @@ private:
     std::vector<std::pair<std::size_t, std::string>> m_mine;
     std::vector<Run> m_runs;
     std::size_t m_runIndex = 0;
+    // m_current is replaced only by the consumer thread, under m_mutex; the
+    // consumer reads it without the lock, other threads with it.
+    mutable std::mutex m_mutex;
     std::unique_ptr<Loader> m_current;
+    bool m_cancelled = false;
+    LoaderPosition m_endPosition; // where the last finished loader stood
     std::uint64_t m_finishedErrors = 0;
 };
 

@@ -356,55 +356,142 @@ bool Loader::readBatch(Store &store, std::size_t unit, int worker)
     return push(items);
 }
 
-bool Loader::next(LoaderItem &out)
+std::deque<LoaderItem> *Loader::ready(bool &end)
 {
-    std::unique_lock<std::mutex> lock(m_mutex);
+    end = false;
+    if (!m_options.ordered) {
+        if (!m_fifo.empty())
+            return &m_fifo;
+        end = m_running == 0;
+        return nullptr;
+    }
+    // Skip units that are finished and drained (including empty ones).
+    while (m_nextUnit < m_unitCount && m_unitDone[m_nextUnit]) {
+        auto it = m_byUnit.find(m_nextUnit);
+        if (it != m_byUnit.end() && !it->second.empty())
+            break;
+        if (it != m_byUnit.end())
+            m_byUnit.erase(it);
+        ++m_nextUnit;
+        if (m_producersWaiting)
+            m_spaceCv.notify_all(); // the next unit may now be admitted
+    }
+    auto it = m_byUnit.find(m_nextUnit);
+    if (it != m_byUnit.end() && !it->second.empty())
+        return &it->second;
+    end = m_nextUnit >= m_unitCount || (m_running == 0 && !m_unitDone[m_nextUnit]);
+    return nullptr;
+}
+
+Loader::Next Loader::waitReady(std::unique_lock<std::mutex> &lock, const Clock::time_point *deadline,
+                               std::deque<LoaderItem> *&queue)
+{
     for (;;) {
         if (m_error)
             std::rethrow_exception(m_error);
         if (m_cancel)
-            return false;
-        if (!m_options.ordered) {
-            if (!m_fifo.empty()) {
-                out = std::move(m_fifo.front());
-                m_fifo.pop_front();
-                break;
-            }
-            if (m_running == 0)
-                return false;
-        } else {
-            // Skip units that are finished and drained (including empty ones).
-            while (m_nextUnit < m_unitCount && m_unitDone[m_nextUnit] &&
-                   (m_byUnit.count(m_nextUnit) == 0 || m_byUnit[m_nextUnit].empty())) {
-                m_byUnit.erase(m_nextUnit);
-                ++m_nextUnit;
-                if (m_producersWaiting)
-                    m_spaceCv.notify_all(); // the next unit may now be admitted
-
-            }
-            auto it = m_byUnit.find(m_nextUnit);
-            if (it != m_byUnit.end() && !it->second.empty()) {
-                out = std::move(it->second.front());
-                it->second.pop_front();
-                break;
-            }
-            if (m_nextUnit >= m_unitCount || (m_running == 0 && !m_unitDone[m_nextUnit]))
-                return false;
-        }
+            return Next::End;
+        bool end = false;
+        queue = ready(end);
+        if (queue)
+            return Next::Item;
+        if (end)
+            return Next::End;
         m_consumerWaiting = true;
-        m_dataCv.wait(lock);
+        if (!deadline) {
+            m_dataCv.wait(lock);
+        } else if (m_dataCv.wait_until(lock, *deadline) == std::cv_status::timeout) {
+            m_consumerWaiting = false;
+            // Whatever came with the timeout is still taken.
+            if (m_error)
+                std::rethrow_exception(m_error);
+            if (m_cancel)
+                return Next::End;
+            queue = ready(end);
+            return queue ? Next::Item : end ? Next::End : Next::Timeout;
+        }
         m_consumerWaiting = false;
     }
+}
+
+void Loader::taken(const LoaderItem &item)
+{
+    const std::uint64_t size = item.size();
     --m_queued;
-    m_queuedBytes -= out.size();
+    m_queuedBytes -= size;
     ++m_counters.items;
-    m_counters.bytes += out.size();
-    m_position = {out.unit, out.seq + 1};
-    // Wake waiting workers once there is real room, not after every item.
+    m_counters.bytes += size;
+    m_position = {item.unit, item.seq + 1};
+}
+
+void Loader::wakeProducers()
+{
     if (m_producersWaiting &&
         (m_queued <= m_options.prefetch / 2 || m_queuedBytes <= m_options.maxBytesInFlight / 2 || m_queued == 0))
         m_spaceCv.notify_all();
+}
+
+bool Loader::next(LoaderItem &out)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    std::deque<LoaderItem> *queue = nullptr;
+    if (waitReady(lock, nullptr, queue) != Next::Item)
+        return false;
+    out = std::move(queue->front());
+    queue->pop_front();
+    taken(out);
+    wakeProducers();
     return true;
+}
+
+Loader::Next Loader::next(LoaderItem &out, std::chrono::milliseconds timeout)
+{
+    const Clock::time_point deadline = Clock::now() + timeout;
+    std::unique_lock<std::mutex> lock(m_mutex);
+    std::deque<LoaderItem> *queue = nullptr;
+    const Next r = waitReady(lock, &deadline, queue);
+    if (r != Next::Item)
+        return r;
+    out = std::move(queue->front());
+    queue->pop_front();
+    taken(out);
+    wakeProducers();
+    return Next::Item;
+}
+
+Loader::Next Loader::nextBatch(std::vector<LoaderItem> &out, std::size_t max,
+                               std::chrono::milliseconds timeout, std::uint64_t maxBytes)
+{
+    out.clear();
+    if (max == 0)
+        throw Error(ErrorKind::InvalidArgument, "a loader batch must take at least 1 item");
+    const Clock::time_point deadline = Clock::now() + timeout;
+    std::unique_lock<std::mutex> lock(m_mutex);
+    std::deque<LoaderItem> *queue = nullptr;
+    const Next r = waitReady(lock, &deadline, queue);
+    if (r != Next::Item)
+        return r;
+    bool end = false;
+    std::uint64_t bytes = 0;
+    bool full = false;
+    // In ordered runs ready() moves on to the next unit only when this one is
+    // finished and drained, so the batch keeps the order of next().
+    while (queue && !full) {
+        while (!queue->empty()) {
+            const std::uint64_t size = queue->front().size();
+            full = out.size() == max || (!out.empty() && (bytes >= maxBytes || size > maxBytes - bytes));
+            if (full)
+                break;
+            bytes += size;
+            out.push_back(std::move(queue->front()));
+            queue->pop_front();
+            taken(out.back());
+        }
+        if (!full)
+            queue = ready(end);
+    }
+    wakeProducers();
+    return Next::Item;
 }
 
 } // namespace shardscope

@@ -96,9 +96,29 @@ public:
     Loader(const Loader &) = delete;
     Loader &operator=(const Loader &) = delete;
 
+    // What a waiting call ended with: an item (or items), the end of the run
+    // (everything delivered, or cancel()), or the timeout with nothing taken.
+    enum class Next
+    {
+        Item,
+        End,
+        Timeout
+    };
+
     // The next item; false when everything was delivered (or after cancel()).
     bool next(LoaderItem &out);
-    void cancel();
+    // The same, waiting at most `timeout`: a caller that must look at
+    // something else now and then (Ctrl+C in Python) waits on the loader
+    // itself. Timeout loses nothing: the item comes with a later call.
+    Next next(LoaderItem &out, std::chrono::milliseconds timeout);
+    // Up to `max` items that are ready, taken under one lock (one wake-up for
+    // many items), in the same order next() gives them; `out` is cleared
+    // first. Waits at most `timeout` for the first one, never for more. Past
+    // the first item, the batch stays within `maxBytes`: items taken leave the
+    // loader's bound on bytes in flight, so a caller holding them bounds them.
+    Next nextBatch(std::vector<LoaderItem> &out, std::size_t max, std::chrono::milliseconds timeout,
+                   std::uint64_t maxBytes = ~std::uint64_t(0));
+    void cancel(); // from any thread: a consumer waiting in next() returns at once
     LoaderCounters counters() const;
     LoaderPosition position() const; // ordered runs
 
@@ -108,6 +128,14 @@ private:
     void unitDone(std::size_t unit);
     void fail(std::exception_ptr error);
     bool readBatch(Store &store, std::size_t unit, int worker);
+    // The consumer side, under m_mutex: the queue whose front is the next item
+    // to deliver (nullptr if none is ready), and whether the run has ended.
+    std::deque<LoaderItem> *ready(bool &end);
+    // Waits (until `deadline`, if given) for ready() to give a queue or the end.
+    Next waitReady(std::unique_lock<std::mutex> &lock, const std::chrono::steady_clock::time_point *deadline,
+                   std::deque<LoaderItem> *&queue);
+    void taken(const LoaderItem &item); // bookkeeping for one item handed out
+    void wakeProducers();               // once there is real room
 
     Mode m_mode;
     StoreFactory m_openStore;

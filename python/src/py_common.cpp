@@ -12,22 +12,25 @@ namespace shardscope::py {
 
 namespace {
 
-// The buffer exporter behind every memoryview the module returns.
+// The buffer exporter behind every memoryview the module returns. The string
+// lives in the object itself (constructed in place): one allocation less per
+// buffer than a pointer to a string of its own.
 struct Owned
 {
-    PyObject_HEAD std::string *data;
+    PyObject_HEAD std::string data;
 };
 
 int ownedGetBuffer(PyObject *self, Py_buffer *view, int flags)
 {
     auto *o = reinterpret_cast<Owned *>(self);
-    return PyBuffer_FillInfo(view, self, o->data->data(), static_cast<Py_ssize_t>(o->data->size()), 0, flags);
+    return PyBuffer_FillInfo(view, self, o->data.data(), static_cast<Py_ssize_t>(o->data.size()), 0, flags);
 }
 
 void ownedDealloc(PyObject *self)
 {
     auto *o = reinterpret_cast<Owned *>(self);
-    delete o->data;
+    using String = std::string;
+    o->data.~String();
     PyTypeObject *type = Py_TYPE(self);
     type->tp_free(self);
     Py_DECREF(type);
@@ -73,7 +76,7 @@ nb::object bytesView(std::string &&data)
     PyObject *obj = type->tp_alloc(type, 0);
     if (!obj)
         throw nb::python_error();
-    reinterpret_cast<Owned *>(obj)->data = new std::string(std::move(data));
+    new (&reinterpret_cast<Owned *>(obj)->data) std::string(std::move(data));
     PyObject *view = PyMemoryView_FromObject(obj);
     Py_DECREF(obj); // the memoryview holds it
     if (!view)

@@ -1,13 +1,17 @@
 // shardscope.Loader: the multi-worker loader as `shardscope-cli iterate` runs
-// it (same listing, order, rank share, sources and resumable state), with
-// items handed to Python as memoryviews over the bytes the workers read.
+// it (core EpochRun: same listing, order, rank share, sources and resumable
+// state), with items handed to Python as memoryviews over the bytes the
+// workers read.
+//
+// The Python thread waits on the run itself (EpochRun::nextBatch with a
+// timeout, the GIL released) and looks for Ctrl+C between waits; each wait
+// takes every ready item (up to `prefetch`) under one lock, and __next__ (the
+// type's tp_iternext slot, not a bound method) hands them out one by one.
 
 #include "py_loader.h"
-#include "py_pump.h"
 
-#include "core/data/loader.h"
+#include "core/data/epoch_run.h"
 #include "core/data/partition.h"
-#include "core/data/samplers.h"
 #include "core/gen/dataset_generator.h"
 #include "core/util/strings.h"
 
@@ -23,21 +27,46 @@ namespace shardscope::py {
 
 namespace {
 
-// Bytes that may wait for Python besides the loader's own 256 MiB in flight.
-constexpr std::uint64_t kPumpBytes = 64ull << 20;
+// How long the Python thread waits in the core before it looks for signals.
+constexpr std::chrono::milliseconds kSignalCheck{50};
+// Items taken from the loader at once, at most (and at most `prefetch`), and
+// their bytes (beyond one item): taken items have left the loader's bound on
+// bytes in flight.
+constexpr std::size_t kMaxBatch = 256;
+constexpr std::uint64_t kMaxBatchBytes = 64ull << 20;
 
-nb::object jsonToPython(const nlohmann::json &j)
+nb::object jsonToPython(const std::string &text)
 {
     nb::module_ json = nb::module_::import_("json");
-    return json.attr("loads")(j.dump());
+    return json.attr("loads")(text);
 }
 
-nlohmann::json pythonToJson(nb::handle o)
+std::string pythonToJson(nb::handle o)
 {
     nb::module_ json = nb::module_::import_("json");
-    const std::string text = nb::cast<std::string>(json.attr("dumps")(o));
-    return nlohmann::json::parse(text);
+    return nb::cast<std::string>(json.attr("dumps")(o));
 }
+
+// The member extensions of a shard repeat from sample to sample: one Python
+// string each (its hash computed once) instead of a new one per member.
+class ExtNames
+{
+public:
+    PyObject *get(const std::string &ext) // a new reference
+    {
+        for (auto &[name, str] : m_names)
+            if (name == ext)
+                return nb::handle(str).inc_ref().ptr();
+        nb::object str = nameTo(ext);
+        if (m_names.size() < kMax)
+            m_names.emplace_back(ext, str);
+        return str.release().ptr();
+    }
+
+private:
+    static constexpr std::size_t kMax = 16;
+    std::vector<std::pair<std::string, nb::object>> m_names;
+};
 
 class PyLoader
 {
@@ -67,19 +96,18 @@ public:
             keyRule = c->keyRule;
             batchSize = c->getBatchSize;
         }
-        const std::string identityUrl = m_sources->identity;
-        std::vector<std::pair<std::size_t, std::string>> all;
+        EpochRunSpec run;
         if (indices) {
             for (std::size_t i : *indices) {
                 if (i >= m_sources->items.size())
                     throw Error(ErrorKind::InvalidArgument,
-                                "index " + std::to_string(i) + " is past the end of " + identityUrl + " (" +
-                                    std::to_string(m_sources->items.size()) + " items)");
-                all.emplace_back(m_sources->items[i].first, m_sources->items[i].second.name);
+                                "index " + std::to_string(i) + " is past the end of " + m_sources->identity +
+                                    " (" + std::to_string(m_sources->items.size()) + " items)");
+                run.items.emplace_back(m_sources->items[i].first, m_sources->items[i].second.name);
             }
         } else {
             for (const auto &[src, info] : m_sources->items)
-                all.emplace_back(src, info.name);
+                run.items.emplace_back(src, info.name);
         }
         if (mode.empty())
             mode = "object";
@@ -111,90 +139,103 @@ public:
                                        : Loader::Mode::Objects;
         // What must match between a saved run and its continuation: the CLI's
         // iterate --save-state identity, so states move between the two.
-        m_identity = {{"url", identityUrl},
-                      {"mode", mode},
-                      {"rank", m_spec.rank},
-                      {"world_size", m_spec.worldSize},
-                      {"even_ranks", m_spec.evenRanks},
-                      {"shuffle", shuffle},
-                      {"seed", seed},
-                      {"epoch", m_spec.epoch},
-                      {"batch_size", batchSize},
-                      {"key_rule", keyRule}};
-        const bool resuming = !state.is_none();
-        m_opts.workers = workers;
-        m_opts.prefetch = m_spec.prefetch;
-        m_opts.ordered = m_spec.ordered || resuming;
-        m_opts.shard.rule = parseKeyRule(keyRule);
-        m_opts.shard.onError = m_spec.onError == "skip" ? ErrorPolicy::Skip : ErrorPolicy::Stop;
-        m_opts.batchSize = batchSize;
-        m_opts.getBatchStreaming = !m_spec.multipart;
-        if (resuming)
-            readState(pythonToJson(state));
+        m_identity.url = m_sources->identity;
+        m_identity.mode = mode;
+        m_identity.rank = m_spec.rank;
+        m_identity.worldSize = m_spec.worldSize;
+        m_identity.evenRanks = m_spec.evenRanks;
+        m_identity.shuffle = shuffle;
+        m_identity.seed = seed;
+        m_identity.epoch = m_spec.epoch;
+        m_identity.batchSize = batchSize;
+        m_identity.keyRule = keyRule;
 
-        RankPartition part;
-        part.rank = m_spec.rank;
-        part.worldSize = m_spec.worldSize;
-        part.evenRanks = m_spec.evenRanks;
-        validate(part);
-        const std::vector<std::size_t> order =
-            shuffle ? shuffledOrder(all.size(), seed ^ splitmix64(m_spec.epoch))
-                    : sequentialOrder(all.size());
-        for (std::size_t i : rankItems(order, part))
-            m_mine.push_back(std::move(all[i]));
-        for (std::size_t i = 0; i < m_mine.size(); ++i) {
-            if (m_runs.empty() || m_runs.back().source != m_mine[i].first)
-                m_runs.push_back({m_mine[i].first, i, i});
-            m_runs.back().end = i + 1;
+        const bool resuming = !state.is_none();
+        LoaderOptions &opts = run.loader;
+        opts.workers = workers;
+        opts.prefetch = m_spec.prefetch;
+        opts.ordered = m_spec.ordered || resuming;
+        opts.shard.rule = parseKeyRule(keyRule);
+        opts.shard.onError = m_spec.onError == "skip" ? ErrorPolicy::Skip : ErrorPolicy::Stop;
+        opts.batchSize = batchSize;
+        opts.getBatchStreaming = !m_spec.multipart;
+        if (resuming) {
+            const std::string text = pythonToJson(state);
+            const LoaderPosition p = parseEpochRunState(text, m_identity, "given as state=");
+            opts.resumeUnit = p.unit;
+            opts.resumeItem = p.item;
+            const nlohmann::json parsed = nlohmann::json::parse(text);
+            if (parsed.contains("delivered") && parsed["delivered"].is_number_unsigned())
+                m_delivered = parsed["delivered"].get<std::uint64_t>();
         }
-        if (resuming && m_runs.size() > 1)
-            throw Error(ErrorKind::InvalidArgument, "a resumable state needs a run over one source; this one "
-                                                    "alternates between " +
-                                                        std::to_string(m_sources->buckets.size()) +
-                                                        " sources");
-        m_position = {m_opts.resumeUnit, m_opts.resumeItem};
-        {
-            nb::gil_scoped_release release;
-            std::lock_guard<std::mutex> lock(m_loaderMutex);
-            if (!m_runs.empty())
-                m_current = makeLoader(m_runs[0]);
-        }
-        m_pump = std::make_unique<Pump<LoaderItem>>(
-            std::max<std::size_t>(2, m_spec.prefetch), kPumpBytes,
-            [](const LoaderItem &it) { return it.size(); }, [this](LoaderItem &it) { return produce(it); },
-            [this] {
-                std::lock_guard<std::mutex> lock(m_loaderMutex);
-                m_stopped = true;
-                if (m_current)
-                    m_current->cancel();
-            });
+        m_ordered = opts.ordered;
+        m_position = {opts.resumeUnit, opts.resumeItem};
+        m_batchMax = std::min(kMaxBatch, m_spec.prefetch);
+
+        run.mode = m_mode;
+        run.sourceStores = m_sources->factories;
+        run.sourceBuckets = m_sources->buckets;
+        run.partition.rank = m_spec.rank;
+        run.partition.worldSize = m_spec.worldSize;
+        run.partition.evenRanks = m_spec.evenRanks;
+        run.shuffle = shuffle;
+        run.seed = seed;
+        run.epoch = m_spec.epoch;
+        auto problems = [this](const ShardProblem &p) {
+            std::lock_guard<std::mutex> lock(m_problemMutex);
+            if (m_problems.size() < 10000)
+                m_problems.push_back(p);
+        };
+        nb::gil_scoped_release release; // the run starts its workers
+        m_run = std::make_unique<EpochRun>(std::move(run), problems);
+        m_units = m_run->itemCount();
     }
 
-    ~PyLoader() { close(); }
+    ~PyLoader()
+    {
+        nb::gil_scoped_release release;
+        m_run.reset(); // cancels and joins the workers
+    }
 
+    // Stops the workers. Safe while another thread waits in next() (it then
+    // ends): the run is cancelled now and freed by whoever is last.
     void close()
     {
-        if (m_pump) {
+        m_ended = true;
+        if (!m_run)
+            return;
+        m_run->cancel();
+        if (!m_busy) {
+            m_finishedErrors = m_run->errors();
             nb::gil_scoped_release release;
-            m_pump->stop();
+            m_run.reset();
         }
     }
 
-    nb::object next()
+    // The next item as a new reference; nullptr with no Python error set at
+    // the end, with one set on failure.
+    PyObject *next()
     {
-        LoaderItem it;
-        if (!m_pump || !m_pump->next(it))
-            throw nb::stop_iteration();
+        if (m_taken == m_batch.size() && !fill())
+            return nullptr;
+        LoaderItem &it = m_batch[m_taken++];
         ++m_delivered;
         m_position = {it.unit, it.seq + 1};
         if (m_mode != Loader::Mode::Shards)
-            return nb::make_tuple(nameTo(it.name), bytesView(std::move(it.bytes)));
-        nb::dict members;
-        for (auto &[ext, data] : it.sample.members)
-            members[nameTo(ext)] = bytesView(std::move(data));
+            return pair(nameTo(it.name).release().ptr(), bytesView(std::move(it.bytes)).release().ptr());
+        PyObject *members = PyDict_New();
+        if (!members)
+            throw nb::python_error();
+        nb::object guard = nb::steal(members);
+        for (auto &[ext, data] : it.sample.members) {
+            nb::object key = nb::steal(m_exts.get(ext));
+            nb::object view = bytesView(std::move(data));
+            if (PyDict_SetItem(members, key.ptr(), view.ptr()) != 0)
+                throw nb::python_error();
+        }
         if (m_spec.withShard)
-            return nb::make_tuple(nameTo(it.sample.shard), nameTo(it.sample.key), members);
-        return nb::make_tuple(nameTo(it.sample.key), members);
+            return nb::make_tuple(nameTo(it.sample.shard), nameTo(it.sample.key), guard).release().ptr();
+        return pair(nameTo(it.sample.key).release().ptr(), guard.release().ptr());
     }
 
     std::size_t length() const
@@ -202,36 +243,25 @@ public:
         if (m_mode == Loader::Mode::Shards)
             throw nb::type_error("a shard loader's sample count is known only after reading its shards; "
                                  "see .units for the number of shards");
-        return m_mine.size();
+        return units();
     }
-    std::size_t units() const { return m_mine.size(); }
+    std::size_t units() const { return m_run ? m_run->itemCount() : m_units; }
     std::uint64_t delivered() const { return m_delivered; }
 
     nb::object state() const
     {
-        if (!m_opts.ordered)
+        if (!m_ordered)
             throw Error(
                 ErrorKind::InvalidArgument,
                 "a resumable state needs an ordered loader (ordered=True, or one resumed from a state)");
-        const nlohmann::json s = {{"schema_version", 1},
-                                  {"run", m_identity},
-                                  {"unit", m_position.unit},
-                                  {"item", m_position.item},
-                                  {"delivered", m_delivered}};
-        return jsonToPython(s);
+        return jsonToPython(epochRunStateJson(m_identity, m_position, m_delivered));
     }
 
     nb::dict counters() const
     {
-        std::lock_guard<std::mutex> lock(m_loaderMutex);
-        LoaderCounters c = m_finished;
-        if (m_current) {
-            const LoaderCounters now = m_current->counters();
-            c.errors += now.errors;
-        }
         nb::dict d;
         d["items"] = m_delivered;
-        d["errors"] = c.errors;
+        d["errors"] = m_run ? m_run->errors() : m_finishedErrors;
         return d;
     }
 
@@ -254,82 +284,112 @@ public:
     }
 
 private:
-    struct Run
+    static PyObject *pair(PyObject *a, PyObject *b) // steals both
     {
-        std::size_t source, begin, end;
-    };
+        PyObject *t = PyTuple_New(2);
+        if (!t) {
+            Py_DECREF(a);
+            Py_DECREF(b);
+            throw nb::python_error();
+        }
+        PyTuple_SET_ITEM(t, 0, a);
+        PyTuple_SET_ITEM(t, 1, b);
+        return t;
+    }
 
-    void readState(const nlohmann::json &state)
+    // Waits for the next items (GIL released, Ctrl+C seen between waits);
+    // false at the end.
+    bool fill()
     {
-        if (!state.is_object() || state.value("schema_version", 0) != 1 || !state.contains("run") ||
-            !state.contains("unit") || !state.contains("item") || !state["unit"].is_number_unsigned() ||
-            !state["item"].is_number_unsigned())
+        m_batch.clear();
+        m_taken = 0;
+        if (m_ended || !m_run)
+            return false;
+        if (m_busy)
             throw Error(ErrorKind::InvalidArgument,
-                        "the state is not a shardscope loader state (schema_version 1 with run, unit, item)");
-        for (const auto &[key, value] : m_identity.items())
-            if (state["run"].value(key, nlohmann::json()) != value)
-                throw Error(ErrorKind::InvalidArgument, "the state belongs to another run: its " + key +
-                                                            " is " +
-                                                            state["run"].value(key, nlohmann::json()).dump() +
-                                                            ", this run's is " + value.dump());
-        m_opts.resumeUnit = state["unit"].get<std::size_t>();
-        m_opts.resumeItem = state["item"].get<std::size_t>();
-        m_delivered = state.value("delivered", std::uint64_t(0));
-    }
-
-    std::unique_ptr<Loader> makeLoader(const Run &run)
-    {
-        auto units = std::make_shared<std::vector<std::string>>();
-        for (std::size_t i = run.begin; i < run.end; ++i)
-            units->push_back(m_mine[i].second);
-        return std::make_unique<Loader>(m_mode, m_sources->factories[run.source],
-                                        m_sources->buckets[run.source], std::move(units), m_opts,
-                                        TimingHook{}, [this](const ShardProblem &p) {
-                                            std::lock_guard<std::mutex> lock(m_problemMutex);
-                                            if (m_problems.size() < 10000)
-                                                m_problems.push_back(p);
-                                        });
-    }
-
-    // On the pump's thread.
-    bool produce(LoaderItem &it)
-    {
+                        "this Loader is already being iterated by another thread");
+        m_busy = true;
+        struct Idle
+        {
+            PyLoader &l;
+            ~Idle() { l.m_busy = false; }
+        } idle{*this};
         for (;;) {
-            Loader *current = nullptr;
-            {
-                std::lock_guard<std::mutex> lock(m_loaderMutex);
-                current = m_current.get();
+            Loader::Next r;
+            try {
+                nb::gil_scoped_release release;
+                r = m_run->nextBatch(m_batch, m_batchMax, kSignalCheck, kMaxBatchBytes);
+            } catch (...) {
+                m_ended = true; // an error ends the iteration: it is raised once
+                throw;
             }
-            if (!current)
-                return false;
-            if (current->next(it))
+            if (r == Loader::Next::Item)
                 return true;
-            std::lock_guard<std::mutex> lock(m_loaderMutex);
-            m_finished.errors += m_current->counters().errors;
-            m_current.reset();
-            if (!m_stopped && ++m_runIndex < m_runs.size())
-                m_current = makeLoader(m_runs[m_runIndex]);
+            if (r == Loader::Next::End || m_ended) { // m_ended: close() from another thread
+                m_ended = true;
+                return false;
+            }
+            try {
+                checkSignals();
+            } catch (...) {
+                m_ended = true;
+                m_run->cancel();
+                throw;
+            }
         }
     }
 
     Spec m_spec;
     Loader::Mode m_mode = Loader::Mode::Objects;
-    LoaderOptions m_opts;
-    nlohmann::json m_identity;
+    EpochRunIdentity m_identity;
+    bool m_ordered = false;
     std::shared_ptr<Sources> m_sources;
-    std::vector<std::pair<std::size_t, std::string>> m_mine; // (source, name), this rank's, in order
-    std::vector<Run> m_runs;
-    std::size_t m_runIndex = 0;
-    mutable std::mutex m_loaderMutex; // m_current, m_finished, m_stopped
-    std::unique_ptr<Loader> m_current;
-    LoaderCounters m_finished;
-    bool m_stopped = false;
     std::mutex m_problemMutex;
     std::deque<ShardProblem> m_problems;
+    std::unique_ptr<EpochRun> m_run;
+    std::size_t m_units = 0;
+    std::uint64_t m_finishedErrors = 0;
+    // Python-thread state (the GIL guards it).
+    std::vector<LoaderItem> m_batch; // taken from the run, handed out from m_taken on
+    std::size_t m_taken = 0;
+    std::size_t m_batchMax = 64;
+    bool m_busy = false;  // a thread waits in fill()
+    bool m_ended = false; // the end, an error, Ctrl+C or close()
+    ExtNames m_exts;
     LoaderPosition m_position;
     std::uint64_t m_delivered = 0;
-    std::unique_ptr<Pump<LoaderItem>> m_pump; // last: stopped first
 };
+
+// tp_iternext: the iteration protocol straight into next(), without a bound
+// method call and argument parsing per item.
+PyObject *loaderIterNext(PyObject *self)
+{
+    try {
+        if (!nb::inst_ready(self)) {
+            PyErr_SetString(PyExc_TypeError, "shardscope.Loader is not initialised");
+            return nullptr;
+        }
+        return nb::inst_ptr<PyLoader>(self)->next();
+    } catch (const Error &e) {
+        try {
+            raise(e);
+        } catch (nb::python_error &pe) {
+            pe.restore();
+        }
+    } catch (nb::python_error &e) {
+        e.restore();
+    } catch (const nb::builtin_exception &e) {
+        PyErr_SetString(e.type() == nb::exception_type::type_error ? PyExc_TypeError : PyExc_RuntimeError,
+                        e.what());
+    } catch (const std::exception &e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+    }
+    return nullptr;
+}
+
+PyType_Slot loaderSlots[] = {{Py_tp_iter, reinterpret_cast<void *>(&PyObject_SelfIter)},
+                             {Py_tp_iternext, reinterpret_cast<void *>(&loaderIterNext)},
+                             {0, nullptr}};
 
 } // namespace
 
@@ -343,7 +403,7 @@ nb::object newLoader(std::shared_ptr<Sources> sources, LoaderSpec spec, nb::hand
 void bindLoader(nb::module_ &m)
 {
     nb::class_<PyLoader>(
-        m, "Loader",
+        m, "Loader", nb::type_slots(loaderSlots),
         "The multi-worker loader over a URL, a Store or a dataset Config: W threads read objects "
         "(mode='object', "
         "AISIterDataset's items), WebDataset samples of shards (mode='shard', AISShardReader's) or objects "
@@ -386,8 +446,6 @@ void bindLoader(nb::module_ &m)
             nb::arg("batch_size") = nb::none(), nb::arg("multipart") = false, nb::arg("prefetch") = 64,
             nb::arg("with_shard") = false, nb::arg("state") = nb::none(),
             nb::arg("options") = PyStoreOptions())
-        .def("__iter__", [](nb::handle self) { return nb::borrow(self); })
-        .def("__next__", &PyLoader::next)
         .def("__len__", &PyLoader::length)
         .def_prop_ro("units", &PyLoader::units,
                      "Objects (or shards, or objects in get-batch mode) this rank reads.")

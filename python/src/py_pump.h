@@ -1,8 +1,9 @@
 #pragma once
-// Moves items from a blocking producer (the core Loader, a multi-shard stream)
-// to Python on a thread of its own, so that the Python thread waits with a
-// timeout: it releases the GIL while waiting and sees Ctrl+C within ~50 ms
-// (a thread blocked in the core's condition variable would not).
+// Moves items from a blocking producer that cannot wait with a timeout (the
+// multi-shard stream) to Python on a thread of its own, so that the Python
+// thread waits with a timeout: it releases the GIL while waiting and sees
+// Ctrl+C within ~50 ms (a thread blocked in the core's condition variable
+// would not). The Loader needs none: it waits in Loader::nextBatch itself.
 
 #include "py_common.h"
 

@@ -70,6 +70,21 @@ CHILD = textwrap.dedent("""
         t.join()
         name, data = got[0]
         print("read", name, len(data), flush=True)
+    elif sys.argv[2] == "close":
+        outcome = []
+        def reader():
+            try:
+                next(loader)
+                outcome.append("item")
+            except StopIteration:
+                outcome.append("stopped")
+        t = threading.Thread(target=reader)
+        t.start()
+        sys.stdin.readline()  # the read is under way (and never ends by itself)
+        loader.close()        # from this thread, while the reader waits in next()
+        t.join()
+        print(outcome[0], flush=True)
+        print("again", next(loader, "end"), flush=True)
     else:
         try:
             print("waiting", flush=True)
@@ -107,6 +122,18 @@ class Interrupt(unittest.TestCase):
             out, err = proc.communicate("go\n", timeout=120)
             self.assertEqual(proc.returncode, 0, err)
             self.assertEqual(out.strip(), "read slow.bin 1000")
+        finally:
+            proc.kill()
+            proc.wait()
+
+    def test_close_from_another_thread_ends_a_waiting_next(self):
+        proc = self.child("close")
+        try:
+            self.assertTrue(self.server.body_requested.wait(60), "the loader never asked for the object")
+            # The body never comes: only close() can end the reader's next().
+            out, err = proc.communicate("go\n", timeout=60)
+            self.assertEqual(out.splitlines(), ["stopped", "again end"], err)
+            self.assertEqual(proc.returncode, 0, err)
         finally:
             proc.kill()
             proc.wait()
