@@ -65,14 +65,16 @@ def header(res, title):
     m, c, v = res["machine"], res.get("cluster") or {}, res["versions"]
     label = f" **{res['label'].upper()} RUN** (small data sets, busy machine: shows the harness works, not final numbers)." \
         if res.get("label") else ""
+    names = (("shardscope_cli", ""), ("aistore_sdk", "SDK "), ("torch", "torch "), ("aisloader", ""),
+             ("ais_cli", "ais "), ("curl", ""))
+    tools = ", ".join(f"{p}{v[k].split(' (')[0]}" for k, p in names if v.get(k))
     mps = ", ".join(str(t["mountpaths"]) for t in c.get("target_mountpaths", []))
     lines = [f"{title}, {res['date']}.{label}", "",
              f"Machine: {m['cpu_model']}, {m['cores']} cores (shared with the cluster), kernel {m['kernel']}, "
              f"load average at start {m['load_avg_at_start'][0]:.1f}. "
              f"Cluster: AIStore {c.get('ais_version')}, {c.get('proxies')} proxy, {c.get('targets')} targets "
              f"(mountpaths per target: {mps}). "
-             f"Tools: {v.get('shardscope_cli')}, SDK {v.get('aistore_sdk')}, torch {v.get('torch')}, "
-             f"{v.get('aisloader') or 'no aisloader'}, {(v.get('curl') or '').split(' (')[0]}. "
+             f"Tools: {tools}. "
              f"Every cell: median of {res.get('repeat', '?')} runs (min–max); ratios: median ÷ median "
              "(range of the run-by-run ratios of back-to-back runs). End to end = process start to exit, "
              "listing and start-up included; steady = first item to last item.", ""]
