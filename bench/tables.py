@@ -102,7 +102,7 @@ def rate_rows(by_w, tools, unit_wire=False):
             line = f"| {w} | {name} | {e2e} | {cell(col(rs, 'items_per_s_steady'))} |"
             if unit_wire:
                 line += f" {cell([wire_steady(r) for r in rs], 0, 1e-6)} |"
-            cpu = "—" if key.startswith("aisloader") else cell(col(rs, "cpu_us_per_item"), 1)
+            cpu = cell(col(rs, "cpu_us_per_item"), 1)
             line += f" {cpu} | {cell(col(rs, 'tree_pss_mb'))} / {cell(col(rs, 'peak_rss_mb'))} |"
             out.append(line)
     return out
