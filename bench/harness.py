@@ -131,6 +131,8 @@ def measure(cmd, env=None, timeout=3600, cwd=None):
     mem.stop()
     for r in readers:
         r.join()
+    p.stdout.close()
+    p.stderr.close()
     p.returncode = os.waitstatus_to_exitcode(status)
     stdout, stderr = "".join(out_chunks), "".join(err_chunks)
     if p.returncode != 0:
