@@ -55,7 +55,10 @@ class Tools:
         return harness.run_record(m, r["items"], r["seconds"] - first, r["errors"], bytes=r["bytes"],
                                   wire_bytes=r["wire_bytes"], listing_s=r["listing_seconds"],
                                   engine_s=r["seconds"], first_error=r.get("first_error"),
-                                  latency_ms=r["latency_ms"])
+                                  latency_ms=r["latency_ms"],
+                                  # The loader's own CPU counters (process CPU during the run, listing excluded).
+                                  engine_cpu_us_per_item=(1e6 * r["cpu_percent"] / 100 * r["seconds"] / r["items"]
+                                                          if r["items"] else None))
 
     def sdk(self, bucket, kind, w):
         cmd = [sys.executable, os.path.join(HERE, "sdk_worker.py"), "--endpoint", self.a.endpoint,

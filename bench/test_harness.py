@@ -77,7 +77,7 @@ class Measure(unittest.TestCase):
         ballast = bytearray(300 << 20)  # the runner's own peak must not leak into the child's (ru_maxrss does)
         ballast[::4096] = b"x" * len(ballast[::4096])
         m = harness.measure([sys.executable, "-c",
-                             "import time; b = bytearray(64 << 20); time.sleep(0.3); print('{\"n\": 1}')"])
+                             "import time; b = bytearray(64 << 20); time.sleep(1.0); print('{\"n\": 1}')"])
         del ballast
         self.assertEqual(harness.last_json(m["stdout"]), {"n": 1})
         self.assertGreater(m["wall_s"], 0.3)
