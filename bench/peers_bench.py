@@ -27,6 +27,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 
 from aistore.sdk import Client
 
@@ -177,6 +178,8 @@ def main():
     datasets.ensure_small(a.cli, client, a.endpoint, small, a.objects)
     result["datasets"] = {"small": {"bucket": f"ais://{small}", "objects": a.objects, "object_size": 1024}}
     t = Tools(a)
+    started = time.monotonic()
+    result["elapsed_s"] = {}
     try:
         for w in workers:
             runs = p1_p6(t, a, small, w)
@@ -184,6 +187,7 @@ def main():
             if not a.no_p6:
                 result["p6"][str(w)] = {k[3:]: v for k, v in runs.items() if k.startswith("p6_")}
             print(f"P1 W={w} done", file=sys.stderr)
+        result["elapsed_s"]["p1_p6"] = time.monotonic() - started
         for label in a.p2_sizes.split(","):
             size = P2_SIZES[label]
             target = a.p2_1k_samples * size if size == 1024 else a.p2_mb * 1000 * 1000
@@ -196,7 +200,10 @@ def main():
                                                      "members": [f".bin {label}", ".cls"]}
             result["p2"][label] = {str(w): p2(t, a, bucket, samples, shards, w) for w in workers}
             print(f"P2 {label} done", file=sys.stderr)
+            result["elapsed_s"][f"p2_{label}"] = time.monotonic() - started - sum(result["elapsed_s"].values())
+        t3 = time.monotonic()
         result["p3"] = sampler_sets.run_all(a.cli, a.sampler_sizes, a.repeat)
+        result["elapsed_s"]["p3"] = time.monotonic() - t3
         for row in result["p3"]:
             if not row["identical"]:
                 raise harness.BenchFailure(f"P3 {row['set']}: shardscope's batches differ from the SDK's; "
