@@ -104,7 +104,7 @@ def rate_rows(by_w, tools, unit_wire=False):
                 line += f" {cell([wire_steady(r) for r in rs], 0, 1e-6)} |"
             cpu = cell(col(rs, "cpu_us_per_item"), 1)
             if key.startswith("shardscope"):
-                cpu += f" ({cell(col(rs, 'engine_cpu_us_per_item'), 1)})"
+                cpu += f"; own {cell(col(rs, 'engine_cpu_us_per_item'), 1)}"
             line += f" {cpu} | {cell(col(rs, 'tree_pss_mb'))} / {cell(col(rs, 'peak_rss_mb'))} |"
             out.append(line)
     return out
@@ -126,7 +126,7 @@ def render_peers(res):
     ds = res["datasets"]
     shim = any(r.get("xxhash_shim") for runs in res["p1"].values() for r in runs.get("sdk_direct", []))
     L += [f"### P1: {ds['small']['objects']:,} objects of 1 KiB, each once", "",
-          "| W | tool | items/s end to end | items/s steady | CPU µs/item (loader's own) | peak MB: tree PSS / largest RSS |",
+          "| W | tool | items/s end to end | items/s steady | CPU µs/item; loader's own | peak MB: tree PSS / largest RSS |",
           "| ---: | --- | ---: | ---: | ---: | ---: |"]
     L += rate_rows(res["p1"], P1_TOOLS)
     L += ["", "| W | ratio | end to end | steady | goal | verdict |", "| ---: | --- | ---: | ---: | --- | --- |"]
@@ -146,7 +146,7 @@ def render_peers(res):
     L += ["", "Goal verdicts on the end-to-end ratio (steady where a tool has no end to end: aisloader timed); "
           "\"overlaps the goal\" = the run-by-run ratios fall on both sides of it. aisloader and the SDK's "
           "AISIterDataset GET through the proxy (a redirect per object). CPU µs/item: user + sys of the whole "
-          "process tree ÷ items; in brackets shardscope's own counter during the read (listing and start-up "
+          "process tree ÷ items; \"own\": shardscope's own counter during the read (listing and start-up "
           "excluded)."]
     if shim:
         L += ["", "SDK direct: `Object.get_reader(direct=True)` of SDK 1.25.0 raises TypeError with xxhash 4.x "
@@ -156,7 +156,7 @@ def render_peers(res):
         d = ds[f"shards_{label}"]
         L += ["", f"### P2: {d['samples']:,} samples of {label} (`.bin` + `.cls`) in {d['shards']} tar shards "
               f"of {d['per_shard']}, each once", "",
-              "| W | tool | samples/s end to end | samples/s steady | wire MB/s steady | CPU µs/sample (loader's own) "
+              "| W | tool | samples/s end to end | samples/s steady | wire MB/s steady | CPU µs/sample; loader's own "
               "| peak MB: tree PSS / largest RSS |",
               "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
         tools = (("shardscope_direct", "shardscope, direct"), ("shardscope_proxy", "shardscope --via-proxy"),
