@@ -97,6 +97,15 @@ class _TreeMemory(threading.Thread):
         self.join()
 
 
+_REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def portable(text):
+    """A command line without this machine's paths: the checkout's root
+    dropped (paths relative to it), the home directory written as ~."""
+    return text.replace(_REPO + os.sep, "").replace(os.path.expanduser("~") + os.sep, "~/")
+
+
 def measure(cmd, env=None, timeout=3600, cwd=None):
     """Runs `cmd` as its own process; returns what it printed and how it ran.
 
@@ -136,10 +145,10 @@ def measure(cmd, env=None, timeout=3600, cwd=None):
     p.returncode = os.waitstatus_to_exitcode(status)
     stdout, stderr = "".join(out_chunks), "".join(err_chunks)
     if p.returncode != 0:
-        raise BenchFailure(f"{shlex.join(cmd)} failed (exit {p.returncode}): {stderr.strip()[-800:]}")
+        raise BenchFailure(f"{portable(shlex.join(cmd))} failed (exit {p.returncode}): {stderr.strip()[-800:]}")
     return {"stdout": stdout, "stderr": stderr, "wall_s": wall, "cpu_s": ru.ru_utime + ru.ru_stime,
             "peak_rss_mb": max(mem.hwm_kb.values(), default=0) / 1024, "tree_rss_mb": mem.peak_rss_kb / 1024,
-            "tree_pss_mb": mem.peak_pss_kb / 1024, "processes": mem.max_procs, "command": shlex.join(cmd)}
+            "tree_pss_mb": mem.peak_pss_kb / 1024, "processes": mem.max_procs, "command": portable(shlex.join(cmd))}
 
 
 def last_json(text):

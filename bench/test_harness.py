@@ -98,6 +98,17 @@ class Measure(unittest.TestCase):
             harness.last_json("no json here")
 
 
+class Portable(unittest.TestCase):
+    def test_no_machine_paths_in_recorded_commands(self):
+        here = os.path.dirname(os.path.abspath(__file__))
+        home = os.path.expanduser("~")
+        cmd = f"{home}/.cache/v/bin/python {here}/sdk_worker.py --bucket b"
+        self.assertEqual(harness.portable(cmd), "~/.cache/v/bin/python bench/sdk_worker.py --bucket b")
+        m = harness.measure([sys.executable, os.path.join(here, "sdk_list.py"), "--help"])
+        self.assertIn(" bench/sdk_list.py --help", m["command"])
+        self.assertNotIn(here, m["command"])
+
+
 class ReadmeUpdate(unittest.TestCase):
     def test_only_between_markers_and_names_the_source(self):
         with tempfile.TemporaryDirectory() as d:
