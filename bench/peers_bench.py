@@ -1,171 +1,219 @@
-"""One run of every peer comparison of benchmarks.md on the running cluster:
-generates `small` (N objects of 1 KiB) and `shards` (the same N samples as tar
-shards of 1,000), then
+"""Every peer comparison of benchmarks.md on the running cluster, each
+(tool, workload, W) run --repeat times (default 3), each run its own process
+timed from the outside (see harness.py):
 
-  P1  every object of `small` once: shardscope iterable dataset (W threads) vs
-      the SDK's AISIterDataset + DataLoader(W) vs aisloader(W) (GET-only, timed)
-  P2  every sample of `shards` once: shardscope shard reader vs the SDK's
-      AISShardReader + DataLoader(W); wire bytes/s vs curl fetching every
-      shard (W parallel transfers) to /dev/null
-  P3  DynamicBatchSampler over 1,000,000 sizes, max 50 KB: shardscope vs the
-      SDK's sampler, batches compared for identity
-  P6  `small` through get-batch (64 per request): shardscope vs the SDK's
+  P1  every object of `small` (1 KiB) once: shardscope's iterable dataset
+      direct and --via-proxy; the SDK's AISIterDataset + DataLoader(W)
+      (through the proxy) and a user's IterableDataset over
+      Object.get_reader(direct=True) (straight to the target); aisloader(W)
+      timed (its serving rate) and in epoch mode (every object once)
+  P2  every sample of a shard set once, for samples of 1 KiB, 16 KiB, 128 KiB
+      and 1 MiB: shardscope's shard reader (direct and --via-proxy) vs the
+      SDK's AISShardReader + DataLoader(W); wire bytes/s vs curl fetching
+      every shard with W parallel transfers
+  P3  dynamic batches (sampler_sets.py): equal sizes, log-normal, zeros,
+      oversized, exact fits; shardscope vs the SDK's DynamicBatchSampler
+  P6  `small` through get-batch, 64 per request: shardscope vs the SDK's
       AISBatchIterDataset + DataLoader(W)
 
-Writes bench/results/peers-<stamp>.json and .md (a table of ratios) and prints the Markdown.
+End to end = process start to exit (listing and start-up included); steady
+state = first item to last item. Any run that read a different number of
+items than the listing or reported errors stops the suite with a non-zero
+exit and no table. Writes bench/results/peers-<stamp>.json and .md.
 """
 
 import argparse
-import datetime as dt
-import json
 import os
-import platform
 import re
-import subprocess
 import sys
 import tempfile
 import time
 
-import torch
 from aistore.sdk import Client
 
-import loader_bench
-import sampler_bench
-from report import write_report
+import datasets
+import harness
+import sampler_sets
+import tables
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+P2_SIZES = {"1KiB": 1024, "16KiB": 16 << 10, "128KiB": 128 << 10, "1MiB": 1 << 20}
 
 
-def shardscope(cli, endpoint, url, mode, workers):
-    out = subprocess.run([cli, "bench", url, "--mode", mode, "--workers", str(workers), "--epochs", "1", "--json",
-                          "--batch-size", "64", "--cluster-stats"], check=True, capture_output=True, text=True,
-                         env=dict(os.environ, AIS_ENDPOINT=endpoint)).stdout
-    r = json.loads(out)
-    keep = ("items", "bytes", "wire_bytes", "seconds", "items_per_s", "bytes_per_s", "wire_bytes_per_s", "errors",
-            "latency_ms", "cpu_percent")
-    kept = {k: r[k] for k in keep}
-    # The per-target balance of the run: GETs each target served, max / mean.
-    c = r.get("cluster", {})
-    kept["cluster"] = {"imbalance": c.get("imbalance"),
-                       "get_n": {t["id"]: t.get("get_n") for t in c.get("targets", [])}}
-    return kept
+class Tools:
+    def __init__(self, a):
+        self.a = a
+        self.env = dict(os.environ, AIS_ENDPOINT=a.endpoint)
+
+    def shardscope(self, url, mode, w, via_proxy=False):
+        cmd = [self.a.cli, "bench", url, "--mode", mode, "--workers", str(w), "--epochs", "1", "--json",
+               "--batch", "1", "--batch-size", "64"] + (["--via-proxy"] if via_proxy else [])
+        m = harness.measure(cmd, env=self.env)
+        r = harness.last_json(m["stdout"])
+        # `seconds` runs from the loader's start (after the listing) to the last item;
+        # with --batch 1, time_to_first_batch_s is the time to the first item.
+        first = r["time_to_first_batch_s"] if r["time_to_first_batch_s"] >= 0 else 0.0
+        return harness.run_record(m, r["items"], r["seconds"] - first, r["errors"], bytes=r["bytes"],
+                                  wire_bytes=r["wire_bytes"], listing_s=r["listing_seconds"],
+                                  engine_s=r["seconds"], first_error=r.get("first_error"),
+                                  latency_ms=r["latency_ms"],
+                                  # The loader's own CPU counters (process CPU during the run, listing excluded).
+                                  engine_cpu_us_per_item=(1e6 * r["cpu_percent"] / 100 * r["seconds"] / r["items"]
+                                                          if r["items"] else None))
+
+    def sdk(self, bucket, kind, w):
+        cmd = [sys.executable, os.path.join(HERE, "sdk_worker.py"), "--endpoint", self.a.endpoint,
+               "--bucket", bucket, "--kind", kind, "--workers", str(w)]
+        m = harness.measure(cmd)
+        r = harness.last_json(m["stdout"])
+        steady = (r["last_item_s"] - r["first_item_s"]) if r.get("first_item_s") is not None else None
+        return harness.run_record(m, r["items"], steady, r["errors"], bytes=r["bytes"],
+                                  first_error=r.get("first_error"), xxhash_shim=r.get("xxhash_shim"))
+
+    def aisloader(self, bucket, w, seconds=None):
+        host, port = re.match(r"https?://([^:/]+):(\d+)", self.a.endpoint).groups()
+        mode = [f"-duration={seconds}s"] if seconds else ["-epochs=1", "-duration=0"]
+        cmd = [self.a.aisloader, f"-ip={host}", f"-port={port}", f"-bucket=ais://{bucket}", "-cleanup=false",
+               "-pctput=0", *mode, f"-numworkers={w}", "-quiet", "-json", "-stats-output=/dev/stdout"]
+        env = {k: v for k, v in os.environ.items() if k != "AIS_ENDPOINT"}
+        m = harness.measure(cmd, env=env)
+        out = m["stdout"]
+        stats = harness.last_json(out[out.index("["):out.rindex("]") + 1])[-1]["get"]
+        count, dur = int(stats["count"]), int(stats["duration"]) / 1e9
+        return harness.run_record(m, count, dur, int(stats["errors"]), bytes=int(stats["bytes"]),
+                                  latency_ms={"mean": int(stats["latency"]) / 1e6})
+
+    def curl(self, urls, w):
+        with tempfile.NamedTemporaryFile("w", suffix=".cfg", delete=False) as f:
+            for u in urls:
+                f.write(f'url = "{u}"\noutput = "/dev/null"\n')
+            cfg = f.name
+        try:
+            m = harness.measure(["curl", "-sS", "-L", "--fail", "--parallel", "--parallel-max", str(w), "-K", cfg,
+                                 "-w", "%{size_download}\n"])
+        finally:
+            os.unlink(cfg)
+        sizes = [int(x) for x in m["stdout"].split()]
+        m["command"] = m["command"].replace(cfg, "<one url per shard>")
+        return harness.run_record(m, len(sizes), m["wall_s"], 0, wire_bytes=sum(sizes))
 
 
-def aisloader(binary, endpoint, bucket, workers, seconds):
-    host, port = re.match(r"https?://([^:/]+):(\d+)", endpoint).groups()
-    env = {k: v for k, v in os.environ.items() if k != "AIS_ENDPOINT"}
-    out = subprocess.run([binary, f"-ip={host}", f"-port={port}", f"-bucket=ais://{bucket}", "-cleanup=false",
-                          "-pctput=0", f"-duration={seconds}s", f"-numworkers={workers}", "-quiet", "-json",
-                          "-stats-output=/dev/stdout"], check=True, capture_output=True, text=True, env=env).stdout
-    stats = json.loads(out[out.index("["):out.rindex("]") + 1])[-1]["get"]
-    count, dur_ns = int(stats["count"]), int(stats["duration"])
-    return {"items": count, "bytes": int(stats["bytes"]), "seconds": dur_ns / 1e9,
-            "items_per_s": count / (dur_ns / 1e9), "errors": int(stats["errors"])}
+def repeat(runs, key, n, fn, expected, check=harness.check):
+    """Runs fn n times into runs[key] (a list), validating each run."""
+    for i in range(n):
+        rec = fn()
+        check(key, i + 1, rec, expected)
+        runs.setdefault(key, []).append(rec)
 
 
-def curl_shards(endpoint, bucket, workers):
-    client = Client(endpoint)
-    names = [o.name for o in client.bucket(bucket).list_all_objects_iter(props="name,size")]
-    urls = [f"{endpoint}/v1/objects/{bucket}/{n}" for n in names]
-    with tempfile.NamedTemporaryFile("w", suffix=".cfg", delete=False) as f:
-        for u in urls:
-            f.write(f'url = "{u}"\noutput = "/dev/null"\n')
-        cfg = f.name
-    try:
-        t0 = time.perf_counter()
-        out = subprocess.run(["curl", "-sS", "-L", "--fail", "--parallel", "--parallel-max", str(workers), "-K", cfg,
-                              "-w", "%{size_download}\n"], check=True, capture_output=True, text=True).stdout
-        secs = time.perf_counter() - t0
-    finally:
-        os.unlink(cfg)
-    total = sum(int(x) for x in out.split())
-    return {"shards": len(urls), "bytes": total, "seconds": secs, "wire_bytes_per_s": total / secs}
+def check_aisloader_epoch(objects, workers):
+    """aisloader's epoch mode stops its workers after the epoch: a few GETs of
+    the next one may finish (observed: 2-5 extra of 2,000 with W = 1-4)."""
+    def check(tool, run_no, rec, expected):
+        harness.check(tool, run_no, rec, None)
+        if not objects <= rec["items"] <= objects + 2 * workers + 4:
+            raise harness.BenchFailure(f"{tool}, run {run_no}: read {rec['items']:,} objects in one epoch "
+                                       f"of {objects:,}; no table written")
+    return check
+
+
+def p1_p6(t, a, small, w):
+    runs = {}
+    url = f"ais://{small}"
+    for _ in range(a.repeat):  # one of each tool per round: back-to-back runs pair up in the ratios
+        repeat(runs, "shardscope_direct", 1, lambda: t.shardscope(url, "object", w), a.objects)
+        repeat(runs, "shardscope_proxy", 1, lambda: t.shardscope(url, "object", w, via_proxy=True), a.objects)
+        repeat(runs, "sdk_iter_proxy", 1, lambda: t.sdk(small, "iter", w), a.objects)
+        repeat(runs, "sdk_direct", 1, lambda: t.sdk(small, "direct", w), a.objects)
+        repeat(runs, "aisloader_timed", 1, lambda: t.aisloader(small, w, a.aisloader_seconds), None)
+        repeat(runs, "aisloader_epoch", 1, lambda: t.aisloader(small, w), a.objects,
+               check=check_aisloader_epoch(a.objects, w))
+        if not a.no_p6:
+            repeat(runs, "p6_shardscope", 1, lambda: t.shardscope(url, "get-batch", w), a.objects)
+            repeat(runs, "p6_sdk", 1, lambda: t.sdk(small, "batch", w), a.objects)
+    return runs
+
+
+def p2(t, a, bucket, samples, shards, w):
+    runs = {}
+    url = f"ais://{bucket}"
+    names = [o.name for o in Client(a.endpoint).bucket(bucket).list_all_objects_iter(props="name")]
+    urls = [f"{a.endpoint}/v1/objects/{bucket}/{n}" for n in names]
+    for _ in range(a.repeat):
+        repeat(runs, "shardscope_direct", 1, lambda: t.shardscope(url, "shard", w), samples)
+        repeat(runs, "shardscope_proxy", 1, lambda: t.shardscope(url, "shard", w, via_proxy=True), samples)
+        repeat(runs, "sdk_shard_reader", 1, lambda: t.sdk(bucket, "shard", w), samples)
+        repeat(runs, "curl", 1, lambda: t.curl(urls, w), shards)
+    return runs
 
 
 def main():
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cli", required=True)
     ap.add_argument("--aisloader", required=True)
     ap.add_argument("--endpoint", default=os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080"))
-    ap.add_argument("--objects", type=int, default=20000)
-    ap.add_argument("--per-shard", type=int, default=1000)
-    ap.add_argument("--p2-samples", type=int, default=200000,
-                    help="samples in the shard set (P2 and curl): runs long enough for the wire rate to mean something")
-    ap.add_argument("--workers", default="1,2,4")
-    ap.add_argument("--aisloader-seconds", type=int, default=8)
-    ap.add_argument("--sampler-sizes", type=int, default=1000000)
+    ap.add_argument("--objects", type=int, default=2000, help="objects of `small` (P1, P6)")
+    ap.add_argument("--workers", default="1,2,4", help="comma-separated W (add 8 for the long run)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of every (tool, workload, W); >= 3 for medians")
+    ap.add_argument("--p2-sizes", default="1KiB,16KiB,128KiB,1MiB")
+    ap.add_argument("--p2-mb", type=int, default=200, help="payload MB of each P2 shard set but the 1 KiB one")
+    ap.add_argument("--p2-1k-samples", type=int, default=20000, help="samples of the 1 KiB shard set")
+    ap.add_argument("--aisloader-seconds", type=int, default=5)
+    ap.add_argument("--sampler-sizes", type=int, default=1000000, help="sizes of P3's equal-size set (others 1/10)")
+    ap.add_argument("--no-p6", action="store_true")
+    ap.add_argument("--bucket-prefix", default="bench")
+    ap.add_argument("--label", default="", help="e.g. smoke: recorded and shown with every table")
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     ap.add_argument("--command", default="bench/run.sh peers")
     a = ap.parse_args()
+    if a.repeat < 1:
+        ap.error("--repeat must be at least 1")
+    workers = [int(w) for w in a.workers.split(",")]
     client = Client(a.endpoint)
-    targets = len(client.cluster().get_info().tmap)
-    small, shards = f"ss-bench-small-{a.objects}", f"ss-bench-shards-{a.p2_samples}"
-    loader_bench.ensure_small(a.cli, client, a.endpoint, small, a.objects)
-    loader_bench.ensure_shards(client, shards, a.p2_samples, a.per_shard)
+    result = harness.describe(a.endpoint, a.cli, a.aisloader)
+    result.update({"suite": "peers", "label": a.label, "command": a.command, "repeat": a.repeat,
+                   "workers": workers, "p1": {}, "p2": {}, "p6": {}})
 
-    rows = []
-    for w in map(int, a.workers.split(",")):
-        row = {"workers": w,
-               "p1_shardscope": shardscope(a.cli, a.endpoint, f"ais://{small}", "object", w),
-               "p1_sdk": loader_bench.theirs(a.endpoint, small, "iter", w),
-               "p1_aisloader": aisloader(a.aisloader, a.endpoint, small, w, a.aisloader_seconds),
-               "p2_shardscope": shardscope(a.cli, a.endpoint, f"ais://{shards}", "shard", w),
-               "p2_sdk": loader_bench.theirs(a.endpoint, shards, "shard", w),
-               "p2_curl": curl_shards(a.endpoint, shards, w),
-               "p6_shardscope": shardscope(a.cli, a.endpoint, f"ais://{small}", "get-batch", w),
-               "p6_sdk": loader_bench.theirs(a.endpoint, small, "batch", w)}
-        rows.append(row)
-        print(f"W={w}: P1 {row['p1_shardscope']['items_per_s']:.0f} vs SDK {row['p1_sdk']['items_per_s']:.0f} vs "
-              f"aisloader {row['p1_aisloader']['items_per_s']:.0f}/s; P2 {row['p2_shardscope']['items_per_s']:.0f} "
-              f"vs SDK {row['p2_sdk']['items_per_s']:.0f}/s", file=sys.stderr)
-
-    sizes = [1000] * a.sampler_sizes
-    sdk_batches, sdk_s = sampler_bench.theirs(sizes, 50000)
-    mine = sampler_bench.ours(a.cli, sizes, 50000, want_batches=True)
-    p3 = {"sizes": a.sampler_sizes, "sdk_s": sdk_s, "shardscope_s": mine["stats"]["sample_seconds"],
-          "batches": len(sdk_batches),
-          "identical": [[int(x) for x in b] for b in mine["batches"]] == sdk_batches}
-
-    result = {"schema_version": 1,
-              "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared with the cluster)",
-              "cluster_version": "5.0 (aisnode v1.5.0)", "targets": targets, "sdk": "aistore 1.25.0", "torch": torch.__version__,
-              "datasets": {"small": {"objects": a.objects, "size": 1024},
-                           "shards": {"samples": a.p2_samples, "per_shard": a.per_shard,
-                                      "members": [".bin 1 KiB", ".cls"]}},
-              "rows": rows, "p3": p3, "command": a.command}
-
-    lines = [f"Peer comparison (P1, P2, P3, P6), {result['date']}, {result['machine']}, AIStore 5.0 "
-             f"with {targets} target(s), "
-             f"SDK 1.25.0, torch {torch.__version__}.", "",
-             f"P1: {a.objects:,} objects of 1 KiB once; P2: {a.p2_samples:,} such samples (`<key>.bin` 1 KiB + "
-             f"`<key>.cls`) from {a.p2_samples // a.per_shard} tar shards once; P6: the objects of P1 through "
-             "get-batch, 64 per request. Ratios are shardscope ÷ peer "
-             "(items/s; P2 wire: bytes/s on the wire).", "",
-             "| W | P1 ÷ SDK iter | P1 ÷ aisloader | P2 ÷ SDK shard reader | P2 wire ÷ curl | P6 ÷ SDK get-batch |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for r in rows:
-        p1 = r["p1_shardscope"]["items_per_s"]
-        p2 = r["p2_shardscope"]
-        lines.append(
-            f"| {r['workers']} | {p1 / r['p1_sdk']['items_per_s']:.1f}× ({p1:,.0f}/s) "
-            f"| {p1 / r['p1_aisloader']['items_per_s']:.2f}× (aisloader {r['p1_aisloader']['items_per_s']:,.0f}/s) "
-            f"| {p2['items_per_s'] / r['p2_sdk']['items_per_s']:.1f}× ({p2['items_per_s']:,.0f}/s) "
-            f"| {p2['wire_bytes_per_s'] / r['p2_curl']['wire_bytes_per_s']:.2f}× "
-            f"({p2['wire_bytes_per_s'] / 1e6:,.0f} vs {r['p2_curl']['wire_bytes_per_s'] / 1e6:,.0f} MB/s) "
-            f"| {r['p6_shardscope']['items_per_s'] / r['p6_sdk']['items_per_s']:.1f}× |")
-    lines += ["", "Per-target balance of shardscope's runs (GETs per target, max ÷ mean; 1.00 = even):", "",
-              "| W | P1 | P2 | P6 |", "| ---: | ---: | ---: | ---: |"]
-    for r in rows:
-        cells = [f"{r[k]['cluster']['imbalance']:.2f}" if r[k]["cluster"]["imbalance"] is not None else "?"
-                 for k in ("p1_shardscope", "p2_shardscope", "p6_shardscope")]
-        lines.append(f"| {r['workers']} | " + " | ".join(cells) + " |")
-    lines += ["", f"P3: DynamicBatchSampler over {a.sampler_sizes:,} sizes of 1 KB, max 50 KB: shardscope "
-              f"{p3['shardscope_s']:.3f} s, SDK {p3['sdk_s']:.3f} s ({p3['sdk_s'] / max(p3['shardscope_s'], 1e-9):,.0f}× "
-              f"faster), {p3['batches']:,} batches, identical: {p3['identical']}.", "",
-              f"Command: `{a.command}`"]
-    write_report(a.out, "peers", result, "\n".join(lines) + "\n")
+    small = f"{a.bucket_prefix}-small-{a.objects}"
+    datasets.ensure_small(a.cli, client, a.endpoint, small, a.objects)
+    result["datasets"] = {"small": {"bucket": f"ais://{small}", "objects": a.objects, "object_size": 1024}}
+    t = Tools(a)
+    started = time.monotonic()
+    result["elapsed_s"] = {}
+    try:
+        for w in workers:
+            runs = p1_p6(t, a, small, w)
+            result["p1"][str(w)] = {k: v for k, v in runs.items() if not k.startswith("p6_")}
+            if not a.no_p6:
+                result["p6"][str(w)] = {k[3:]: v for k, v in runs.items() if k.startswith("p6_")}
+            print(f"P1 W={w} done", file=sys.stderr)
+        result["elapsed_s"]["p1_p6"] = time.monotonic() - started
+        for label in a.p2_sizes.split(","):
+            size = P2_SIZES[label]
+            target = a.p2_1k_samples * size if size == 1024 else a.p2_mb * 1000 * 1000
+            samples, per_shard = datasets.shard_layout(size, target)
+            bucket = f"{a.bucket_prefix}-shards-{label.lower()}-{samples}"
+            datasets.ensure_shards(client, bucket, samples, per_shard, size)
+            shards = samples // per_shard
+            result["datasets"][f"shards_{label}"] = {"bucket": f"ais://{bucket}", "samples": samples,
+                                                     "per_shard": per_shard, "shards": shards, "sample_size": size,
+                                                     "members": [f".bin {label}", ".cls"]}
+            result["p2"][label] = {str(w): p2(t, a, bucket, samples, shards, w) for w in workers}
+            print(f"P2 {label} done", file=sys.stderr)
+            result["elapsed_s"][f"p2_{label}"] = time.monotonic() - started - sum(result["elapsed_s"].values())
+        t3 = time.monotonic()
+        result["p3"] = sampler_sets.run_all(a.cli, a.sampler_sizes, a.repeat)
+        result["elapsed_s"]["p3"] = time.monotonic() - t3
+        for row in result["p3"]:
+            if not row["identical"]:
+                raise harness.BenchFailure(f"P3 {row['set']}: shardscope's batches differ from the SDK's; "
+                                           "no table written")
+    except harness.BenchFailure as e:
+        print(f"peers benchmark FAILED: {e}", file=sys.stderr)
+        return 1
+    harness.write_result(a.out, "peers", result, tables.render_peers)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -36,13 +36,13 @@ class SizesOnly:
         return len(self._objs)
 
 
-def ours(cli, sizes, max_bytes, strategy="sdk", want_batches=False):
+def ours(cli, sizes, max_bytes, strategy="sdk", want_batches=False, extra=()):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.write("\n".join(map(str, sizes)))
         path = f.name
     try:
         args = [cli, "batches", "--sizes-file", path, "--max-batch-bytes", str(max_bytes), "--strategy", strategy,
-                "--json"]
+                "--json", *extra]
         if not want_batches:
             args.append("--stats-only")
         out = subprocess.run(args, capture_output=True, text=True, check=True).stdout

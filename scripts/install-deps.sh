@@ -15,7 +15,7 @@ PKGS=(
   python3-venv python3-dev
   clang-format desktop-file-utils dpkg-dev
   tar gzip lz4 zip unzip attr openssl python3
-  time
+  time linux-perf
 )
 
 missing=()

@@ -1,0 +1,136 @@
+"""Unit tests of the benchmark harness's arithmetic, validation and README
+update (no cluster needed): python -m unittest bench/test_harness.py, or
+`cd bench && python -m unittest test_harness` with the project's venv."""
+
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import harness  # noqa: E402
+import tables  # noqa: E402
+
+
+class Verdict(unittest.TestCase):
+    CASES = {  # name: (per-run ratios, goal, higher is better, expected)
+        "all above": ([9.0, 10.0, 12.0], 8, True, "met"),
+        "all below": ([5.0, 6.0, 7.9], 8, True, "not met"),
+        "straddles": ([7.0, 8.5, 9.0], 8, True, "overlaps the goal"),
+        "min on the goal": ([8.0, 9.0, 10.0], 8, True, "met"),
+        "lower is better, all below": ([0.2, 0.3, 0.4], 0.5, False, "met"),
+        "lower is better, straddles": ([0.4, 0.5, 0.6], 0.5, False, "overlaps the goal"),
+        "lower is better, all above": ([0.6, 0.7, 0.8], 0.5, False, "not met"),
+    }
+
+    def test_cases(self):
+        for name, (runs, goal, higher, want) in self.CASES.items():
+            with self.subTest(name):
+                r = {"median": sorted(runs)[1], "min": min(runs), "max": max(runs)}
+                self.assertEqual(harness.verdict(r, goal, higher), want)
+
+    def test_no_ratio(self):
+        self.assertEqual(harness.verdict(None, 8), "n/a")
+
+
+class Ratio(unittest.TestCase):
+    def test_median_over_median_and_run_by_run_range(self):
+        r = harness.ratio([100, 300, 200], [10, 20, 40])
+        self.assertEqual(r["median"], 200 / 20)
+        self.assertEqual(r["per_run"], [10.0, 15.0, 5.0])
+        self.assertEqual((r["min"], r["max"]), (5.0, 15.0))
+
+    def test_missing_values_give_no_ratio(self):
+        self.assertIsNone(harness.ratio([1, None], [1, 2]))
+        self.assertIsNone(harness.ratio([], [1]))
+
+    def test_spread(self):
+        self.assertEqual(harness.spread([3, 1, None, 2]), {"median": 2, "min": 1, "max": 3, "n": 3})
+        self.assertIsNone(harness.spread([None]))
+
+
+class Check(unittest.TestCase):
+    CASES = {  # name: (record, expected items, message part or None when the run is good)
+        "good": ({"items": 10, "errors": 0}, 10, None),
+        "short read": ({"items": 9, "errors": 0}, 10, "sdk_iter, run 2: read 9 items, the listing has 10"),
+        "extra items": ({"items": 11, "errors": 0}, 10, "read 11 items, the listing has 10"),
+        "errors": ({"items": 10, "errors": 2, "first_error": "HTTP 404 on obj-1"}, 10,
+                   "sdk_iter, run 2: 2 error(s) reported (HTTP 404 on obj-1)"),
+        "timed run, no count": ({"items": 123, "errors": 0}, None, None),
+    }
+
+    def test_cases(self):
+        for name, (rec, expected, message) in self.CASES.items():
+            with self.subTest(name):
+                if message is None:
+                    harness.check("sdk_iter", 2, rec, expected)
+                    continue
+                with self.assertRaises(harness.BenchFailure) as ctx:
+                    harness.check("sdk_iter", 2, rec, expected)
+                self.assertIn(message, str(ctx.exception))
+                self.assertIn("no table written", str(ctx.exception))
+
+
+class Measure(unittest.TestCase):
+    def test_wall_cpu_and_memory_of_a_child(self):
+        ballast = bytearray(300 << 20)  # the runner's own peak must not leak into the child's (ru_maxrss does)
+        ballast[::4096] = b"x" * len(ballast[::4096])
+        m = harness.measure([sys.executable, "-c",
+                             "import time; b = bytearray(64 << 20); time.sleep(1.0); print('{\"n\": 1}')"])
+        del ballast
+        self.assertEqual(harness.last_json(m["stdout"]), {"n": 1})
+        self.assertGreater(m["wall_s"], 0.3)
+        self.assertGreater(m["cpu_s"], 0)
+        self.assertGreater(m["peak_rss_mb"], 60)
+        self.assertLess(m["peak_rss_mb"], 200)
+        self.assertGreater(m["tree_pss_mb"], 60)
+
+    def test_failing_tool_names_the_command(self):
+        with self.assertRaises(harness.BenchFailure) as ctx:
+            harness.measure([sys.executable, "-c", "import sys; sys.stderr.write('boom'); sys.exit(3)"])
+        self.assertIn("exit 3", str(ctx.exception))
+        self.assertIn("boom", str(ctx.exception))
+
+    def test_last_json_after_progress_lines(self):
+        self.assertEqual(harness.last_json("progress 1/2\nstill [going\n{\"a\": [1, 2]}\n"), {"a": [1, 2]})
+        with self.assertRaises(harness.BenchFailure):
+            harness.last_json("no json here")
+
+
+class Portable(unittest.TestCase):
+    def test_no_machine_paths_in_recorded_commands(self):
+        here = os.path.dirname(os.path.abspath(__file__))
+        home = os.path.expanduser("~")
+        cmd = f"{home}/.cache/v/bin/python {here}/sdk_worker.py --bucket b"
+        self.assertEqual(harness.portable(cmd), "~/.cache/v/bin/python bench/sdk_worker.py --bucket b")
+        m = harness.measure([sys.executable, os.path.join(here, "sdk_list.py"), "--help"])
+        self.assertIn(" bench/sdk_list.py --help", m["command"])
+        self.assertNotIn(here, m["command"])
+
+
+class ReadmeUpdate(unittest.TestCase):
+    def test_only_between_markers_and_names_the_source(self):
+        with tempfile.TemporaryDirectory() as d:
+            res = {"schema_version": harness.SCHEMA_VERSION, "suite": "listing", "label": "", "date": "D",
+                   "repeat": 1, "command": "cmd", "versions": {}, "cluster": {},
+                   "machine": {"cpu_model": "M", "cores": 2, "kernel": "K", "load_avg_at_start": [1.0]},
+                   "listing": {"10": {"shardscope": [{"wall_s": 1.0, "tree_pss_mb": 1, "peak_rss_mb": 2}],
+                                      "python_sdk": [{"wall_s": 4.0, "tree_pss_mb": 3, "peak_rss_mb": 4}]}}}
+            os.makedirs(os.path.join(d, "bench", "results"))
+            with open(os.path.join(d, "bench", "results", "listing-20260101-000000.json"), "w") as f:
+                import json
+                json.dump(res, f)
+            text = "before\n<!-- bench:listing:begin -->\nold 123\n<!-- bench:listing:end -->\nafter\n"
+            out = tables.update(text, os.path.join(d, "bench", "results"), d)
+            self.assertTrue(out.startswith("before\n<!-- bench:listing:begin -->\n"))
+            self.assertTrue(out.endswith("<!-- bench:listing:end -->\nafter\n"))
+            self.assertNotIn("old 123", out)
+            self.assertIn("Source: bench/results/listing-20260101-000000.json", out)
+            self.assertIn("| 10 | Python SDK list_all_objects_iter | 4.00 |", out)
+            self.assertIn("0.25× (0.25–0.25) | ≤ 0.5× | met |", out)
+            self.assertIn("ais CLI not on PATH", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
