@@ -265,6 +265,31 @@ def cluster(endpoint):
             "targets": len(targets), "target_mountpaths": targets, "smap_version": smap.get("version")}
 
 
+def target_gets(endpoint):
+    """Each target's own GET counter (`get.n` of its node status, read through
+    the proxy's reverse route): read before and after a run, outside the timed
+    process, the difference is how many GETs each target served."""
+    smap = _get_json(f"{endpoint}/v1/daemon?what=smap")
+    out = {}
+    for tid in sorted(smap["tmap"]):
+        try:
+            st = _get_json(f"{endpoint}/v1/reverse/daemon?what=node_status", headers={"Ais-Node-Id": tid})
+            out[tid] = int((st.get("tracker") or {}).get("get.n", 0))
+        except Exception:
+            out[tid] = None  # a node that does not answer: no balance for this run
+    return out
+
+
+def balance(before, after):
+    """GETs per target during a run and max / mean of them (1.0 = even)."""
+    gets = {t: after[t] - before[t] for t in after
+            if t in before and after[t] is not None and before[t] is not None}
+    if len(gets) != len(after) or not gets:
+        return {"get_n": gets, "imbalance": None}
+    mean = sum(gets.values()) / len(gets)
+    return {"get_n": gets, "imbalance": (max(gets.values()) / mean) if mean > 0 else None}
+
+
 def tool_version(cmd):
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=20)

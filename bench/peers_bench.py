@@ -48,7 +48,9 @@ class Tools:
     def shardscope(self, url, mode, w, via_proxy=False):
         cmd = [self.a.cli, "bench", url, "--mode", mode, "--workers", str(w), "--epochs", "1", "--json",
                "--batch", "1", "--batch-size", "64"] + (["--via-proxy"] if via_proxy else [])
+        before = harness.target_gets(self.a.endpoint)
         m = harness.measure(cmd, env=self.env)
+        spread_over = harness.balance(before, harness.target_gets(self.a.endpoint))
         r = harness.last_json(m["stdout"])
         # `seconds` runs from the loader's start (after the listing) to the last item;
         # with --batch 1, time_to_first_batch_s is the time to the first item.
@@ -56,7 +58,7 @@ class Tools:
         return harness.run_record(m, r["items"], r["seconds"] - first, r["errors"], bytes=r["bytes"],
                                   wire_bytes=r["wire_bytes"], listing_s=r["listing_seconds"],
                                   engine_s=r["seconds"], first_error=r.get("first_error"),
-                                  latency_ms=r["latency_ms"],
+                                  latency_ms=r["latency_ms"], targets=spread_over,
                                   # The loader's own CPU counters (process CPU during the run, listing excluded).
                                   engine_cpu_us_per_item=(1e6 * r["cpu_percent"] / 100 * r["seconds"] / r["items"]
                                                           if r["items"] else None))

@@ -121,6 +121,25 @@ def ratio_row(w, name, ours, theirs, goal=None, e2e=True, fn_e2e=None, fn_steady
     return f"| {w} | {name} | {rcell(re_)} | {rcell(rs)} | {g} | {v} |"
 
 
+def imbalance(runs):
+    vals = [(r.get("targets") or {}).get("imbalance") for r in runs or []]
+    return cell(vals, 2) if any(v is not None for v in vals) else "—"
+
+
+def balance_rows(res):
+    rows = []
+    for w, r in res["p1"].items():
+        rows.append(f"| P1 objects | {w} | {imbalance(r.get('shardscope_direct'))} "
+                    f"| {imbalance(r.get('shardscope_proxy'))} |")
+    for label, by_w in res["p2"].items():
+        for w, r in by_w.items():
+            rows.append(f"| P2 {label} shards | {w} | {imbalance(r.get('shardscope_direct'))} "
+                        f"| {imbalance(r.get('shardscope_proxy'))} |")
+    for w, r in (res.get("p6") or {}).items():
+        rows.append(f"| P6 get-batch | {w} | {imbalance(r.get('shardscope'))} | — |")
+    return rows if any("—" not in row.split("|")[3] for row in rows) else []
+
+
 def render_peers(res):
     L = header(res, "Peer comparison (P1, P2, P3, P6)")
     ds = res["datasets"]
@@ -181,6 +200,12 @@ def render_peers(res):
         L += ["", "| W | ratio | end to end | steady | goal | verdict |", "| ---: | --- | ---: | ---: | --- | --- |"]
         for w, r in res["p6"].items():
             L.append(ratio_row(w, "shardscope ÷ SDK", r["shardscope"], r["sdk"], 2))
+    bal = balance_rows(res)
+    if bal:
+        L += ["", "### Per-target balance of shardscope's runs", "",
+              "GETs each target served during the run (its own `get.n`, read before and after, outside the timed "
+              "process), max ÷ mean; 1.00 = even. P2 spreads only as evenly as a few shards over the targets can.",
+              "", "| workload | W | direct | via proxy |", "| --- | ---: | ---: | ---: |"] + bal
     if res.get("p3"):
         L += ["", "### P3: dynamic batches, shardscope vs the SDK's DynamicBatchSampler", "",
               "| set | SDK s | shardscope s | SDK ÷ shardscope | batches | identical | goal ≤ 0.1 s |",

@@ -50,6 +50,20 @@ class Ratio(unittest.TestCase):
         self.assertIsNone(harness.spread([None]))
 
 
+class Balance(unittest.TestCase):
+    def test_gets_per_target_and_max_over_mean(self):
+        b = harness.balance({"t1": 100, "t2": 50, "t3": 7}, {"t1": 130, "t2": 60, "t3": 27})
+        self.assertEqual(b["get_n"], {"t1": 30, "t2": 10, "t3": 20})
+        self.assertAlmostEqual(b["imbalance"], 1.5)  # 30 / mean 20
+
+    def test_a_silent_target_gives_no_balance(self):
+        b = harness.balance({"t1": 1, "t2": None}, {"t1": 5, "t2": None})
+        self.assertIsNone(b["imbalance"])
+
+    def test_no_gets_gives_no_balance(self):
+        self.assertIsNone(harness.balance({"t1": 3}, {"t1": 3})["imbalance"])
+
+
 class Check(unittest.TestCase):
     CASES = {  # name: (record, expected items, message part or None when the run is good)
         "good": ({"items": 10, "errors": 0}, 10, None),
