@@ -67,7 +67,6 @@ struct ArchiveReader::Impl
     Pull pull;
     archive *a = nullptr;
     std::vector<char> buffer = std::vector<char>(256 * 1024); // input blocks
-    std::vector<char> data = std::vector<char>(256 * 1024);   // member data (reused)
     std::uint64_t currentSize = 0;
     std::exception_ptr pullError; // an error of the data source, rethrown as is
     bool opened = false;
@@ -177,23 +176,43 @@ bool ArchiveReader::next(ArchiveEntry &entry)
 
 std::uint64_t ArchiveReader::readData(const BodySink &sink)
 {
+    // Blocks as libarchive holds them (for a plain tar: straight out of the
+    // bytes read from the source): one copy fewer than archive_read_data,
+    // which copies each block into a buffer of ours first.
     archive *a = m_impl->a;
     std::uint64_t total = 0;
-    std::vector<char> &buf = m_impl->data;
+    auto deliver = [&](const char *d, std::size_t n) {
+        total += n;
+        if (!sink(d, n))
+            throw Error(ErrorKind::Cancelled,
+                        m_description + ": reading member " + quoted(m_current) + " stopped");
+    };
+    // A sparse member's holes are zeros, as archive_read_data gives them.
+    auto zerosUpTo = [&](la_int64_t offset) {
+        static const std::vector<char> zeros(64 * 1024, '\0');
+        while (offset > 0 && total < static_cast<std::uint64_t>(offset))
+            deliver(zeros.data(), static_cast<std::size_t>(std::min<std::uint64_t>(
+                                      zeros.size(), static_cast<std::uint64_t>(offset) - total)));
+    };
     for (;;) {
-        const la_ssize_t n = archive_read_data(a, buf.data(), buf.size());
-        if (n == 0)
+        const void *block = nullptr;
+        std::size_t size = 0;
+        la_int64_t offset = 0;
+        const int rc = archive_read_data_block(a, &block, &size, &offset);
+        if (rc == ARCHIVE_EOF) {
+            zerosUpTo(offset);
             return total;
-        if (n < 0) {
+        }
+        if (rc < ARCHIVE_WARN || (size > 0 && offset >= 0 && static_cast<std::uint64_t>(offset) < total)) {
             if (m_impl->pullError)
                 std::rethrow_exception(m_impl->pullError);
-            const char *msg = archive_error_string(a);
+            const char *msg = rc < ARCHIVE_WARN ? archive_error_string(a) : "blocks out of order";
             throw Error(ErrorKind::Protocol, m_description + ": member " + quoted(m_current) +
                                                  " is truncated or corrupt (" + (msg ? msg : "unknown error") + ")");
         }
-        total += static_cast<std::uint64_t>(n);
-        if (!sink(buf.data(), static_cast<std::size_t>(n)))
-            throw Error(ErrorKind::Cancelled, m_description + ": reading member " + quoted(m_current) + " stopped");
+        zerosUpTo(offset);
+        if (size > 0)
+            deliver(static_cast<const char *>(block), size);
     }
 }
 

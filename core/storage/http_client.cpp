@@ -260,6 +260,12 @@ void checkScheme(std::string_view url, const std::string &what)
 
 constexpr long kMaxRedirects = 5;
 
+// Kept-alive connections one client holds at most, one per host: a worker
+// reading from AIStore talks to the proxy and to every target, so this must
+// cover the cluster's nodes (libcurl keeps only 5 by default, and then a
+// sixth host closed the oldest connection on every read).
+constexpr long kMaxConnections = 32;
+
 } // namespace
 
 std::string urlOrigin(std::string_view url)
@@ -403,6 +409,9 @@ HttpResponse HttpClient::performOnce(const HttpRequest &request, const std::stri
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_TCP_NODELAY, 1L);
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+    // Set again on every request: curl_easy_reset() puts it back to
+    // libcurl's default of 5.
+    curl_easy_setopt(curl, CURLOPT_MAXCONNECTS, kMaxConnections);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connectTimeout.count()));
     if (m_options.totalTimeout.count() > 0)
         curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(m_options.totalTimeout.count()));

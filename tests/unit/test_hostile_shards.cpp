@@ -56,6 +56,39 @@ std::string member(const std::string &name, const std::string &data)
 }
 const std::string kEnd(1024, '\0');
 
+// A GNU tar sparse member (type 'S', the old format GNU tar --sparse writes):
+// `realSize` bytes of which only `regions` (offset, bytes) are stored.
+std::string sparseMember(const std::string &name, std::uint64_t realSize,
+                         const std::vector<std::pair<std::uint64_t, std::string>> &regions)
+{
+    std::string data;
+    for (const auto &r : regions)
+        data += r.second;
+    std::string h(512, '\0');
+    std::memcpy(&h[0], name.data(), std::min<std::size_t>(name.size(), 100));
+    std::snprintf(&h[100], 8, "%07o", 0644);
+    std::snprintf(&h[108], 8, "%07o", 0);
+    std::snprintf(&h[116], 8, "%07o", 0);
+    std::snprintf(&h[124], 12, "%011llo", static_cast<unsigned long long>(data.size()));
+    std::snprintf(&h[136], 12, "%011o", 0);
+    h[156] = 'S';
+    std::memcpy(&h[257], "ustar  ", 8); // GNU magic
+    for (std::size_t i = 0; i < regions.size() && i < 4; ++i) {
+        std::snprintf(&h[386 + 24 * i], 12, "%011llo", static_cast<unsigned long long>(regions[i].first));
+        std::snprintf(&h[398 + 24 * i], 12, "%011llo",
+                      static_cast<unsigned long long>(regions[i].second.size()));
+    }
+    std::snprintf(&h[483], 12, "%011llo", static_cast<unsigned long long>(realSize));
+    std::memset(&h[148], ' ', 8);
+    unsigned sum = 0;
+    for (unsigned char c : h)
+        sum += c;
+    std::snprintf(&h[148], 8, "%06o", sum);
+    h[155] = ' ';
+    data.append((512 - data.size() % 512) % 512, '\0');
+    return h + data;
+}
+
 // CRC-32 as PNG and gzip use it (zlib's).
 std::uint32_t crc32(const std::string &bytes)
 {
@@ -118,6 +151,8 @@ private Q_SLOTS:
     void memberCapHoldsWhileStreaming_data();
     void memberCapHoldsWhileStreaming();
     void sdkRuleIsBounded();
+    void sparseMembersReadWithTheirHoles_data();
+    void sparseMembersReadWithTheirHoles();
 
 private:
     QTemporaryDir m_dir;
@@ -337,6 +372,49 @@ void TestHostileShards::sdkRuleIsBounded()
     samples = 0;
     QCOMPARE(readShard(*m_store, "wide.tar", sdk, &grown, &samples), std::string());
     QCOMPARE(samples, 64);
+}
+
+void TestHostileShards::sparseMembersReadWithTheirHoles_data()
+{
+    QTest::addColumn<int>("realSize");
+    QTest::addColumn<int>("firstAt");
+    QTest::addColumn<int>("secondAt");
+    QTest::newRow("holes before, between and after the data") << 200000 << 1000 << 150000;
+    QTest::newRow("data at the very start, hole at the end") << 70000 << 0 << 3;
+    QTest::newRow("a hole of several blocks up to the last byte") << 300000 << 5 << 299997;
+}
+
+// A sparse member reads as its full size, holes as zeros, and the member after
+// it is read from the right place.
+void TestHostileShards::sparseMembersReadWithTheirHoles()
+{
+    QFETCH(int, realSize);
+    QFETCH(int, firstAt);
+    QFETCH(int, secondAt);
+    const std::string first = "abc", second = "xyz";
+    std::string expected(static_cast<std::size_t>(realSize), '\0');
+    expected.replace(static_cast<std::size_t>(firstAt), 3, first);
+    expected.replace(static_cast<std::size_t>(secondAt), 3, second);
+    const std::string shard = "sparse/" + std::string(QTest::currentDataTag()) + ".tar";
+    m_store->putBytes(
+        "h", shard,
+        sparseMember("s.bin", static_cast<std::uint64_t>(realSize), {{firstAt, first}, {secondAt, second}}) +
+            member("s.cls", "7") + kEnd);
+    ShardReader reader(*m_store, "h", ShardReadOptions{});
+    std::vector<Sample> samples;
+    reader.read(shard,
+                [&](Sample &&s) {
+                    samples.push_back(std::move(s));
+                    return true;
+                },
+                {});
+    QCOMPARE(samples.size(), std::size_t(1));
+    const std::string *bin = samples[0].member("bin");
+    const std::string *cls = samples[0].member("cls");
+    QVERIFY(bin && cls);
+    QCOMPARE(bin->size(), expected.size());
+    QVERIFY2(*bin == expected, "the sparse member's bytes differ");
+    QCOMPARE(*cls, std::string("7"));
 }
 
 QTEST_GUILESS_MAIN(TestHostileShards)

@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <algorithm>
+#include <memory>
+
 using namespace shardscope;
 using namespace std::chrono_literals;
 
@@ -48,6 +51,8 @@ private Q_SLOTS:
     void doesNotRetryClientErrors();
     void directReadsGoToTheOwningTarget();
     void refusedDirectReadFallsBackToTheProxy();
+    void redirectedReadsKeepTheirConnections_data();
+    void redirectedReadsKeepTheirConnections();
 };
 
 void TestHttpClient::refusedConnectionIsANetworkError()
@@ -354,6 +359,54 @@ void TestHttpClient::refusedDirectReadFallsBackToTheProxy()
     QCOMPARE(client.getObject("b", "o"), std::string("via the proxy"));
     QVERIFY(!client.options().directReads); // refused once: off for good
     QCOMPARE(target.requests().size(), size_t(3)); // one refused direct try, then two redirected reads
+}
+
+void TestHttpClient::redirectedReadsKeepTheirConnections_data()
+{
+    QTest::addColumn<int>("targets");
+    QTest::newRow("1 target") << 1;
+    QTest::newRow("3 targets") << 3;
+    QTest::newRow("5 targets: more hosts than libcurl's default cache of 5") << 5;
+    QTest::newRow("12 targets") << 12;
+}
+
+// Reads through the proxy (its 301 to the owning target) on one client, the
+// way a loader worker reads: every node is connected to once and the
+// connection kept alive, whatever the number of targets.
+void TestHttpClient::redirectedReadsKeepTheirConnections()
+{
+    QFETCH(int, targets);
+    std::vector<std::unique_ptr<LocalServer>> nodes;
+    for (int i = 0; i < targets; ++i)
+        nodes.push_back(std::make_unique<LocalServer>(
+            [](const LocalServer::Request &) { return reply(200, "OK", "data"); }));
+    LocalServer proxy([&](const LocalServer::Request &r) {
+        // "/v1/objects/b/o<i>?...": object i lives on target i % targets.
+        const std::size_t at = r.target.rfind("/o") + 2;
+        const int i = std::stoi(r.target.substr(at));
+        return reply(301, "Moved Permanently", "<a>moved</a>",
+                     "Location: " + nodes[static_cast<std::size_t>(i % targets)]->url() + r.target +
+                         "&pid=p\r\n");
+    });
+    AisOptions opts;
+    opts.endpoint = proxy.url();
+    opts.http = fastOptions();
+    opts.directReads = false;
+    AisClient client(opts);
+    const int rounds = 3;
+    for (int k = 0; k < rounds * targets; ++k)
+        QCOMPARE(client.getObject("b", "o" + std::to_string(k)), std::string("data"));
+    QCOMPARE(proxy.requests().size(), std::size_t(rounds * targets));
+    QVERIFY2(proxy.connections() == 1,
+             qPrintable(QStringLiteral("%1 connections to the proxy").arg(proxy.connections())));
+    for (int i = 0; i < targets; ++i) {
+        QCOMPARE(nodes[static_cast<std::size_t>(i)]->requests().size(), std::size_t(rounds));
+        QVERIFY2(nodes[static_cast<std::size_t>(i)]->connections() == 1,
+                 qPrintable(QStringLiteral("%1 connections to target %2 for %3 reads")
+                                .arg(nodes[static_cast<std::size_t>(i)]->connections())
+                                .arg(i)
+                                .arg(rounds)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
