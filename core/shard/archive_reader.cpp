@@ -65,6 +65,7 @@ const char *unsupportedCompression(const std::string &head)
 struct ArchiveReader::Impl
 {
     Pull pull;
+    BlockSource blocks;
     archive *a = nullptr;
     std::vector<char> buffer = std::vector<char>(256 * 1024); // input blocks
     std::uint64_t currentSize = 0;
@@ -76,6 +77,13 @@ struct ArchiveReader::Impl
     {
         auto *impl = static_cast<Impl *>(self);
         try {
+            if (impl->blocks.next) {
+                const std::string_view block = impl->blocks.next();
+                if (impl->head.size() < 16)
+                    impl->head.append(block.data(), std::min(block.size(), 16 - impl->head.size()));
+                *out = block.data();
+                return static_cast<la_ssize_t>(block.size());
+            }
             const std::size_t n = impl->pull(impl->buffer.data(), impl->buffer.size());
             if (impl->head.size() < 16)
                 impl->head.append(impl->buffer.data(), std::min(n, 16 - impl->head.size()));
@@ -87,6 +95,13 @@ struct ArchiveReader::Impl
         }
     }
 };
+
+ArchiveReader::ArchiveReader(BlockSource blocks, std::string description)
+    : ArchiveReader(Pull{}, std::move(description))
+{
+    m_impl->blocks = std::move(blocks);
+    m_impl->buffer = {}; // libarchive reads the source's blocks in place
+}
 
 ArchiveReader::ArchiveReader(Pull pull, std::string description)
     : m_impl(std::make_unique<Impl>()), m_description(std::move(description))

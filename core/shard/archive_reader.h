@@ -35,7 +35,15 @@ public:
     // Fills buf with up to n bytes; returns 0 at the end. May throw.
     using Pull = std::function<std::size_t(char *buf, std::size_t n)>;
 
+    // Or whole blocks that stay valid until the next call (empty at the end),
+    // which libarchive reads in place: no copy into a buffer of its own.
+    struct BlockSource
+    {
+        std::function<std::string_view()> next;
+    };
+
     ArchiveReader(Pull pull, std::string description);
+    ArchiveReader(BlockSource blocks, std::string description);
     ~ArchiveReader();
     ArchiveReader(const ArchiveReader &) = delete;
     ArchiveReader &operator=(const ArchiveReader &) = delete;

@@ -28,7 +28,7 @@ void streamArchive(const std::function<void(const BodySink &)> &produce, const s
             t.join();
         }
     } joiner{pipe, producer};
-    ArchiveReader reader([&](char *buf, std::size_t n) { return pipe.pull(buf, n); }, description);
+    ArchiveReader reader(ArchiveReader::BlockSource{[&] { return pipe.pullBlock(); }}, description);
     consume(reader);
 }
 

@@ -11,16 +11,19 @@ bool BytePipe::push(const char *data, std::size_t size)
 {
     while (size > 0) {
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait(lock, [&] { return m_cancelled || m_buffer.size() - m_readPos < m_capacity; });
+        m_cv.wait(lock, [&] { return m_cancelled || m_bytes < m_capacity; });
         if (m_cancelled)
             return false;
-        if (m_readPos > 0 && m_readPos >= m_buffer.size() / 2) { // compact
-            m_buffer.erase(0, m_readPos);
-            m_readPos = 0;
+        const std::size_t room = m_capacity - m_bytes;
+        // Gather into the newest block while it has room.
+        if (m_blocks.empty() || m_blocks.back().size() >= kBlock) {
+            m_blocks.emplace_back();
+            m_blocks.back().reserve(kBlock);
         }
-        const std::size_t room = m_capacity - (m_buffer.size() - m_readPos);
-        const std::size_t n = std::min(room, size);
-        m_buffer.append(data, n);
+        std::string &block = m_blocks.back();
+        const std::size_t n = std::min({room, size, kBlock - std::min(kBlock, block.size())});
+        block.append(data, n);
+        m_bytes += n;
         data += n;
         size -= n;
         m_cv.notify_all();
@@ -43,25 +46,59 @@ void BytePipe::fail(std::exception_ptr error)
     m_cv.notify_all();
 }
 
+void BytePipe::releaseHeld()
+{
+    if (m_held.empty())
+        return;
+    m_bytes -= m_held.size();
+    m_held.clear();
+    m_cv.notify_all();
+}
+
+bool BytePipe::waitForData(std::unique_lock<std::mutex> &lock)
+{
+    m_cv.wait(lock, [&] { return m_closed || m_cancelled || !m_blocks.empty(); });
+    if (!m_blocks.empty())
+        return true;
+    if (m_error)
+        std::rethrow_exception(m_error);
+    return false;
+}
+
 std::size_t BytePipe::pull(char *out, std::size_t size)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
-    m_cv.wait(lock, [&] { return m_closed || m_cancelled || m_buffer.size() > m_readPos; });
-    const std::size_t avail = m_buffer.size() - m_readPos;
-    if (avail == 0) {
-        if (m_error)
-            std::rethrow_exception(m_error);
+    releaseHeld();
+    if (size == 0 || !waitForData(lock))
         return 0;
-    }
-    const std::size_t n = std::min(avail, size);
-    std::memcpy(out, m_buffer.data() + m_readPos, n);
-    m_readPos += n;
-    if (m_readPos == m_buffer.size()) {
-        m_buffer.clear();
-        m_readPos = 0;
+    std::string &front = m_blocks.front();
+    const std::size_t n = std::min(front.size() - m_frontPos, size);
+    std::memcpy(out, front.data() + m_frontPos, n);
+    m_frontPos += n;
+    m_bytes -= n;
+    if (m_frontPos == front.size()) {
+        m_blocks.pop_front();
+        m_frontPos = 0;
     }
     m_cv.notify_all();
     return n;
+}
+
+std::string_view BytePipe::pullBlock()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    releaseHeld();
+    if (!waitForData(lock))
+        return {};
+    m_held = std::move(m_blocks.front());
+    m_blocks.pop_front();
+    if (m_frontPos > 0) { // pull() took the start of it
+        m_bytes -= m_frontPos;
+        m_held.erase(0, m_frontPos);
+        m_frontPos = 0;
+    }
+    m_cv.notify_all();
+    return m_held;
 }
 
 void BytePipe::cancel()
