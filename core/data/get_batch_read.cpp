@@ -2,10 +2,12 @@
 
 #include "core/shard/archive_stream.h"
 #include "core/storage/ais_client.h"
+#include "core/storage/store.h"
 #include "core/util/error.h"
 #include "core/util/strings.h"
 
 #include <cstring>
+#include <unordered_set>
 
 namespace shardscope {
 
@@ -98,6 +100,52 @@ AisBatchEntry shardMemberEntry(const std::string &unit)
     throw Error(ErrorKind::InvalidArgument,
                 shardscope::quoted(unit) +
                     " does not name a shard member (<shard>.tar/<member>, or .tgz, .tar.gz, .zip, ...)");
+}
+
+std::vector<std::string> listShardMemberUnits(AisClient &client, const std::string &bucket,
+                                              const std::string &prefix)
+{
+    std::vector<std::string> units;
+    AisListRequest req;
+    req.prefix = prefix;
+    req.flags = AisLsArchDir;
+    ContinuationTokens tokens;
+    // Shards seen so far: a shard sorts before its members (its name is their
+    // prefix), though not always right before them ("s.tar.gz" sorts between
+    // "s.tar" and "s.tar/m").
+    std::unordered_set<std::string> shards;
+    do {
+        AisListPage page = client.listObjectsPage(bucket, req);
+        tokens.check(page.continuationToken, "list the shard members of ais://" + bucket + "/" + prefix);
+        for (auto &e : page.entries) {
+            if (e.flags & 512u) { // a shard
+                shards.insert(e.name);
+                continue;
+            }
+            if ((e.flags & 128u) == 0) // not a member of one
+                continue;
+            std::string shard;
+            try {
+                shard = shardMemberEntry(e.name).object;
+            } catch (const Error &) {
+            }
+            if (!shards.count(shard)) {
+                // The listed shard whose member this is, for the message.
+                std::string owner;
+                for (const auto &s : shards)
+                    if (s.size() > owner.size() && startsWith(e.name, s + "/"))
+                        owner = s;
+                throw Error(ErrorKind::InvalidArgument,
+                            "ais://" + bucket + "/" + escapeName(owner.empty() ? e.name : owner) +
+                                ": its members cannot be read as get-batch units \"<shard>/<member>\" (a "
+                                "directory above the shard is named like an archive)");
+            }
+            units.push_back(std::move(e.name));
+        }
+        req.uuid = page.uuid;
+        req.continuationToken = page.continuationToken;
+    } while (!req.continuationToken.empty());
+    return units;
 }
 
 } // namespace shardscope

@@ -49,4 +49,12 @@ void readGetBatch(AisClient &client, const std::string &bucket, const std::vecto
 // component or nothing after it.
 AisBatchEntry shardMemberEntry(const std::string &unit);
 
+// Every member of every shard under `prefix` of an ais:// bucket, as units
+// "<shard>/<member>" in listing order, from one listing of the shards'
+// contents (list-objects with ArchDir), not one listing per shard. A shard
+// whose members such a unit cannot name (a directory above it named like an
+// archive, "x.tar/s.tar") is an Error(InvalidArgument) naming it.
+std::vector<std::string> listShardMemberUnits(AisClient &client, const std::string &bucket,
+                                              const std::string &prefix);
+
 } // namespace shardscope

@@ -417,21 +417,27 @@ void TestMultinodeCluster::ranksAsProcesses_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<bool>("even");
     QTest::addColumn<bool>("shards");
+    QTest::addColumn<bool>("members");
     const QString objs = QStringLiteral("ais://%1/objs/");
     const QString shards = QStringLiteral("ais://%1/shards/");
     QTest::newRow("objects") << QStringList{objs, QStringLiteral("--workers"), QStringLiteral("3")} << false
-                             << false;
+                             << false << false;
     QTest::newRow("objects, seeded shuffle")
         << QStringList{objs, QStringLiteral("--shuffle"), QStringLiteral("--seed"), QStringLiteral("7")}
-        << false << false;
+        << false << false << false;
     QTest::newRow("objects, even ranks")
-        << QStringList{objs, QStringLiteral("--even-ranks")} << true << false;
+        << QStringList{objs, QStringLiteral("--even-ranks")} << true << false << false;
     QTest::newRow("shards") << QStringList{shards, QStringLiteral("--mode"), QStringLiteral("shard")} << false
-                            << true;
+                            << true << false;
     QTest::newRow("get-batch") << QStringList{objs, QStringLiteral("--mode"), QStringLiteral("get-batch")}
-                               << false << false;
+                               << false << false << false;
+    QTest::newRow("get-batch of shard members")
+        << QStringList{shards, QStringLiteral("--mode"), QStringLiteral("get-batch"),
+                       QStringLiteral("--members"), QStringLiteral("--multipart")}
+        << false << false << true;
     // Two sources (here two views of one bucket) and a split naming prefixes in each.
-    QTest::newRow("config: two sources, a split") << QStringList{QStringLiteral("CONFIG")} << false << false;
+    QTest::newRow("config: two sources, a split")
+        << QStringList{QStringLiteral("CONFIG")} << false << false << false;
 }
 
 void TestMultinodeCluster::ranksAsProcesses()
@@ -439,6 +445,7 @@ void TestMultinodeCluster::ranksAsProcesses()
     QFETCH(QStringList, args);
     QFETCH(bool, even);
     QFETCH(bool, shards);
+    QFETCH(bool, members);
     QTemporaryDir dir;
     // The split of the config row: source "a" reads objs/o-10*, source "b" objs/o-11* and objs/ü*.
     const std::vector<std::string> splitPrefixes = {"objs/o-10", "objs/o-11", "objs/ü"};
@@ -477,7 +484,12 @@ void TestMultinodeCluster::ranksAsProcesses()
     }
     QCOMPARE(all.size(), total); // disjoint
     std::set<std::string> expected;
-    if (shards) {
+    if (members) {
+        for (std::size_t s = 0; s < m_shards.size(); ++s)
+            for (int k = 0; k < 4; ++k)
+                expected.insert(m_shards[s] + "/img" + std::to_string(100 + s) + "-" + std::to_string(k) +
+                                ".bin");
+    } else if (shards) {
         for (const auto &[k, h] : m_member)
             if (k.rfind("img", 0) == 0)
                 expected.insert(k.substr(0, k.size() - 4));
