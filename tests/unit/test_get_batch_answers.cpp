@@ -97,6 +97,8 @@ private Q_SLOTS:
     void badEntriesAreRefused();
     void unitsNameShardMembers_data();
     void unitsNameShardMembers();
+    void memberListing_data();
+    void memberListing();
 };
 
 void TestGetBatchAnswers::requestNamesMembers()
@@ -291,6 +293,48 @@ void TestGetBatchAnswers::unitsNameShardMembers()
         QVERIFY2(QString::fromStdString(e.what()).contains(
                      QStringLiteral("\"%1\" does not name a shard member").arg(unit)),
                  e.what());
+    }
+}
+
+void TestGetBatchAnswers::memberListing_data()
+{
+    // A listing with ArchDir: shards (flags 512) and their members (128).
+    QTest::addColumn<QString>("entries");
+    QTest::addColumn<QStringList>("units");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("a shard sorted between another and its members")
+        << QStringLiteral(R"([{"name":"s.tar","flags":512},{"name":"s.tar.gz","flags":512},)"
+                          R"({"name":"s.tar.gz/a.bin","flags":128},{"name":"s.tar/b.bin","flags":128},)"
+                          R"({"name":"plain.bin","flags":0}])")
+        << QStringList{QStringLiteral("s.tar.gz/a.bin"), QStringLiteral("s.tar/b.bin")} << QString();
+    QTest::newRow("a directory named like an archive")
+        << QStringLiteral(R"([{"name":"x.tar/s.tar","flags":512},{"name":"x.tar/s.tar/m.bin","flags":128}])")
+        << QStringList()
+        << QStringLiteral("ais://b/x.tar/s.tar: its members cannot be read as get-batch units");
+    QTest::newRow("a member without its shard")
+        << QStringLiteral(R"([{"name":"s.tar/m.bin","flags":128}])") << QStringList()
+        << QStringLiteral("ais://b/s.tar/m.bin: its members cannot be read");
+}
+
+void TestGetBatchAnswers::memberListing()
+{
+    QFETCH(QString, entries);
+    QFETCH(QStringList, units);
+    QFETCH(QString, error);
+    const std::string page =
+        R"({"uuid":"u","continuation_token":"","entries":)" + entries.toStdString() + "}";
+    LocalServer server([&](const LocalServer::Request &) { return reply("application/json", page); });
+    AisClient client(options(server.url()));
+    try {
+        QStringList got;
+        for (const auto &u : listShardMemberUnits(client, "b", ""))
+            got.push_back(QString::fromStdString(u));
+        QVERIFY2(error.isEmpty(), qPrintable(got.join(QLatin1Char(' '))));
+        QCOMPARE(got, units);
+    } catch (const Error &e) {
+        QVERIFY2(!error.isEmpty(), e.what());
+        QCOMPARE(e.kind(), ErrorKind::InvalidArgument);
+        QVERIFY2(QString::fromStdString(e.what()).contains(error), e.what());
     }
 }
 
