@@ -7,7 +7,9 @@
 #include "app/cli/command_export.h"
 #include "core/config/resolved_dataset.h"
 #include "core/data/epoch_run.h"
+#include "core/data/get_batch_read.h"
 #include "core/data/samplers.h"
+#include "core/storage/ais_store.h"
 #include "core/storage/store_url.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -95,6 +97,11 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
                                                     "per member as {ext: sha256})."),
                                      QStringLiteral("algorithm"));
     parser.addOption(hashOpt);
+    const QCommandLineOption membersOpt(
+        QStringLiteral("members"),
+        QStringLiteral("get-batch: read the members of the shards under the URL, each one a GetBatch entry "
+                       "named <shard>/<member>, instead of whole objects."));
+    parser.addOption(membersOpt);
     if (const auto done = parseCommand(ctx, parser, arguments))
         return *done;
     const QStringList pos = parser.positionalArguments();
@@ -124,6 +131,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     qulonglong epoch = 0;
     if (!readCount(parser, epochOpt, 0, ~0ull, &epoch))
         return ctx.usage(QStringLiteral("--epoch must be a whole number"), parser);
+    const bool members = parser.isSet(membersOpt);
+    if (members && (mode != QLatin1String("get-batch") || isConfigArgument(pos.at(1))))
+        return ctx.usage(QStringLiteral("--members needs --mode get-batch and a bucket URL"), parser);
     bool shuffle = parser.isSet(shuffleOpt);
     QString keyRule = parser.value(ruleOpt);
     std::optional<ResolvedDataset> resolved;
@@ -153,7 +163,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
     // What must match between a saved run and its continuation.
     EpochRunIdentity identity;
     identity.url = pos.at(1).toStdString();
-    identity.mode = mode.toStdString();
+    identity.mode = mode.toStdString() + (members ? " --members" : "");
     identity.rank = rank;
     identity.worldSize = world;
     identity.evenRanks = parser.isSet(evenOpt);
@@ -189,6 +199,7 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         opts.shard.onError = policy == QLatin1String("skip") ? ErrorPolicy::Skip : ErrorPolicy::Stop;
         opts.batchSize = batchSize;
         opts.getBatchStreaming = !parser.isSet(multipartOpt);
+        opts.getBatchMembers = members;
         spec.mode = mode == QLatin1String("shard")       ? Loader::Mode::Shards
                     : mode == QLatin1String("get-batch") ? Loader::Mode::GetBatch
                                                          : Loader::Mode::Objects;
@@ -209,8 +220,16 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             if (u.scheme == StoreUrl::Scheme::File)
                 u.path = loc.bucket;
             spec.sources.push_back(u);
-            for (auto &o : CliContext::listDataset(loc))
-                spec.items.emplace_back(0, std::move(o.name));
+            if (members) {
+                auto *ais = dynamic_cast<AisStore *>(loc.store.get());
+                if (!ais)
+                    return ctx.fail(pos.at(1).toStdString() + ": --members reads ais:// buckets only");
+                for (auto &m : listShardMemberUnits(ais->client(), loc.bucket, loc.path))
+                    spec.items.emplace_back(0, std::move(m));
+            } else {
+                for (auto &o : CliContext::listDataset(loc))
+                    spec.items.emplace_back(0, std::move(o.name));
+            }
         }
 
         std::mutex problemMutex;

@@ -1,11 +1,10 @@
 #include "core/data/loader.h"
 
-#include "core/shard/archive_stream.h"
+#include "core/data/get_batch_read.h"
 
 #include "core/storage/ais_store.h"
 #include "core/util/error.h"
 #include <algorithm>
-#include <cstring>
 
 namespace shardscope {
 
@@ -270,78 +269,49 @@ bool Loader::readBatch(Store &store, std::size_t unit, int worker)
         throw Error(ErrorKind::InvalidArgument, "get-batch reads ais:// buckets only, not " + store.url(m_bucket));
     const std::size_t first = unit * m_options.batchSize;
     const std::size_t last = std::min(m_units.size(), first + m_options.batchSize);
-    const std::vector<std::string> names(m_units.begin() + static_cast<std::ptrdiff_t>(first),
-                                         m_units.begin() + static_cast<std::ptrdiff_t>(last));
-    const std::string what = "get-batch of " + std::to_string(names.size()) + " objects from " +
-                             store.url(m_bucket) + " (from " + names.front() + ")";
+    std::vector<AisBatchEntry> entries;
+    entries.reserve(last - first);
+    for (std::size_t i = first; i < last; ++i)
+        entries.push_back(m_options.getBatchMembers ? shardMemberEntry(m_units[i])
+                                                    : AisBatchEntry{m_units[i], {}, {}});
+    const std::string what = "get-batch of " + std::to_string(entries.size()) +
+                             (m_options.getBatchMembers ? " shard members from " : " objects from ") +
+                             store.url(m_bucket) + " (from " + m_units[first] + ")";
     std::vector<LoaderItem> items;
-    std::size_t pos = 0;
     RequestTiming timing;
     timing.worker = worker;
-    timing.name = names.front();
+    timing.name = m_units[first];
     const auto t0 = Clock::now();
     try {
-        std::vector<AisClient::BatchEntryInfo> meta; // multipart mode: per-entry errors from the cluster
-        const auto consume = [&](ArchiveReader &reader) {
-            ArchiveEntry e;
-            while (reader.next(e)) {
-                if (e.type != ArchiveEntry::Type::File)
-                    continue;
-                if (pos >= names.size())
-                    throw Error(ErrorKind::Protocol, what + ": more entries than the " +
-                                                         std::to_string(names.size()) + " asked for");
-                const std::string &want = names[pos];
-                std::string data = reader.readData();
-                if (e.name == "__404__/" + want) { // missing: never delivered as empty bytes
-                    std::string msg = store.url(m_bucket, want) + ": missing in the get-batch answer";
-                    if (pos < meta.size() && !meta[pos].error.empty())
-                        msg += " (" + meta[pos].error + ")";
-                    if (m_options.shard.onError == ErrorPolicy::Stop)
-                        throw Error(ErrorKind::ObjectNotFound, msg);
-                    {
-                        std::lock_guard<std::mutex> lock(m_mutex);
-                        ++m_counters.errors;
-                    }
-                    if (m_problems)
-                        m_problems({want, "", msg});
-                } else if (e.name != want) {
-                    throw Error(ErrorKind::Protocol, what + ": entry " + std::to_string(pos) + " is " + e.name +
-                                                         ", expected " + want);
-                } else {
-                    LoaderItem item;
-                    item.unit = unit;
-                    item.seq = pos;
-                    item.name = want;
-                    item.worker = worker;
-                    item.bytes = std::move(data);
-                    timing.bytes += item.bytes.size();
-                    items.push_back(std::move(item));
-                }
-                ++pos;
-            }
-        };
-        AisBatchOptions o;
+        GetBatchReadOptions o;
+        o.streaming = m_options.getBatchStreaming;
         o.cancel = &m_cancel;
-        if (m_options.getBatchStreaming) {
-            streamArchive([&](const BodySink &sink) { ais->client().getBatch(m_bucket, names, o, sink); }, what,
-                          consume);
-        } else {
-            AisClient::MultipartBatch mp = ais->client().getBatchMultipart(m_bucket, names, o);
-            meta = std::move(mp.entries);
-            std::size_t offset = 0;
-            ArchiveReader reader(
-                [&](char *buf, std::size_t n) {
-                    const std::size_t k = std::min(n, mp.archive.size() - offset);
-                    std::memcpy(buf, mp.archive.data() + offset, k);
-                    offset += k;
-                    return k;
-                },
-                what);
-            consume(reader);
-        }
-        if (pos != names.size())
-            throw Error(ErrorKind::Protocol, what + ": the answer has " + std::to_string(pos) + " of " +
-                                                 std::to_string(names.size()) + " entries (truncated?)");
+        readGetBatch(ais->client(), m_bucket, entries, o, what, [&](GetBatchEntryResult &&r) {
+            const AisBatchEntry &e = entries[r.index];
+            if (r.missing) { // never delivered as empty bytes
+                std::string msg = describeAisBatchEntry(m_bucket, e) + ": missing in the get-batch answer";
+                if (!r.reason.empty())
+                    msg += " (" + r.reason + ")";
+                if (m_options.shard.onError == ErrorPolicy::Stop)
+                    throw Error(ErrorKind::ObjectNotFound, msg);
+                {
+                    std::lock_guard<std::mutex> lock(m_mutex);
+                    ++m_counters.errors;
+                }
+                if (m_problems)
+                    m_problems({e.object, e.archpath, msg});
+                return true;
+            }
+            LoaderItem item;
+            item.unit = unit;
+            item.seq = r.index;
+            item.name = m_units[first + r.index];
+            item.worker = worker;
+            item.bytes = std::move(r.bytes);
+            timing.bytes += item.bytes.size();
+            items.push_back(std::move(item));
+            return true;
+        });
     } catch (...) {
         timing.ok = false;
         timing.latency = Clock::now() - t0;

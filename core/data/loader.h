@@ -28,6 +28,9 @@ struct LoaderOptions
     ShardReadOptions shard;                     // shard mode; its onError also for get-batch
     std::size_t batchSize = 64;                 // get-batch mode: objects per request
     bool getBatchStreaming = true;              // get-batch: streamed TAR (else multipart with metadata)
+    // get-batch: the units are shard members, "<shard>/<member>" (see
+    // shardMemberEntry()), each read from its shard on the cluster.
+    bool getBatchMembers = false;
     // Resume an ordered run: start at unit `resumeUnit`, skipping its first
     // `resumeItem` items (a LoaderPosition saved from an earlier run).
     std::size_t resumeUnit = 0;
@@ -83,7 +86,7 @@ class Loader
 {
 public:
     // Objects: one GET per object. Shards: whole shards, samples out.
-    // GetBatch: ais:// only, `batchSize` objects per GetBatch request.
+    // GetBatch: ais:// only, `batchSize` objects (or shard members) per GetBatch request.
     enum class Mode { Objects, Shards, GetBatch };
     using StoreFactory = std::function<std::unique_ptr<Store>()>;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/storage/ais_batch.h"
 #include "core/storage/ais_types.h"
 #include "core/storage/http_client.h"
 #include "core/storage/retry_policy.h"
@@ -136,16 +137,25 @@ public:
     std::uint64_t getObject(const std::string &bucket, const std::string &object, const AisGetOptions &options,
                             const BodySink &sink);
 
-    // Streams the TAR that GetBatch assembles from `objects` (in that order,
-    // entries named by object name, missing ones under "__404__/") into sink.
+    // GetBatch (implemented in ais_batch.cpp). Streams the TAR that GetBatch
+    // assembles from `entries` (whole objects or shard members, in that
+    // order, named as aisBatchEntryName() says, missing ones under
+    // "__404__/") into sink.
+    void getBatch(const std::string &bucket, const std::vector<AisBatchEntry> &entries,
+                  const AisBatchOptions &options, const BodySink &sink);
+    // The same for whole objects of `bucket`.
     void getBatch(const std::string &bucket, const std::vector<std::string> &objects, const AisBatchOptions &options,
                   const BodySink &sink);
 
     // GetBatch in multipart mode: the cluster builds the whole archive first and
     // answers with its metadata (per-entry name, size, error) and the archive.
+    // The metadata is checked against the request: one entry per entry asked
+    // for, in order, each naming the object and member asked for.
     struct BatchEntryInfo
     {
         std::string objname;
+        std::string archpath; // the member, for an entry of a shard
+        std::string bucket;
         std::uint64_t size = 0;
         std::string error; // why it is missing, when it is
     };
@@ -154,6 +164,8 @@ public:
         std::vector<BatchEntryInfo> entries;
         std::string archive; // TAR
     };
+    MultipartBatch getBatchMultipart(const std::string &bucket, const std::vector<AisBatchEntry> &entries,
+                                     const AisBatchOptions &options);
     MultipartBatch getBatchMultipart(const std::string &bucket, const std::vector<std::string> &objects,
                                      const AisBatchOptions &options);
 

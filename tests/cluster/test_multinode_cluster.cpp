@@ -1,7 +1,8 @@
 // Every read mode on a cluster of several targets, bytes checked by hash:
 // objects (iterable), map-style, shards, several shard sources zipped, and
 // get-batch streamed and multipart with objects of every target (missing
-// ones reported by name). Ranks as real processes running at the same time:
+// ones reported by name), and with members of shards on every target
+// (missing members and a missing shard reported by name). Ranks as real processes running at the same time:
 // their union is the listing and they are disjoint, with and without a
 // seeded shuffle, with --even-ranks, for a two-source config with a split,
 // and across a save/resume.
@@ -9,6 +10,7 @@
 #include "cli_runner.h"
 #include "cluster_fixture.h"
 
+#include "core/data/get_batch_read.h"
 #include "core/data/loader.h"
 #include "core/data/map_dataset.h"
 #include "core/data/multi_shard_stream.h"
@@ -52,6 +54,10 @@ private Q_SLOTS:
     void multiShardZipsSourcesOnEveryTarget();
     void getBatchReportsMissingOnEveryTarget_data();
     void getBatchReportsMissingOnEveryTarget();
+    void getBatchReadsMembersOfShardsOnEveryTarget_data();
+    void getBatchReadsMembersOfShardsOnEveryTarget();
+    void loaderReadsShardMembersThroughGetBatch_data();
+    void loaderReadsShardMembersThroughGetBatch();
     void ranksAsProcesses_data();
     void ranksAsProcesses();
     void rankResumesFromSavedState();
@@ -262,6 +268,116 @@ void TestMultinodeCluster::getBatchReportsMissingOnEveryTarget()
     QCOMPARE(loader.counters().errors, std::uint64_t(missing.size()));
 }
 
+void TestMultinodeCluster::getBatchReadsMembersOfShardsOnEveryTarget_data()
+{
+    QTest::addColumn<bool>("streaming");
+    QTest::newRow("streaming") << true;
+    QTest::newRow("multipart") << false;
+}
+
+void TestMultinodeCluster::getBatchReadsMembersOfShardsOnEveryTarget()
+{
+    QFETCH(bool, streaming);
+    // For every target a shard it holds: two of its members, and one member
+    // the shard does not have; then a shard that does not exist (owned by
+    // some target) and a whole object. At most 4 missing entries: AIStore's
+    // soft-error budget per request is 6 by default.
+    std::vector<AisBatchEntry> entries;
+    std::vector<std::string> expectedHash; // member name in m_member, or "" for a missing entry
+    std::set<std::size_t> missing;
+    std::set<std::string> owners;
+    for (std::size_t s = 0; s < m_shards.size(); ++s) {
+        if (!owners.insert(aisOwningTarget(m_smap, m_bucket, m_shards[s])->id).second)
+            continue;
+        const std::string img = "img" + std::to_string(100 + s) + "-";
+        entries.push_back({m_shards[s], img + "3.bin", {}});
+        expectedHash.push_back(img + "3.bin");
+        missing.insert(entries.size());
+        entries.push_back({m_shards[s], img + "9.bin", {}}); // not in the shard
+        expectedHash.emplace_back();
+        entries.push_back({m_shards[s], img + "0.bin", {}});
+        expectedHash.push_back(img + "0.bin");
+    }
+    QCOMPARE(owners.size(), m_smap.targets.size());
+    missing.insert(entries.size());
+    entries.push_back({"shards/s-999.tar", "img999-0.bin", {}}); // no such shard
+    expectedHash.emplace_back();
+    entries.push_back({m_objects[5], {}, {}}); // a whole object in the same request
+    GetBatchReadOptions o;
+    o.streaming = streaming;
+    std::vector<GetBatchEntryResult> got;
+    try {
+        readGetBatch(*m_client, m_bucket, entries, o, "test get-batch", [&](GetBatchEntryResult &&r) {
+            got.push_back(std::move(r));
+            return true;
+        });
+    } catch (const Error &e) {
+        QFAIL(e.what());
+    }
+    QCOMPARE(got.size(), entries.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        const std::string what = describeAisBatchEntry(m_bucket, entries[i]);
+        QCOMPARE(got[i].index, i);
+        QVERIFY2(got[i].missing == (missing.count(i) > 0), what.c_str());
+        if (got[i].missing) {
+            QVERIFY2(got[i].bytes.empty(), what.c_str());
+            if (!streaming) // the cluster says why (only multipart answers carry metadata)
+                QVERIFY2(!got[i].reason.empty(), what.c_str());
+        } else if (i + 1 == got.size()) {
+            QVERIFY2(hashOf(got[i].bytes) == m_hash[m_objects[5]], what.c_str());
+        } else {
+            QVERIFY2(hashOf(got[i].bytes) == m_member.at(expectedHash[i]), what.c_str());
+        }
+    }
+}
+
+void TestMultinodeCluster::loaderReadsShardMembersThroughGetBatch_data()
+{
+    QTest::addColumn<bool>("streaming");
+    QTest::newRow("streaming") << true;
+    QTest::newRow("multipart") << false;
+}
+
+void TestMultinodeCluster::loaderReadsShardMembersThroughGetBatch()
+{
+    QFETCH(bool, streaming);
+    // Every member of every shard (shards on every target), plus a missing
+    // member; the missing one is reported naming its shard and member.
+    std::vector<std::string> units;
+    for (std::size_t s = 0; s < m_shards.size(); ++s)
+        for (int k = 0; k < 4; ++k)
+            units.push_back(m_shards[s] + "/img" + std::to_string(100 + s) + "-" + std::to_string(k) +
+                            ".bin");
+    units.insert(units.begin() + 30, m_shards[7] + "/img107-8.bin");
+    LoaderOptions opts;
+    opts.workers = 3;
+    opts.batchSize = 20;
+    opts.getBatchStreaming = streaming;
+    opts.getBatchMembers = true;
+    opts.shard.onError = ErrorPolicy::Skip;
+    std::mutex mutex;
+    std::vector<ShardProblem> problems;
+    Loader loader(Loader::Mode::GetBatch, factory(), m_bucket, units, opts, {}, [&](const ShardProblem &p) {
+        std::lock_guard<std::mutex> lock(mutex);
+        problems.push_back(p);
+    });
+    std::set<std::string> seen;
+    LoaderItem item;
+    while (loader.next(item)) {
+        const std::string member = item.name.substr(item.name.rfind('/') + 1);
+        QVERIFY2(m_member.count(member), item.name.c_str());
+        QVERIFY2(hashOf(item.bytes) == m_member[member], item.name.c_str());
+        QVERIFY2(seen.insert(item.name).second, item.name.c_str());
+    }
+    QCOMPARE(seen.size(), m_shards.size() * 4);
+    QCOMPARE(problems.size(), std::size_t(1));
+    QCOMPARE(problems[0].shard, m_shards[7]);
+    QCOMPARE(problems[0].member, std::string("img107-8.bin"));
+    const std::string expected =
+        "ais://" + m_bucket + "/" + m_shards[7] + " member \"img107-8.bin\": missing";
+    QVERIFY2(problems[0].message.find(expected) != std::string::npos, problems[0].message.c_str());
+}
+
 std::vector<std::vector<std::string>> TestMultinodeCluster::runRanks(const QStringList &args, int world,
                                                                      QString *error)
 {
@@ -301,21 +417,27 @@ void TestMultinodeCluster::ranksAsProcesses_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<bool>("even");
     QTest::addColumn<bool>("shards");
+    QTest::addColumn<bool>("members");
     const QString objs = QStringLiteral("ais://%1/objs/");
     const QString shards = QStringLiteral("ais://%1/shards/");
     QTest::newRow("objects") << QStringList{objs, QStringLiteral("--workers"), QStringLiteral("3")} << false
-                             << false;
+                             << false << false;
     QTest::newRow("objects, seeded shuffle")
         << QStringList{objs, QStringLiteral("--shuffle"), QStringLiteral("--seed"), QStringLiteral("7")}
-        << false << false;
+        << false << false << false;
     QTest::newRow("objects, even ranks")
-        << QStringList{objs, QStringLiteral("--even-ranks")} << true << false;
+        << QStringList{objs, QStringLiteral("--even-ranks")} << true << false << false;
     QTest::newRow("shards") << QStringList{shards, QStringLiteral("--mode"), QStringLiteral("shard")} << false
-                            << true;
+                            << true << false;
     QTest::newRow("get-batch") << QStringList{objs, QStringLiteral("--mode"), QStringLiteral("get-batch")}
-                               << false << false;
+                               << false << false << false;
+    QTest::newRow("get-batch of shard members")
+        << QStringList{shards, QStringLiteral("--mode"), QStringLiteral("get-batch"),
+                       QStringLiteral("--members"), QStringLiteral("--multipart")}
+        << false << false << true;
     // Two sources (here two views of one bucket) and a split naming prefixes in each.
-    QTest::newRow("config: two sources, a split") << QStringList{QStringLiteral("CONFIG")} << false << false;
+    QTest::newRow("config: two sources, a split")
+        << QStringList{QStringLiteral("CONFIG")} << false << false << false;
 }
 
 void TestMultinodeCluster::ranksAsProcesses()
@@ -323,6 +445,7 @@ void TestMultinodeCluster::ranksAsProcesses()
     QFETCH(QStringList, args);
     QFETCH(bool, even);
     QFETCH(bool, shards);
+    QFETCH(bool, members);
     QTemporaryDir dir;
     // The split of the config row: source "a" reads objs/o-10*, source "b" objs/o-11* and objs/ü*.
     const std::vector<std::string> splitPrefixes = {"objs/o-10", "objs/o-11", "objs/ü"};
@@ -361,7 +484,12 @@ void TestMultinodeCluster::ranksAsProcesses()
     }
     QCOMPARE(all.size(), total); // disjoint
     std::set<std::string> expected;
-    if (shards) {
+    if (members) {
+        for (std::size_t s = 0; s < m_shards.size(); ++s)
+            for (int k = 0; k < 4; ++k)
+                expected.insert(m_shards[s] + "/img" + std::to_string(100 + s) + "-" + std::to_string(k) +
+                                ".bin");
+    } else if (shards) {
         for (const auto &[k, h] : m_member)
             if (k.rfind("img", 0) == 0)
                 expected.insert(k.substr(0, k.size() - 4));

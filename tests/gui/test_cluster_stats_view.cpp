@@ -4,10 +4,15 @@
 // The benchmark's Cluster view against the real cluster: while objects are
 // read, every target of the map gets a row and a graph, the GETs the targets
 // counted over the run are at least the ones read, and an endpoint with no
-// cluster behind it is said, not hung on.
+// cluster behind it is said, not hung on. Against a cluster played on
+// loopback: a node that answers slowly never gets two polls at once, and a
+// hidden view asks nothing until it is shown again.
 
 #include "ui/bench/benchmark_panel.h"
 #include "ui/bench/cluster_stats_view.h"
+#include "ui/jobs/job_tracker.h"
+
+#include "local_server.h"
 
 #include "core/storage/ais_client.h"
 #include "core/storage/endpoint.h"
@@ -34,7 +39,44 @@ private Q_SLOTS:
     void showsEveryTargetWhileReading();
     void benchmarkPanelShowsTheClusterSide();
     void noClusterIsSaid();
+    void pollsNeverStack_data();
+    void pollsNeverStack();
+    void hiddenViewPollsNothing();
 };
+
+namespace {
+// One proxy and one target; node_status answers after `delayMs`.
+struct FakeCluster
+{
+    explicit FakeCluster(int delayMs)
+        : server([this, delayMs](const LocalServer::Request &r) {
+              if (r.target.find("what=smap") != std::string::npos)
+                  return reply(
+                      R"({"pmap":{"p1":{"daemon_id":"p1","daemon_type":"proxy"}},"proxy_si":{"daemon_id":"p1"},)"
+                      R"("tmap":{"t1":{"daemon_id":"t1","daemon_type":"target","id_digest":1,)"
+                      R"("public_net":{"node_ip_addr":"127.0.0.1","daemon_port":"1","direct_url":")" +
+                      server.url() + R"("}}},"uuid":"u","version":"3"})");
+              const int now = ++inFlight;
+              int seen = maxInFlight.load();
+              while (now > seen && !maxInFlight.compare_exchange_weak(seen, now)) {
+              }
+              ++polls;
+              std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+              --inFlight;
+              return reply(R"({"snode":{"daemon_id":"t1","daemon_type":"target"},"tracker":{"get.n":)" +
+                           std::to_string(polls.load()) + "}}");
+          })
+    {
+    }
+    static std::string reply(const std::string &body)
+    {
+        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body;
+    }
+    std::atomic<int> inFlight{0}, maxInFlight{0}, polls{0};
+    LocalServer server;
+};
+} // namespace
 
 void TestClusterStatsView::showsEveryTargetWhileReading()
 {
@@ -134,6 +176,52 @@ void TestClusterStatsView::noClusterIsSaid()
     QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(QLatin1String("No cluster statistics")), 15000);
     view.stop();
     QCOMPARE(view.table()->rowCount(), 0);
+}
+
+void TestClusterStatsView::pollsNeverStack_data()
+{
+    QTest::addColumn<int>("delayMs");
+    QTest::newRow("node answers at once") << 0;
+    QTest::newRow("node slower than the period") << 300;
+}
+
+void TestClusterStatsView::pollsNeverStack()
+{
+    QFETCH(int, delayMs);
+    FakeCluster cluster(delayMs);
+    ClusterStatsView view;
+    view.show();
+    StoreOptions so;
+    so.endpoint = cluster.server.url();
+    QSignalSpy updated(&view, &ClusterStatsView::updated);
+    view.start(so, std::chrono::milliseconds(50)); // ticks far faster than the slow node answers
+    QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 3, 15000);
+    view.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.total().targets.empty(), 15000);
+    QCOMPARE(cluster.maxInFlight.load(), 1); // one poll at a time, however slow the node
+    QCOMPARE(view.table()->item(0, ClusterStatsView::Target)->text(), QStringLiteral("t1"));
+}
+
+void TestClusterStatsView::hiddenViewPollsNothing()
+{
+    FakeCluster cluster(0);
+    ClusterStatsView view;
+    view.show();
+    StoreOptions so;
+    so.endpoint = cluster.server.url();
+    QSignalSpy updated(&view, &ClusterStatsView::updated);
+    view.start(so, std::chrono::milliseconds(50));
+    QTRY_VERIFY_WITH_TIMEOUT(updated.count() >= 2, 15000);
+    view.hide();
+    // Once the poll under way (if any) is done, nothing more is asked.
+    QTRY_VERIFY_WITH_TIMEOUT(!JobTracker::instance().isRunning(&view, QStringLiteral("poll")), 15000);
+    const int polls = cluster.polls.load();
+    QTest::qWait(500); // ten periods
+    QCOMPARE(cluster.polls.load(), polls);
+    view.show(); // polling goes on
+    QTRY_VERIFY_WITH_TIMEOUT(cluster.polls.load() > polls + 2, 15000);
+    view.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.total().targets.empty(), 15000);
 }
 
 QTEST_MAIN(TestClusterStatsView)

@@ -2,7 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "ui/bench/cluster_stats_view.h"
-#include "ui/background.h"
+#include "ui/jobs/job_tracker.h"
 
 #include "core/storage/ais_client.h"
 #include "core/storage/endpoint.h"
@@ -10,12 +10,15 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QHideEvent>
 #include <QLabel>
+#include <QShowEvent>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <optional>
 #include <qcustomplot.h>
 
 namespace shardscope::ui {
@@ -24,17 +27,26 @@ namespace {
 const QColor kColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
                           QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b)};
 constexpr double kWindowSeconds = 120; // the chart's rolling window
+const QString kPollSlot = QStringLiteral("poll");
+const QString kLastSlot = QStringLiteral("last poll");
 } // namespace
+
+struct ClusterStatsView::Poller
+{
+    explicit Poller(const AisOptions &options) : client(options) {}
+    AisClient client;
+    std::optional<AisClusterMap> smap; // read by the first poll
+};
 
 ClusterStatsView::ClusterStatsView(QWidget *parent)
     : QWidget(parent), m_summary(new QLabel(this)), m_plot(new QCustomPlot(this)),
-      m_table(new QTableWidget(0, ColumnCount, this)), m_drainTimer(new QTimer(this)),
-      m_inbox(std::make_shared<Inbox>()), m_queue(std::make_unique<TaskQueue>(1, "cluster stats"))
+      m_table(new QTableWidget(0, ColumnCount, this)), m_pollTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("clusterStatsView"));
     m_summary->setObjectName(QStringLiteral("clusterStatsSummary"));
     m_plot->setObjectName(QStringLiteral("clusterStatsPlot"));
     m_table->setObjectName(QStringLiteral("clusterStatsTable"));
+    m_pollTimer->setObjectName(QStringLiteral("clusterStatsPollTimer"));
     m_summary->setWordWrap(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
@@ -45,25 +57,26 @@ ClusterStatsView::ClusterStatsView(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_plot, 2);
     layout->addWidget(m_table, 1);
-    m_drainTimer->setInterval(40);
-    connect(m_drainTimer, &QTimer::timeout, this, &ClusterStatsView::drain);
+    connect(m_pollTimer, &QTimer::timeout, this, [this] { poll(false); });
     retranslate();
 }
 
 ClusterStatsView::~ClusterStatsView()
 {
-    stop();
-    m_queue.reset(); // waits for the stop task: the poller's thread is joined
+    // Jobs still running finish on the tracker's lane; their results are dropped.
+    JobTracker::instance().cancelSlot(this, kPollSlot);
+    JobTracker::instance().cancelSlot(this, kLastSlot);
 }
 
 void ClusterStatsView::start(const StoreOptions &options, std::chrono::milliseconds period)
 {
     stop();
-    {
-        std::lock_guard<std::mutex> lock(m_inbox->mutex);
-        m_inbox->rates.clear();
-    }
+    ++m_run;
+    JobTracker::instance().cancelSlot(this, kPollSlot);
+    JobTracker::instance().cancelSlot(this, kLastSlot);
     m_order.clear();
+    m_first.clear();
+    m_last.clear();
     m_total = {};
     m_points = 0;
     m_plot->clearGraphs();
@@ -73,78 +86,118 @@ void ClusterStatsView::start(const StoreOptions &options, std::chrono::milliseco
     o.token = options.aisToken.empty() ? aisTokenFromEnvironment() : options.aisToken;
     o.http = options.http;
     o.retry = RetryPolicy::none(); // a node that does not answer is asked again at the next point
-    std::shared_ptr<Inbox> inbox = m_inbox;
-    m_poller = std::make_shared<AisClusterStatsPoller>(o, period, [inbox](const AisClusterRates &r) {
-        std::lock_guard<std::mutex> lock(inbox->mutex);
-        inbox->rates.push_back(r);
-        while (inbox->rates.size() > 4096) // the GUI is not draining: keep memory bounded
-            inbox->rates.pop_front();
-    });
-    std::shared_ptr<AisClusterStatsPoller> poller = m_poller;
-    QPointer<ClusterStatsView> self(this);
-    m_queue->post([poller, self] {
-        poller->start();
-        const std::string error = poller->error();
-        if (!error.empty())
-            postToGui(self, [error](ClusterStatsView *v) {
-                v->m_summary->setText(tr("No cluster statistics: %1").arg(QString::fromStdString(error)));
-            });
-    });
+    m_poller = std::make_shared<Poller>(o);
+    m_start = std::chrono::steady_clock::now();
+    m_running = true;
     m_summary->setText(tr("Asking the cluster's targets…"));
-    m_drainTimer->start();
+    poll(false); // the first snapshot, shown or not
+    m_pollTimer->setInterval(static_cast<int>(std::max<std::chrono::milliseconds::rep>(period.count(), 50)));
+    if (isVisible())
+        m_pollTimer->start();
 }
 
 void ClusterStatsView::stop()
 {
-    if (!m_poller)
+    if (!m_running)
         return;
-    std::shared_ptr<AisClusterStatsPoller> poller = std::move(m_poller);
-    QPointer<ClusterStatsView> self(this);
-    m_queue->post([poller, self] {
-        AisClusterRates whole = poller->stop();
-        postToGui(self, [whole](ClusterStatsView *v) {
-            v->m_total = whole;
-            v->drain();
-            v->m_drainTimer->stop();
-        });
-    });
+    m_running = false;
+    m_pollTimer->stop();
+    poll(true); // the last snapshot: the interval since the previous one, and the whole run
 }
 
-void ClusterStatsView::drain()
+void ClusterStatsView::poll(bool last)
 {
-    std::deque<AisClusterRates> batch;
-    {
-        std::lock_guard<std::mutex> lock(m_inbox->mutex);
-        batch.swap(m_inbox->rates);
-    }
-    if (batch.empty() && m_total.targets.empty())
+    if (!m_poller)
         return;
-    for (const AisClusterRates &r : batch) {
-        for (const AisTargetRates &t : r.targets) {
-            auto it = std::find(m_order.begin(), m_order.end(), t.id);
-            if (it == m_order.end()) {
-                m_order.push_back(t.id);
-                QCPGraph *g = m_plot->addGraph();
-                g->setName(QString::fromStdString(t.id));
-                g->setPen(QPen(kColors[(m_order.size() - 1) % (sizeof kColors / sizeof kColors[0])], 1.5));
-                it = m_order.end() - 1;
+    const QString slot = last ? kLastSlot : kPollSlot;
+    if (!last && JobTracker::instance().isRunning(this, slot))
+        return; // the previous poll still waits for a node: never stack them
+    std::shared_ptr<Poller> poller = m_poller;
+    const auto start = m_start;
+    const std::uint64_t run = m_run;
+    JobOptions jo(slot, true, false, "cluster stats"); // one lane: polls in order, never two at once
+    JobTracker::instance().start(
+        this, tr("Polling the cluster's statistics"),
+        [poller, start](JobContext &ctx) -> Snapshot {
+            if (!poller->smap)
+                poller->smap = poller->client.clusterMap();
+            ctx.throwIfCancelled();
+            Snapshot s;
+            s.nodes = pollNodeStats(poller->client, *poller->smap);
+            s.t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            return s;
+        },
+        [this, run, last](Snapshot s) {
+            if (run == m_run)
+                polled(std::move(s), last);
+        },
+        [this, run](const Error &e) {
+            if (run != m_run || e.kind() == ErrorKind::Cancelled)
+                return;
+            if (m_first.empty()) { // no map, no first snapshot: nothing to poll
+                m_pollTimer->stop();
+                m_poller.reset();
+                m_summary->setText(tr("No cluster statistics: %1").arg(QString::fromStdString(e.what())));
             }
-            QCPGraph *g = m_plot->graph(static_cast<int>(it - m_order.begin()));
-            if (t.answered)
-                g->addData(r.t, t.getPerSecond);
-            g->data()->removeBefore(r.t - kWindowSeconds);
+        },
+        jo);
+}
+
+void ClusterStatsView::polled(Snapshot &&snapshot, bool last)
+{
+    if (m_first.empty()) {
+        m_first = m_last = std::move(snapshot.nodes);
+        if (!last)
+            return;
+        snapshot.nodes = m_first;
+    }
+    AisClusterRates rates = clusterRates(m_last, snapshot.nodes);
+    rates.t = snapshot.t;
+    if (last) {
+        m_total = clusterRates(m_first, snapshot.nodes);
+        m_total.t = snapshot.t;
+    }
+    m_last = std::move(snapshot.nodes);
+    addRates(rates);
+}
+
+void ClusterStatsView::addRates(const AisClusterRates &r)
+{
+    for (const AisTargetRates &t : r.targets) {
+        auto it = std::find(m_order.begin(), m_order.end(), t.id);
+        if (it == m_order.end()) {
+            m_order.push_back(t.id);
+            QCPGraph *g = m_plot->addGraph();
+            g->setName(QString::fromStdString(t.id));
+            g->setPen(QPen(kColors[(m_order.size() - 1) % (sizeof kColors / sizeof kColors[0])], 1.5));
+            it = m_order.end() - 1;
         }
-        ++m_points;
+        QCPGraph *g = m_plot->graph(static_cast<int>(it - m_order.begin()));
+        if (t.answered)
+            g->addData(r.t, t.getPerSecond);
+        g->data()->removeBefore(r.t - kWindowSeconds);
     }
-    if (!batch.empty()) {
-        m_plot->rescaleAxes();
-        m_plot->yAxis->setRangeLower(0);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-        showTable(batch.back());
-    } else if (!m_total.targets.empty()) {
-        showTable(m_total);
-    }
+    ++m_points;
+    m_plot->rescaleAxes();
+    m_plot->yAxis->setRangeLower(0);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    showTable(m_total.targets.empty() ? r : m_total);
     Q_EMIT updated(m_points);
+}
+
+void ClusterStatsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_running && m_poller && !m_pollTimer->isActive()) {
+        m_pollTimer->start();
+        poll(false);
+    }
+}
+
+void ClusterStatsView::hideEvent(QHideEvent *event)
+{
+    m_pollTimer->stop(); // nothing is asked while no one looks (the run's last snapshot still is)
+    QWidget::hideEvent(event);
 }
 
 void ClusterStatsView::showTable(const AisClusterRates &latest)

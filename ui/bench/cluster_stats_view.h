@@ -5,9 +5,11 @@
 
 #include <QWidget>
 
-#include <deque>
+#include <chrono>
+#include <cstdint>
 #include <memory>
-#include <mutex>
+#include <string>
+#include <vector>
 
 class QCustomPlot;
 class QLabel;
@@ -17,12 +19,15 @@ class QTimer;
 namespace shardscope::ui {
 
 // The benchmark's "Cluster" view: while a run goes on, every target's own
-// statistics, polled at the chart period on the poller's thread, as a live
-// chart of GET/s per target and a table per target (GET/s, MB/s, mean GET
-// latency, CPU, memory, disk utilisation, errors), with the imbalance
-// (max / mean per-target GETs). A target that does not answer is shown as
-// such; the run goes on. start() and stop() are cheap on the GUI thread: the
-// first poll and the last one run on the background pool.
+// statistics, polled at the chart period, as a live chart of GET/s per target
+// and a table per target (GET/s, MB/s, mean GET latency, CPU, memory, disk
+// utilisation, errors), with the imbalance (max / mean per-target GETs). A
+// target that does not answer is shown as such; the run goes on.
+// Every poll is one job of the JobTracker (slot "poll", in one lane): a tick
+// that finds the last poll still running (a slow node) is skipped, so polls
+// never stack. While the view is hidden nothing is polled but the first and
+// the last snapshot of the run (for the whole run's rates). start() and
+// stop() are cheap on the GUI thread.
 class ClusterStatsView : public QWidget
 {
     Q_OBJECT
@@ -36,7 +41,7 @@ public:
                std::chrono::milliseconds period = std::chrono::milliseconds(250));
     // Stops polling (the run ended); the view keeps the last numbers.
     void stop();
-    bool running() const { return m_poller != nullptr; }
+    bool running() const { return m_running; }
 
     QTableWidget *table() const { return m_table; }
     QCustomPlot *plot() const { return m_plot; }
@@ -60,26 +65,32 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
-    void drain();
+    struct Poller; // the client and cluster map the poll jobs share (one job at a time)
+    struct Snapshot
+    {
+        std::vector<AisNodeStats> nodes;
+        double t = 0; // seconds since start()
+    };
+    // Starts a poll job unless one runs; `last`: the run's final snapshot.
+    void poll(bool last);
+    void polled(Snapshot &&snapshot, bool last);
+    void addRates(const AisClusterRates &rates);
     void showTable(const AisClusterRates &latest);
     void retranslate();
 
     QLabel *m_summary;
     QCustomPlot *m_plot;
     QTableWidget *m_table;
-    QTimer *m_drainTimer;
-    std::shared_ptr<AisClusterStatsPoller> m_poller;
-    // Starts and stops of the poller, in order, off the GUI thread.
-    std::unique_ptr<class TaskQueue> m_queue;
-    // Filled by the poller's thread, drained by the GUI thread.
-    struct Inbox
-    {
-        std::mutex mutex;
-        std::deque<AisClusterRates> rates;
-    };
-    std::shared_ptr<Inbox> m_inbox;
+    QTimer *m_pollTimer;
+    bool m_running = false;
+    std::uint64_t m_run = 0; // results of jobs of an earlier run are dropped
+    std::shared_ptr<Poller> m_poller;
+    std::chrono::steady_clock::time_point m_start{};
+    std::vector<AisNodeStats> m_first, m_last; // snapshots: the run's first, the latest
     std::vector<std::string> m_order; // target ids: graph i is target m_order[i]
     AisClusterRates m_total;
     int m_points = 0;
