@@ -167,7 +167,7 @@ void TestDatasetPanel::validatesAndRoundTrips()
     QString error;
     const DatasetConfig edited = panel.config(&error);
     QVERIFY(error.isEmpty());
-    QCOMPARE(edited.maxBatchBytes, 4.0 * 1024 * 1024);
+    QCOMPARE(edited.sampler.maxBatchBytes, 4.0 * 1024 * 1024);
     QCOMPARE(edited.sources.at(0).group.prefix, std::string("train/"));
 
     const QString path = m_dir.filePath(QStringLiteral("demo.json"));
@@ -246,8 +246,8 @@ void TestDatasetPanel::exportDialogShowsWhatIsSaved()
     c.splits["train"] = {{"data", {"train/"}}};
     c.split = "train";
     c.kind = DatasetConfig::Kind::Map;
-    c.sampler = DatasetConfig::SamplerKind::Dynamic;
-    c.maxBatchBytes = 4e6;
+    c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
+    c.sampler.maxBatchBytes = 4e6;
     ExportDialog dialog(c, {});
     auto *preview = dialog.findChild<QPlainTextEdit *>(QStringLiteral("exportPreview"));
     QCOMPARE(dialog.format(), QStringLiteral("python"));

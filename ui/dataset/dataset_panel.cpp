@@ -319,19 +319,9 @@ void DatasetPanel::setConfig(const DatasetConfig &c)
     edited();
 }
 
-void DatasetPanel::setSampler(const DatasetConfig &config)
+void DatasetPanel::setSampler(const SamplerSettings &sampler)
 {
-    DatasetConfig merged = this->config();
-    merged.sampler = config.sampler;
-    merged.batchSize = config.batchSize;
-    merged.maxBatchBytes = config.maxBatchBytes;
-    merged.dropLast = config.dropLast;
-    merged.allowOversized = config.allowOversized;
-    merged.saturation = config.saturation;
-    merged.shuffle = config.shuffle;
-    merged.seed = config.seed;
-    merged.window = config.window;
-    m_sampler->setFrom(merged);
+    m_sampler->setSampler(sampler);
     edited();
 }
 

@@ -37,8 +37,8 @@ public:
     // The config as edited; `error` (when given) gets what makes it invalid.
     DatasetConfig config(QString *error = nullptr) const;
     void setConfig(const DatasetConfig &config);
-    // Takes only the sampler fields of `config` (the batch-tuning panel's edits).
-    void setSampler(const DatasetConfig &config);
+    // Takes the sampler settings alone (the batch-tuning panel's edits).
+    void setSampler(const SamplerSettings &sampler);
     QString filePath() const { return m_path; }
 
     void openFile(const QString &path); // reports through loaded()
