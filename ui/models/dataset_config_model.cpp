@@ -13,7 +13,9 @@ namespace shardscope::ui {
 namespace {
 // The panel's own strings: the tables' headers and group kinds keep their translations.
 const char *const kPanel = "shardscope::ui::DatasetPanel";
-const char *const kGroupKinds[] = {"prefix", "names", "template"};
+const char *const kGroupKinds[] = {QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "prefix"),
+                                   QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "names"),
+                                   QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "template")};
 
 QString panelText(const char *text)
 {
@@ -162,26 +164,85 @@ void DatasetConfigModel::finishChange()
     Q_EMIT validated(m_problems);
 }
 
+// --- DatasetTableModel ----------------------------------------------------
+
+DatasetTableModel::DatasetTableModel(DatasetConfigModel *owner, std::vector<const char *> titles)
+    : QAbstractTableModel(owner), m_owner(owner), m_titles(std::move(titles))
+{
+}
+
+int DatasetTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(rows());
+}
+
+int DatasetTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_titles.size());
+}
+
+QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
+        return {};
+    return panelText(m_titles[std::size_t(section)]);
+}
+
+Qt::ItemFlags DatasetTableModel::flags(const QModelIndex &index) const
+{
+    return index.isValid() ? QAbstractTableModel::flags(index) | Qt::ItemIsEditable : Qt::NoItemFlags;
+}
+
+bool DatasetTableModel::isCell(const QModelIndex &index, int role) const
+{
+    return index.isValid() && index.model() == this && index.row() < rowCount() &&
+           (role == Qt::DisplayRole || role == Qt::EditRole);
+}
+
+bool DatasetTableModel::beginInsert(int row, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || row < 0 || row > rowCount() || count < 1)
+        return false;
+    beginInsertRows({}, row, row + count - 1);
+    return true;
+}
+
+bool DatasetTableModel::removeRows(int row, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || row < 0 || count < 1 || row + count > rowCount())
+        return false;
+    beginRemoveRows({}, row, row + count - 1);
+    eraseRows(std::size_t(row), std::size_t(count));
+    endRemoveRows();
+    m_owner->finishChange();
+    return true;
+}
+
 // --- DatasetSourcesModel --------------------------------------------------
 
 DatasetSourcesModel::DatasetSourcesModel(DatasetConfigModel *owner)
-    : QAbstractTableModel(owner), m_owner(owner)
+    : DatasetTableModel(owner,
+                        {QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "ID"),
+                         QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "Bucket URL"),
+                         QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "Group"),
+                         QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "Prefix, names or template")})
 {
 }
 
-int DatasetSourcesModel::rowCount(const QModelIndex &parent) const
+std::size_t DatasetSourcesModel::rows() const
 {
-    return parent.isValid() ? 0 : int(m_owner->m_config.sources.size());
+    return m_owner->m_config.sources.size();
 }
 
-int DatasetSourcesModel::columnCount(const QModelIndex &parent) const
+void DatasetSourcesModel::eraseRows(std::size_t row, std::size_t count)
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    auto &sources = m_owner->m_config.sources;
+    sources.erase(sources.begin() + std::ptrdiff_t(row), sources.begin() + std::ptrdiff_t(row + count));
 }
 
 QVariant DatasetSourcesModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount() || (role != Qt::DisplayRole && role != Qt::EditRole))
+    if (!isCell(index, role))
         return {};
     const DatasetConfig::Source &s = m_owner->m_config.sources[std::size_t(index.row())];
     switch (index.column()) {
@@ -198,22 +259,9 @@ QVariant DatasetSourcesModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant DatasetSourcesModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    const char *const titles[] = {"ID", "Bucket URL", "Group", "Prefix, names or template"};
-    return section >= 0 && section < ColumnCount ? panelText(titles[section]) : QVariant();
-}
-
-Qt::ItemFlags DatasetSourcesModel::flags(const QModelIndex &index) const
-{
-    return index.isValid() ? QAbstractTableModel::flags(index) | Qt::ItemIsEditable : Qt::NoItemFlags;
-}
-
 bool DatasetSourcesModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || index.row() >= rowCount() || role != Qt::EditRole)
+    if (role != Qt::EditRole || !isCell(index, role))
         return false;
     const int row = index.row();
     DatasetConfig::Source s = m_owner->m_config.sources[std::size_t(row)];
@@ -266,13 +314,12 @@ bool DatasetSourcesModel::setData(const QModelIndex &index, const QVariant &valu
 
 bool DatasetSourcesModel::insertRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || row > rowCount() || count < 1)
-        return false;
     auto &sources = m_owner->m_config.sources;
     std::set<std::string> ids;
     for (const auto &s : sources)
         ids.insert(s.id);
-    beginInsertRows({}, row, row + count - 1);
+    if (!beginInsert(row, count, parent))
+        return false;
     for (int i = 0; i < count; ++i) {
         DatasetConfig::Source s;
         s.bucket = "bucket";
@@ -287,37 +334,29 @@ bool DatasetSourcesModel::insertRows(int row, int count, const QModelIndex &pare
     return true;
 }
 
-bool DatasetSourcesModel::removeRows(int row, int count, const QModelIndex &parent)
-{
-    if (parent.isValid() || row < 0 || count < 1 || row + count > rowCount())
-        return false;
-    auto &sources = m_owner->m_config.sources;
-    beginRemoveRows({}, row, row + count - 1);
-    sources.erase(sources.begin() + row, sources.begin() + row + count);
-    endRemoveRows();
-    m_owner->finishChange();
-    return true;
-}
-
 // --- DatasetSplitsModel ---------------------------------------------------
 
-DatasetSplitsModel::DatasetSplitsModel(DatasetConfigModel *owner) : QAbstractTableModel(owner), m_owner(owner)
+DatasetSplitsModel::DatasetSplitsModel(DatasetConfigModel *owner)
+    : DatasetTableModel(owner, {QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "Split"),
+                                QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "Source ID"),
+                                QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "Prefixes")})
 {
 }
 
-int DatasetSplitsModel::rowCount(const QModelIndex &parent) const
+std::size_t DatasetSplitsModel::rows() const
 {
-    return parent.isValid() ? 0 : int(m_owner->m_splitRows.size());
+    return m_owner->m_splitRows.size();
 }
 
-int DatasetSplitsModel::columnCount(const QModelIndex &parent) const
+void DatasetSplitsModel::eraseRows(std::size_t row, std::size_t count)
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    auto &splitRows = m_owner->m_splitRows;
+    splitRows.erase(splitRows.begin() + std::ptrdiff_t(row), splitRows.begin() + std::ptrdiff_t(row + count));
 }
 
 QVariant DatasetSplitsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount() || (role != Qt::DisplayRole && role != Qt::EditRole))
+    if (!isCell(index, role))
         return {};
     const auto &r = m_owner->m_splitRows[std::size_t(index.row())];
     switch (index.column()) {
@@ -331,31 +370,18 @@ QVariant DatasetSplitsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant DatasetSplitsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    const char *const titles[] = {"Split", "Source ID", "Prefixes"};
-    return section >= 0 && section < ColumnCount ? panelText(titles[section]) : QVariant();
-}
-
-Qt::ItemFlags DatasetSplitsModel::flags(const QModelIndex &index) const
-{
-    return index.isValid() ? QAbstractTableModel::flags(index) | Qt::ItemIsEditable : Qt::NoItemFlags;
-}
-
 int DatasetSplitsModel::findRow(const QString &split, const QString &source) const
 {
-    const auto &rows = m_owner->m_splitRows;
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (qs(rows[i].name) == split && qs(rows[i].source) == source)
+    const auto &splitRows = m_owner->m_splitRows;
+    for (std::size_t i = 0; i < splitRows.size(); ++i)
+        if (qs(splitRows[i].name) == split && qs(splitRows[i].source) == source)
             return int(i);
     return -1;
 }
 
 bool DatasetSplitsModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || index.row() >= rowCount() || role != Qt::EditRole)
+    if (role != Qt::EditRole || !isCell(index, role))
         return false;
     const int row = index.row();
     auto r = m_owner->m_splitRows[std::size_t(row)];
@@ -390,31 +416,18 @@ bool DatasetSplitsModel::setData(const QModelIndex &index, const QVariant &value
 
 bool DatasetSplitsModel::insertRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || row > rowCount() || count < 1)
-        return false;
     const auto &sources = m_owner->m_config.sources;
     const std::string source = sources.empty() ? std::string() : sources.front().id;
-    auto &rows = m_owner->m_splitRows;
-    beginInsertRows({}, row, row + count - 1);
+    auto &splitRows = m_owner->m_splitRows;
+    if (!beginInsert(row, count, parent))
+        return false;
     for (int i = 0; i < count; ++i) {
         std::string name;
         for (int n = 0; name.empty() || findRow(qs(name), qs(source)) >= 0; ++n)
             name = n == 0 ? "train" : n == 1 ? "val" : n == 2 ? "test" : "split-" + std::to_string(n + 1);
-        rows.insert(rows.begin() + row + i, {name, source, {}});
+        splitRows.insert(splitRows.begin() + row + i, {name, source, {}});
     }
     endInsertRows();
-    m_owner->finishChange();
-    return true;
-}
-
-bool DatasetSplitsModel::removeRows(int row, int count, const QModelIndex &parent)
-{
-    if (parent.isValid() || row < 0 || count < 1 || row + count > rowCount())
-        return false;
-    auto &rows = m_owner->m_splitRows;
-    beginRemoveRows({}, row, row + count - 1);
-    rows.erase(rows.begin() + row, rows.begin() + row + count);
-    endRemoveRows();
     m_owner->finishChange();
     return true;
 }

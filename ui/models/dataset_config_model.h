@@ -52,6 +52,7 @@ Q_SIGNALS:
     void rejected(const QString &problem);
 
 private:
+    friend class DatasetTableModel;
     friend class DatasetSourcesModel;
     friend class DatasetSplitsModel;
     struct SplitRow
@@ -71,10 +72,36 @@ private:
     DatasetSplitsModel *m_splits;
 };
 
+// What the two tables share: a row count, the columns and their (translated)
+// titles, editable cells, removing rows as one change.
+class DatasetTableModel : public QAbstractTableModel
+{
+public:
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+
+protected:
+    DatasetTableModel(DatasetConfigModel *owner, std::vector<const char *> titles);
+    virtual std::size_t rows() const = 0;
+    virtual void eraseRows(std::size_t row, std::size_t count) = 0;
+    // A cell of this table, and a role that data()/setData() answer.
+    bool isCell(const QModelIndex &index, int role) const;
+    // Starts inserting `count` rows at `row`; false when that is out of range.
+    bool beginInsert(int row, int count, const QModelIndex &parent);
+
+    DatasetConfigModel *m_owner;
+
+private:
+    std::vector<const char *> m_titles;
+};
+
 // The config's sources, one a row: id, bucket URL, group kind (prefix, names,
 // template: the config's own names in EditRole), and the group's value
 // (a prefix, comma-separated names, or a brace template).
-class DatasetSourcesModel : public QAbstractTableModel
+class DatasetSourcesModel : public DatasetTableModel
 {
     Q_OBJECT
 public:
@@ -87,25 +114,21 @@ public:
         ColumnCount
     };
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     // New rows read the whole bucket "ais://bucket" under an id of their own.
     bool insertRows(int row, int count, const QModelIndex &parent = {}) override;
-    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
 
 private:
     friend class DatasetConfigModel;
     explicit DatasetSourcesModel(DatasetConfigModel *owner);
-    DatasetConfigModel *m_owner;
+    std::size_t rows() const override;
+    void eraseRows(std::size_t row, std::size_t count) override;
 };
 
 // The splits as rows of (split name, source id, prefixes): AIStore's
 // prefix_map, one row per split and source; prefixes are comma-separated.
-class DatasetSplitsModel : public QAbstractTableModel
+class DatasetSplitsModel : public DatasetTableModel
 {
     Q_OBJECT
 public:
@@ -117,16 +140,11 @@ public:
         ColumnCount
     };
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     // New rows are for the first source, named train, val, test (or split-N)
     // as the first of those that source has no row for yet.
     bool insertRows(int row, int count, const QModelIndex &parent = {}) override;
-    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
 
     // The row of `split` for `source`, or -1.
     int findRow(const QString &split, const QString &source) const;
@@ -136,7 +154,8 @@ public:
 private:
     friend class DatasetConfigModel;
     explicit DatasetSplitsModel(DatasetConfigModel *owner);
-    DatasetConfigModel *m_owner;
+    std::size_t rows() const override;
+    void eraseRows(std::size_t row, std::size_t count) override;
 };
 
 // "a, b ,, c" -> {"a", "b", "c"}
