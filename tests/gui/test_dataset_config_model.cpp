@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 using namespace shardscope;
 using namespace shardscope::ui;
 
@@ -66,6 +68,27 @@ QAbstractItemModel *table(DatasetConfigModel &m, int which)
 {
     return which == Sources ? static_cast<QAbstractItemModel *>(m.sources()) : m.splits();
 }
+
+// A model holding base(), one of its tables under a model tester, and spies
+// on its signals that count from after base() was set.
+struct Edited
+{
+    explicit Edited(int which)
+    {
+        m.setConfig(base());
+        t = table(m, which);
+        tester = std::make_unique<QAbstractItemModelTester>(
+            t, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        changed.clear();
+        validated.clear();
+    }
+    DatasetConfigModel m;
+    QAbstractItemModel *t = nullptr;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    QSignalSpy changed{&m, &DatasetConfigModel::changed};
+    QSignalSpy validated{&m, &DatasetConfigModel::validated};
+    QSignalSpy rejected{&m, &DatasetConfigModel::rejected};
+};
 } // namespace
 
 class TestDatasetConfigModel : public QObject
@@ -144,19 +167,14 @@ void TestDatasetConfigModel::editingACellChangesTheConfig()
     QFETCH(QString, text);
     QFETCH(QString, field);
     QFETCH(QString, expected);
-    DatasetConfigModel m;
-    m.setConfig(base());
-    QAbstractItemModel *t = table(m, which);
-    QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy changed(&m, &DatasetConfigModel::changed);
-    QSignalSpy validated(&m, &DatasetConfigModel::validated);
-    QSignalSpy cells(t, &QAbstractItemModel::dataChanged);
-    QVERIFY(t->setData(t->index(row, column), text));
-    QCOMPARE(changed.size(), 1);
-    QCOMPARE(validated.size(), 1);
+    Edited e(which);
+    QSignalSpy cells(e.t, &QAbstractItemModel::dataChanged);
+    QVERIFY(e.t->setData(e.t->index(row, column), text));
+    QCOMPARE(e.changed.size(), 1);
+    QCOMPARE(e.validated.size(), 1);
     QCOMPARE(cells.size(), 1);
-    QCOMPARE(::field(m.config(), field), expected);
-    QVERIFY2(m.isValid(), qPrintable(m.problems().join(QLatin1Char('\n'))));
+    QCOMPARE(::field(e.m.config(), field), expected);
+    QVERIFY2(e.m.isValid(), qPrintable(e.m.problems().join(QLatin1Char('\n'))));
 }
 
 void TestDatasetConfigModel::insertAndRemoveRows_data()
@@ -183,35 +201,30 @@ void TestDatasetConfigModel::insertAndRemoveRows()
     QFETCH(int, which);
     QFETCH(QStringList, afterInserts);
     QFETCH(QStringList, afterRemove);
-    DatasetConfigModel m;
-    m.setConfig(base());
-    QAbstractItemModel *t = table(m, which);
-    QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy changed(&m, &DatasetConfigModel::changed);
-    QSignalSpy validated(&m, &DatasetConfigModel::validated);
-    const auto column = [t] {
+    Edited e(which);
+    const auto column = [&e] {
         QStringList out;
-        for (int r = 0; r < t->rowCount(); ++r)
-            out << t->index(r, 0).data().toString();
+        for (int r = 0; r < e.t->rowCount(); ++r)
+            out << e.t->index(r, 0).data().toString();
         return out;
     };
     for (int i = 0; i < 3; ++i)
-        QVERIFY(t->insertRow(t->rowCount()));
+        QVERIFY(e.t->insertRow(e.t->rowCount()));
     QCOMPARE(column(), afterInserts);
-    QVERIFY(t->removeRow(1));
+    QVERIFY(e.t->removeRow(1));
     QCOMPARE(column(), afterRemove);
-    QCOMPARE(changed.size(), 4);
-    QCOMPARE(validated.size(), 4);
+    QCOMPARE(e.changed.size(), 4);
+    QCOMPARE(e.validated.size(), 4);
     // The config follows the table.
     if (which == Sources) {
-        QCOMPARE(m.config().sources.size(), std::size_t(4));
-        QCOMPARE(m.config().sources[1].bucket, std::string("bucket"));
+        QCOMPARE(e.m.config().sources.size(), std::size_t(4));
+        QCOMPARE(e.m.config().sources[1].bucket, std::string("bucket"));
     } else {
-        QCOMPARE(m.config().splits.count("val"), std::size_t(0));
-        QCOMPARE(m.config().splits.at("split-5").at("images"), std::vector<std::string>{});
+        QCOMPARE(e.m.config().splits.count("val"), std::size_t(0));
+        QCOMPARE(e.m.config().splits.at("split-5").at("images"), std::vector<std::string>{});
     }
-    QVERIFY(!t->removeRow(99)); // out of range: refused, no change
-    QCOMPARE(changed.size(), 4);
+    QVERIFY(!e.t->removeRow(99)); // out of range: refused, no change
+    QCOMPARE(e.changed.size(), 4);
 }
 
 void TestDatasetConfigModel::oneValidationPerChange()
@@ -282,20 +295,15 @@ void TestDatasetConfigModel::refusedEditsKeepTheConfig()
     QFETCH(int, column);
     QFETCH(QString, text);
     QFETCH(QString, problem);
-    DatasetConfigModel m;
-    m.setConfig(base());
-    QAbstractItemModel *t = table(m, which);
-    QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QString before = t->index(row, column).data().toString();
-    QSignalSpy changed(&m, &DatasetConfigModel::changed);
-    QSignalSpy rejected(&m, &DatasetConfigModel::rejected);
-    QVERIFY(!t->setData(t->index(row, column), text));
-    QCOMPARE(rejected.size(), 1);
-    const QString why = rejected.at(0).at(0).toString();
+    Edited e(which);
+    const QString before = e.t->index(row, column).data().toString();
+    QVERIFY(!e.t->setData(e.t->index(row, column), text));
+    QCOMPARE(e.rejected.size(), 1);
+    const QString why = e.rejected.at(0).at(0).toString();
     QVERIFY2(why.startsWith(problem), qPrintable(why));
-    QCOMPARE(changed.size(), 0);
-    QVERIFY(m.config() == base());
-    QCOMPARE(t->index(row, column).data().toString(), before);
+    QCOMPARE(e.changed.size(), 0);
+    QVERIFY(e.m.config() == base());
+    QCOMPARE(e.t->index(row, column).data().toString(), before);
 }
 
 void TestDatasetConfigModel::invalidEditsKeepTheLastValid_data()
