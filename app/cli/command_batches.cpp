@@ -84,22 +84,22 @@ int runBatches(CliContext &ctx, const QStringList &arguments)
         if (fromConfig) {
             // The config's sampler, unless a flag given here says otherwise.
             const DatasetConfig config = loadDatasetConfig(pos.at(1).toStdString());
-            if (config.sampler != DatasetConfig::SamplerKind::Dynamic &&
-                config.sampler != DatasetConfig::SamplerKind::Packed && !parser.isSet(maxOpt))
+            if (config.sampler.kind != DatasetConfig::SamplerKind::Dynamic &&
+                config.sampler.kind != DatasetConfig::SamplerKind::Packed && !parser.isSet(maxOpt))
                 return ctx.fail(pos.at(1).toStdString() + ": its sampler is " + samplerName(config.sampler) +
                                 ", not dynamic or packed; give --max-batch-bytes");
-            o.maxBatchBytes = config.maxBatchBytes;
+            o.maxBatchBytes = config.sampler.maxBatchBytes;
             if (!parser.isSet(dropOpt))
-                o.dropLast = config.dropLast;
+                o.dropLast = config.sampler.dropLast;
             if (!parser.isSet(overOpt))
-                o.allowOversized = config.allowOversized;
+                o.allowOversized = config.sampler.allowOversized;
             if (!parser.isSet(satOpt))
-                o.saturation = config.saturation;
+                o.saturation = config.sampler.saturation;
             if (!parser.isSet(shuffleOpt))
-                o.shuffle = config.shuffle;
+                o.shuffle = config.sampler.shuffle;
             if (!parser.isSet(seedOpt))
-                o.seed = config.seed;
-            if (!parser.isSet(strategyOpt) && config.sampler == DatasetConfig::SamplerKind::Packed)
+                o.seed = config.sampler.seed;
+            if (!parser.isSet(strategyOpt) && config.sampler.kind == DatasetConfig::SamplerKind::Packed)
                 strategy = QStringLiteral("packed");
             resolved = resolveDataset(config, storeOptionsFor(config, ctx.storeOptions()));
         }

@@ -149,9 +149,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
             if (!parser.isSet(loaderOpts.workers))
                 workers = config.workers;
             if (!parser.isSet(shuffleOpt))
-                shuffle = config.shuffle || config.sampler == DatasetConfig::SamplerKind::Random;
+                shuffle = config.sampler.shuffle || config.sampler.kind == DatasetConfig::SamplerKind::Random;
             if (!parser.isSet(seedOpt))
-                seed = config.seed;
+                seed = config.sampler.seed;
             if (!parser.isSet(ruleOpt))
                 keyRule = QString::fromStdString(config.keyRule);
             if (!parser.isSet(loaderOpts.batchSize))

@@ -93,8 +93,8 @@ int runPlan(CliContext &ctx, const QStringList &arguments)
             const ResolvedDataset data = resolveDataset(config, storeOptionsFor(config, ctx.storeOptions()));
             po.shards = config.kind == DatasetConfig::Kind::Shard;
             workers = config.workers;
-            seed = config.seed;
-            shuffle = config.shuffle || config.sampler == DatasetConfig::SamplerKind::Random;
+            seed = config.sampler.seed;
+            shuffle = config.sampler.shuffle || config.sampler.kind == DatasetConfig::SamplerKind::Random;
             for (const auto &it : data.items) {
                 StoreUrl u = data.sourceUrls[it.source];
                 const std::string base = u.toString();

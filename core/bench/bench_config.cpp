@@ -42,13 +42,14 @@ BenchSpec benchSpecForConfig(const DatasetConfig &config, const StoreOptions &ba
                                                                  : BenchMethod::Iterable;
     spec.workers = config.workers;
     spec.getBatchSize = config.getBatchSize;
-    if (config.batchSize > 0)
-        spec.batchSize = config.batchSize;
-    spec.shuffle = config.shuffle;
-    spec.seed = config.seed;
+    if (config.sampler.batchSize > 0)
+        spec.batchSize = config.sampler.batchSize;
+    spec.shuffle = config.sampler.shuffle;
+    spec.seed = config.sampler.seed;
     // A map dataset is read batch by batch as its sampler forms them.
-    if (config.kind == DatasetConfig::Kind::Map && config.sampler != DatasetConfig::SamplerKind::Sequential &&
-        !(config.sampler == DatasetConfig::SamplerKind::Random && config.batchSize == 0))
+    if (config.kind == DatasetConfig::Kind::Map &&
+        config.sampler.kind != DatasetConfig::SamplerKind::Sequential &&
+        !(config.sampler.kind == DatasetConfig::SamplerKind::Random && config.sampler.batchSize == 0))
         spec.batches = samplerBatches(spec.sizes, config);
     spec.decode = !config.decoders.empty();
     const StoreUrl url = data.sourceUrls.front();

@@ -6,12 +6,12 @@
 
 namespace shardscope {
 
-std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &c,
+std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, const SamplerSettings &c,
                                        BatchStats *stats)
 {
     BatchStats local;
     BatchStats &st = stats ? *stats : local;
-    if (c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed) {
+    if (c.byBytes()) {
         DynamicBatchOptions o;
         o.maxBatchBytes = c.maxBatchBytes;
         o.dropLast = c.dropLast;
@@ -20,11 +20,11 @@ std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, 
         o.shuffle = c.shuffle;
         o.seed = c.seed;
         validate(o);
-        if (c.sampler == DatasetConfig::SamplerKind::Dynamic)
+        if (c.kind == SamplerSettings::Kind::Dynamic)
             return dynamicBatches(sizes, o, &st);
         return packedBatches(sizes, o, std::max<std::size_t>(1, c.window), &st);
     }
-    const bool shuffled = c.shuffle || c.sampler == DatasetConfig::SamplerKind::Random;
+    const bool shuffled = c.shuffle || c.kind == SamplerSettings::Kind::Random;
     const auto order = shuffled ? shuffledOrder(sizes.size(), c.seed) : sequentialOrder(sizes.size());
     const std::size_t n = c.batchSize > 0 ? c.batchSize : 1;
     auto batches = fixedBatches(order, n, c.dropLast, &st);
@@ -32,11 +32,10 @@ std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, 
     return batches;
 }
 
-BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &c)
+BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const SamplerSettings &c)
 {
     BatchTuning t;
-    const bool bytes =
-        c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
+    const bool bytes = c.byBytes();
     const std::vector<IndexBatch> batches = samplerBatches(sizes, c, &t.stats);
     if (bytes)
         t.budget = c.maxBatchBytes;

@@ -23,14 +23,23 @@ struct BatchTuning
     std::size_t dropped = 0;       // items in no batch (oversized dropped, tail dropped, 0-byte skipped)
 };
 
-// Batches `sizes` (in listing order) with the sampler of `config` (fixed,
-// dynamic, packed; sequential and random give batches of batch_size, or 1).
+// Batches `sizes` (in listing order) with `sampler` (fixed, dynamic, packed;
+// sequential and random give batches of batch_size, or 1).
 // Throws Error(InvalidArgument) for parameters the sampler refuses.
-BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &config);
+BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const SamplerSettings &sampler);
+inline BatchTuning tuneBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &config)
+{
+    return tuneBatches(sizes, config.sampler);
+}
 
-// The batches themselves (index lists into `sizes`) that the config's sampler
-// makes, as the loader core's map dataset reads them; `stats` when given.
-std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes, const DatasetConfig &config,
-                                       BatchStats *stats = nullptr);
+// The batches themselves (index lists into `sizes`) that `sampler` makes, as
+// the loader core's map dataset reads them; `stats` when given.
+std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes,
+                                       const SamplerSettings &sampler, BatchStats *stats = nullptr);
+inline std::vector<IndexBatch> samplerBatches(const std::vector<std::uint64_t> &sizes,
+                                              const DatasetConfig &config, BatchStats *stats = nullptr)
+{
+    return samplerBatches(sizes, config.sampler, stats);
+}
 
 } // namespace shardscope

@@ -159,13 +159,18 @@ bool DatasetConfig::Source::operator==(const Source &o) const
            group.braceTemplate == o.group.braceTemplate;
 }
 
+bool SamplerSettings::operator==(const SamplerSettings &o) const
+{
+    return kind == o.kind && batchSize == o.batchSize && maxBatchBytes == o.maxBatchBytes &&
+           dropLast == o.dropLast && allowOversized == o.allowOversized && saturation == o.saturation &&
+           shuffle == o.shuffle && seed == o.seed && window == o.window;
+}
+
 bool DatasetConfig::operator==(const DatasetConfig &o) const
 {
-    return schemaVersion == o.schemaVersion && name == o.name && endpointEnv == o.endpointEnv && sources == o.sources &&
-           splits == o.splits && split == o.split && kind == o.kind && keyRule == o.keyRule &&
-           getBatchSize == o.getBatchSize && sampler == o.sampler && batchSize == o.batchSize &&
-           maxBatchBytes == o.maxBatchBytes && dropLast == o.dropLast && allowOversized == o.allowOversized &&
-           saturation == o.saturation && shuffle == o.shuffle && seed == o.seed && window == o.window &&
+    return schemaVersion == o.schemaVersion && name == o.name && endpointEnv == o.endpointEnv &&
+           sources == o.sources && splits == o.splits && split == o.split && kind == o.kind &&
+           keyRule == o.keyRule && getBatchSize == o.getBatchSize && sampler == o.sampler &&
            workers == o.workers && decoders == o.decoders;
 }
 
@@ -188,7 +193,7 @@ std::string kindName(DatasetConfig::Kind k)
     return "iterable";
 }
 
-std::string samplerName(DatasetConfig::SamplerKind k)
+std::string samplerName(SamplerSettings::Kind k)
 {
     for (const auto &[v, n] : kSamplers)
         if (v == k)
@@ -334,40 +339,40 @@ DatasetConfig parseDatasetConfig(const std::string &text, const std::string &ori
         const json &s = r.object(doc["sampler"], "$.sampler");
         r.onlyKeys(s, "$.sampler", {"kind", "batch_size", "max_batch_bytes", "drop_last", "allow_oversized",
                                     "saturation", "shuffle", "seed", "window"});
+        SamplerSettings &o = c.sampler;
         if (s.contains("kind")) {
             const std::string k = r.string(s["kind"], "$.sampler.kind");
             bool found = false;
             for (const auto &[v, n] : kSamplers)
                 if (k == n) {
-                    c.sampler = v;
+                    o.kind = v;
                     found = true;
                 }
             if (!found)
                 r.fail("$.sampler.kind", "must be sequential, random, fixed, dynamic or packed, not \"" + k + "\"");
         }
         if (s.contains("batch_size"))
-            c.batchSize = r.count(s["batch_size"], "$.sampler.batch_size", 0, 10000000);
+            o.batchSize = r.count(s["batch_size"], "$.sampler.batch_size", 0, 10000000);
         if (s.contains("max_batch_bytes"))
-            c.maxBatchBytes = r.number(s["max_batch_bytes"], "$.sampler.max_batch_bytes", 1, 1e15);
+            o.maxBatchBytes = r.number(s["max_batch_bytes"], "$.sampler.max_batch_bytes", 1, 1e15);
         if (s.contains("drop_last"))
-            c.dropLast = r.boolean(s["drop_last"], "$.sampler.drop_last");
+            o.dropLast = r.boolean(s["drop_last"], "$.sampler.drop_last");
         if (s.contains("allow_oversized"))
-            c.allowOversized = r.boolean(s["allow_oversized"], "$.sampler.allow_oversized");
+            o.allowOversized = r.boolean(s["allow_oversized"], "$.sampler.allow_oversized");
         if (s.contains("saturation"))
-            c.saturation = r.number(s["saturation"], "$.sampler.saturation", 0, 1);
+            o.saturation = r.number(s["saturation"], "$.sampler.saturation", 0, 1);
         if (s.contains("shuffle"))
-            c.shuffle = r.boolean(s["shuffle"], "$.sampler.shuffle");
+            o.shuffle = r.boolean(s["shuffle"], "$.sampler.shuffle");
         if (s.contains("seed"))
-            c.seed = r.count(s["seed"], "$.sampler.seed", 0, ~0ull);
+            o.seed = r.count(s["seed"], "$.sampler.seed", 0, ~0ull);
         if (s.contains("window"))
-            c.window = r.count(s["window"], "$.sampler.window", 1, 10000000);
+            o.window = r.count(s["window"], "$.sampler.window", 1, 10000000);
     }
-    const bool byBytes = c.sampler == DatasetConfig::SamplerKind::Dynamic || c.sampler == DatasetConfig::SamplerKind::Packed;
-    if (byBytes && c.maxBatchBytes <= 0)
+    if (c.sampler.byBytes() && c.sampler.maxBatchBytes <= 0)
         r.fail("$.sampler.max_batch_bytes", "required for the " + samplerName(c.sampler) + " sampler");
-    if (c.sampler == DatasetConfig::SamplerKind::Fixed && c.batchSize == 0)
+    if (c.sampler.kind == SamplerSettings::Kind::Fixed && c.sampler.batchSize == 0)
         r.fail("$.sampler.batch_size", "required (at least 1) for the fixed sampler");
-    if (byBytes && c.kind != DatasetConfig::Kind::Map)
+    if (c.sampler.byBytes() && c.kind != DatasetConfig::Kind::Map)
         r.fail("$.sampler.kind", samplerName(c.sampler) + " batches need object sizes: use dataset kind map");
     if (doc.contains("workers"))
         c.workers = static_cast<int>(r.count(doc["workers"], "$.workers", 1, 1024));
@@ -431,11 +436,17 @@ std::string serializeDatasetConfig(const DatasetConfig &c)
     if (c.split)
         doc["split"] = *c.split;
     doc["dataset"] = {{"kind", kindName(c.kind)}, {"key_rule", c.keyRule}, {"get_batch_size", c.getBatchSize}};
-    doc["sampler"] = {{"kind", samplerName(c.sampler)}, {"batch_size", c.batchSize}, {"drop_last", c.dropLast},
-                      {"allow_oversized", c.allowOversized}, {"saturation", c.saturation}, {"shuffle", c.shuffle},
-                      {"seed", c.seed}, {"window", c.window}};
-    if (c.maxBatchBytes > 0)
-        doc["sampler"]["max_batch_bytes"] = c.maxBatchBytes;
+    const SamplerSettings &o = c.sampler;
+    doc["sampler"] = {{"kind", samplerName(o)},
+                      {"batch_size", o.batchSize},
+                      {"drop_last", o.dropLast},
+                      {"allow_oversized", o.allowOversized},
+                      {"saturation", o.saturation},
+                      {"shuffle", o.shuffle},
+                      {"seed", o.seed},
+                      {"window", o.window}};
+    if (o.maxBatchBytes > 0)
+        doc["sampler"]["max_batch_bytes"] = o.maxBatchBytes;
     doc["workers"] = c.workers;
     if (!c.decoders.empty())
         doc["decoders"] = c.decoders;

@@ -2,6 +2,7 @@
 
 #include "core/data/sources.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,6 +27,35 @@ namespace shardscope {
 //   "workers": 4,
 //   "decoders": ["png", "cls"]
 // }
+// The sampler part of a dataset config ("sampler" in the JSON): one value
+// that the dataset editor, batch tuning and the samplers share.
+struct SamplerSettings
+{
+    enum class Kind
+    {
+        Sequential,
+        Random,
+        Fixed,
+        Dynamic,
+        Packed
+    };
+
+    Kind kind = Kind::Sequential;
+    std::size_t batchSize = 0; // 0: no batching (one item at a time)
+    double maxBatchBytes = 0;
+    bool dropLast = false;
+    bool allowOversized = false;
+    double saturation = 0.8;
+    bool shuffle = false;
+    std::uint64_t seed = 0;
+    std::size_t window = 1024;
+
+    // Dynamic and packed batches fill a byte budget (max_batch_bytes).
+    bool byBytes() const { return kind == Kind::Dynamic || kind == Kind::Packed; }
+    bool operator==(const SamplerSettings &o) const;
+    bool operator!=(const SamplerSettings &o) const { return !(*this == o); }
+};
+
 struct DatasetConfig
 {
     struct Source
@@ -37,7 +67,7 @@ struct DatasetConfig
         bool operator==(const Source &o) const;
     };
     enum class Kind { Map, Iterable, Shard, GetBatch };
-    enum class SamplerKind { Sequential, Random, Fixed, Dynamic, Packed };
+    using SamplerKind = SamplerSettings::Kind;
 
     int schemaVersion = 1;
     std::string name;
@@ -48,15 +78,7 @@ struct DatasetConfig
     Kind kind = Kind::Iterable;
     std::string keyRule = "webdataset";
     std::size_t getBatchSize = 64;
-    SamplerKind sampler = SamplerKind::Sequential;
-    std::size_t batchSize = 0; // 0: no batching (one item at a time)
-    double maxBatchBytes = 0;
-    bool dropLast = false;
-    bool allowOversized = false;
-    double saturation = 0.8;
-    bool shuffle = false;
-    std::uint64_t seed = 0;
-    std::size_t window = 1024;
+    SamplerSettings sampler;
     int workers = 4;
     std::vector<std::string> decoders;
 
@@ -90,7 +112,11 @@ void validateDatasetConfig(const DatasetConfig &config, const std::string &origi
 void saveDatasetConfig(const DatasetConfig &config, const std::string &path); // atomic (temp + rename)
 
 std::string kindName(DatasetConfig::Kind k);
-std::string samplerName(DatasetConfig::SamplerKind k);
+std::string samplerName(SamplerSettings::Kind k);
+inline std::string samplerName(const SamplerSettings &s)
+{
+    return samplerName(s.kind);
+}
 
 // Where `s` holds a character no name may hold: a control character (U+0000
 // to U+001F, U+007F to U+009F), a line or paragraph separator (U+2028,

@@ -99,9 +99,9 @@ int main(int argc, char **argv)
                 std::cout << j.dump() << "\n";
             return !(limit && ++count >= limit);
         };
-        const bool byBytes = config.sampler == DatasetConfig::SamplerKind::Dynamic ||
-                             config.sampler == DatasetConfig::SamplerKind::Packed;
-        if (config.kind == DatasetConfig::Kind::Map && (byBytes || config.sampler == DatasetConfig::SamplerKind::Fixed)) {
+        const bool byBytes = config.sampler.kind == DatasetConfig::SamplerKind::Dynamic ||
+                             config.sampler.kind == DatasetConfig::SamplerKind::Packed;
+        if (config.kind == DatasetConfig::Kind::Map && (byBytes || config.sampler.kind == DatasetConfig::SamplerKind::Fixed)) {
             // Batches from the listed sizes, then the bytes of each batch as one tensor per object.
             std::vector<std::uint64_t> sizes;
             for (const auto &it : data.items)

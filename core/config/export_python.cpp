@@ -82,7 +82,7 @@ std::string exportPython(const DatasetConfig &c)
         if (s.provider != "ais")
             throw Error(ErrorKind::InvalidArgument, "source \"" + s.id + "\" is " + s.provider +
                                                         "://; aistore.pytorch reads AIStore buckets (ais://) only");
-    if (c.sampler == S::Packed)
+    if (c.sampler.kind == S::Packed)
         throw Error(ErrorKind::InvalidArgument, "the packed sampler is shardscope's own; aistore.pytorch has no "
                                                 "equivalent (export with the dynamic sampler instead)");
     if (c.kind == K::Shard)
@@ -110,8 +110,8 @@ std::string exportPython(const DatasetConfig &c)
         o << "from aistore.sdk.multiobj import ObjectGroup\n";
     switch (c.kind) {
     case K::Map:
-        o << "from aistore.pytorch import AISMapDataset" << (c.sampler == S::Dynamic ? ", DynamicBatchSampler" : "")
-          << "\n";
+        o << "from aistore.pytorch import AISMapDataset"
+          << (c.sampler.kind == S::Dynamic ? ", DynamicBatchSampler" : "") << "\n";
         break;
     case K::Iterable: o << "from aistore.pytorch import AISIterDataset\n"; break;
     case K::Shard: o << "from aistore.pytorch import AISShardReader\n"; break;
@@ -169,19 +169,23 @@ std::string exportPython(const DatasetConfig &c)
     switch (c.kind) {
     case K::Map:
         o << "    dataset = AISMapDataset(ais_source_list=srcs, prefix_map=prefix_map)\n";
-        if (c.sampler == S::Dynamic) {
-            o << "    sampler = DynamicBatchSampler(dataset, max_batch_size=" << pyNumber(c.maxBatchBytes)
-              << ", drop_last=" << pyBool(c.dropLast) << ", allow_oversized_samples=" << pyBool(c.allowOversized)
-              << ", saturation_factor=" << pyNumber(c.saturation) << ", shuffle=" << pyBool(c.shuffle) << ")\n"
-              << "    return DataLoader(dataset, batch_sampler=sampler, num_workers=WORKERS, collate_fn=keep)\n";
+        if (c.sampler.kind == S::Dynamic) {
+            o << "    sampler = DynamicBatchSampler(dataset, max_batch_size="
+              << pyNumber(c.sampler.maxBatchBytes) << ", drop_last=" << pyBool(c.sampler.dropLast)
+              << ", allow_oversized_samples=" << pyBool(c.sampler.allowOversized)
+              << ", saturation_factor=" << pyNumber(c.sampler.saturation)
+              << ", shuffle=" << pyBool(c.sampler.shuffle) << ")\n"
+              << "    return DataLoader(dataset, batch_sampler=sampler, num_workers=WORKERS, "
+                 "collate_fn=keep)\n";
             printItem = "{\"batch\": [name for name, _ in item]}";
-        } else if (c.sampler == S::Fixed) {
-            o << "    return DataLoader(dataset, batch_size=" << c.batchSize << ", drop_last=" << pyBool(c.dropLast)
-              << ", shuffle=" << pyBool(c.shuffle) << ", num_workers=WORKERS, collate_fn=keep)\n";
+        } else if (c.sampler.kind == S::Fixed) {
+            o << "    return DataLoader(dataset, batch_size=" << c.sampler.batchSize
+              << ", drop_last=" << pyBool(c.sampler.dropLast) << ", shuffle=" << pyBool(c.sampler.shuffle)
+              << ", num_workers=WORKERS, collate_fn=keep)\n";
             printItem = "{\"batch\": [name for name, _ in item]}";
         } else {
             o << "    return DataLoader(dataset, batch_size=None, shuffle="
-              << pyBool(c.sampler == S::Random || c.shuffle) << ", num_workers=WORKERS)\n";
+              << pyBool(c.sampler.kind == S::Random || c.sampler.shuffle) << ", num_workers=WORKERS)\n";
             printItem = "{\"name\": item[0]}";
         }
         break;

@@ -243,8 +243,8 @@ std::string datasetConfig(const DemoSpec &spec)
     c.splits["val"]["shapes"] = {spec.prefix + "val/"};
     c.split = "train";
     c.kind = DatasetConfig::Kind::Shard;
-    c.sampler = DatasetConfig::SamplerKind::Fixed;
-    c.batchSize = 32;
+    c.sampler.kind = DatasetConfig::SamplerKind::Fixed;
+    c.sampler.batchSize = 32;
     c.workers = 4;
     c.decoders = {"png", "cls", "json", "txt", "wav", "npy"};
     return serializeDatasetConfig(c);

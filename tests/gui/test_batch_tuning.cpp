@@ -102,8 +102,8 @@ void TestBatchTuning::millionSizesSideBySide()
     BatchTuningPanel panel;
     DatasetConfig c;
     c.kind = DatasetConfig::Kind::Map;
-    c.sampler = DatasetConfig::SamplerKind::Dynamic;
-    c.maxBatchBytes = 4e6;
+    c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
+    c.sampler.maxBatchBytes = 4e6;
     panel.setConfig(c);
     const auto sizes = logNormalSizes(1000000);
     QSignalSpy computed(&panel, &BatchTuningPanel::computed);
@@ -118,7 +118,7 @@ void TestBatchTuning::millionSizesSideBySide()
     QCOMPARE(panel.result(0)->stats.batches, a.batches);
     QCOMPARE(panel.result(0)->stats.samples, a.samples);
     QCOMPARE(panel.result(0)->wastedBytes, a.wasted);
-    QCOMPARE(panel.strategy(1).sampler, DatasetConfig::SamplerKind::Packed);
+    QCOMPARE(panel.strategy(1).kind, DatasetConfig::SamplerKind::Packed);
     const BatchTuning &b = *panel.result(1);
     QCOMPARE(b.stats.samples + b.dropped, sizes.size()); // packing loses no item
     QVERIFY(b.stats.batches <= a.batches);
@@ -162,8 +162,8 @@ void TestBatchTuning::samplerIsSharedWithTheDatasetTab()
     SamplerEditor *a = window.batchTuning()->editor(0);
     choose(a, "samplerKind", "dynamic");
     setBytes(a, "8MiB");
-    QCOMPARE(window.dataset()->config().sampler, DatasetConfig::SamplerKind::Dynamic);
-    QCOMPARE(window.dataset()->config().maxBatchBytes, 8.0 * 1024 * 1024);
+    QCOMPARE(window.dataset()->config().sampler.kind, DatasetConfig::SamplerKind::Dynamic);
+    QCOMPARE(window.dataset()->config().sampler.maxBatchBytes, 8.0 * 1024 * 1024);
     // Edited in the dataset tab: the tuning tab shows it.
     auto *datasetSampler = window.dataset()->findChild<SamplerEditor *>(QStringLiteral("samplerEditor"));
     setBytes(datasetSampler, "2MiB");

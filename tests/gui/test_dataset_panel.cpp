@@ -16,6 +16,7 @@
 #include "ui/main_window.h"
 #include "ui/settings.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -62,6 +63,9 @@ private Q_SLOTS:
     void exportDialogShowsWhatIsSaved();
     void widsCountsShardSamples();
     void explorerPrefixGoesToTheSplit();
+    void invalidInputIsNamed_data();
+    void invalidInputIsNamed();
+    void savesTheJsonItOpened();
 
 private:
     StoreOptions local() const
@@ -99,11 +103,11 @@ void TestDatasetPanel::initTestCase()
 
 void TestDatasetPanel::setCell(DatasetPanel &panel, const char *table, int row, int column, const QString &text)
 {
-    auto *t = panel.findChild<QTableWidget *>(QString::fromLatin1(table));
+    auto *t = panel.findChild<QAbstractItemView *>(QString::fromLatin1(table));
     QVERIFY(t);
-    QVERIFY(row < t->rowCount());
-    QVERIFY(t->item(row, column));
-    t->item(row, column)->setText(text); // as the user's edit commits it
+    QVERIFY(row < t->model()->rowCount());
+    QVERIFY(t->model()->index(row, column).isValid());
+    t->model()->setData(t->model()->index(row, column), text); // as the user's edit commits it
 }
 
 void TestDatasetPanel::countsSplitsWhileTyping()
@@ -167,7 +171,7 @@ void TestDatasetPanel::validatesAndRoundTrips()
     QString error;
     const DatasetConfig edited = panel.config(&error);
     QVERIFY(error.isEmpty());
-    QCOMPARE(edited.maxBatchBytes, 4.0 * 1024 * 1024);
+    QCOMPARE(edited.sampler.maxBatchBytes, 4.0 * 1024 * 1024);
     QCOMPARE(edited.sources.at(0).group.prefix, std::string("train/"));
 
     const QString path = m_dir.filePath(QStringLiteral("demo.json"));
@@ -246,8 +250,8 @@ void TestDatasetPanel::exportDialogShowsWhatIsSaved()
     c.splits["train"] = {{"data", {"train/"}}};
     c.split = "train";
     c.kind = DatasetConfig::Kind::Map;
-    c.sampler = DatasetConfig::SamplerKind::Dynamic;
-    c.maxBatchBytes = 4e6;
+    c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
+    c.sampler.maxBatchBytes = 4e6;
     ExportDialog dialog(c, {});
     auto *preview = dialog.findChild<QPlainTextEdit *>(QStringLiteral("exportPreview"));
     QCOMPARE(dialog.format(), QStringLiteral("python"));
@@ -308,6 +312,168 @@ void TestDatasetPanel::explorerPrefixGoesToTheSplit()
     QCOMPARE(c.sources.size(), size_t(1));
     QCOMPARE(c.sources[0].bucket, std::string("data"));
     QCOMPARE(c.splits.at("train").at("data"), (std::vector<std::string>{"val/"}));
+}
+
+void TestDatasetPanel::invalidInputIsNamed_data()
+{
+    QTest::addColumn<QString>("widget"); // object name
+    QTest::addColumn<int>("row");        // table cells: row, column
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<bool>("keepsConfig"); // the edit cannot be held: the config stays as it was
+    QTest::newRow("negative batch size")
+        << QStringLiteral("batchSize") << 0 << 0 << QStringLiteral("-5")
+        << QStringLiteral("config: $.sampler.batch_size: required (at least 1) for "
+                          "the fixed sampler")
+        << false;
+    QTest::newRow("unreadable max batch bytes")
+        << QStringLiteral("maxBatchBytes") << 0 << 0 << QStringLiteral("4 XB")
+        << QStringLiteral("Max batch bytes: ") << true;
+    QTest::newRow("empty bucket") << QStringLiteral("sourcesTable") << 0 << 1 << QStringLiteral("ais://")
+                                  << QStringLiteral("Source 1, bucket URL: \"ais://\" names no bucket")
+                                  << true;
+    QTest::newRow("duplicate split name")
+        << QStringLiteral("splitsTable") << 1 << 0 << QStringLiteral("train")
+        << QStringLiteral(
+               "Split row 2, split name: split \"train\" already has a row (1) for source \"data\"")
+        << true;
+}
+
+void TestDatasetPanel::invalidInputIsNamed()
+{
+    QFETCH(QString, widget);
+    QFETCH(int, row);
+    QFETCH(int, column);
+    QFETCH(QString, text);
+    QFETCH(QString, problem);
+    QFETCH(bool, keepsConfig);
+    DatasetConfig c;
+    c.sources = {{"data", "ais", "data", {}}};
+    c.splits["train"]["data"] = {"train/"};
+    c.splits["val"]["data"] = {"val/"};
+    c.kind = DatasetConfig::Kind::Map;
+    c.sampler.kind = DatasetConfig::SamplerKind::Fixed;
+    c.sampler.batchSize = 8;
+    c.sampler.maxBatchBytes = 4e6;
+    DatasetPanel panel;
+    panel.setConfig(c);
+    auto *validation = panel.findChild<QLabel *>(QStringLiteral("configValidation"));
+    QCOMPARE(validation->text(), QStringLiteral("The config is valid."));
+    if (auto *table = panel.findChild<QAbstractItemView *>(widget)) {
+        table->model()->setData(table->model()->index(row, column), text);
+    } else if (auto *spin = panel.findChild<QSpinBox *>(widget)) {
+        spin->setValue(text.toInt()); // what the box keeps of it
+    } else {
+        auto *edit = panel.findChild<QLineEdit *>(widget);
+        QVERIFY(edit);
+        edit->setText(text);
+        Q_EMIT edit->textEdited(text);
+    }
+    QVERIFY2(validation->text().startsWith(QStringLiteral("Not valid yet: ") + problem),
+             qPrintable(validation->text()));
+    QString error;
+    const DatasetConfig after = panel.config(&error);
+    if (keepsConfig) {
+        QVERIFY(after == c);
+    } else {
+        QVERIFY2(error.startsWith(problem), qPrintable(error));
+        QCOMPARE(after.sampler.batchSize, std::size_t(0));
+    }
+}
+
+void TestDatasetPanel::savesTheJsonItOpened()
+{
+    // A config as shardscope writes it: opened and saved again, the same bytes.
+    const QByteArray json = R"({
+  "dataset": {
+    "get_batch_size": 64,
+    "key_rule": "webdataset",
+    "kind": "map"
+  },
+  "decoders": [
+    "png",
+    "cls"
+  ],
+  "endpoint_env": "MY_ENDPOINT",
+  "name": "demo",
+  "sampler": {
+    "allow_oversized": true,
+    "batch_size": 0,
+    "drop_last": true,
+    "kind": "dynamic",
+    "max_batch_bytes": 4000000.0,
+    "saturation": 0.5,
+    "seed": 7,
+    "shuffle": true,
+    "window": 1024
+  },
+  "schema_version": 1,
+  "sources": [
+    {
+      "bucket": "data",
+      "group": {
+        "prefix": "train/"
+      },
+      "id": "data",
+      "provider": "ais"
+    },
+    {
+      "bucket": "more",
+      "group": {
+        "names": [
+          "a.tar",
+          "b.tar"
+        ]
+      },
+      "id": "named",
+      "provider": "s3"
+    },
+    {
+      "bucket": "shards",
+      "group": {
+        "template": "s-{0..9}.tar"
+      },
+      "id": "shards",
+      "provider": "local"
+    }
+  ],
+  "split": "train",
+  "splits": {
+    "train": {
+      "data": [
+        "train/",
+        "extra/"
+      ],
+      "shards": []
+    },
+    "val": {
+      "named": [
+        "a"
+      ]
+    }
+  },
+  "workers": 3
+}
+)";
+    const QString in = m_dir.filePath(QStringLiteral("golden.json"));
+    const QString out = m_dir.filePath(QStringLiteral("golden-saved.json"));
+    QFile f(in);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(json);
+    f.close();
+    DatasetPanel panel;
+    QSignalSpy loaded(&panel, &DatasetPanel::loaded);
+    panel.openFile(in);
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(loaded.at(0).at(1).toString(), QString());
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("configValidation"))->text(),
+             QStringLiteral("The config is valid."));
+    QSignalSpy saved(&panel, &DatasetPanel::saved);
+    panel.saveFile(out);
+    QVERIFY(saved.wait(5000));
+    QCOMPARE(saved.at(0).at(1).toString(), QString());
+    QCOMPARE(readAll(out), QString::fromUtf8(json));
 }
 
 QTEST_MAIN(TestDatasetPanel)

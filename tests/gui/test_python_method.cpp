@@ -290,8 +290,8 @@ private Q_SLOTS:
     {
         // What aistore.pytorch cannot express is refused before anything runs.
         DatasetConfig c = config(m_bucket, DatasetConfig::Kind::Map);
-        c.sampler = DatasetConfig::SamplerKind::Packed;
-        c.maxBatchBytes = 10000;
+        c.sampler.kind = DatasetConfig::SamplerKind::Packed;
+        c.sampler.maxBatchBytes = 10000;
         PythonMethodRun run;
         QSignalSpy failed(&run, &PythonMethodRun::failed);
         QVERIFY(run.start({PythonPipeline::Sdk, c, m_python, endpoint()}));

@@ -127,8 +127,8 @@ void TestBench::mapReadsTheSamplersBatches()
     DatasetConfig c;
     c.sources = {{"objs", "local", "objs", {}}};
     c.kind = DatasetConfig::Kind::Map;
-    c.sampler = DatasetConfig::SamplerKind::Dynamic;
-    c.maxBatchBytes = 2000;
+    c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
+    c.sampler.maxBatchBytes = 2000;
     c.workers = 3;
     StoreOptions o;
     o.localRoot = m_dir.path().toStdString();

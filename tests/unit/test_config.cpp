@@ -55,9 +55,9 @@ void TestConfig::parsesEverything()
     QCOMPARE(c.sources[2].group.braceTemplate, std::string("s-{00..09}.tar"));
     QCOMPARE(c.splits.at("train").at("cap"), (std::vector<std::string>{"a"})); // a string is one prefix
     QCOMPARE(c.kind, DatasetConfig::Kind::Map);
-    QCOMPARE(c.sampler, DatasetConfig::SamplerKind::Dynamic);
-    QCOMPARE(c.maxBatchBytes, 4000000.5);
-    QCOMPARE(c.saturation, 0.25);
+    QCOMPARE(c.sampler.kind, DatasetConfig::SamplerKind::Dynamic);
+    QCOMPARE(c.sampler.maxBatchBytes, 4000000.5);
+    QCOMPARE(c.sampler.saturation, 0.25);
     QCOMPARE(c.workers, 6);
     // A split names its sources: "sh" is not in "train", so it gives nothing; without a split, everything.
     QCOMPARE(c.selectionFor("img").value(), (std::vector<std::string>{"train/a", "train/b"}));
@@ -82,7 +82,7 @@ void TestConfig::minimalDefaults()
     QCOMPARE(c.sources[0].id, std::string("b"));
     QCOMPARE(c.endpointEnv, std::string("AIS_ENDPOINT"));
     QCOMPARE(c.kind, DatasetConfig::Kind::Iterable);
-    QCOMPARE(c.sampler, DatasetConfig::SamplerKind::Sequential);
+    QCOMPARE(c.sampler.kind, DatasetConfig::SamplerKind::Sequential);
     QCOMPARE(c.workers, 4);
     QVERIFY(parseDatasetConfig(serializeDatasetConfig(c), "m2") == c);
 }
@@ -208,15 +208,15 @@ void TestConfig::pythonExportRefusesWhatTheSdkCannotDo()
     QVERIFY_THROWS_EXCEPTION(Error, exportPython(c));
     c.sources[0].provider = "ais";
     c.kind = DatasetConfig::Kind::Map;
-    c.sampler = DatasetConfig::SamplerKind::Packed;
-    c.maxBatchBytes = 100;
+    c.sampler.kind = DatasetConfig::SamplerKind::Packed;
+    c.sampler.maxBatchBytes = 100;
     try {
         exportPython(c);
         QFAIL("exported the packed sampler");
     } catch (const Error &e) {
         QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("no equivalent")), e.what());
     }
-    c.sampler = DatasetConfig::SamplerKind::Dynamic;
+    c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
     const std::string py = exportPython(c);
     QVERIFY(py.find("DynamicBatchSampler(dataset, max_batch_size=100.0") != std::string::npos);
     QVERIFY(py.find("os.environ.get(ENDPOINT_ENV)") != std::string::npos);

@@ -254,8 +254,8 @@ void TestSamplers::tuningReportsFillAndWaste()
     // dropped, [70] tail (70%, 30 wasted).
     const std::vector<std::uint64_t> sizes = {60, 30, 50, 50, 120, 70};
     DatasetConfig c;
-    c.sampler = DatasetConfig::SamplerKind::Dynamic;
-    c.maxBatchBytes = 100;
+    c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
+    c.sampler.maxBatchBytes = 100;
     const BatchTuning t = tuneBatches(sizes, c);
     QCOMPARE(t.stats.batches, size_t(3));
     QCOMPARE(t.dropped, size_t(1));
@@ -268,23 +268,23 @@ void TestSamplers::tuningReportsFillAndWaste()
     QCOMPARE(t.maxSamples, size_t(2));
 
     // Packing on the same sizes wastes no more than greedy order.
-    c.sampler = DatasetConfig::SamplerKind::Packed;
+    c.sampler.kind = DatasetConfig::SamplerKind::Packed;
     const BatchTuning p = tuneBatches(sizes, c);
     QVERIFY(p.wastedBytes <= t.wastedBytes);
     QCOMPARE(p.stats.samples + p.dropped, sizes.size());
 
     // Fixed batches: fill by count, the short tail in its bucket.
-    c.sampler = DatasetConfig::SamplerKind::Fixed;
-    c.batchSize = 4;
+    c.sampler.kind = DatasetConfig::SamplerKind::Fixed;
+    c.sampler.batchSize = 4;
     const BatchTuning f = tuneBatches(sizes, c);
     QCOMPARE(f.stats.batches, size_t(2));
     QCOMPARE(f.fillHistogram[10], size_t(1));
     QCOMPARE(f.fillHistogram[5], size_t(1));
-    c.dropLast = true;
+    c.sampler.dropLast = true;
     QCOMPARE(tuneBatches(sizes, c).dropped, size_t(2));
 
-    c.sampler = DatasetConfig::SamplerKind::Dynamic;
-    c.maxBatchBytes = 0;
+    c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
+    c.sampler.maxBatchBytes = 0;
     QVERIFY_THROWS_EXCEPTION(Error, tuneBatches(sizes, c));
 }
 

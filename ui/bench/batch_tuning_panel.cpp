@@ -28,7 +28,7 @@ namespace shardscope::ui {
 BatchTuningPanel::BatchTuningPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("batchTuningPanel"));
-    qRegisterMetaType<shardscope::DatasetConfig>();
+    qRegisterMetaType<shardscope::SamplerSettings>();
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     m_timer->setInterval(150);
@@ -77,14 +77,14 @@ BatchTuningPanel::BatchTuningPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_plot, 1);
 
     // B starts as the better packing with the same budget.
-    DatasetConfig b;
-    b.sampler = DatasetConfig::SamplerKind::Packed;
+    SamplerSettings b;
+    b.kind = SamplerSettings::Kind::Packed;
     b.maxBatchBytes = 4e6;
-    m_editorB->setFrom(b);
-    m_editorA->setFrom(m_config);
+    m_editorB->setSampler(b);
+    m_editorA->setSampler(m_sampler);
     connect(m_editorA, &SamplerEditor::changed, this, [this] {
-        (void)m_editorA->apply(m_config);
-        Q_EMIT samplerEdited(m_config);
+        (void)m_editorA->applySampler(m_sampler); // a field that cannot be read keeps the last value
+        Q_EMIT samplerEdited(m_sampler);
         schedule();
     });
     connect(m_editorB, &SamplerEditor::changed, this, &BatchTuningPanel::schedule);
@@ -101,17 +101,17 @@ void BatchTuningPanel::setSizes(std::vector<std::uint64_t> sizes, const QString 
 
 void BatchTuningPanel::setConfig(const DatasetConfig &config)
 {
-    m_config = config;
-    m_editorA->setFrom(config);
+    m_sampler = config.sampler;
+    m_editorA->setSampler(m_sampler);
     // B keeps its own choice, but follows A's budget until the user sets one.
     schedule();
 }
 
-DatasetConfig BatchTuningPanel::strategy(int which) const
+SamplerSettings BatchTuningPanel::strategy(int which) const
 {
-    DatasetConfig c = m_config;
-    (void)(which == 0 ? m_editorA : m_editorB)->apply(c);
-    return c;
+    SamplerSettings s = m_sampler;
+    (void)(which == 0 ? m_editorA : m_editorB)->applySampler(s);
+    return s;
 }
 
 void BatchTuningPanel::schedule() { m_timer->start(); }
@@ -123,7 +123,7 @@ void BatchTuningPanel::compute()
     // One job per strategy; a newer edit replaces both (their results are dropped).
     m_computing = 2;
     for (int which = 0; which < 2; ++which) {
-        const DatasetConfig c = strategy(which);
+        const SamplerSettings c = strategy(which);
         auto sizes = m_sizes;
         m_summary[std::size_t(which)]->setText(tr("Computing…"));
         auto finished = [this] {

@@ -30,16 +30,16 @@ public:
     explicit BatchTuningPanel(QWidget *parent = nullptr);
 
     void setSizes(std::vector<std::uint64_t> sizes, const QString &what); // e.g. from the dataset config
-    // Strategy A follows the dataset config; edits to A come back through samplerEdited().
+    // Strategy A follows the dataset config's sampler; edits to A come back through samplerEdited().
     void setConfig(const DatasetConfig &config);
-    DatasetConfig strategy(int which) const; // 0 = A, 1 = B
+    SamplerSettings strategy(int which) const; // 0 = A, 1 = B
     SamplerEditor *editor(int which) const { return which == 0 ? m_editorA : m_editorB; }
     const std::optional<BatchTuning> &result(int which) const { return m_results[std::size_t(which)]; }
     bool isComputing() const { return m_computing > 0; }
     QCustomPlot *fillPlot() const { return m_plot; }
 
 Q_SIGNALS:
-    void samplerEdited(const shardscope::DatasetConfig &config); // A changed by the user
+    void samplerEdited(const shardscope::SamplerSettings &sampler); // A changed by the user
     void computed();
     void loadSizesRequested();
 
@@ -54,7 +54,7 @@ private:
     void updatePlot();
     void retranslate();
 
-    DatasetConfig m_config;
+    SamplerSettings m_sampler; // A, the dataset config's
     std::shared_ptr<const std::vector<std::uint64_t>> m_sizes;
     QString m_what;
     SamplerEditor *m_editorA;
@@ -70,4 +70,4 @@ private:
 
 } // namespace shardscope::ui
 
-Q_DECLARE_METATYPE(shardscope::DatasetConfig)
+Q_DECLARE_METATYPE(shardscope::SamplerSettings)

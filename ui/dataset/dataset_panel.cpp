@@ -6,6 +6,7 @@
 #include "core/util/strings.h"
 #include "ui/dataset/sampler_editor.h"
 #include "ui/dataset/split_report_view.h"
+#include "ui/models/dataset_config_model.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -19,7 +20,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QStyledItemDelegate>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -28,45 +30,46 @@
 namespace shardscope::ui {
 
 namespace {
-enum SourceColumn { SourceId, SourceUrl, SourceGroupKind, SourceGroupValue };
-enum SplitColumn { SplitName, SplitSource, SplitPrefixes };
 // Group kinds: config names as data, translated labels in the combo.
 const char *const kGroupKinds[] = {QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "prefix"),
                                    QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "names"),
                                    QT_TRANSLATE_NOOP("shardscope::ui::DatasetPanel", "template")};
 
-QString cellText(const QTableWidget *t, int row, int column)
+// The sources table's group column: a combo of the kinds, the config's name as data.
+class GroupKindDelegate : public QStyledItemDelegate
 {
-    const QTableWidgetItem *item = t->item(row, column);
-    return item ? item->text().trimmed() : QString();
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *box = new QComboBox(parent);
+        box->setObjectName(QStringLiteral("groupKindEditor"));
+        for (const char *k : kGroupKinds)
+            box->addItem(DatasetPanel::tr(k), QString::fromLatin1(k));
+        return box;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *box = static_cast<QComboBox *>(editor);
+        box->setCurrentIndex(std::max(0, box->findData(index.data(Qt::EditRole))));
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        model->setData(index, static_cast<QComboBox *>(editor)->currentData(), Qt::EditRole);
+    }
+};
+
+QString cellText(const QAbstractItemModel *m, int row, int column)
+{
+    return m->index(row, column).data(Qt::EditRole).toString();
 }
 
-QStringList splitList(const QString &text)
-{
-    QStringList out;
-    for (const QString &p : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!p.trimmed().isEmpty())
-            out << p.trimmed();
-    return out;
-}
-
-// "ais://bucket/some/prefix" -> (ais, bucket, some/prefix)
-bool splitBucketUrl(const QString &url, QString *provider, QString *bucket, QString *prefix)
-{
-    const int sep = url.indexOf(QStringLiteral("://"));
-    if (sep <= 0)
-        return false;
-    *provider = url.left(sep);
-    const QString rest = url.mid(sep + 3);
-    *bucket = rest.section(QLatin1Char('/'), 0, 0);
-    *prefix = rest.section(QLatin1Char('/'), 1);
-    return !bucket->isEmpty();
-}
 } // namespace
 
 DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("datasetPanel"));
+    m_model = new DatasetConfigModel(this);
     m_counter = new SplitCounter(this);
     m_countTimer = new QTimer(this);
     m_countTimer->setSingleShot(true);
@@ -93,8 +96,12 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
 
     m_sourcesTitle = new QLabel(left);
     l->addWidget(m_sourcesTitle);
-    m_sources = new QTableWidget(0, 4, left);
+    m_sources = new QTableView(left);
     m_sources->setObjectName(QStringLiteral("sourcesTable"));
+    m_sources->setModel(m_model->sources());
+    m_sources->setItemDelegateForColumn(DatasetSourcesModel::GroupKindColumn,
+                                        new GroupKindDelegate(m_sources));
+    m_sources->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_sources->horizontalHeader()->setStretchLastSection(true);
     m_sources->verticalHeader()->hide();
     l->addWidget(m_sources, 1);
@@ -110,8 +117,9 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
 
     m_splitsTitle = new QLabel(left);
     l->addWidget(m_splitsTitle);
-    m_splits = new QTableWidget(0, 3, left);
+    m_splits = new QTableView(left);
     m_splits->setObjectName(QStringLiteral("splitsTable"));
+    m_splits->setModel(m_model->splits());
     m_splits->horizontalHeader()->setStretchLastSection(true);
     m_splits->verticalHeader()->hide();
     l->addWidget(m_splits, 1);
@@ -157,35 +165,46 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
-    connect(m_name, &QLineEdit::textEdited, this, &DatasetPanel::edited);
-    connect(m_endpointEnv, &QLineEdit::textEdited, this, &DatasetPanel::edited);
-    connect(m_sources, &QTableWidget::itemChanged, this, &DatasetPanel::edited);
-    connect(m_splits, &QTableWidget::itemChanged, this, &DatasetPanel::edited);
-    connect(m_readSplit, &QComboBox::activated, this, &DatasetPanel::edited);
-    connect(m_sampler, &SamplerEditor::changed, this, &DatasetPanel::edited);
+    // Each widget edits the model; the model validates once per change.
+    connect(m_name, &QLineEdit::textChanged, this, [this](const QString &text) {
+        editFromWidgets([&](DatasetConfig &c) { c.name = text.trimmed().toStdString(); });
+    });
+    connect(m_endpointEnv, &QLineEdit::textChanged, this, [this](const QString &text) {
+        editFromWidgets([&](DatasetConfig &c) { c.endpointEnv = text.trimmed().toStdString(); });
+    });
+    connect(m_readSplit, &QComboBox::activated, this, [this] {
+        const QString chosen = m_readSplit->currentData().toString();
+        editFromWidgets([&](DatasetConfig &c) {
+            c.split = chosen.isEmpty() ? std::nullopt : std::optional<std::string>(chosen.toStdString());
+        });
+    });
+    connect(m_sampler, &SamplerEditor::changed, this, [this] {
+        DatasetConfig c = m_model->config();
+        m_samplerProblem = m_sampler->apply(c);
+        if (!m_samplerProblem.isEmpty()) {
+            showProblems({m_samplerProblem});
+            return;
+        }
+        editFromWidgets([&](DatasetConfig &edited) { edited = c; });
+        showProblems(m_model->problems()); // also when the edit changed nothing
+    });
+    connect(m_model, &DatasetConfigModel::changed, this, &DatasetPanel::modelChanged);
+    connect(m_model, &DatasetConfigModel::validated, this, &DatasetPanel::showProblems);
+    connect(m_model, &DatasetConfigModel::rejected, this,
+            [this](const QString &problem) { showProblems({problem}); });
     connect(m_addSource, &QPushButton::clicked, this, [this] { addSource(QStringLiteral("ais://bucket")); });
     connect(m_removeSource, &QPushButton::clicked, this, [this] {
-        if (m_sources->currentRow() >= 0) {
-            m_sources->removeRow(m_sources->currentRow());
-            edited();
-        }
+        if (m_sources->currentIndex().isValid())
+            m_model->sources()->removeRow(m_sources->currentIndex().row());
     });
     connect(m_addSplit, &QPushButton::clicked, this, [this] {
-        const QString source = m_sources->rowCount() > 0 ? cellText(m_sources, 0, SourceId) : QString();
-        const QSignalBlocker block(m_splits);
-        const int row = m_splits->rowCount();
-        m_splits->insertRow(row);
-        m_splits->setItem(row, SplitName, new QTableWidgetItem(row == 0 ? QStringLiteral("train") : QStringLiteral("val")));
-        m_splits->setItem(row, SplitSource, new QTableWidgetItem(source));
-        m_splits->setItem(row, SplitPrefixes, new QTableWidgetItem());
-        m_splits->setCurrentCell(row, SplitPrefixes);
-        edited();
+        const int row = m_model->splits()->rowCount();
+        if (m_model->splits()->insertRow(row))
+            m_splits->setCurrentIndex(m_model->splits()->index(row, DatasetSplitsModel::PrefixesColumn));
     });
     connect(m_removeSplit, &QPushButton::clicked, this, [this] {
-        if (m_splits->currentRow() >= 0) {
-            m_splits->removeRow(m_splits->currentRow());
-            edited();
-        }
+        if (m_splits->currentIndex().isValid())
+            m_model->splits()->removeRow(m_splits->currentIndex().row());
     });
     connect(m_report, &SplitReportView::refreshRequested, this, &DatasetPanel::refreshCounts);
     connect(m_export, &QPushButton::clicked, this, &DatasetPanel::exportRequested);
@@ -199,7 +218,8 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
     });
 
     retranslate();
-    setConfig(DatasetConfig{});
+    modelChanged();
+    showProblems(m_model->problems());
 }
 
 void DatasetPanel::setStoreOptions(StoreOptionsLookup lookup)
@@ -210,137 +230,68 @@ void DatasetPanel::setStoreOptions(StoreOptionsLookup lookup)
 
 DatasetConfig DatasetPanel::config(QString *error) const
 {
-    DatasetConfig c;
-    QString problem;
-    c.name = m_name->text().trimmed().toStdString();
-    c.endpointEnv = m_endpointEnv->text().trimmed().toStdString();
-    for (int row = 0; row < m_sources->rowCount(); ++row) {
-        DatasetConfig::Source s;
-        QString provider, bucket, prefix;
-        const QString url = cellText(m_sources, row, SourceUrl);
-        if (!splitBucketUrl(url, &provider, &bucket, &prefix) && problem.isEmpty())
-            problem = tr("Source %1: \"%2\" is not a bucket URL such as ais://bucket").arg(row + 1).arg(url);
-        s.provider = provider.toStdString();
-        s.bucket = bucket.toStdString();
-        s.id = cellText(m_sources, row, SourceId).toStdString();
-        const auto *kind = qobject_cast<QComboBox *>(m_sources->cellWidget(row, SourceGroupKind));
-        const QString k = kind ? kind->currentData().toString() : QStringLiteral("prefix");
-        const QString value = m_sources->item(row, SourceGroupValue) ? m_sources->item(row, SourceGroupValue)->text()
-                                                                      : QString();
-        if (k == QLatin1String("names")) {
-            s.group.kind = ObjectGroup::Kind::Names;
-            for (const QString &n : splitList(value))
-                s.group.names.push_back(n.toStdString());
-        } else if (k == QLatin1String("template")) {
-            s.group.kind = ObjectGroup::Kind::Template;
-            s.group.braceTemplate = value.trimmed().toStdString();
-        } else {
-            s.group.prefix = value.trimmed().toStdString();
-        }
-        c.sources.push_back(std::move(s));
-    }
-    for (int row = 0; row < m_splits->rowCount(); ++row) {
-        const QString name = cellText(m_splits, row, SplitName);
-        const QString source = cellText(m_splits, row, SplitSource);
-        auto &prefixes = c.splits[name.toStdString()][source.toStdString()];
-        for (const QString &p : splitList(cellText(m_splits, row, SplitPrefixes)))
-            prefixes.push_back(p.toStdString());
-    }
-    const QString chosen = m_readSplit->currentData().toString();
-    if (!chosen.isEmpty())
-        c.split = chosen.toStdString();
-    if (const QString e = m_sampler->apply(c); !e.isEmpty() && problem.isEmpty())
-        problem = e;
-    if (problem.isEmpty()) {
-        // Valid means: what Save writes loads again.
-        try {
-            (void)parseDatasetConfig(serializeDatasetConfig(c), "config");
-        } catch (const Error &e) {
-            problem = QString::fromStdString(e.what());
-        }
-    }
     if (error)
-        *error = problem;
-    return c;
+        *error =
+            !m_samplerProblem.isEmpty() ? m_samplerProblem : m_model->problems().join(QStringLiteral("; "));
+    return m_model->config();
 }
 
 void DatasetPanel::setConfig(const DatasetConfig &c)
 {
-    m_filling = true;
-    {
-        const QSignalBlocker b1(m_sources), b2(m_splits), b3(m_readSplit);
-        m_name->setText(QString::fromStdString(c.name));
-        m_endpointEnv->setText(QString::fromStdString(c.endpointEnv));
-        m_sources->setRowCount(0);
-        for (const auto &s : c.sources) {
-            const int row = m_sources->rowCount();
-            m_sources->insertRow(row);
-            m_sources->setItem(row, SourceId, new QTableWidgetItem(QString::fromStdString(s.id)));
-            m_sources->setItem(row, SourceUrl, new QTableWidgetItem(QString::fromStdString(sourceUrl(s))));
-            auto *kind = new QComboBox(m_sources);
-            kind->setObjectName(QStringLiteral("groupKind%1").arg(row));
-            for (const char *k : kGroupKinds)
-                kind->addItem(tr(k), QString::fromLatin1(k));
-            QString value;
-            if (s.group.kind == ObjectGroup::Kind::Names) {
-                kind->setCurrentIndex(1);
-                QStringList names;
-                for (const auto &n : s.group.names)
-                    names << QString::fromStdString(n);
-                value = names.join(QStringLiteral(", "));
-            } else if (s.group.kind == ObjectGroup::Kind::Template) {
-                kind->setCurrentIndex(2);
-                value = QString::fromStdString(s.group.braceTemplate);
-            } else {
-                value = QString::fromStdString(s.group.prefix);
-            }
-            connect(kind, &QComboBox::currentIndexChanged, this, &DatasetPanel::edited);
-            m_sources->setCellWidget(row, SourceGroupKind, kind);
-            m_sources->setItem(row, SourceGroupValue, new QTableWidgetItem(value));
-        }
-        m_splits->setRowCount(0);
-        for (const auto &[name, perSource] : c.splits)
-            for (const auto &[source, prefixes] : perSource) {
-                const int row = m_splits->rowCount();
-                m_splits->insertRow(row);
-                QStringList list;
-                for (const auto &p : prefixes)
-                    list << QString::fromStdString(p);
-                m_splits->setItem(row, SplitName, new QTableWidgetItem(QString::fromStdString(name)));
-                m_splits->setItem(row, SplitSource, new QTableWidgetItem(QString::fromStdString(source)));
-                m_splits->setItem(row, SplitPrefixes, new QTableWidgetItem(list.join(QStringLiteral(", "))));
-            }
-        updateSplitChoices();
-        const int i = m_readSplit->findData(c.split ? QString::fromStdString(*c.split) : QString());
-        m_readSplit->setCurrentIndex(i < 0 ? 0 : i);
-        m_sampler->setFrom(c);
-    }
-    m_filling = false;
-    edited();
+    m_samplerProblem.clear();
+    m_model->setConfig(c);
+    showWidgets(); // also when equal: an unreadable field typed before shows the config again
+    showProblems(m_model->problems());
 }
 
-void DatasetPanel::setSampler(const DatasetConfig &config)
+void DatasetPanel::setSampler(const SamplerSettings &sampler)
 {
-    DatasetConfig merged = this->config();
-    merged.sampler = config.sampler;
-    merged.batchSize = config.batchSize;
-    merged.maxBatchBytes = config.maxBatchBytes;
-    merged.dropLast = config.dropLast;
-    merged.allowOversized = config.allowOversized;
-    merged.saturation = config.saturation;
-    merged.shuffle = config.shuffle;
-    merged.seed = config.seed;
-    merged.window = config.window;
-    m_sampler->setFrom(merged);
-    edited();
+    m_samplerProblem.clear();
+    m_model->setSampler(sampler);
+}
+
+void DatasetPanel::editFromWidgets(const std::function<void(DatasetConfig &)> &edit)
+{
+    m_editing = true;
+    m_model->update(edit);
+    m_editing = false;
+}
+
+void DatasetPanel::modelChanged()
+{
+    if (!m_editing)
+        showWidgets();
+    updateSplitChoices();
+    m_countTimer->start();
+    Q_EMIT configChanged();
+}
+
+void DatasetPanel::showWidgets()
+{
+    const DatasetConfig &c = m_model->config();
+    const QSignalBlocker b1(m_name), b2(m_endpointEnv);
+    if (m_name->text().trimmed() != QString::fromStdString(c.name))
+        m_name->setText(QString::fromStdString(c.name));
+    if (m_endpointEnv->text().trimmed() != QString::fromStdString(c.endpointEnv))
+        m_endpointEnv->setText(QString::fromStdString(c.endpointEnv));
+    m_sampler->setFrom(c);
+}
+
+void DatasetPanel::showProblems(const QStringList &problems)
+{
+    // What the sampler form cannot read stays shown until it is fixed.
+    const QString error =
+        !m_samplerProblem.isEmpty() ? m_samplerProblem : problems.join(QStringLiteral("; "));
+    m_validation->setText(error.isEmpty() ? tr("The config is valid.") : tr("Not valid yet: %1").arg(error));
+    m_validation->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
 }
 
 QString DatasetPanel::sourceIdFor(const QString &provider, const QString &bucket) const
 {
-    const QString url = provider + QStringLiteral("://") + bucket;
-    for (int row = 0; row < m_sources->rowCount(); ++row)
-        if (cellText(m_sources, row, SourceUrl) == url)
-            return cellText(m_sources, row, SourceId);
+    const std::string url = (provider + QStringLiteral("://") + bucket).toStdString();
+    for (const auto &s : m_model->config().sources)
+        if (sourceUrl(s) == url)
+            return QString::fromStdString(s.id);
     return {};
 }
 
@@ -349,20 +300,20 @@ void DatasetPanel::addSource(const QString &url)
     QString provider, bucket, prefix;
     if (!splitBucketUrl(url, &provider, &bucket, &prefix))
         return;
-    DatasetConfig c = config();
-    std::set<std::string> ids;
-    for (const auto &s : c.sources)
-        ids.insert(s.id);
-    std::string id = bucket.toStdString();
-    for (int n = 2; ids.count(id); ++n)
-        id = bucket.toStdString() + "-" + std::to_string(n);
-    DatasetConfig::Source s;
-    s.id = id;
-    s.provider = provider.toStdString();
-    s.bucket = bucket.toStdString();
-    s.group.prefix = prefix.toStdString();
-    c.sources.push_back(s);
-    setConfig(c);
+    m_model->update([&](DatasetConfig &c) {
+        std::set<std::string> ids;
+        for (const auto &s : c.sources)
+            ids.insert(s.id);
+        std::string id = bucket.toStdString();
+        for (int n = 2; ids.count(id); ++n)
+            id = bucket.toStdString() + "-" + std::to_string(n);
+        DatasetConfig::Source s;
+        s.id = id;
+        s.provider = provider.toStdString();
+        s.bucket = bucket.toStdString();
+        s.group.prefix = prefix.toStdString();
+        c.sources.push_back(s);
+    });
 }
 
 void DatasetPanel::addPrefix(const QString &bucketUrl, const QString &prefix)
@@ -373,51 +324,33 @@ void DatasetPanel::addPrefix(const QString &bucketUrl, const QString &prefix)
     if (sourceIdFor(provider, bucket).isEmpty())
         addSource(provider + QStringLiteral("://") + bucket);
     const QString id = sourceIdFor(provider, bucket);
-    const int selected = m_splits->currentRow();
-    QString split = selected >= 0 ? cellText(m_splits, selected, SplitName) : QStringLiteral("train");
+    DatasetSplitsModel *splits = m_model->splits();
+    const int selected = m_splits->currentIndex().isValid() ? m_splits->currentIndex().row() : -1;
+    QString split = selected >= 0 ? cellText(splits, selected, DatasetSplitsModel::NameColumn) : QString();
     if (split.isEmpty())
         split = QStringLiteral("train");
     // Append to the row of this split and source, else start one.
-    for (int row = 0; row < m_splits->rowCount(); ++row)
-        if (cellText(m_splits, row, SplitName) == split && cellText(m_splits, row, SplitSource) == id) {
-            QStringList list = splitList(cellText(m_splits, row, SplitPrefixes));
-            if (!list.contains(prefix))
-                list << prefix;
-            m_splits->item(row, SplitPrefixes)->setText(list.join(QStringLiteral(", ")));
-            return;
-        }
-    const QSignalBlocker block(m_splits);
-    const int row = m_splits->rowCount();
-    m_splits->insertRow(row);
-    m_splits->setItem(row, SplitName, new QTableWidgetItem(split));
-    m_splits->setItem(row, SplitSource, new QTableWidgetItem(id));
-    m_splits->setItem(row, SplitPrefixes, new QTableWidgetItem(prefix));
-    edited();
-}
-
-void DatasetPanel::edited()
-{
-    if (m_filling)
+    if (const int row = splits->findRow(split, id); row >= 0) {
+        QStringList list = splitCommaList(cellText(splits, row, DatasetSplitsModel::PrefixesColumn));
+        if (!list.contains(prefix))
+            list << prefix;
+        splits->setData(splits->index(row, DatasetSplitsModel::PrefixesColumn),
+                        list.join(QStringLiteral(", ")));
         return;
-    updateSplitChoices();
-    QString error;
-    (void)config(&error);
-    m_validation->setText(error.isEmpty() ? tr("The config is valid.") : tr("Not valid yet: %1").arg(error));
-    m_validation->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
-    m_countTimer->start();
-    Q_EMIT configChanged();
+    }
+    splits->appendRow(split, id, {prefix});
 }
 
 void DatasetPanel::updateSplitChoices()
 {
-    const QString current = m_readSplit->currentData().toString();
+    const auto &chosen = m_model->config().split;
+    const QString current = chosen ? QString::fromStdString(*chosen) : QString();
     QStringList names;
-    for (int row = 0; row < m_splits->rowCount(); ++row) {
-        const QString n = cellText(m_splits, row, SplitName);
-        if (!n.isEmpty() && !names.contains(n))
-            names << n;
-    }
-    names.sort();
+    for (const auto &[name, perSource] : m_model->config().splits)
+        if (!name.empty())
+            names << QString::fromStdString(name); // a map: sorted, no repeats
+    if (!current.isEmpty() && !names.contains(current))
+        names << current; // a split no row names any more: shown, and named by the validation
     const QSignalBlocker block(m_readSplit);
     m_readSplit->clear();
     m_readSplit->addItem(tr("(all objects)"), QString());
@@ -429,8 +362,7 @@ void DatasetPanel::updateSplitChoices()
 
 void DatasetPanel::scheduleCount()
 {
-    QString error;
-    DatasetConfig c = config(&error);
+    DatasetConfig c = m_model->config();
     if (c.sources.empty()) {
         m_report->setStatus(tr("Add a source to count what the splits select."));
         m_report->clear();
@@ -498,21 +430,22 @@ void DatasetPanel::retranslate()
     m_endpointLabel->setText(tr("Endpoint variable:"));
     m_endpointEnv->setToolTip(tr("The NAME of the environment variable with the cluster's URL, never a secret"));
     m_sourcesTitle->setText(tr("<b>Sources</b>"));
-    m_sources->setHorizontalHeaderLabels({tr("ID"), tr("Bucket URL"), tr("Group"), tr("Prefix, names or template")});
     m_addSource->setText(tr("Add Source"));
     m_removeSource->setText(tr("Remove Source"));
     m_splitsTitle->setText(tr("<b>Splits</b> (prefixes per source, comma-separated: AIStore's prefix_map)"));
-    m_splits->setHorizontalHeaderLabels({tr("Split"), tr("Source ID"), tr("Prefixes")});
     m_addSplit->setText(tr("Add Split Row"));
     m_removeSplit->setText(tr("Remove Split Row"));
     m_readSplitLabel->setText(tr("Read split:"));
     m_samplerBox->setTitle(tr("Dataset and sampler"));
     m_export->setText(tr("Export…"));
     updateSplitChoices();
-    for (int row = 0; row < m_sources->rowCount(); ++row)
-        if (auto *kind = qobject_cast<QComboBox *>(m_sources->cellWidget(row, SourceGroupKind)))
-            for (int i = 0; i < kind->count(); ++i)
-                kind->setItemText(i, tr(kGroupKinds[i]));
+    // The tables' headers and group names come translated from their models.
+    for (QAbstractItemModel *m :
+         std::initializer_list<QAbstractItemModel *>{m_model->sources(), m_model->splits()}) {
+        Q_EMIT m->headerDataChanged(Qt::Horizontal, 0, m->columnCount() - 1);
+        if (m->rowCount() > 0)
+            Q_EMIT m->dataChanged(m->index(0, 0), m->index(m->rowCount() - 1, m->columnCount() - 1));
+    }
 }
 
 void DatasetPanel::changeEvent(QEvent *event)

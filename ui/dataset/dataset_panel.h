@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QGroupBox;
 class QTimer;
@@ -12,19 +14,22 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace shardscope::ui {
 
+class DatasetConfigModel;
 class SamplerEditor;
 class SplitReportView;
 
 // The dataset config a user builds to take to a training job: its sources
 // (bucket + group), named splits as prefix lists per source (AIStore's
-// prefix_map), the split to read, the dataset kind and sampler. While the
-// user types, what every split selects (objects, bytes), overlaps between
-// splits and objects in no split are counted off the GUI thread. The config
-// is validated as it will be saved; Open / Save are atomic and off the GUI thread.
+// prefix_map), the split to read, the dataset kind and sampler. The config
+// lives in a DatasetConfigModel: the tables are views of it, the other
+// widgets edit it, and it is validated once per change as it will be saved.
+// While the user types, what every split selects (objects, bytes), overlaps
+// between splits and objects in no split are counted off the GUI thread.
+// Open / Save are atomic and off the GUI thread.
 class DatasetPanel : public QWidget
 {
     Q_OBJECT
@@ -34,11 +39,12 @@ public:
     void setStoreOptions(StoreOptionsLookup lookup);
     StoreOptionsLookup storeOptions() const { return m_lookup; }
 
+    DatasetConfigModel *model() const { return m_model; }
     // The config as edited; `error` (when given) gets what makes it invalid.
     DatasetConfig config(QString *error = nullptr) const;
     void setConfig(const DatasetConfig &config);
-    // Takes only the sampler fields of `config` (the batch-tuning panel's edits).
-    void setSampler(const DatasetConfig &config);
+    // Takes the sampler settings alone (the batch-tuning panel's edits).
+    void setSampler(const SamplerSettings &sampler);
     QString filePath() const { return m_path; }
 
     void openFile(const QString &path); // reports through loaded()
@@ -64,18 +70,23 @@ protected:
 
 private:
     void retranslate();
-    void edited();
+    void editFromWidgets(const std::function<void(DatasetConfig &)> &edit);
+    void modelChanged();
+    void showWidgets(); // the name, endpoint and sampler widgets from the model
+    void showProblems(const QStringList &problems);
     void scheduleCount();
     void updateSplitChoices();
     QString sourceIdFor(const QString &provider, const QString &bucket) const;
 
     StoreOptionsLookup m_lookup;
     QString m_path;
-    bool m_filling = false;
+    DatasetConfigModel *m_model;
+    bool m_editing = false;   // a widget's edit is going into the model
+    QString m_samplerProblem; // a sampler field that cannot be read (the model keeps the last value)
     QLineEdit *m_name;
     QLineEdit *m_endpointEnv;
-    QTableWidget *m_sources;
-    QTableWidget *m_splits;
+    QTableView *m_sources;
+    QTableView *m_splits;
     QComboBox *m_readSplit;
     SplitReportView *m_report;
     QLabel *m_validation;

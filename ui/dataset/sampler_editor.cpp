@@ -100,72 +100,88 @@ SamplerEditor::SamplerEditor(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
-QString SamplerEditor::apply(DatasetConfig &c) const
+QString SamplerEditor::applySampler(SamplerSettings &out) const
 {
+    SamplerSettings s = out;
+    const std::string sampler = m_sampler->currentData().toString().toStdString();
+    s.kind = sampler == "random"    ? SamplerSettings::Kind::Random
+             : sampler == "fixed"   ? SamplerSettings::Kind::Fixed
+             : sampler == "dynamic" ? SamplerSettings::Kind::Dynamic
+             : sampler == "packed"  ? SamplerSettings::Kind::Packed
+                                    : SamplerSettings::Kind::Sequential;
+    s.batchSize = std::size_t(m_batchSize->value());
+    s.saturation = m_saturation->value();
+    s.dropLast = m_dropLast->isChecked();
+    s.allowOversized = m_oversized->isChecked();
+    s.shuffle = m_shuffle->isChecked();
+    s.seed = std::uint64_t(m_seed->value());
+    s.window = std::size_t(m_window->value());
+    const QString bytes = m_maxBatchBytes->text().trimmed();
+    s.maxBatchBytes = 0;
+    if (!bytes.isEmpty()) {
+        try {
+            s.maxBatchBytes = parseByteAmount(bytes.toStdString());
+        } catch (const Error &e) {
+            return tr("Max batch bytes: %1").arg(QString::fromStdString(e.what()));
+        }
+    }
+    out = s;
+    return {};
+}
+
+QString SamplerEditor::apply(DatasetConfig &out) const
+{
+    DatasetConfig c = out;
+    if (QString error = applySampler(c.sampler); !error.isEmpty())
+        return error;
     const std::string kind = m_kind->currentData().toString().toStdString();
-    c.kind = kind == "map"        ? DatasetConfig::Kind::Map
-             : kind == "shard"    ? DatasetConfig::Kind::Shard
+    c.kind = kind == "map"         ? DatasetConfig::Kind::Map
+             : kind == "shard"     ? DatasetConfig::Kind::Shard
              : kind == "get-batch" ? DatasetConfig::Kind::GetBatch
-                                  : DatasetConfig::Kind::Iterable;
+                                   : DatasetConfig::Kind::Iterable;
     c.keyRule = m_keyRule->currentData().toString().toStdString();
     c.getBatchSize = std::size_t(m_getBatchSize->value());
-    const std::string sampler = m_sampler->currentData().toString().toStdString();
-    c.sampler = sampler == "random"   ? DatasetConfig::SamplerKind::Random
-                : sampler == "fixed"  ? DatasetConfig::SamplerKind::Fixed
-                : sampler == "dynamic" ? DatasetConfig::SamplerKind::Dynamic
-                : sampler == "packed" ? DatasetConfig::SamplerKind::Packed
-                                      : DatasetConfig::SamplerKind::Sequential;
-    c.batchSize = std::size_t(m_batchSize->value());
-    c.saturation = m_saturation->value();
-    c.dropLast = m_dropLast->isChecked();
-    c.allowOversized = m_oversized->isChecked();
-    c.shuffle = m_shuffle->isChecked();
-    c.seed = std::uint64_t(m_seed->value());
-    c.window = std::size_t(m_window->value());
     c.workers = m_workers->value();
     c.decoders.clear();
     for (const QString &d : m_decoders->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!d.trimmed().isEmpty())
             c.decoders.push_back(d.trimmed().toStdString());
-    const QString bytes = m_maxBatchBytes->text().trimmed();
-    c.maxBatchBytes = 0;
-    if (!bytes.isEmpty()) {
-        try {
-            c.maxBatchBytes = parseByteAmount(bytes.toStdString());
-        } catch (const Error &e) {
-            return tr("Max batch bytes: %1").arg(QString::fromStdString(e.what()));
-        }
-    }
+    out = std::move(c);
     return {};
+}
+
+void SamplerEditor::setSampler(const SamplerSettings &s)
+{
+    const QSignalBlocker blockers[] = {
+        QSignalBlocker(m_sampler),    QSignalBlocker(m_batchSize), QSignalBlocker(m_maxBatchBytes),
+        QSignalBlocker(m_saturation), QSignalBlocker(m_dropLast),  QSignalBlocker(m_oversized),
+        QSignalBlocker(m_shuffle),    QSignalBlocker(m_seed),      QSignalBlocker(m_window)};
+    select(m_sampler, samplerName(s));
+    m_batchSize->setValue(int(std::min<std::size_t>(s.batchSize, 2147483647u)));
+    m_maxBatchBytes->setText(s.maxBatchBytes > 0 ? QString::number(s.maxBatchBytes, 'g', 15) : QString());
+    m_saturation->setValue(s.saturation);
+    m_dropLast->setChecked(s.dropLast);
+    m_oversized->setChecked(s.allowOversized);
+    m_shuffle->setChecked(s.shuffle);
+    m_seed->setValue(int(std::min<std::uint64_t>(s.seed, 2147483647u)));
+    m_window->setValue(int(std::min<std::size_t>(s.window, 2147483647u)));
+    updateEnabled();
 }
 
 void SamplerEditor::setFrom(const DatasetConfig &c)
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_kind),         QSignalBlocker(m_keyRule),
-                                       QSignalBlocker(m_getBatchSize), QSignalBlocker(m_sampler),
-                                       QSignalBlocker(m_batchSize),    QSignalBlocker(m_maxBatchBytes),
-                                       QSignalBlocker(m_saturation),   QSignalBlocker(m_dropLast),
-                                       QSignalBlocker(m_oversized),    QSignalBlocker(m_shuffle),
-                                       QSignalBlocker(m_seed),         QSignalBlocker(m_window),
-                                       QSignalBlocker(m_workers),      QSignalBlocker(m_decoders)};
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_kind), QSignalBlocker(m_keyRule),
+                                       QSignalBlocker(m_getBatchSize), QSignalBlocker(m_workers),
+                                       QSignalBlocker(m_decoders)};
     select(m_kind, kindName(c.kind));
     select(m_keyRule, c.keyRule);
     m_getBatchSize->setValue(int(c.getBatchSize));
-    select(m_sampler, samplerName(c.sampler));
-    m_batchSize->setValue(int(c.batchSize));
-    m_maxBatchBytes->setText(c.maxBatchBytes > 0 ? QString::number(c.maxBatchBytes, 'g', 15) : QString());
-    m_saturation->setValue(c.saturation);
-    m_dropLast->setChecked(c.dropLast);
-    m_oversized->setChecked(c.allowOversized);
-    m_shuffle->setChecked(c.shuffle);
-    m_seed->setValue(int(std::min<std::uint64_t>(c.seed, 2147483647u)));
-    m_window->setValue(int(c.window));
     m_workers->setValue(c.workers);
     QStringList decoders;
     for (const auto &d : c.decoders)
         decoders << QString::fromStdString(d);
     m_decoders->setText(decoders.join(QStringLiteral(", ")));
-    updateEnabled();
+    setSampler(c.sampler);
 }
 
 void SamplerEditor::setSamplerOnly(bool samplerOnly)

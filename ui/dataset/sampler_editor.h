@@ -24,9 +24,13 @@ public:
     explicit SamplerEditor(QWidget *parent = nullptr);
 
     // Copies the edited fields into `config` (the rest is left as it is).
-    // Returns an error text for a field that cannot be read (e.g. "4 XB"), else empty.
+    // Returns an error text for a field that cannot be read (e.g. "4 XB"),
+    // else empty; on an error `config` is left as it was.
     QString apply(DatasetConfig &config) const;
     void setFrom(const DatasetConfig &config); // without emitting changed()
+    // The sampler rows alone, as apply() and setFrom() (the batch-tuning panel's use).
+    QString applySampler(SamplerSettings &sampler) const;
+    void setSampler(const SamplerSettings &sampler);
     // Shows only the sampler's rows (the batch-tuning panel's view).
     void setSamplerOnly(bool samplerOnly);
 

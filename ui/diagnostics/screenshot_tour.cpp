@@ -105,8 +105,8 @@ ScreenshotTour::ScreenshotTour(MainWindow &window, QString dir, QString url, QOb
              c.name = "sizes";
              c.sources = {{"sizes", "local", "sizes", {}}};
              c.kind = DatasetConfig::Kind::Map;
-             c.sampler = DatasetConfig::SamplerKind::Dynamic;
-             c.maxBatchBytes = 256 * 1024;
+             c.sampler.kind = DatasetConfig::SamplerKind::Dynamic;
+             c.sampler.maxBatchBytes = 256 * 1024;
              m_window.dataset()->setConfig(c);
              m_window.batchTuning()->editor(1)->findChild<QLineEdit *>(QStringLiteral("maxBatchBytes"))
                  ->setText(QStringLiteral("262144"));
