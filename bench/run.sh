@@ -60,7 +60,7 @@ case "$suite" in
   *) die "unknown suite '$suite' (peers, listing, gui, storage, sampler, loader, lint, python)";;
 esac
 case "$suite" in
-  peers|listing)
+  peers|listing|python|gui|lint)
     if [ "$readme" = 1 ]; then
       (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/tables.py" --readme "$root/README.md")
     fi;;

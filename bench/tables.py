@@ -20,6 +20,9 @@ import harness
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SUITES = ("peers", "listing")
+# Suites whose script writes its own Markdown next to the result file
+# (report.write_report): the README takes that .md as it is.
+MD_SUITES = ("python", "gui", "lint")
 
 
 # ---------------------------------------------------------------- cells
@@ -261,7 +264,29 @@ def latest(results_dir, suite):
     return None, None
 
 
+def latest_md(results_dir, suite):
+    """The newest result file of a suite that has its Markdown beside it."""
+    for path in sorted(glob.glob(os.path.join(results_dir, f"{suite}-*.json")), reverse=True):
+        md = path[:-len(".json")] + ".md"
+        if os.path.exists(md):
+            with open(md) as f:
+                return path, f.read()
+    return None, None
+
+
 def update(readme_text, results_dir, repo_root):
+    for suite in MD_SUITES:
+        begin, end = f"<!-- bench:{suite}:begin -->", f"<!-- bench:{suite}:end -->"
+        if begin not in readme_text or end not in readme_text:
+            continue
+        path, md = latest_md(results_dir, suite)
+        if path is None:
+            body = f"No {suite} result file yet: run `bench/run.sh {suite}`.\n"
+        else:
+            body = md.rstrip("\n") + f"\n\nSource: {os.path.relpath(path, repo_root)}\n"
+        head, rest = readme_text.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        readme_text = f"{head}{begin}\n{body}{end}{tail}"
     for suite in SUITES:
         begin, end = f"<!-- bench:{suite}:begin -->", f"<!-- bench:{suite}:end -->"
         if begin not in readme_text or end not in readme_text:
