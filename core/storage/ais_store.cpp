@@ -33,7 +33,7 @@ ListPage AisStore::listPage(const std::string &bucket, const ListRequest &reques
     req.uuid = token.empty() ? std::string() : m_listUuid;
     m_listPages = token.empty() ? 1 : m_listPages + 1;
     req.pageNumber = m_listPages;
-    req.props = request.details ? "name,size,checksum,version,atime" : "name,size";
+    req.props = request.details ? "name,size,checksum,version,atime" : request.sizes ? "name,size" : "name";
     if (!request.recursive)
         req.flags |= AisLsNoRecursion;
     AisListPage page = m_client.listObjectsPage(bucket, req);

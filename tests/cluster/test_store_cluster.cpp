@@ -83,6 +83,7 @@ private Q_SLOTS:
     void errorsNameBucketAndObject();
     void msgpackListingMatchesJson_data();
     void msgpackListingMatchesJson();
+    void namesOnlyListing();
     void cleanupTestCase();
 
 private:
@@ -470,6 +471,26 @@ void TestStoreCluster::msgpackListingMatchesJson()
         for (const auto &e : page.entries)
             sawEmoji = sawEmoji || e.name == "odd/emoji-\xf0\x9f\x98\x80.bin";
     QVERIFY(sawEmoji);
+}
+
+// Counting needs no sizes: ais:// then asks for names only (the targets read
+// no object metadata), and lists the same names.
+void TestStoreCluster::namesOnlyListing()
+{
+    StoreLocation loc = open(QStringLiteral("ais"));
+    ListRequest withSizes;
+    ListRequest namesOnly;
+    namesOnly.sizes = false;
+    const auto a = loc.store->listAll(loc.bucket, withSizes);
+    const auto b = loc.store->listAll(loc.bucket, namesOnly);
+    QCOMPARE(b.size(), a.size());
+    std::uint64_t bytesWithSizes = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(QString::fromStdString(b[i].name), QString::fromStdString(a[i].name));
+        QCOMPARE(b[i].size, quint64(0));
+        bytesWithSizes += a[i].size;
+    }
+    QVERIFY(bytesWithSizes > 0); // so the zeros above are the names-only listing's, not the data's
 }
 
 void TestStoreCluster::cleanupTestCase()
