@@ -1,8 +1,10 @@
 """Storage-layer benchmarks (issue: storage layer), same cluster, same run.
 
 Listing: `shardscope-cli ls ais://B --summary` against the AIStore Python SDK's
-`list_all_objects` over the same N-object bucket (the `ais` CLI would be the
-third peer, but the Go module proxy does not serve it; see README).
+`list_all_objects` and, when it is on PATH (scripts/install-ais-cli.sh puts it
+in $AIS_BIN), AIStore's `ais ls --count-only` (names only) and
+`ais ls --count-only --props name,size` over the same N-object bucket, run one
+after the other in each repeat. Without the CLI the report says so.
 GET rate of 1 KiB objects with W threads: `shardscope-cli bench` (direct to the
 owning target, and through the proxy) against `aisloader` with W workers.
 
@@ -16,6 +18,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,14 +56,44 @@ def ensure_objects(cli, endpoint, bucket, n, workers):
         env=dict(os.environ, AIS_ENDPOINT=endpoint))
 
 
+def ais_cli():
+    """The `ais` CLI: on PATH, else where scripts/install-ais-cli.sh puts it; None when absent."""
+    found = shutil.which("ais")
+    if found:
+        return found
+    bin_dir = os.environ.get("AIS_BIN", "")
+    cand = os.path.join(bin_dir, "ais") if bin_dir else ""
+    return cand if cand and os.access(cand, os.X_OK) else None
+
+
+def ais_count(ais, bucket, env, extra):
+    """`ais ls --count-only`: (objects it counted, seconds)."""
+    out, secs = run([ais, "ls", f"ais://{bucket}", "--count-only", *extra], env=env)
+    m = re.findall(r"Listed ([\d,]+) names", out)
+    if not m:
+        raise RuntimeError(f"ais ls --count-only printed no count: {out[-300:]!r}")
+    return int(m[-1].replace(",", "")), secs
+
+
 def bench_listing(cli, endpoint, bucket, repeats):
     env = dict(os.environ, AIS_ENDPOINT=endpoint)
-    ours, theirs = [], []
+    ais = ais_cli()
+    if ais is None:
+        print("the ais CLI is not on PATH (scripts/install-ais-cli.sh): listing without it", file=sys.stderr)
+    ours, ours_count, theirs, cli_names, cli_name_size = [], [], [], [], []
     items = None
     for _ in range(repeats):
         out, secs = run([cli, "ls", f"ais://{bucket}", "--summary", "--json"], env=env)
         items = json.loads(out)["objects"]
         ours.append(secs)
+        out, secs = run([cli, "ls", f"ais://{bucket}", "--count-only", "--json"], env=env)
+        assert json.loads(out)["objects"] == items, ("ls --count-only", out, items)
+        ours_count.append(secs)
+        if ais:
+            for extra, into in (([], cli_names), (["--props", "name,size"], cli_name_size)):
+                n, secs = ais_count(ais, bucket, env, extra)
+                assert n == items, ("ais", extra, n, items)
+                into.append(secs)
         client = Client(endpoint)
         t0 = time.perf_counter()
         n = len(client.bucket(bucket).list_all_objects(props="name,size"))
@@ -69,8 +102,10 @@ def bench_listing(cli, endpoint, bucket, repeats):
     return {
         "items": items,
         "shardscope_s": statistics.median(ours),
+        "shardscope_count_only_s": statistics.median(ours_count),
         "python_sdk_s": statistics.median(theirs),
-        "ais_cli_s": None,
+        "ais_cli_s": statistics.median(cli_names) if cli_names else None,
+        "ais_cli_name_size_s": statistics.median(cli_name_size) if cli_name_size else None,
     }
 
 
@@ -110,7 +145,17 @@ def markdown(result):
               "| tool | seconds | shardscope ÷ tool |", "| --- | ---: | ---: |",
               f"| shardscope-cli ls --summary | {ls['shardscope_s']:.2f} | 1.00 |",
               f"| Python SDK list_all_objects | {ls['python_sdk_s']:.2f} | {ls['shardscope_s'] / ls['python_sdk_s']:.2f} |",
-              "| ais CLI | not available here | — |", ""]
+             ]
+    for label, key in (("ais ls --count-only --props name,size", "ais_cli_name_size_s"),):
+        v = ls.get(key)
+        lines.append(f"| {label} | {v:.2f} | {ls['shardscope_s'] / v:.2f} |" if v else
+                     f"| {label} | not on PATH (scripts/install-ais-cli.sh) | — |")
+    v = ls.get("ais_cli_s")
+    lines += ["", "Counting only (names, no sizes):", "",
+              "| tool | seconds | shardscope ÷ tool |", "| --- | ---: | ---: |",
+              f"| shardscope-cli ls --count-only | {ls['shardscope_count_only_s']:.2f} | 1.00 |",
+              f"| ais ls --count-only | {v:.2f} | {ls['shardscope_count_only_s'] / v:.2f} |" if v else
+              "| ais ls --count-only | not on PATH (scripts/install-ais-cli.sh) | — |", ""]
     lines += ["GET of 1 KiB objects, objects/s (ratio to aisloader with the same workers):", "",
               "| workers | aisloader | shardscope via proxy | shardscope direct | p99 ms (direct) |",
               "| ---: | ---: | ---: | ---: | ---: |"]

@@ -11,7 +11,7 @@ dir="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(shard_grouping archive_stream list_objects config_parse brace_expand
+[ "${#targets[@]}" -gt 0 ] || targets=(shard_grouping archive_stream list_objects list_objects_msgpack config_parse brace_expand
   decode_npy decode_wav decode_json decode_png decode_jpeg ais_errors s3_list config_export)
 
 need=()

@@ -9,7 +9,7 @@ PKGS=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n qt6-svg-dev qt6-qpa-plugins libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
-  libcurl4-openssl-dev libarchive-dev nlohmann-json3-dev liblz4-dev zlib1g-dev libpugixml-dev libxxhash-dev libpng-dev libjpeg62-turbo-dev
+  libcurl4-openssl-dev libarchive-dev nlohmann-json3-dev libmsgpack-cxx-dev liblz4-dev zlib1g-dev libpugixml-dev libxxhash-dev libpng-dev libjpeg62-turbo-dev
   libtorch-dev
   xvfb xauth fonts-dejavu-core fonts-wqy-microhei
   python3-venv python3-dev

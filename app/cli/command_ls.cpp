@@ -44,6 +44,10 @@ int runLs(CliContext &ctx, const QStringList &arguments)
                                            QStringLiteral("List the members of the shard the URL names."));
     const QCommandLineOption summaryOption(QStringLiteral("summary"),
                                            QStringLiteral("Print only the object count and total bytes."));
+    const QCommandLineOption countOption(
+        QStringLiteral("count-only"),
+        QStringLiteral(
+            "Print only the object count: names only, no sizes (on AIStore the fastest way to count)."));
     const QCommandLineOption flatOption(QStringLiteral("no-recursive"),
                                         QStringLiteral("One level only, with virtual directories."));
     const QCommandLineOption detailsOption(QStringLiteral("details"),
@@ -51,7 +55,8 @@ int runLs(CliContext &ctx, const QStringList &arguments)
     const QCommandLineOption pageOption(QStringLiteral("page-size"),
                                         QStringLiteral("Entries per listing request (default: the store's)."),
                                         QStringLiteral("n"));
-    parser.addOptions({jsonOption, archiveOption, summaryOption, flatOption, detailsOption, pageOption});
+    parser.addOptions(
+        {jsonOption, archiveOption, summaryOption, countOption, flatOption, detailsOption, pageOption});
     if (const auto done = parseCommand(ctx, parser, arguments))
         return *done;
     const QStringList pos = parser.positionalArguments();
@@ -110,7 +115,9 @@ int runLs(CliContext &ctx, const QStringList &arguments)
         req.recursive = !parser.isSet(flatOption);
         req.details = parser.isSet(detailsOption);
         req.pageSize = pageSize;
-        const bool summary = parser.isSet(summaryOption);
+        const bool countOnly = parser.isSet(countOption);
+        req.sizes = !countOnly;
+        const bool summary = countOnly || parser.isSet(summaryOption);
         std::uint64_t count = 0, bytes = 0;
         std::string token;
         bool first = true, opened = false;
@@ -146,7 +153,14 @@ int runLs(CliContext &ctx, const QStringList &arguments)
             }
         } while (!token.empty());
         progress.finish();
-        if (summary) {
+        if (countOnly) {
+            if (json)
+                out << QString::fromStdString(
+                           nlohmann::json{{"url", escapeName(loc.url())}, {"objects", count}}.dump())
+                    << Qt::endl;
+            else
+                out << "objects: " << count << Qt::endl;
+        } else if (summary) {
             if (json)
                 out << QString::fromStdString(nlohmann::json{{"url", escapeName(loc.url())},
                                                              {"objects", count},

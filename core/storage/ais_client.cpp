@@ -2,6 +2,7 @@
 
 #include "core/storage/ais_errors.h"
 #include "core/storage/ais_hrw.h"
+#include "core/storage/ais_listing.h"
 #include "core/storage/endpoint.h"
 #include "core/storage/retrying_http.h"
 #include "core/storage/store.h"
@@ -38,6 +39,12 @@ std::uint64_t parseU64(const std::string &s)
     } catch (...) {
         return 0;
     }
+}
+
+// "application/msgpack", maybe with parameters ("; charset=...").
+bool isMsgpack(const std::string &contentType)
+{
+    return trim(toLower(contentType.substr(0, contentType.find(';')))) == kAisMsgpackType;
 }
 
 } // namespace
@@ -345,13 +352,22 @@ AisListPage AisClient::listObjectsPage(const std::string &bucket, const AisListR
     const std::string body = nlohmann::json{{"action", "list"}, {"value", value}}.dump();
     auto r = request("GET", bucketUrl(bucket));
     r.headers.emplace_back(kJson);
+    if (req.msgpack)
+        r.headers.emplace_back(std::string("Accept: ") + kAisMsgpackType);
     r.body = body;
     r.hasBody = true;
     const std::string what = "list objects of ais://" + bucket + (req.prefix.empty() ? "" : "/" + req.prefix);
     const auto resp = performWithRetry(r, what);
     if (!resp.ok())
         throw aisError(resp, what, AisTarget::Bucket);
-    return parseListPage(resp.body);
+    const std::string page = req.pageNumber ? what + ", page " + std::to_string(req.pageNumber) : what;
+    if (isMsgpack(resp.header("content-type")))
+        return parseListPageMsgpack(resp.body, page);
+    try {
+        return parseListPage(resp.body);
+    } catch (const Error &e) {
+        throw Error(e.kind(), page + ": " + e.what());
+    }
 }
 
 AisListPage AisClient::listObjectsPage(const std::string &bucket, const std::string &prefix,
@@ -374,6 +390,7 @@ std::vector<AisObjectEntry> AisClient::listObjects(const std::string &bucket, co
     req.prefix = prefix;
     ContinuationTokens tokens;
     do {
+        ++req.pageNumber;
         AisListPage page = listObjectsPage(bucket, req);
         tokens.check(page.continuationToken,
                      "list objects of ais://" + bucket + (prefix.empty() ? "" : "/" + prefix));

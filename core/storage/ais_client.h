@@ -49,6 +49,10 @@ struct AisListRequest
     std::uint32_t pageSize = 0;    // 0 = server default (10,000 for ais://)
     std::string props = "name,size";
     std::uint64_t flags = 0;
+    // Ask for the page as msgpack (as AIStore's CLI and SDKs do): less to
+    // send and to parse. A server that answers JSON anyway is read as JSON.
+    bool msgpack = true;
+    std::uint64_t pageNumber = 0; // 1, 2, ... for error messages ("page 3"); 0: not said
 };
 
 // GetBatch (/v1/ml/moss): many objects (or shard members) in one archive,

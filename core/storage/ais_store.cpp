@@ -31,7 +31,9 @@ ListPage AisStore::listPage(const std::string &bucket, const ListRequest &reques
     req.pageSize = request.pageSize;
     req.continuationToken = token;
     req.uuid = token.empty() ? std::string() : m_listUuid;
-    req.props = request.details ? "name,size,checksum,version,atime" : "name,size";
+    m_listPages = token.empty() ? 1 : m_listPages + 1;
+    req.pageNumber = m_listPages;
+    req.props = request.details ? "name,size,checksum,version,atime" : request.sizes ? "name,size" : "name";
     if (!request.recursive)
         req.flags |= AisLsNoRecursion;
     AisListPage page = m_client.listObjectsPage(bucket, req);
@@ -64,6 +66,7 @@ std::vector<ArchiveMember> AisStore::listArchive(const std::string &bucket, cons
     const std::string inside = object + "/";
     ContinuationTokens tokens;
     do {
+        ++req.pageNumber;
         AisListPage page = m_client.listObjectsPage(bucket, req);
         tokens.check(page.continuationToken, "list shard " + url(bucket, object));
         for (auto &e : page.entries) {

@@ -31,6 +31,7 @@ public:
 private:
     AisClient m_client;
     std::string m_listUuid; // listing session of the paging in progress
+    std::uint64_t m_listPages = 0; // pages of it asked for so far (for messages)
 };
 
 } // namespace shardscope

@@ -31,6 +31,7 @@ struct ListRequest
     bool recursive = true;      // false: one level, with virtual directories ("dir/")
     std::uint32_t pageSize = 0; // 0: the store's default
     bool details = false;       // checksum, version, time (costs more on some stores)
+    bool sizes = true;          // false: names only, sizes 0 (AIStore then reads no object metadata)
 };
 
 struct ListPage

@@ -6,6 +6,7 @@
 #include "local_server.h"
 
 #include "core/gen/dataset_generator.h"
+#include "core/storage/ais_client.h"
 #include "core/storage/http_client.h"
 #include "core/storage/store_factory.h"
 #include "core/storage/store_url.h"
@@ -80,6 +81,9 @@ private Q_SLOTS:
     void archiveMembers();
     void errorsNameBucketAndObject_data();
     void errorsNameBucketAndObject();
+    void msgpackListingMatchesJson_data();
+    void msgpackListingMatchesJson();
+    void namesOnlyListing();
     void cleanupTestCase();
 
 private:
@@ -392,6 +396,101 @@ void TestStoreCluster::errorsNameBucketAndObject()
         QCOMPARE(e.kind(), ErrorKind::BucketNotFound);
         QVERIFY2(QString::fromStdString(e.what()).contains(QString::fromStdString(ghost)), e.what());
     }
+}
+
+void TestStoreCluster::msgpackListingMatchesJson_data()
+{
+    QTest::addColumn<uint>("pageSize");
+    QTest::addColumn<QString>("props");
+    QTest::newRow("odd names, server's page size, name+size") << 0u << "name,size";
+    QTest::newRow("odd names, 4 a page, name+size") << 4u << "name,size";
+    QTest::newRow("odd names, 3 a page, every detail") << 3u << "name,size,checksum,version,atime";
+}
+
+// The same listing through the msgpack path (what shardscope asks for) and
+// the JSON path (the fallback): the same pages, names, sizes and details.
+void TestStoreCluster::msgpackListingMatchesJson()
+{
+    QFETCH(uint, pageSize);
+    QFETCH(QString, props);
+    const std::string bucket = bucketFor(QStringLiteral("ais"));
+    AisClient client(clustertest::options());
+    for (const char *odd : {"odd/emoji-\xf0\x9f\x98\x80.bin", "odd/quote\"apos'.bin", "odd/back\\slash.bin",
+                            "odd/\xd0\xbd\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9 \xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb"})
+        client.putObject(bucket, odd, std::string_view(odd));
+
+    // The cluster does answer msgpack when asked (else this test would compare JSON with JSON).
+    HttpClient http;
+    HttpRequest probe;
+    probe.url = clustertest::endpoint() + "/v1/buckets/" + bucket + "?provider=ais";
+    probe.headers = {"Content-Type: application/json", "Accept: application/msgpack"};
+    const std::string body = R"({"action":"list","value":{"props":"name","pagesize":1}})";
+    probe.body = body;
+    probe.hasBody = true;
+    const HttpResponse answer = http.perform(probe);
+    QCOMPARE(answer.status, 200L);
+    QCOMPARE(QString::fromStdString(answer.header("content-type")), QStringLiteral("application/msgpack"));
+
+    auto listAll = [&](bool msgpack) {
+        std::vector<AisListPage> pages;
+        AisListRequest req;
+        req.pageSize = pageSize;
+        req.props = props.toStdString();
+        req.msgpack = msgpack;
+        do {
+            pages.push_back(client.listObjectsPage(bucket, req));
+            req.uuid = pages.back().uuid;
+            req.continuationToken = pages.back().continuationToken;
+        } while (!req.continuationToken.empty() && pages.size() < 100);
+        return pages;
+    };
+    const auto viaMsgpack = listAll(true);
+    const auto viaJson = listAll(false);
+    QCOMPARE(viaMsgpack.size(), viaJson.size());
+    std::size_t entries = 0;
+    for (std::size_t p = 0; p < viaJson.size(); ++p) {
+        QCOMPARE(QString::fromStdString(viaMsgpack[p].continuationToken),
+                 QString::fromStdString(viaJson[p].continuationToken));
+        const auto &m = viaMsgpack[p].entries, &j = viaJson[p].entries;
+        QCOMPARE(m.size(), j.size());
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            QCOMPARE(QString::fromStdString(m[i].name), QString::fromStdString(j[i].name));
+            QCOMPARE(m[i].size, j[i].size);
+            QCOMPARE(QString::fromStdString(m[i].checksum), QString::fromStdString(j[i].checksum));
+            QCOMPARE(QString::fromStdString(m[i].version), QString::fromStdString(j[i].version));
+            QCOMPARE(QString::fromStdString(m[i].atime), QString::fromStdString(j[i].atime));
+            QCOMPARE(m[i].flags, j[i].flags);
+        }
+        entries += j.size();
+    }
+    QVERIFY2(entries >= datasetFor(QStringLiteral("ais")).size() + 4, qPrintable(QString::number(entries)));
+    if (pageSize != 0)
+        QVERIFY(viaJson.size() >= 3);
+    bool sawEmoji = false;
+    for (const auto &page : viaMsgpack)
+        for (const auto &e : page.entries)
+            sawEmoji = sawEmoji || e.name == "odd/emoji-\xf0\x9f\x98\x80.bin";
+    QVERIFY(sawEmoji);
+}
+
+// Counting needs no sizes: ais:// then asks for names only (the targets read
+// no object metadata), and lists the same names.
+void TestStoreCluster::namesOnlyListing()
+{
+    StoreLocation loc = open(QStringLiteral("ais"));
+    ListRequest withSizes;
+    ListRequest namesOnly;
+    namesOnly.sizes = false;
+    const auto a = loc.store->listAll(loc.bucket, withSizes);
+    const auto b = loc.store->listAll(loc.bucket, namesOnly);
+    QCOMPARE(b.size(), a.size());
+    std::uint64_t bytesWithSizes = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(QString::fromStdString(b[i].name), QString::fromStdString(a[i].name));
+        QCOMPARE(b[i].size, quint64(0));
+        bytesWithSizes += a[i].size;
+    }
+    QVERIFY(bytesWithSizes > 0); // so the zeros above are the names-only listing's, not the data's
 }
 
 void TestStoreCluster::cleanupTestCase()

@@ -12,6 +12,8 @@ namespace shardscope::fuzz {
 void shardGrouping(const std::uint8_t *data, std::size_t size);
 void archiveStream(const std::uint8_t *data, std::size_t size);
 void listObjects(const std::uint8_t *data, std::size_t size);
+// An AIStore list-objects page as msgpack (what the client asks for).
+void listObjectsMsgpack(const std::uint8_t *data, std::size_t size);
 void configParse(const std::uint8_t *data, std::size_t size);
 void braceExpand(const std::uint8_t *data, std::size_t size);
 // Sample decoders by extension (core/decode).

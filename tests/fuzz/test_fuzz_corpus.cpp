@@ -41,13 +41,20 @@ void TestFuzzCorpus::replay()
     QFETCH(QString, target);
     QFETCH(QString, file);
     static const std::map<QString, std::function<void(const std::uint8_t *, std::size_t)>> targets = {
-        {QStringLiteral("shard_grouping"), shardGrouping}, {QStringLiteral("archive_stream"), archiveStream},
-        {QStringLiteral("list_objects"), listObjects},     {QStringLiteral("config_parse"), configParse},
-        {QStringLiteral("brace_expand"), braceExpand},     {QStringLiteral("decode_npy"), decodeNpy},
-        {QStringLiteral("decode_wav"), decodeWav},         {QStringLiteral("decode_json"), decodeJson},
-        {QStringLiteral("decode_png"), decodePng},         {QStringLiteral("decode_jpeg"), decodeJpeg},
-        {QStringLiteral("ais_errors"), aisErrors},         {QStringLiteral("s3_list"), s3List},
+        {QStringLiteral("shard_grouping"), shardGrouping},
+        {QStringLiteral("archive_stream"), archiveStream},
+        {QStringLiteral("list_objects"), listObjects},
+        {QStringLiteral("config_parse"), configParse},
+        {QStringLiteral("brace_expand"), braceExpand},
+        {QStringLiteral("decode_npy"), decodeNpy},
+        {QStringLiteral("decode_wav"), decodeWav},
+        {QStringLiteral("decode_json"), decodeJson},
+        {QStringLiteral("decode_png"), decodePng},
+        {QStringLiteral("decode_jpeg"), decodeJpeg},
+        {QStringLiteral("ais_errors"), aisErrors},
+        {QStringLiteral("s3_list"), s3List},
         {QStringLiteral("config_export"), configExport},
+        {QStringLiteral("list_objects_msgpack"), listObjectsMsgpack},
     };
     const auto it = targets.find(target);
     QVERIFY2(it != targets.end(), qPrintable(QStringLiteral("unknown fuzz target directory ") + target));

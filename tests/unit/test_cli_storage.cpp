@@ -65,6 +65,7 @@ private Q_SLOTS:
     void initTestCase();
     void genWritesShardsThatListAndDecode();
     void lsSummaryAndJson();
+    void lsCountOnly();
     void getToFileIsAtomicAndRangesWork();
     void putAndBuckets();
     void fileUrlsWork();
@@ -147,6 +148,20 @@ void TestCliStorage::lsSummaryAndJson()
     const Run buckets = cli({QStringLiteral("ls"), QStringLiteral("local://")});
     QCOMPARE(buckets.exitCode, 0);
     QCOMPARE(QString::fromUtf8(buckets.out).trimmed(), QStringLiteral("local://demo"));
+}
+
+void TestCliStorage::lsCountOnly()
+{
+    const Run json = cli({QStringLiteral("ls"), QStringLiteral("local://demo/train/"),
+                          QStringLiteral("--count-only"), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject s = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(s[QLatin1String("objects")].toInt(), 3);
+    QVERIFY2(!s.contains(QLatin1String("bytes")), json.out.constData());
+    const Run text =
+        cli({QStringLiteral("ls"), QStringLiteral("local://demo/train/"), QStringLiteral("--count-only")});
+    QCOMPARE(text.exitCode, 0);
+    QCOMPARE(QString::fromUtf8(text.out).trimmed(), QStringLiteral("objects: 3"));
 }
 
 void TestCliStorage::getToFileIsAtomicAndRangesWork()
