@@ -91,8 +91,8 @@ public:
                        : c->kind == DatasetConfig::Kind::GetBatch ? "get-batch"
                                                                   : "object";
             workers = c->workers;
-            shuffle = c->shuffle || c->sampler == DatasetConfig::SamplerKind::Random;
-            seed = c->seed;
+            shuffle = c->sampler.shuffle || c->sampler.kind == DatasetConfig::SamplerKind::Random;
+            seed = c->sampler.seed;
             keyRule = c->keyRule;
             batchSize = c->getBatchSize;
         }
