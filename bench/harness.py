@@ -266,7 +266,7 @@ def cluster(endpoint):
 
 
 def target_gets(endpoint):
-    """Each target's own GET counter (`get.n` of its node status, read through
+    """Each target's own GET counters (`get.n` + `getbatch.obj.n` of its node status, read through
     the proxy's reverse route): read before and after a run, outside the timed
     process, the difference is how many GETs each target served."""
     smap = _get_json(f"{endpoint}/v1/daemon?what=smap")
@@ -274,7 +274,9 @@ def target_gets(endpoint):
     for tid in sorted(smap["tmap"]):
         try:
             st = _get_json(f"{endpoint}/v1/reverse/daemon?what=node_status", headers={"Ais-Node-Id": tid})
-            out[tid] = int((st.get("tracker") or {}).get("get.n", 0))
+            tr = st.get("tracker") or {}
+            # get-batch entries are counted apart from plain GETs
+            out[tid] = int(tr.get("get.n", 0)) + int(tr.get("getbatch.obj.n", 0))
         except Exception:
             out[tid] = None  # a node that does not answer: no balance for this run
     return out
