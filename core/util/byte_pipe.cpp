@@ -26,7 +26,9 @@ bool BytePipe::push(const char *data, std::size_t size)
         m_bytes += n;
         data += n;
         size -= n;
-        m_cv.notify_all();
+        // A block consumer waits for a whole block: wake it when one is.
+        if (m_wantAny || block.size() >= kBlock || m_bytes >= m_capacity)
+            m_cv.notify_all();
     }
     return true;
 }
@@ -55,9 +57,20 @@ void BytePipe::releaseHeld()
     m_cv.notify_all();
 }
 
-bool BytePipe::waitForData(std::unique_lock<std::mutex> &lock)
+bool BytePipe::waitForData(std::unique_lock<std::mutex> &lock, bool any)
 {
-    m_cv.wait(lock, [&] { return m_closed || m_cancelled || !m_blocks.empty(); });
+    const auto ready = [&] {
+        if (m_closed || m_cancelled || m_blocks.size() > 1)
+            return true;
+        if (m_blocks.empty())
+            return false;
+        // One block, maybe still filling: enough when it is whole, or when
+        // the pipe is full (capacity below a block), or for pull().
+        return any || m_blocks.front().size() >= kBlock || m_bytes >= m_capacity;
+    };
+    m_wantAny = any;
+    m_cv.wait(lock, ready);
+    m_wantAny = false;
     if (!m_blocks.empty())
         return true;
     if (m_error)
@@ -69,7 +82,7 @@ std::size_t BytePipe::pull(char *out, std::size_t size)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     releaseHeld();
-    if (size == 0 || !waitForData(lock))
+    if (size == 0 || !waitForData(lock, true))
         return 0;
     std::string &front = m_blocks.front();
     const std::size_t n = std::min(front.size() - m_frontPos, size);
@@ -88,7 +101,7 @@ std::string_view BytePipe::pullBlock()
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     releaseHeld();
-    if (!waitForData(lock))
+    if (!waitForData(lock, false))
         return {};
     m_held = std::move(m_blocks.front());
     m_blocks.pop_front();

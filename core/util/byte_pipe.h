@@ -16,7 +16,8 @@ namespace shardscope {
 //
 // Data waits in blocks of up to kBlock bytes (small pushes are gathered into
 // one block); pullBlock() hands the consumer a whole block without copying it,
-// so a download is copied once on its way in and never on its way out.
+// so a download is copied once on its way in and never on its way out. The
+// consumer of blocks is woken once per block, not once per push.
 class BytePipe
 {
 public:
@@ -38,8 +39,9 @@ public:
     void cancel(); // the consumer stops: wakes and stops the producer
 
 private:
-    // Waits for data or the end; false at the end (after rethrowing an error).
-    bool waitForData(std::unique_lock<std::mutex> &lock);
+    // Waits for data (a whole block unless `any`) or the end; false at the end
+    // (after rethrowing an error).
+    bool waitForData(std::unique_lock<std::mutex> &lock, bool any);
     void releaseHeld(); // under the lock
 
     std::mutex m_mutex;
@@ -51,6 +53,7 @@ private:
     std::size_t m_capacity;
     bool m_closed = false;
     bool m_cancelled = false;
+    bool m_wantAny = false; // pull() waits for any byte, not a whole block
     std::exception_ptr m_error;
 };
 
