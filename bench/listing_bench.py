@@ -30,6 +30,13 @@ def shardscope(cli, endpoint, bucket):
     return harness.run_record(m, n, None, 0)
 
 
+def shardscope_count(cli, endpoint, bucket):
+    """`ls --count-only`: names only, as `ais ls --count-only` asks (no sizes to read on the targets)."""
+    m = harness.measure([cli, "ls", f"ais://{bucket}", "--count-only"], env=dict(os.environ, AIS_ENDPOINT=endpoint))
+    numbers = [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", m["stdout"])]
+    return harness.run_record(m, numbers[0] if numbers else -1, None, 0, output=m["stdout"][-300:])
+
+
 def sdk(endpoint, bucket):
     m = harness.measure([sys.executable, os.path.join(HERE, "sdk_list.py"), "--endpoint", endpoint,
                          "--bucket", bucket])
@@ -68,6 +75,7 @@ def main():
             runs = {}
             for i in range(a.repeat):
                 tools = [("shardscope", lambda: shardscope(a.cli, a.endpoint, bucket)),
+                         ("shardscope_count", lambda: shardscope_count(a.cli, a.endpoint, bucket)),
                          ("python_sdk", lambda: sdk(a.endpoint, bucket))]
                 if a.ais:
                     tools.append(("ais_cli", lambda: ais_cli(a.ais, a.endpoint, bucket, n)))

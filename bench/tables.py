@@ -234,13 +234,20 @@ def render_listing(res):
     goals = {"python_sdk": 0.5, "ais_cli": 1.0}
     for n, runs in res["listing"].items():
         ours = [r["wall_s"] for r in runs["shardscope"]]
-        for key, name in (("shardscope", "shardscope-cli ls --summary"),
-                          ("python_sdk", "Python SDK list_all_objects_iter"), ("ais_cli", "ais ls --count-only")):
+        rows = [("shardscope", "shardscope-cli ls --summary (names and sizes)", None),
+                ("shardscope_count", "shardscope-cli ls --count-only (names)", None),
+                ("python_sdk", "Python SDK list_all_objects_iter", "shardscope"),
+                ("ais_cli", "ais ls --count-only (names), vs ls --summary", "shardscope")]
+        if "shardscope_count" in runs:
+            rows.append(("ais_cli", "ais ls --count-only, vs ls --count-only (like for like)", "shardscope_count"))
+        for key, name, base in rows:
             rs = runs.get(key)
             if rs is None:
-                L.append(f"| {int(n):,} | {name} | ais CLI not on PATH | — | — | — | — |")
+                if key == "ais_cli":
+                    L.append(f"| {int(n):,} | {name} | ais CLI not on PATH | — | — | — | — |")
                 continue
-            r = None if key == "shardscope" else harness.ratio(ours, [x["wall_s"] for x in rs])
+            ours = [r["wall_s"] for r in runs[base]] if base else None
+            r = None if base is None else harness.ratio(ours, [x["wall_s"] for x in rs])
             g = goals.get(key)
             v = harness.verdict(r, g, higher_is_better=False) if g else "—"
             L.append(f"| {int(n):,} | {name} | {cell(col(rs, 'wall_s'), 2)} | {cell(col(rs, 'tree_pss_mb'))} / "
