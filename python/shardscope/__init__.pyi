@@ -144,7 +144,7 @@ class Loader(Iterator[Any]):
         on_error: str = "stop",
         batch_size: Optional[int] = None,
         multipart: bool = False,
-        prefetch: int = 64,
+        prefetch: int = 1024,
         with_shard: bool = False,
         state: Optional[Dict[str, Any]] = None,
         options: StoreOptions = ...,

@@ -443,7 +443,7 @@ void bindLoader(nb::module_ &m)
             nb::arg("rank") = 0, nb::arg("world_size") = 1, nb::arg("even_ranks") = false,
             nb::arg("shuffle") = nb::none(), nb::arg("seed") = nb::none(), nb::arg("epoch") = 0,
             nb::arg("ordered") = false, nb::arg("key_rule") = nb::none(), nb::arg("on_error") = "stop",
-            nb::arg("batch_size") = nb::none(), nb::arg("multipart") = false, nb::arg("prefetch") = 64,
+            nb::arg("batch_size") = nb::none(), nb::arg("multipart") = false, nb::arg("prefetch") = 1024,
             nb::arg("with_shard") = false, nb::arg("state") = nb::none(),
             nb::arg("options") = PyStoreOptions())
         .def("__len__", &PyLoader::length)
