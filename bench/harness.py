@@ -286,10 +286,11 @@ def balance(before, after):
     """GETs per target during a run and max / mean of them (1.0 = even)."""
     gets = {t: after[t] - before[t] for t in after
             if t in before and after[t] is not None and before[t] is not None}
+    counters = "get.n + getbatch.obj.n"
     if len(gets) != len(after) or not gets:
-        return {"get_n": gets, "imbalance": None}
+        return {"get_n": gets, "imbalance": None, "counters": counters}
     mean = sum(gets.values()) / len(gets)
-    return {"get_n": gets, "imbalance": (max(gets.values()) / mean) if mean > 0 else None}
+    return {"get_n": gets, "imbalance": (max(gets.values()) / mean) if mean > 0 else None, "counters": counters}
 
 
 def tool_version(cmd):

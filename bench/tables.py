@@ -129,6 +129,14 @@ def imbalance(runs):
     return cell(vals, 2) if any(v is not None for v in vals) else "—"
 
 
+def balance_counters(res):
+    """The counters a result file's balance was read from (older files: get.n alone)."""
+    for runs in res["p1"].values():
+        for r in runs.get("shardscope_direct", []):
+            return (r.get("targets") or {}).get("counters", "get.n")
+    return "get.n"
+
+
 def balance_rows(res):
     rows = []
     for w, r in res["p1"].items():
@@ -206,8 +214,9 @@ def render_peers(res):
     bal = balance_rows(res)
     if bal:
         L += ["", "### Per-target balance of shardscope's runs", "",
-              "GETs each target served during the run (its own `get.n`, read before and after, outside the timed "
-              "process), max ÷ mean; 1.00 = even. P2 spreads only as evenly as a few shards over the targets can.",
+              f"GETs each target served during the run (its own `{balance_counters(res)}`, read before and after, "
+              "outside the timed process), max ÷ mean; 1.00 = even. P2 spreads only as evenly as a few shards over "
+              "the targets can.",
               "", "| workload | W | direct | via proxy |", "| --- | ---: | ---: | ---: |"] + bal
     if res.get("p3"):
         L += ["", "### P3: dynamic batches, shardscope vs the SDK's DynamicBatchSampler", "",
