@@ -290,32 +290,28 @@ def latest_md(results_dir, suite):
     return None, None
 
 
-def update(readme_text, results_dir, repo_root):
-    for suite in MD_SUITES:
-        begin, end = f"<!-- bench:{suite}:begin -->", f"<!-- bench:{suite}:end -->"
-        if begin not in readme_text or end not in readme_text:
-            continue
+def section(results_dir, repo_root, suite):
+    """The text between a suite's markers: its table and the file it comes from."""
+    if suite in MD_SUITES:
         path, md = latest_md(results_dir, suite)
         if path is None:
-            body = f"No {suite} result file yet: run `bench/run.sh {suite}`.\n"
-        else:
-            body = md.rstrip("\n") + f"\n\nSource: {os.path.relpath(path, repo_root)}\n"
-        head, rest = readme_text.split(begin, 1)
-        _, tail = rest.split(end, 1)
-        readme_text = f"{head}{begin}\n{body}{end}{tail}"
-    for suite in SUITES:
+            return f"No {suite} result file yet: run `bench/run.sh {suite}`.\n"
+        return md.rstrip("\n") + f"\n\nSource: {os.path.relpath(path, repo_root)}\n"
+    path, res = latest(results_dir, suite)
+    if path is None:
+        return f"No {suite} result file of schema {harness.SCHEMA_VERSION} yet: run `bench/run.sh {suite}`.\n"
+    md = RENDER[suite](res).replace("\n### ", "\n#### ")
+    return md + f"\nSource: {os.path.relpath(path, repo_root)}\n"
+
+
+def update(readme_text, results_dir, repo_root):
+    for suite in MD_SUITES + SUITES:
         begin, end = f"<!-- bench:{suite}:begin -->", f"<!-- bench:{suite}:end -->"
         if begin not in readme_text or end not in readme_text:
             continue
-        path, res = latest(results_dir, suite)
-        if path is None:
-            body = f"No {suite} result file of schema {harness.SCHEMA_VERSION} yet: run `bench/run.sh {suite}`.\n"
-        else:
-            md = RENDER[suite](res).replace("\n### ", "\n#### ")
-            body = md + f"\nSource: {os.path.relpath(path, repo_root)}\n"
         head, rest = readme_text.split(begin, 1)
         _, tail = rest.split(end, 1)
-        readme_text = f"{head}{begin}\n{body}{end}{tail}"
+        readme_text = f"{head}{begin}\n{section(results_dir, repo_root, suite)}{end}{tail}"
     return readme_text
 
 
