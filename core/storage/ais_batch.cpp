@@ -119,6 +119,17 @@ std::string aisBatchRequestBody(const std::vector<AisBatchEntry> &entries, bool 
     }
 }
 
+HttpRequest AisClient::batchRequest(const std::string &bucket, const std::string &body,
+                                   const AisBatchOptions &options) const
+{
+    auto r = request("GET", m_options.endpoint + "/v1/ml/moss/" + bucket + "?provider=ais");
+    r.headers.emplace_back("Content-Type: application/json");
+    r.body = body;
+    r.hasBody = true;
+    r.cancel = options.cancel;
+    return r;
+}
+
 AisClient::MultipartBatch AisClient::getBatchMultipart(const std::string &bucket,
                                                        const std::vector<std::string> &objects,
                                                        const AisBatchOptions &options)
@@ -132,11 +143,7 @@ AisClient::MultipartBatch AisClient::getBatchMultipart(const std::string &bucket
 {
     const std::vector<AisBatchEntry> entries = checkedAisBatchEntries(bucket, requested);
     const std::string body = aisBatchRequestBody(entries, options.continueOnError, false);
-    auto r = request("GET", m_options.endpoint + "/v1/ml/moss/" + bucket + "?provider=ais");
-    r.headers.emplace_back("Content-Type: application/json");
-    r.body = body;
-    r.hasBody = true;
-    r.cancel = options.cancel;
+    auto r = batchRequest(bucket, body, options);
     r.maxBodyBytes = std::size_t(1) << 30; // the whole archive is held in memory by design
     const std::string what = requestName(bucket, entries);
     const HttpResponse resp = performWithRetry(r, what); // nothing was delivered yet: safe to retry
@@ -233,11 +240,7 @@ void AisClient::getBatch(const std::string &bucket, const std::vector<AisBatchEn
 {
     const std::vector<AisBatchEntry> entries = checkedAisBatchEntries(bucket, requested);
     const std::string body = aisBatchRequestBody(entries, options.continueOnError, true);
-    auto r = request("GET", m_options.endpoint + "/v1/ml/moss/" + bucket + "?provider=ais");
-    r.headers.emplace_back("Content-Type: application/json");
-    r.body = body;
-    r.hasBody = true;
-    r.cancel = options.cancel;
+    auto r = batchRequest(bucket, body, options);
     r.sink = sink;
     const std::string what = requestName(bucket, entries);
     HttpResponse resp;

@@ -177,6 +177,9 @@ private:
     std::string bucketUrl(const std::string &bucket) const;
     std::string objectUrl(const std::string &bucket, const std::string &object) const;
     HttpRequest request(const char *method, std::string url) const;
+    // A GetBatch request carrying `body` (a view: the caller keeps it alive).
+    HttpRequest batchRequest(const std::string &bucket, const std::string &body,
+                             const AisBatchOptions &options) const;
     // Performs with retries; returns the final response (maybe an error status).
     // Transport errors are rethrown as "<operation>: <what happened>".
     HttpResponse performWithRetry(HttpRequest &request, const std::string &operation);
