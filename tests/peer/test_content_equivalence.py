@@ -25,13 +25,11 @@ package on the same shard.
 
 import argparse
 import hashlib
-import io
 import json
 import os
 import random
 import subprocess
 import sys
-import tarfile
 import tempfile
 import unittest
 
@@ -41,22 +39,15 @@ from aistore.pytorch.batch_iter_dataset import AISBatchIterDataset  # not export
 import shardscope
 import webdataset
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from clitest import tar_bytes  # noqa: E402  (the Python tests' shard builder)
+
 CLI = None
 ENDPOINT = os.environ.get("AIS_ENDPOINT", "http://127.0.0.1:8080")
 
 
 def sha(data):
     return hashlib.sha256(bytes(data)).hexdigest()
-
-
-def tar_of(members):
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
-        for name, data in members:
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
 
 
 def object_bytes(i):
@@ -127,13 +118,13 @@ class ContentEquivalence(unittest.TestCase):
                 n = s * 25 + k
                 members += [(f"s{n:03d}.cls", str(n % 10).encode()), (f"s{n:03d}.jpg", object_bytes(n + 3)[:3000]),
                             (f"s{n:03d}.json", json.dumps({"n": n}).encode())]
-            cls.shards[f"shards/shard-{s}.tar"] = tar_of(members)
+            cls.shards[f"shards/shard-{s}.tar"] = tar_bytes(members)
         for stream, ext in (("ms-img", "jpg"), ("ms-cls", "cls")):
             for s in range(2):
-                cls.shards[f"{stream}/part-{s}.tar"] = tar_of(
+                cls.shards[f"{stream}/part-{s}.tar"] = tar_bytes(
                     [(f"m{s * 10 + k:03d}.{ext}", f"{ext}{s * 10 + k}".encode() * (k + 1)) for k in range(10)])
-        cls.shards["awkward/awkward.tar"] = tar_of(AWKWARD)
-        cls.shards["readme/readme.tar"] = tar_of(README)
+        cls.shards["awkward/awkward.tar"] = tar_bytes(AWKWARD)
+        cls.shards["readme/readme.tar"] = tar_bytes(README)
         for name, data in {**cls.objects, **cls.shards}.items():
             cls.bucket.object(name).get_writer().put_content(data)
 
