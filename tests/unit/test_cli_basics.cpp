@@ -1,4 +1,5 @@
 #include "cli_runner.h"
+#include "raw_tar.h"
 #include "local_server.h"
 
 #include <QDir>
@@ -14,33 +15,6 @@ using Run = CliRun;
 Run runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     return ::runCli(QStringLiteral(SHARDSCOPE_CLI_PATH), args, env, 60000);
-}
-
-// A ustar archive of regular files (name, bytes), written by hand.
-QByteArray tarOf(const QList<QPair<QByteArray, QByteArray>> &members)
-{
-    QByteArray tar;
-    for (const auto &[name, data] : members) {
-        QByteArray h(512, '\0');
-        auto put = [&](int offset, const QByteArray &field) { h.replace(offset, field.size(), field); };
-        put(0, name.left(100));
-        put(100, "0000644");
-        put(108, "0000000");
-        put(116, "0000000");
-        put(124, QByteArray::number(data.size(), 8).rightJustified(11, '0'));
-        put(136, "00000000000");
-        put(148, "        ");
-        h[156] = '0';
-        put(257, QByteArray("ustar\0"
-                            "00",
-                            8));
-        unsigned sum = 0;
-        for (char c : h)
-            sum += static_cast<unsigned char>(c);
-        put(148, QByteArray::number(sum, 8).rightJustified(6, '0') + QByteArray("\0 ", 2));
-        tar += h + data + QByteArray((512 - data.size() % 512) % 512, '\0');
-    }
-    return tar + QByteArray(1024, '\0');
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -256,7 +230,7 @@ void TestCliBasics::iterateHashesShardMembers()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(QStringLiteral("s.tar")),
-                      tarOf({{"k1.txt", "abc"}, {"k1.cls", ""}, {"k2.txt", kFox}})));
+                      QByteArray::fromStdString(rawTar({{"k1.txt", "abc"}, {"k1.cls", ""}, {"k2.txt", kFox.toStdString()}}))));
     const Run r = runCli({QStringLiteral("iterate"), QStringLiteral("--mode"), QStringLiteral("shard"),
                           QStringLiteral("--ordered"), QStringLiteral("--json"), QStringLiteral("--hash"),
                           QStringLiteral("sha256"), QStringLiteral("file://") + dir.path()});
