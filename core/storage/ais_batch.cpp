@@ -120,7 +120,7 @@ std::string aisBatchRequestBody(const std::vector<AisBatchEntry> &entries, bool 
 }
 
 HttpRequest AisClient::batchRequest(const std::string &bucket, const std::string &body,
-                                   const AisBatchOptions &options) const
+                                    const AisBatchOptions &options) const
 {
     auto r = request("GET", m_options.endpoint + "/v1/ml/moss/" + bucket + "?provider=ais");
     r.headers.emplace_back("Content-Type: application/json");

@@ -1,6 +1,6 @@
 #include "cli_runner.h"
-#include "raw_tar.h"
 #include "local_server.h"
+#include "raw_tar.h"
 
 #include <QDir>
 #include <QFile>
@@ -230,7 +230,8 @@ void TestCliBasics::iterateHashesShardMembers()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(QStringLiteral("s.tar")),
-                      QByteArray::fromStdString(rawTar({{"k1.txt", "abc"}, {"k1.cls", ""}, {"k2.txt", kFox.toStdString()}}))));
+                      QByteArray::fromStdString(
+                          rawTar({{"k1.txt", "abc"}, {"k1.cls", ""}, {"k2.txt", kFox.toStdString()}}))));
     const Run r = runCli({QStringLiteral("iterate"), QStringLiteral("--mode"), QStringLiteral("shard"),
                           QStringLiteral("--ordered"), QStringLiteral("--json"), QStringLiteral("--hash"),
                           QStringLiteral("sha256"), QStringLiteral("file://") + dir.path()});
