@@ -98,6 +98,23 @@ check_port_layout() {
 # The cluster map as the proxy has it (JSON), or nothing.
 smap_json() { curl -sf --max-time 5 "$EP/v1/cluster?what=smap"; }
 
+# No rebalance running in the cluster (asked of the proxy).
+rebalance_idle() {
+  local out
+  out=$(curl -sf --max-time 5 -X GET -H 'Content-Type: application/json' \
+        -d '{"kind": "rebalance"}' "$EP/v1/cluster?what=running_all") || return 1
+  [ "$(tr -d ' \n' <<<"$out")" = "[]" ] || [ "$(tr -d ' \n' <<<"$out")" = "null" ]
+}
+
+# Number of targets in the cluster map.
+smap_targets() {
+  smap_json | python3 -c 'import json, sys; print(len(json.load(sys.stdin).get("tmap", {})))' 2>/dev/null || echo 0
+}
+
+# N targets in the map and no rebalance running: objects stay where the map
+# says (a restart or a kill may leave a rebalance behind it).
+cluster_settled() { [ "$(smap_targets)" -ge "$1" ] && rebalance_idle; }
+
 # The node id of the target listening on a public port, from the cluster map.
 target_id_by_port() {
   smap_json | python3 -c '

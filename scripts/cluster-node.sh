@@ -8,13 +8,14 @@
 #   cluster-node.sh maintenance-stop I  take it out again (rebalance back)
 #   cluster-node.sh remove I            decommission target I (rebalance, it shuts down), delete its state
 #   cluster-node.sh wait-rebalance [S]  wait up to S seconds (180) until the rebalance of the last change ended
+#   cluster-node.sh wait-settled [S]    wait up to S seconds (180) until every target is in the map and no rebalance runs
 #   cluster-node.sh id I | pid I | list
 # Tests use it through tests/cluster/cluster_fixture.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 . "$(dirname "$0")/cluster-lib.sh"
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -ge 1 ] || usage
 cmd=$1; shift
 
@@ -50,13 +51,6 @@ cluster_action() { # action index [extra value fields]
       *) die "$1 $sid: HTTP $code: $(cat "$R/action.out" 2>/dev/null)";;
     esac
   done
-}
-
-rebalance_idle() {
-  local out
-  out=$(curl -sf --max-time 5 -X GET -H 'Content-Type: application/json' \
-        -d '{"kind": "rebalance"}' "$EP/v1/cluster?what=running_all") || return 1
-  [ "$(tr -d ' \n' <<<"$out")" = "[]" ] || [ "$(tr -d ' \n' <<<"$out")" = "null" ]
 }
 
 # The id of the latest rebalance ("g7"), and whether it ended: "g7 1".
@@ -147,6 +141,13 @@ case "$cmd" in
     for _ in $(seq 1 20); do new_rebalance_seen && break; sleep 0.5; done
     wait_until "$secs" "rebalance" rebalance_done
     log "no rebalance running (latest: $(latest_rebalance | cut -d' ' -f1))"
+    ;;
+  wait-settled)
+    secs=${1:-180}
+    n=0 # the targets running now (a killed one is not waited for)
+    for i in $(target_indexes); do if ais_ours "$(target_pid "$i")"; then n=$((n + 1)); fi; done
+    wait_until "$secs" "settling" cluster_settled "$n"
+    log "all $n target(s) in the map, no rebalance running"
     ;;
   id) i=$(index_arg "$@"); target_id_by_port "$(target_port "$i")";;
   pid) i=$(index_arg "$@"); target_pid "$i";;

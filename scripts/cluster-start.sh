@@ -93,6 +93,15 @@ until all_ready; do
   fi
   sleep 0.5
 done
+# Ready nodes may still be joining, or rebalancing after a restart on kept
+# state: objects written now would land where the next map no longer puts them.
+until cluster_settled "$n"; do
+  if [ "$(date +%s)" -ge "$deadline" ]; then
+    log "warning: not settled after ${AIS_START_TIMEOUT:-120} s ($(smap_targets) of $n target(s) in the map, or a rebalance still runs)"
+    break
+  fi
+  sleep 0.5
+done
 pids=""
 for ((i = 0; i < n; i++)); do pids="$pids $(target_pid "$i")"; done
 log "cluster ready in $(( $(date +%s) - t0 )) s: proxy pid $(cat "$R/proxy.pid"), target pids$pids"

@@ -335,7 +335,7 @@ void TestLoaderFaults::killedTargetMidOperation()
 
     // The whole cluster goes down and comes back on its data (a restart).
     QVERIFY(script("cluster-stop.sh", {QStringLiteral("--keep-state")}));
-    QVERIFY(script("cluster-start.sh", {QStringLiteral("--keep-state")}));
+    QVERIFY(script("cluster-start.sh", {QStringLiteral("--keep-state")})); // returns once settled
     // The same store object reconnects: the data written before is read back,
     // and new data can be written.
     QCOMPARE(s->getBytes(m_bucket, m_names[7]), clustertest::randomBytes(2048, 7));

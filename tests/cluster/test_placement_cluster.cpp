@@ -49,6 +49,10 @@ void TestPlacementCluster::initTestCase()
         QSKIP("placement needs a cluster of several targets (scripts/cluster-start.sh --targets 3)");
     const std::string helpers = clustertest::processHelpersUnavailable();
     QVERIFY2(helpers.empty(), helpers.c_str());
+    // A test before may have restarted or killed a target: objects written
+    // during its rebalance would sit where the next map no longer puts them.
+    std::string settled;
+    QVERIFY2(clustertest::clusterNode({"wait-settled"}, &settled) == 0, settled.c_str());
 
     m_bucket = clustertest::uniqueBucket("ss-place");
     m_client->createBucket(m_bucket);
