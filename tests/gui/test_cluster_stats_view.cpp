@@ -42,6 +42,7 @@ private Q_SLOTS:
     void pollsNeverStack_data();
     void pollsNeverStack();
     void hiddenViewPollsNothing();
+    void runWaitsForTheBaselineAndStops();
 };
 
 namespace {
@@ -56,6 +57,8 @@ struct FakeCluster
                       R"("tmap":{"t1":{"daemon_id":"t1","daemon_type":"target","id_digest":1,)"
                       R"("public_net":{"node_ip_addr":"127.0.0.1","daemon_port":"1","direct_url":")" +
                       server.url() + R"("}}},"uuid":"u","version":"3"})");
+              if (r.target.find("what=") == std::string::npos)
+                  ++others; // not the cluster's statistics: a read of the run
               const int now = ++inFlight;
               int seen = maxInFlight.load();
               while (now > seen && !maxInFlight.compare_exchange_weak(seen, now)) {
@@ -73,7 +76,7 @@ struct FakeCluster
         return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                std::to_string(body.size()) + "\r\n\r\n" + body;
     }
-    std::atomic<int> inFlight{0}, maxInFlight{0}, polls{0};
+    std::atomic<int> inFlight{0}, maxInFlight{0}, polls{0}, others{0};
     LocalServer server;
 };
 } // namespace
@@ -222,6 +225,33 @@ void TestClusterStatsView::hiddenViewPollsNothing()
     QTRY_VERIFY_WITH_TIMEOUT(cluster.polls.load() > polls + 2, 15000);
     view.stop();
     QTRY_VERIFY_WITH_TIMEOUT(!view.total().targets.empty(), 15000);
+}
+
+void TestClusterStatsView::runWaitsForTheBaselineAndStops()
+{
+    // The run begins once the targets' counters were read before it (so the
+    // cluster's totals hold all its GETs); Stop before that ends it at once.
+    FakeCluster cluster(2000); // the first snapshot takes 2 s
+    BenchmarkPanel panel;
+    StoreOptions so;
+    so.endpoint = cluster.server.url();
+    panel.setStoreOptions([so](const QString &) { return so; });
+    panel.setUrl(QStringLiteral("ais://waiting"));
+    panel.useConfig(false);
+    panel.show();
+    QSignalSpy finished(&panel, &BenchmarkPanel::finished);
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
+    QVERIFY(panel.isRunning());
+    QTest::qWait(300);
+    QCOMPARE(cluster.others.load(), 0); // nothing of the run was read yet
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStop")), Qt::LeftButton);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(1).toBool(), true); // stopped, not failed
+    QVERIFY(!panel.isRunning());
+    QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("benchStart"))->isEnabled());
+    QTest::qWait(2500); // the baseline arrives late: it starts nothing
+    QCOMPARE(cluster.others.load(), 0);
+    QVERIFY(!panel.isRunning());
 }
 
 QTEST_MAIN(TestClusterStatsView)

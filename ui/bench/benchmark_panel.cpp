@@ -175,6 +175,13 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_cluster = new ClusterStatsView(m_tabs);
     connect(m_cluster, &ClusterStatsView::updated, this, &BenchmarkPanel::onClusterUpdated);
+    // A run starts once the targets' counters were read before it, so the
+    // cluster's totals hold all of its GETs (a silent cluster delays it 3 s at most).
+    m_launchTimer = new QTimer(this);
+    m_launchTimer->setSingleShot(true);
+    m_launchTimer->setInterval(3000);
+    connect(m_launchTimer, &QTimer::timeout, this, &BenchmarkPanel::launch);
+    connect(m_cluster, &ClusterStatsView::baselineTaken, this, &BenchmarkPanel::launch);
     for (QWidget *w : std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods,
                                                        m_history, m_cluster})
         m_tabs->addTab(w, QString());
@@ -228,11 +235,17 @@ void BenchmarkPanel::useConfig(bool config) { (config ? m_fromConfig : m_fromUrl
 
 bool BenchmarkPanel::isRunning() const
 {
-    return m_runner->isRunning() || m_python->isRunning();
+    return m_launch || m_runner->isRunning() || m_python->isRunning();
 }
 
 void BenchmarkPanel::stop()
 {
+    if (m_launch) { // stopped before it began
+        m_launch = nullptr;
+        m_launchTimer->stop();
+        onDone(QString(), true);
+        return;
+    }
     m_runner->stop();
     m_python->stop();
 }
@@ -325,14 +338,20 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     m_verdict->clear();
     req.title = tr("Benchmark of %1").arg(m_target);
     // The cluster's side of the run (AIStore only): per-target rates, live.
-    if (scheme == QLatin1String("ais"))
+    m_launch = [this, python, methodName, pythonConfig, options, req] {
+        if (python)
+            m_python->start(methodName == QLatin1String("python-sdk") ? PythonPipeline::Sdk
+                                                                      : PythonPipeline::Native,
+                            pythonConfig, QString::fromStdString(resolveAisEndpoint(options.endpoint)));
+        else
+            m_runner->start(req);
+    };
+    if (scheme == QLatin1String("ais")) {
         m_cluster->start(options);
-    if (python)
-        m_python->start(methodName == QLatin1String("python-sdk") ? PythonPipeline::Sdk
-                                                                  : PythonPipeline::Native,
-                        pythonConfig, QString::fromStdString(resolveAisEndpoint(options.endpoint)));
-    else
-        m_runner->start(req);
+        m_launchTimer->start();
+    } else {
+        launch();
+    }
     m_drainTimer->start();
     m_stop->setEnabled(true);
     for (QPushButton *b : {m_start, m_sweepButton, m_compareButton, m_exportJson, m_exportCsv, m_savePng, m_savePdf})
@@ -341,6 +360,16 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
                              : kind == BenchmarkRunner::Kind::Sweep ? static_cast<QWidget *>(m_sweep)
                                                                     : static_cast<QWidget *>(m_methods));
     return true;
+}
+
+void BenchmarkPanel::launch()
+{
+    m_launchTimer->stop();
+    if (!m_launch)
+        return;
+    const std::function<void()> run = std::move(m_launch);
+    m_launch = nullptr;
+    run();
 }
 
 void BenchmarkPanel::resetCharts()

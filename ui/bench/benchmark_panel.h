@@ -76,6 +76,7 @@ protected:
 
 private:
     bool begin(BenchmarkRunner::Kind kind);
+    void launch(); // starts the run begin() prepared, once the cluster's baseline is in
     void drain();
     void onResult(const BenchResult &r);
     void onClusterUpdated();
@@ -97,6 +98,8 @@ private:
     DatasetConfig m_pythonConfig;
     QString m_pythonEndpoint;
     QTimer *m_drainTimer;
+    std::function<void()> m_launch; // a prepared run waiting for the cluster's first snapshot
+    QTimer *m_launchTimer;          // or for this long, at most
     BenchmarkRunner::Kind m_kind = BenchmarkRunner::Kind::Single;
     QString m_target;
     std::vector<BenchResult> m_results;

@@ -78,6 +78,7 @@ void ClusterStatsView::start(const StoreOptions &options, std::chrono::milliseco
     m_first.clear();
     m_last.clear();
     m_total = {};
+    m_baselineSettled = false;
     m_points = 0;
     m_plot->clearGraphs();
     m_table->setRowCount(0);
@@ -138,6 +139,7 @@ void ClusterStatsView::poll(bool last)
                 m_pollTimer->stop();
                 m_poller.reset();
                 m_summary->setText(tr("No cluster statistics: %1").arg(QString::fromStdString(e.what())));
+                settleBaseline();
             }
         },
         jo);
@@ -147,6 +149,7 @@ void ClusterStatsView::polled(Snapshot &&snapshot, bool last)
 {
     if (m_first.empty()) {
         m_first = m_last = std::move(snapshot.nodes);
+        settleBaseline();
         if (!last)
             return;
         snapshot.nodes = m_first;
@@ -159,6 +162,14 @@ void ClusterStatsView::polled(Snapshot &&snapshot, bool last)
     }
     m_last = std::move(snapshot.nodes);
     addRates(rates);
+}
+
+void ClusterStatsView::settleBaseline()
+{
+    if (m_baselineSettled)
+        return;
+    m_baselineSettled = true;
+    Q_EMIT baselineTaken();
 }
 
 void ClusterStatsView::addRates(const AisClusterRates &r)

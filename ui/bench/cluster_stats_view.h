@@ -42,6 +42,9 @@ public:
     // Stops polling (the run ended); the view keeps the last numbers.
     void stop();
     bool running() const { return m_running; }
+    // The run's first snapshot is in, or the cluster gave none (then there is
+    // nothing to wait for): a run that starts now is counted whole.
+    bool baselineSettled() const { return m_baselineSettled; }
 
     QTableWidget *table() const { return m_table; }
     QCustomPlot *plot() const { return m_plot; }
@@ -62,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void updated(int points); // after new intervals were drawn
+    void baselineTaken();     // baselineSettled() became true (once per start())
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -78,6 +82,7 @@ private:
     // Starts a poll job unless one runs; `last`: the run's final snapshot.
     void poll(bool last);
     void polled(Snapshot &&snapshot, bool last);
+    void settleBaseline();
     void addRates(const AisClusterRates &rates);
     void showTable(const AisClusterRates &latest);
     void retranslate();
@@ -87,6 +92,7 @@ private:
     QTableWidget *m_table;
     QTimer *m_pollTimer;
     bool m_running = false;
+    bool m_baselineSettled = false;
     std::uint64_t m_run = 0; // results of jobs of an earlier run are dropped
     std::shared_ptr<Poller> m_poller;
     std::chrono::steady_clock::time_point m_start{};
