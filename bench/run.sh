@@ -47,9 +47,9 @@ case "$suite" in
       --cli "$root/build/release/app/shardscope-cli" --command "bench/run.sh listing $*" "$@");;
   gui)
     # P5: the app listing a 1M-object bucket and benchmarking it, stalls and memory.
-    "$SHARDSCOPE_VENV/bin/python" "$root/bench/gui_bench.py" --endpoint "$EP" \
+    (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/gui_bench.py" --endpoint "$EP" \
       --app "$root/build/release/app/shardscope" --cli "$root/build/release/app/shardscope-cli" \
-      --command "bench/run.sh gui $*" "$@";;
+      --command "bench/run.sh gui $*" "$@");;
   python)
     # P7: shardscope's Python module (installed in the venv by setup-venv.sh) vs the SDK and the CLI.
     (cd "$root/bench" && "$SHARDSCOPE_VENV/bin/python" "$root/bench/python_bench.py" --endpoint "$EP" \

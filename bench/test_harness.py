@@ -123,6 +123,36 @@ class Portable(unittest.TestCase):
         self.assertNotIn(here, m["command"])
 
 
+class GuiGoals(unittest.TestCase):
+    """P5: a goal on stalls or memory is met only when every run meets it."""
+
+    def phase(self, p99, mx, peak_mib, **extra):
+        return dict(stall_p50_ms=0.1, stall_p95_ms=1.0, stall_p99_ms=p99, stall_max_ms=mx, rss_mib=peak_mib,
+                    rss_peak_mib=peak_mib, **extra)
+
+    def result(self, listings):
+        return {"date": "d", "command": "c", "objects": 1000000, "cluster": {"targets": 3},
+                "machine": {"cpu_model": "x", "cores": 2, "load_avg_at_start": [1.0]},
+                "runs": [{"listing": self.phase(*lst, objects=1000000, seconds=9.0),
+                          "benchmark": self.phase(2.0, 8.0, 200.0, items_per_s=1e4)} for lst in listings]}
+
+    def test_verdicts(self):
+        import gui_bench
+        self.assertEqual(gui_bench.goal_verdict([10, 15.9], 16), "met")
+        self.assertEqual(gui_bench.goal_verdict([10, 17], 16), "overlaps the goal")
+        self.assertEqual(gui_bench.goal_verdict([17, 20], 16), "not met")
+        self.assertEqual(gui_bench.goal_verdict([], 16), "n/a")
+
+    def test_table_says_which_goals_hold(self):
+        import gui_bench
+        md = gui_bench.render(self.result([(5.0, 40.0, 120.0), (20.0, 60.0, 130.0)]))
+        self.assertIn("| listing: stall p99 ≤ 16 ms | overlaps the goal |", md)
+        self.assertIn("| listing: stall max ≤ 50 ms | overlaps the goal |", md)
+        self.assertIn("| benchmark: stall p99 ≤ 16 ms | met |", md)
+        self.assertIn("with 1,000,000 objects listed | met |", md)  # 120 and 130 MiB: 126 and 136 MB
+        self.assertIn("12.5 (5.0–20.0)", md)
+
+
 class ReadmeUpdate(unittest.TestCase):
     def test_only_between_markers_and_names_the_source(self):
         with tempfile.TemporaryDirectory() as d:
