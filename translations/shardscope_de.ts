@@ -474,6 +474,10 @@
 <context>
     <name>shardscope::ui::ClusterStatsView</name>
     <message>
+        <source>Polling the cluster&apos;s statistics</source>
+        <translation>Statistiken des Clusters werden abgefragt</translation>
+    </message>
+    <message>
         <source>No cluster statistics: %1</source>
         <translation>Keine Cluster-Statistik: %1</translation>
     </message>
@@ -2233,6 +2237,36 @@ Es misst, wie schnell die Daten mit 1, 2, 4 … Workern laden, und sagt, wo es h
     <message>
         <source>image too large to preview: %1×%2</source>
         <translation>Bild zu groß für die Vorschau: %1×%2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::DatasetSourcesModel</name>
+    <message>
+        <source>Source %1, bucket URL: &quot;%2&quot; names no bucket (a bucket URL looks like ais://bucket)</source>
+        <translation>Quelle %1, Bucket-URL: „%2“ nennt keinen Bucket (eine Bucket-URL sieht so aus: ais://bucket)</translation>
+    </message>
+    <message>
+        <source>Source %1, group: &quot;%2&quot; is not a group kind (prefix, names or template)</source>
+        <translation>Quelle %1, Gruppe: „%2“ ist keine Gruppenart (prefix, names oder template)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::DatasetSplitsModel</name>
+    <message>
+        <source>Split row %1, %2: split &quot;%3&quot; already has a row (%4) for source &quot;%5&quot;; add the prefixes there</source>
+        <translation>Split-Zeile %1, %2: Split „%3“ hat schon eine Zeile (%4) für Quelle „%5“; fügen Sie die Präfixe dort hinzu</translation>
+    </message>
+    <message>
+        <source>split name</source>
+        <translation>Split-Name</translation>
+    </message>
+    <message>
+        <source>source ID</source>
+        <translation>Quellen-ID</translation>
+    </message>
+    <message>
+        <source>Split row %1 already selects for split &quot;%2&quot; and source &quot;%3&quot;</source>
+        <translation>Split-Zeile %1 wählt schon für Split „%2“ und Quelle „%3“ aus</translation>
     </message>
 </context>
 </TS>

@@ -469,6 +469,10 @@
 <context>
     <name>shardscope::ui::ClusterStatsView</name>
     <message>
+        <source>Polling the cluster&apos;s statistics</source>
+        <translation>正在轮询集群统计信息</translation>
+    </message>
+    <message>
         <source>No cluster statistics: %1</source>
         <translation>没有集群统计：%1</translation>
     </message>
@@ -2212,6 +2216,36 @@ It measures how fast the data loads with 1, 2, 4… workers and says where it st
     <message>
         <source>image too large to preview: %1×%2</source>
         <translation>图像太大，无法预览：%1×%2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::DatasetSourcesModel</name>
+    <message>
+        <source>Source %1, bucket URL: &quot;%2&quot; names no bucket (a bucket URL looks like ais://bucket)</source>
+        <translation>数据源 %1，存储桶 URL：“%2” 未指明存储桶（存储桶 URL 形如 ais://bucket）</translation>
+    </message>
+    <message>
+        <source>Source %1, group: &quot;%2&quot; is not a group kind (prefix, names or template)</source>
+        <translation>数据源 %1，分组：“%2” 不是分组类型（prefix、names 或 template）</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::DatasetSplitsModel</name>
+    <message>
+        <source>Split row %1, %2: split &quot;%3&quot; already has a row (%4) for source &quot;%5&quot;; add the prefixes there</source>
+        <translation>划分行 %1，%2：划分“%3”已有数据源“%5”的一行（%4）；请在那里添加前缀</translation>
+    </message>
+    <message>
+        <source>split name</source>
+        <translation>划分名称</translation>
+    </message>
+    <message>
+        <source>source ID</source>
+        <translation>数据源 ID</translation>
+    </message>
+    <message>
+        <source>Split row %1 already selects for split &quot;%2&quot; and source &quot;%3&quot;</source>
+        <translation>划分行 %1 已为划分“%2”和数据源“%3”做了选择</translation>
     </message>
 </context>
 </TS>

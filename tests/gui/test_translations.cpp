@@ -1,5 +1,6 @@
 // Every catalog in translations/ is complete: no unfinished or empty
-// translation, and every placeholder of the source is kept. And what a user
+// translation, and every placeholder of the source is kept; every tr()
+// literal of the GUI's code is in them. And what a user
 // sees is translated: the main views, walked offscreen in German and Chinese,
 // show none of the English source strings (but a few that are the same in
 // every language, each listed with its reason).
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
@@ -29,6 +31,7 @@
 #include <QXmlStreamReader>
 
 #include <functional>
+#include <map>
 
 using namespace shardscope::ui;
 
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void catalogsExist();
     void catalogIsComplete_data();
     void catalogIsComplete();
+    void catalogCoversTheCode();
     void noVisibleEnglish_data();
     void noVisibleEnglish();
 };
@@ -231,6 +235,69 @@ void collectVisible(QMainWindow &window, QMap<QString, QString> *texts)
 }
 
 } // namespace
+
+// The text of C++ string literals as the compiler joins them: "a" "b" -> ab.
+static QString joinedLiterals(const QString &code)
+{
+    static const QRegularExpression literal(QStringLiteral("\"((?:[^\"\\\\]|\\\\.)*)\""));
+    QString text;
+    auto it = literal.globalMatch(code);
+    while (it.hasNext()) {
+        const QString body = it.next().captured(1);
+        for (qsizetype i = 0; i < body.size(); ++i) {
+            if (body[i] != QLatin1Char('\\') || i + 1 == body.size()) {
+                text += body[i];
+                continue;
+            }
+            const QChar c = body[++i];
+            text += c == QLatin1Char('n') ? QChar(u'\n') : c == QLatin1Char('t') ? QChar(u'\t') : c;
+        }
+    }
+    return text;
+}
+
+void TestTranslations::catalogCoversTheCode()
+{
+    // A tr() text missing from the catalogs shows in English whatever the
+    // language, and noVisibleEnglish (which knows only the catalog's sources)
+    // cannot see it: so every tr("...") of ui/ and app/gui must be a source.
+    std::map<QString, QSet<QString>> sources; // catalog -> its source texts
+    for (const char *name : {"shardscope_de.ts", "shardscope_zh_CN.ts"}) {
+        QFile f(QStringLiteral(SHARDSCOPE_SOURCE_DIR "/translations/") + QLatin1String(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&f);
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("source"))
+                sources[QLatin1String(name)].insert(xml.readElementText());
+    }
+    static const QRegularExpression call(QStringLiteral("\\btr\\(\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*)+)[,)]"));
+    QStringList missing;
+    int calls = 0;
+    for (const char *sub : {"/ui", "/app/gui"}) {
+        QDirIterator files(QStringLiteral(SHARDSCOPE_SOURCE_DIR) + QLatin1String(sub),
+                           {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString code = QString::fromUtf8(file.readAll());
+            auto it = call.globalMatch(code);
+            while (it.hasNext()) {
+                ++calls;
+                const QString text = joinedLiterals(it.next().captured(1));
+                for (const auto &[catalog, texts] : sources)
+                    if (!texts.contains(text))
+                        missing << QStringLiteral("%1: %2: \"%3\"")
+                                       .arg(catalog,
+                                            QDir(QStringLiteral(SHARDSCOPE_SOURCE_DIR)).relativeFilePath(file.fileName()),
+                                            text);
+            }
+        }
+    }
+    QVERIFY2(calls > 300, qPrintable(QString::number(calls)));
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in the catalogs (add them with their translations):\n") +
+                                           missing.join(QLatin1Char('\n'))));
+}
 
 void TestTranslations::noVisibleEnglish_data()
 {
