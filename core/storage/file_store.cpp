@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
 #include <random>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -81,13 +83,35 @@ constexpr int kDirFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 // Walks the directory `dir` (whose names start with `rel`), collecting regular
 // files. Every child is opened relative to its parent without following a
 // link, so a link inside the bucket never leads the walk out of it.
-void walk(Fd dir, const std::string &rel, bool recursive, const std::string &prefix,
-          std::vector<ObjectInfo> &out)
+// Bounded: throws when `out` would pass `maxEntries` entries or
+// FileStore::kMaxListedNameBytes of names.
+void walk(Fd dir, const std::string &rel, bool recursive, const std::string &prefix, std::size_t maxEntries,
+          FileStore::Listing &out)
 {
     const int fd = dir.get();
-    DIR *d = ::fdopendir(::dup(fd));
+    std::unique_ptr<DIR, int (*)(DIR *)> dirStream(::fdopendir(::dup(fd)), ::closedir);
+    DIR *d = dirStream.get();
     if (!d)
         throw Error(ErrorKind::Io, sysError("cannot read directory " + quoted(rel.empty() ? "." : rel)));
+    auto add = [&](const std::string &name, std::uint64_t size, const struct timespec &mtime,
+                   bool directory) {
+        if (out.entries.size() >= maxEntries ||
+            out.names.size() + name.size() > FileStore::kMaxListedNameBytes) {
+            throw Error(ErrorKind::InvalidArgument,
+                        "more than " + std::to_string(maxEntries) + " entries (or " +
+                            std::to_string(FileStore::kMaxListedNameBytes >> 20) + " MiB of names) under " +
+                            quoted(prefix.empty() ? "the bucket's top" : prefix) +
+                            ": too many to list in order; list a prefix (a sub-directory)");
+        }
+        FileStore::Listing::Entry e;
+        e.offset = out.names.size();
+        e.length =
+            static_cast<std::uint32_t>(name.size()) | (directory ? FileStore::Listing::kDirectory : 0u);
+        e.size = size;
+        e.mtime = static_cast<std::uint32_t>(std::clamp<std::int64_t>(mtime.tv_sec, 0, UINT32_MAX));
+        out.names += name;
+        out.entries.push_back(e);
+    };
     std::vector<std::string> children;
     while (dirent *e = ::readdir(d)) {
         const std::string name = e->d_name;
@@ -106,23 +130,14 @@ void walk(Fd dir, const std::string &rel, bool recursive, const std::string &pre
                 children.push_back(name);
                 continue;
             }
-            if (startsWith(asDir, prefix)) {
-                ObjectInfo o;
-                o.name = asDir;
-                o.isDirectory = true;
-                out.push_back(std::move(o));
-            }
+            if (startsWith(asDir, prefix))
+                add(asDir, 0, {}, true);
         } else if (S_ISREG(st.st_mode)) { // links, FIFOs, sockets and devices are no objects
-            if (!startsWith(relName, prefix))
-                continue;
-            ObjectInfo o;
-            o.name = relName;
-            o.size = static_cast<std::uint64_t>(st.st_size);
-            o.modified = formatTime(st.st_mtim);
-            out.push_back(std::move(o));
+            if (startsWith(relName, prefix))
+                add(relName, static_cast<std::uint64_t>(st.st_size), st.st_mtim, false);
         }
     }
-    ::closedir(d);
+    dirStream.reset(); // one open directory at a time, however deep the tree
     for (const std::string &name : children) {
         Fd child(::openat(fd, name.c_str(), kDirFlags));
         if (!child) {
@@ -130,7 +145,7 @@ void walk(Fd dir, const std::string &rel, bool recursive, const std::string &pre
                 continue; // vanished or replaced by a link meanwhile
             throw Error(ErrorKind::Io, sysError("cannot read directory " + quoted(rel + name)));
         }
-        walk(std::move(child), rel + name + "/", recursive, prefix, out);
+        walk(std::move(child), rel + name + "/", recursive, prefix, maxEntries, out);
     }
 }
 
@@ -376,23 +391,45 @@ ListPage FileStore::listPage(const std::string &bucket, const ListRequest &reque
     const bool reuse = !token.empty() && m_cache && m_cache->bucket == bucket && m_cache->prefix == request.prefix &&
                        m_cache->recursive == request.recursive;
     if (!reuse) {
-        auto c = std::make_unique<Cached>();
+        m_cache.reset(); // the old listing goes before the new one is read
+        auto c = std::make_unique<Listing>();
         c->bucket = bucket;
         c->prefix = request.prefix;
         c->recursive = request.recursive;
-        walk(openExistingBucketDir(*this, bucket), "", request.recursive, request.prefix, c->entries);
+        try {
+            walk(openExistingBucketDir(*this, bucket), "", request.recursive, request.prefix, m_maxListed,
+                 *c);
+        } catch (const Error &e) {
+            throw Error(e.kind(), url(bucket) + ": " + e.what());
+        }
+        c->names.shrink_to_fit();
+        c->entries.shrink_to_fit();
+        const Listing &l = *c;
         std::sort(c->entries.begin(), c->entries.end(),
-                  [](const ObjectInfo &a, const ObjectInfo &b) { return a.name < b.name; });
+                  [&l](const Listing::Entry &a, const Listing::Entry &b) { return l.name(a) < l.name(b); });
         m_cache = std::move(c);
     }
-    const auto &all = m_cache->entries;
-    auto it = token.empty() ? all.begin()
-                            : std::upper_bound(all.begin(), all.end(), token,
-                                               [](const std::string &t, const ObjectInfo &o) { return t < o.name; });
+    const Listing &l = *m_cache;
+    const auto &all = l.entries;
+    auto it =
+        token.empty()
+            ? all.begin()
+            : std::upper_bound(all.begin(), all.end(), std::string_view(token),
+                               [&l](std::string_view t, const Listing::Entry &e) { return t < l.name(e); });
     const std::uint32_t pageSize = request.pageSize ? request.pageSize : kDefaultPage;
     ListPage page;
     const auto end = (static_cast<std::size_t>(all.end() - it) > pageSize) ? it + pageSize : all.end();
-    page.entries.assign(it, end);
+    page.entries.reserve(static_cast<std::size_t>(end - it));
+    for (auto e = it; e != end; ++e) {
+        ObjectInfo o;
+        o.name = std::string(l.name(*e));
+        o.isDirectory = (e->length & Listing::kDirectory) != 0;
+        if (!o.isDirectory) {
+            o.size = e->size;
+            o.modified = formatTime({static_cast<time_t>(e->mtime), 0});
+        }
+        page.entries.push_back(std::move(o));
+    }
     if (end != all.end())
         page.continuationToken = page.entries.back().name;
     else

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <string_view>
 #include <tuple>
 
 namespace shardscope {
@@ -43,14 +44,38 @@ private:
 
     std::string m_root; // "" for file://
     bool m_local;
-    // The last full listing, so that paging through it does not walk the tree again.
-    struct Cached
+
+public:
+    // The last full listing, so that paging through it does not walk the tree
+    // again; sorted by name. Compact (names in one arena, 24 bytes an entry)
+    // and bounded: a tree of more than kMaxListed entries under the prefix is
+    // refused, naming it, rather than filling memory.
+    struct Listing
     {
+        struct Entry
+        {
+            std::uint64_t offset = 0; // into names
+            std::uint64_t size = 0;
+            std::uint32_t mtime = 0;  // seconds since 1970 (clamped)
+            std::uint32_t length = 0; // of the name; kDirectory set: a virtual directory
+        };
+        static constexpr std::uint32_t kDirectory = 1u << 31;
         std::string bucket, prefix;
         bool recursive = true;
-        std::vector<ObjectInfo> entries;
+        std::string names;
+        std::vector<Entry> entries;
+        std::string_view name(const Entry &e) const
+        {
+            return {names.data() + e.offset, e.length & ~kDirectory};
+        }
     };
-    std::unique_ptr<Cached> m_cache;
+    static constexpr std::size_t kMaxListed = 20'000'000;
+    static constexpr std::size_t kMaxListedNameBytes = std::size_t(1) << 30;
+    void setMaxListed(std::size_t entries) { m_maxListed = entries; } // tests: a bound they can reach
+
+private:
+    std::unique_ptr<Listing> m_cache;
+    std::size_t m_maxListed = kMaxListed;
 };
 
 // Object names a file store accepts: relative, '/'-separated, no empty, "." or

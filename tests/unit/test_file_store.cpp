@@ -32,6 +32,7 @@ private Q_SLOTS:
     void putGetListRoundTrip();
     void listingIsSortedAndPaged();
     void prefixAndVirtualDirectories();
+    void listingIsBoundedAndKeepsDetails();
     void ranges_data();
     void ranges();
     void rangePastTheEndFails();
@@ -144,6 +145,48 @@ void TestFileStore::prefixAndVirtualDirectories()
     for (const auto &o : m_store->listAll(m_bucket, req))
         got.push_back(o.name);
     QCOMPARE(got, (std::vector<std::string>{"train/a.tar", "train/b.tar", "train/sub/"}));
+}
+
+void TestFileStore::listingIsBoundedAndKeepsDetails()
+{
+    // A tree with more entries than the bound is refused with a message that
+    // names the bucket and says what to do, instead of filling memory; a
+    // prefix under the bound lists, with sizes and times as head() has them.
+    for (int i = 0; i < 12; ++i)
+        m_store->putBytes(m_bucket, "a/o-" + std::to_string(100 + i), std::string(std::size_t(i), 'x'));
+    for (int i = 0; i < 3; ++i)
+        m_store->putBytes(m_bucket, "b/o-" + std::to_string(i), "yy");
+    m_store->setMaxListed(10);
+    for (const std::string prefix : {"", "a/"}) {
+        ListRequest req;
+        req.prefix = prefix;
+        try {
+            m_store->listAll(m_bucket, req);
+            QFAIL(qPrintable(QStringLiteral("listed more than the bound under \"%1\"")
+                                 .arg(QString::fromStdString(prefix))));
+        } catch (const Error &e) {
+            const QString why = QString::fromStdString(e.what());
+            QVERIFY2(why.contains(QString::fromStdString("file://" + m_bucket)), qPrintable(why));
+            QVERIFY2(why.contains(QLatin1String("more than 10 entries")), qPrintable(why));
+            QVERIFY2(why.contains(QLatin1String("list a prefix")), qPrintable(why));
+        }
+    }
+    ListRequest b;
+    b.prefix = "b/";
+    const auto listed = m_store->listAll(m_bucket, b);
+    QCOMPARE(listed.size(), std::size_t(3));
+    for (const auto &o : listed) {
+        const ObjectInfo h = m_store->head(m_bucket, o.name);
+        QCOMPARE(o.size, quint64(2));
+        QVERIFY(!o.modified.empty());
+        QCOMPARE(QString::fromStdString(o.modified), QString::fromStdString(h.modified));
+    }
+    ListRequest top;
+    top.recursive = false; // two virtual directories: under the bound
+    std::vector<std::string> dirs;
+    for (const auto &o : m_store->listAll(m_bucket, top))
+        dirs.push_back(o.name);
+    QCOMPARE(dirs, (std::vector<std::string>{"a/", "b/"}));
 }
 
 void TestFileStore::ranges_data()
