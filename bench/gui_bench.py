@@ -75,6 +75,8 @@ def render(res):
             continue
         if phase == "listing":
             work = f"{ps[0]['objects']:,} objects in {cell([p['seconds'] for p in ps])} s"
+            if ps[0].get("truncated"):
+                work += " (the explorer's row limit: it says so and stops)"
         else:
             work = f"{cell([p.get('items_per_s') for p in ps], 0)} objects/s"
         lines.append(f"| {phase} | {cell([p['stall_p50_ms'] for p in ps])} | {cell([p['stall_p95_ms'] for p in ps])} | "

@@ -63,6 +63,7 @@ void MeasureRun::pollListing()
     m_poll.stop();
     QJsonObject listing = phase(m_probe.stop());
     listing[QStringLiteral("objects")] = objects->rowCount();
+    listing[QStringLiteral("truncated")] = objects->isTruncated(); // stopped at the row or byte limit
     listing[QStringLiteral("seconds")] = double(m_clock.nsecsElapsed()) / 1e9;
     m_result[QStringLiteral("listing")] = listing;
     if (m_benchSeconds > 0)
