@@ -199,8 +199,11 @@ JobId JobTracker::start(QObject *owner, const QString &title, Work work, Done do
                 error = errorFromException(std::current_exception(), title);
             }
         }
+        // The error moves to the GUI thread whole: a copy would share its
+        // message (std::runtime_error's reference-counted string) between
+        // this thread and the GUI thread, which may free it first.
         detail::postToGuiThread(
-            [tracker, state, error, deliver = std::move(deliver), fail = std::move(fail)] {
+            [tracker, state, error = std::move(error), deliver = std::move(deliver), fail = std::move(fail)] {
                 if (JobTracker *t = tracker.data())
                     t->finish(state, error, deliver, fail);
             });
