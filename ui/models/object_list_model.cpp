@@ -185,6 +185,17 @@ void ObjectListModel::onPage(quint64 generation, const ObjectRows &rows, const Q
     m_token = m_truncated ? QString() : nextToken;
     m_complete = m_token.isEmpty();
     setLoading(false);
+    if (m_truncated) {
+        // No page of this listing is asked for again: its store can go (on
+        // the listing lane, where the store lives).
+        JobTracker::instance().start(
+            this, tr("Listing %1…").arg(m_url),
+            [worker = m_worker, generation](JobContext &) {
+                worker->release(generation);
+                return true;
+            },
+            [](bool) {}, nullptr, JobOptions{QStringLiteral("release"), true, false, "listing"});
+    }
     if (m_truncated)
         Q_EMIT failed(
             tr("%1: showing the first %Ln object(s); the listing stops there to keep memory bounded. "
@@ -202,6 +213,17 @@ void ObjectListModel::onFailed(quint64 generation, const QString &message)
     m_error = message;
     setLoading(false);
     Q_EMIT failed(message);
+}
+
+void ListingWorker::release(quint64 generation)
+{
+    if (m_openGeneration != generation)
+        return; // a newer listing owns the store now
+    m_location = {};
+    m_openGeneration = ~0ull;
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 bool ListingWorker::fetch(const PageRequest &request, PageResult &result)

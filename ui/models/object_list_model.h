@@ -124,6 +124,10 @@ public:
     std::atomic<quint64> latest{0};
     // False: the request was superseded before it started (nothing to deliver).
     bool fetch(const PageRequest &request, PageResult &result);
+    // Closes the listing's store (a local folder's store holds the sorted
+    // walk of the whole folder until its last page) and returns the memory
+    // to the system: the listing of `generation` stopped at the row limit.
+    void release(quint64 generation);
 
 private:
     quint64 m_openGeneration = ~0ull;
