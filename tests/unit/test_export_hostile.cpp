@@ -500,7 +500,7 @@ void TestExportHostile::exportsRefuseWhatWouldNotLoad_data()
     QTest::addColumn<int>("field");
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("message");
-    for (const QString format : {QStringLiteral("python"), QStringLiteral("cpp"), QStringLiteral("wids")}) {
+    for (const QString &format : {QStringLiteral("python"), QStringLiteral("cpp"), QStringLiteral("wids")}) {
         auto row = [&](const char *name, Field f, const QByteArray &text, const char *message) {
             QTest::newRow(qPrintable(format + QStringLiteral(": ") + QLatin1String(name)))
                 << format << int(f) << text << QString::fromUtf8(message);
