@@ -115,6 +115,23 @@ smap_targets() {
 # says (a restart or a kill may leave a rebalance behind it).
 cluster_settled() { [ "$(smap_targets)" -ge "$1" ] && rebalance_idle; }
 
+# Waits up to S seconds until cluster_settled N has held for 3 s in a row (a
+# rebalance starts a moment after the map changes, so one look is not
+# enough); fails when it has not.
+wait_settled() { # S N
+  local deadline=$(( $(date +%s) + $1 )) since=""
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if cluster_settled "$2"; then
+      since=${since:-$(date +%s)}
+      [ $(( $(date +%s) - since )) -lt 3 ] || return 0
+    else
+      since=""
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+
 # The node id of the target listening on a public port, from the cluster map.
 target_id_by_port() {
   smap_json | python3 -c '

@@ -8,7 +8,7 @@
 #   cluster-node.sh maintenance-stop I  take it out again (rebalance back)
 #   cluster-node.sh remove I            decommission target I (rebalance, it shuts down), delete its state
 #   cluster-node.sh wait-rebalance [S]  wait up to S seconds (180) until the rebalance of the last change ended
-#   cluster-node.sh wait-settled [S]    wait up to S seconds (180) until every target is in the map and no rebalance runs
+#   cluster-node.sh wait-settled [S]    wait up to S seconds (180) until every target is in the map and no rebalance runs (3 s in a row)
 #   cluster-node.sh id I | pid I | list
 # Tests use it through tests/cluster/cluster_fixture.
 set -euo pipefail
@@ -146,8 +146,8 @@ case "$cmd" in
     secs=${1:-180}
     n=0 # the targets running now (a killed one is not waited for)
     for i in $(target_indexes); do if ais_ours "$(target_pid "$i")"; then n=$((n + 1)); fi; done
-    wait_until "$secs" "settling" cluster_settled "$n"
-    log "all $n target(s) in the map, no rebalance running"
+    wait_settled "$secs" "$n" || die "not settled after $secs s: $(smap_targets) of $n target(s) in the map, or a rebalance still runs"
+    log "all $n target(s) in the map, no rebalance running for 3 s"
     ;;
   id) i=$(index_arg "$@"); target_id_by_port "$(target_port "$i")";;
   pid) i=$(index_arg "$@"); target_pid "$i";;

@@ -6,8 +6,10 @@
 # Ports: the proxy AIS_PROXY_PORT (8080), target i AIS_TARGET_PORT+i (8081,
 # 8082, ...); each node's intra-cluster ports are its port +1000 and +2000.
 # Waits until the cluster is ready and settled (every target in the map, no
-# rebalance running), then prints its endpoint on stdout; --no-settle: ready
-# is enough (a test that restarts again at once, and settles at its end).
+# rebalance running, for 3 s in a row), then prints its endpoint on stdout;
+# when it has not settled within AIS_START_TIMEOUT it says so and still
+# succeeds (the cluster runs). --no-settle: ready is enough (a test that
+# restarts again at once, and settles at its end).
 # Running it again while the cluster is up just prints the endpoint; a stale
 # directory from a killed run is cleaned up first.
 # --keep-state: restart on the buckets and objects of the last run (a node
@@ -99,13 +101,9 @@ until all_ready; do
 done
 # Ready nodes may still be joining, or rebalancing after a restart on kept
 # state: objects written now would land where the next map no longer puts them.
-until [ -z "$settle" ] || cluster_settled "$n"; do
-  if [ "$(date +%s)" -ge "$deadline" ]; then
-    log "warning: not settled after ${AIS_START_TIMEOUT:-120} s ($(smap_targets) of $n target(s) in the map, or a rebalance still runs)"
-    break
-  fi
-  sleep 0.5
-done
+if [ -n "$settle" ] && ! wait_settled "${AIS_START_TIMEOUT:-120}" "$n"; then
+  log "warning: not settled after ${AIS_START_TIMEOUT:-120} s ($(smap_targets) of $n target(s) in the map, or a rebalance still runs); the cluster runs, tests that check placement may fail"
+fi
 pids=""
 for ((i = 0; i < n; i++)); do pids="$pids $(target_pid "$i")"; done
 log "cluster ready in $(( $(date +%s) - t0 )) s: proxy pid $(cat "$R/proxy.pid"), target pids$pids"
