@@ -104,11 +104,11 @@ void walk(Fd dir, const std::string &rel, bool recursive, const std::string &pre
                             ": too many to list in order; list a prefix (a sub-directory)");
         }
         FileStore::Listing::Entry e;
-        e.offset = out.names.size();
+        e.offset = static_cast<std::uint32_t>(out.names.size());
         e.length =
             static_cast<std::uint32_t>(name.size()) | (directory ? FileStore::Listing::kDirectory : 0u);
         e.size = size;
-        e.mtime = static_cast<std::uint32_t>(std::clamp<std::int64_t>(mtime.tv_sec, 0, UINT32_MAX));
+        e.mtime = static_cast<std::int64_t>(mtime.tv_sec);
         out.names += name;
         out.entries.push_back(e);
     };
@@ -396,9 +396,9 @@ ListPage FileStore::listPage(const std::string &bucket, const ListRequest &reque
         c->bucket = bucket;
         c->prefix = request.prefix;
         c->recursive = request.recursive;
+        Fd top = openExistingBucketDir(*this, bucket); // its errors name the bucket already
         try {
-            walk(openExistingBucketDir(*this, bucket), "", request.recursive, request.prefix, m_maxListed,
-                 *c);
+            walk(std::move(top), "", request.recursive, request.prefix, m_maxListed, *c);
         } catch (const Error &e) {
             throw Error(e.kind(), url(bucket) + ": " + e.what());
         }

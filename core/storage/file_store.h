@@ -54,10 +54,10 @@ public:
     {
         struct Entry
         {
-            std::uint64_t offset = 0; // into names
-            std::uint64_t size = 0;
-            std::uint32_t mtime = 0;  // seconds since 1970 (clamped)
+            std::uint32_t offset = 0; // into names (at most kMaxListedNameBytes)
             std::uint32_t length = 0; // of the name; kDirectory set: a virtual directory
+            std::uint64_t size = 0;
+            std::int64_t mtime = 0; // seconds since 1970
         };
         static constexpr std::uint32_t kDirectory = 1u << 31;
         std::string bucket, prefix;
@@ -71,6 +71,8 @@ public:
     };
     static constexpr std::size_t kMaxListed = 20'000'000;
     static constexpr std::size_t kMaxListedNameBytes = std::size_t(1) << 30;
+    static_assert(kMaxListedNameBytes < Listing::kDirectory, "a name's offset and length fit their fields");
+    static_assert(sizeof(Listing::Entry) == 24, "a listed entry is 24 bytes");
     void setMaxListed(std::size_t entries) { m_maxListed = entries; } // tests: a bound they can reach
 
 private:

@@ -9,6 +9,7 @@
 #include "core/storage/store_url.h"
 #include "core/util/error.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -171,10 +172,19 @@ void TestFileStore::listingIsBoundedAndKeepsDetails()
             QVERIFY2(why.contains(QLatin1String("list a prefix")), qPrintable(why));
         }
     }
+    ListRequest exact; // a/o-100 ... a/o-109: exactly the bound
+    exact.prefix = "a/o-10";
+    QCOMPARE(m_store->listAll(m_bucket, exact).size(), std::size_t(10));
+    // A time before 1970 is listed as head() gives it.
+    QFile old(QString::fromStdString(m_bucket + "/b/o-0"));
+    QVERIFY(old.open(QIODevice::ReadWrite));
+    QVERIFY(old.setFileTime(QDateTime(QDate(1960, 5, 1), QTime(10, 0), Qt::UTC), QFileDevice::FileModificationTime));
+    old.close();
     ListRequest b;
     b.prefix = "b/";
     const auto listed = m_store->listAll(m_bucket, b);
     QCOMPARE(listed.size(), std::size_t(3));
+    QCOMPARE(QString::fromStdString(listed.front().modified), QStringLiteral("1960-05-01T10:00:00Z"));
     for (const auto &o : listed) {
         const ObjectInfo h = m_store->head(m_bucket, o.name);
         QCOMPARE(o.size, quint64(2));
