@@ -42,7 +42,8 @@ private Q_SLOTS:
     void pollsNeverStack_data();
     void pollsNeverStack();
     void hiddenViewPollsNothing();
-    void runWaitsForTheBaselineAndStops();
+    void runStartsOnceTheBaselineIsIn();
+    void stopBeforeTheBaselineEndsTheRun();
 };
 
 namespace {
@@ -57,8 +58,13 @@ struct FakeCluster
                       R"("tmap":{"t1":{"daemon_id":"t1","daemon_type":"target","id_digest":1,)"
                       R"("public_net":{"node_ip_addr":"127.0.0.1","daemon_port":"1","direct_url":")" +
                       server.url() + R"("}}},"uuid":"u","version":"3"})");
-              if (r.target.find("what=") == std::string::npos)
-                  ++others; // not the cluster's statistics: a read of the run
+              if (r.target.find("what=") == std::string::npos) {
+                  // Not the cluster's statistics: a read of the run.
+                  int none = -1;
+                  answeredAtFirstOther.compare_exchange_strong(none, answered.load());
+                  ++others;
+                  return reply("{}");
+              }
               const int now = ++inFlight;
               int seen = maxInFlight.load();
               while (now > seen && !maxInFlight.compare_exchange_weak(seen, now)) {
@@ -66,6 +72,7 @@ struct FakeCluster
               ++polls;
               std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
               --inFlight;
+              ++answered;
               return reply(R"({"snode":{"daemon_id":"t1","daemon_type":"target"},"tracker":{"get.n":)" +
                            std::to_string(polls.load()) + "}}");
           })
@@ -76,7 +83,8 @@ struct FakeCluster
         return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                std::to_string(body.size()) + "\r\n\r\n" + body;
     }
-    std::atomic<int> inFlight{0}, maxInFlight{0}, polls{0}, others{0};
+    std::atomic<int> inFlight{0}, maxInFlight{0}, polls{0}, others{0}, answered{0};
+    std::atomic<int> answeredAtFirstOther{-1}; // statistics answers before the run's first read
     LocalServer server;
 };
 } // namespace
@@ -227,10 +235,33 @@ void TestClusterStatsView::hiddenViewPollsNothing()
     QTRY_VERIFY_WITH_TIMEOUT(!view.total().targets.empty(), 15000);
 }
 
-void TestClusterStatsView::runWaitsForTheBaselineAndStops()
+void TestClusterStatsView::runStartsOnceTheBaselineIsIn()
 {
-    // The run begins once the targets' counters were read before it (so the
-    // cluster's totals hold all its GETs); Stop before that ends it at once.
+    // A run reads nothing before the targets' counters were read (so the
+    // cluster's totals hold all its GETs), and starts once they are.
+    FakeCluster cluster(500); // each statistics answer takes 0.5 s
+    BenchmarkPanel panel;
+    StoreOptions so;
+    so.endpoint = cluster.server.url();
+    panel.setStoreOptions([so](const QString &) { return so; });
+    panel.setUrl(QStringLiteral("ais://waiting"));
+    panel.useConfig(false);
+    panel.show();
+    QSignalSpy baseline(panel.clusterView(), &ClusterStatsView::baselineTaken);
+    QSignalSpy finished(&panel, &BenchmarkPanel::finished);
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
+    QVERIFY(panel.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(cluster.others.load() > 0, 15000); // the run began
+    QCOMPARE(baseline.count(), 1);
+    QVERIFY2(cluster.answeredAtFirstOther.load() >= 1,
+             qPrintable(QStringLiteral("the run read before the cluster's baseline (%1 answers)")
+                            .arg(cluster.answeredAtFirstOther.load())));
+    panel.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+}
+
+void TestClusterStatsView::stopBeforeTheBaselineEndsTheRun()
+{
     FakeCluster cluster(2000); // the first snapshot takes 2 s
     BenchmarkPanel panel;
     StoreOptions so;
@@ -239,19 +270,22 @@ void TestClusterStatsView::runWaitsForTheBaselineAndStops()
     panel.setUrl(QStringLiteral("ais://waiting"));
     panel.useConfig(false);
     panel.show();
+    QSignalSpy baseline(panel.clusterView(), &ClusterStatsView::baselineTaken);
     QSignalSpy finished(&panel, &BenchmarkPanel::finished);
     QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
     QVERIFY(panel.isRunning());
-    QTest::qWait(300);
-    QCOMPARE(cluster.others.load(), 0); // nothing of the run was read yet
     QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStop")), Qt::LeftButton);
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(1).toBool(), true); // stopped, not failed
     QVERIFY(!panel.isRunning());
     QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("benchStart"))->isEnabled());
-    QTest::qWait(2500); // the baseline arrives late: it starts nothing
+    // The stopped run's last snapshot still comes in; it starts nothing.
+    QTRY_COMPARE_WITH_TIMEOUT(baseline.count(), 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!JobTracker::instance().isRunning(panel.clusterView(), QStringLiteral("last poll")), 15000);
+    QCoreApplication::processEvents();
     QCOMPARE(cluster.others.load(), 0);
     QVERIFY(!panel.isRunning());
+    QCOMPARE(finished.count(), 1);
 }
 
 QTEST_MAIN(TestClusterStatsView)
