@@ -261,6 +261,8 @@ void TestTranslations::catalogCoversTheCode()
     // A tr() text missing from the catalogs shows in English whatever the
     // language, and noVisibleEnglish (which knows only the catalog's sources)
     // cannot see it: so every tr("...") of ui/ and app/gui must be a source.
+    // It checks texts, not their context (the class): a text listed only
+    // under another class still shows in English, and this does not see it.
     std::map<QString, QSet<QString>> sources; // catalog -> its source texts
     for (const char *name : {"shardscope_de.ts", "shardscope_zh_CN.ts"}) {
         QFile f(QStringLiteral(SHARDSCOPE_SOURCE_DIR "/translations/") + QLatin1String(name));
