@@ -49,7 +49,7 @@ def one_run(app, bucket, bench_seconds, env):
 def ensure_local_tree(root, n, per_dir=10000):
     """n empty files o-<i> in folders d-<i // per_dir> under root (made once)."""
     marker = root.rstrip("/") + ".made"  # beside the tree, not in it
-    if os.path.exists(marker) and open(marker).read().strip() == str(n):
+    if os.path.isdir(root) and os.path.exists(marker) and open(marker).read().strip() == str(n):
         return
     shutil.rmtree(root, ignore_errors=True)
     print(f"making {n:,} empty files under {root} ...", file=sys.stderr)
@@ -183,6 +183,8 @@ def main():
         if a.drop_bucket:
             subprocess.run([a.cli, "rb", f"ais://{bucket}"], capture_output=True, env=env)
             shutil.rmtree(a.local_dir, ignore_errors=True)
+            if os.path.exists(a.local_dir.rstrip("/") + ".made"):
+                os.remove(a.local_dir.rstrip("/") + ".made")
     harness.write_result(a.out, "gui", result, render)
     return 0
 
