@@ -281,7 +281,8 @@ void TestClusterStatsView::stopBeforeTheBaselineEndsTheRun()
     QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("benchStart"))->isEnabled());
     // The stopped run's last snapshot still comes in; it starts nothing.
     QTRY_COMPARE_WITH_TIMEOUT(baseline.count(), 1, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(!JobTracker::instance().isRunning(panel.clusterView(), QStringLiteral("last poll")), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !JobTracker::instance().isRunning(panel.clusterView(), QStringLiteral("last poll")), 15000);
     QCoreApplication::processEvents();
     QCOMPARE(cluster.others.load(), 0);
     QVERIFY(!panel.isRunning());

@@ -272,7 +272,8 @@ void TestTranslations::catalogCoversTheCode()
             if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("source"))
                 sources[QLatin1String(name)].insert(xml.readElementText());
     }
-    static const QRegularExpression call(QStringLiteral("\\btr\\(\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*)+)[,)]"));
+    static const QRegularExpression call(
+        QStringLiteral("\\btr\\(\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*)+)[,)]"));
     QStringList missing;
     int calls = 0;
     for (const char *sub : {"/ui", "/app/gui"}) {
@@ -291,14 +292,16 @@ void TestTranslations::catalogCoversTheCode()
                     if (!texts.contains(text))
                         missing << QStringLiteral("%1: %2: \"%3\"")
                                        .arg(catalog,
-                                            QDir(QStringLiteral(SHARDSCOPE_SOURCE_DIR)).relativeFilePath(file.fileName()),
+                                            QDir(QStringLiteral(SHARDSCOPE_SOURCE_DIR))
+                                                .relativeFilePath(file.fileName()),
                                             text);
             }
         }
     }
     QVERIFY2(calls > 300, qPrintable(QString::number(calls)));
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not in the catalogs (add them with their translations):\n") +
-                                           missing.join(QLatin1Char('\n'))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("not in the catalogs (add them with their translations):\n") +
+                        missing.join(QLatin1Char('\n'))));
 }
 
 void TestTranslations::noVisibleEnglish_data()

@@ -178,7 +178,8 @@ void TestFileStore::listingIsBoundedAndKeepsDetails()
     // A time before 1970 is listed as head() gives it.
     QFile old(QString::fromStdString(m_bucket + "/b/o-0"));
     QVERIFY(old.open(QIODevice::ReadWrite));
-    QVERIFY(old.setFileTime(QDateTime(QDate(1960, 5, 1), QTime(10, 0), Qt::UTC), QFileDevice::FileModificationTime));
+    QVERIFY(old.setFileTime(QDateTime(QDate(1960, 5, 1), QTime(10, 0), Qt::UTC),
+                            QFileDevice::FileModificationTime));
     old.close();
     ListRequest b;
     b.prefix = "b/";
