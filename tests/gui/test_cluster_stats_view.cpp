@@ -87,6 +87,17 @@ struct FakeCluster
     std::atomic<int> answeredAtFirstOther{-1}; // statistics answers before the run's first read
     LocalServer server;
 };
+
+// The Benchmark tab on a bucket of `cluster` (whose statistics answer late).
+void startOn(BenchmarkPanel &panel, const FakeCluster &cluster)
+{
+    StoreOptions so;
+    so.endpoint = cluster.server.url();
+    panel.setStoreOptions([so](const QString &) { return so; });
+    panel.setUrl(QStringLiteral("ais://waiting"));
+    panel.useConfig(false);
+    panel.show();
+}
 } // namespace
 
 void TestClusterStatsView::showsEveryTargetWhileReading()
@@ -241,12 +252,7 @@ void TestClusterStatsView::runStartsOnceTheBaselineIsIn()
     // cluster's totals hold all its GETs), and starts once they are.
     FakeCluster cluster(500); // each statistics answer takes 0.5 s
     BenchmarkPanel panel;
-    StoreOptions so;
-    so.endpoint = cluster.server.url();
-    panel.setStoreOptions([so](const QString &) { return so; });
-    panel.setUrl(QStringLiteral("ais://waiting"));
-    panel.useConfig(false);
-    panel.show();
+    startOn(panel, cluster);
     QSignalSpy baseline(panel.clusterView(), &ClusterStatsView::baselineTaken);
     QSignalSpy finished(&panel, &BenchmarkPanel::finished);
     QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
@@ -264,12 +270,7 @@ void TestClusterStatsView::stopBeforeTheBaselineEndsTheRun()
 {
     FakeCluster cluster(2000); // the first snapshot takes 2 s
     BenchmarkPanel panel;
-    StoreOptions so;
-    so.endpoint = cluster.server.url();
-    panel.setStoreOptions([so](const QString &) { return so; });
-    panel.setUrl(QStringLiteral("ais://waiting"));
-    panel.useConfig(false);
-    panel.show();
+    startOn(panel, cluster);
     QSignalSpy baseline(panel.clusterView(), &ClusterStatsView::baselineTaken);
     QSignalSpy finished(&panel, &BenchmarkPanel::finished);
     QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
