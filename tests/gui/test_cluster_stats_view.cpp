@@ -88,16 +88,26 @@ struct FakeCluster
     LocalServer server;
 };
 
-// The Benchmark tab on a bucket of `cluster` (whose statistics answer late).
-void startOn(BenchmarkPanel &panel, const FakeCluster &cluster)
+// The Benchmark tab started on a bucket of `cluster` (whose statistics
+// answer late), with spies on the cluster's baseline and on the run's end.
+struct StartedRun
 {
-    StoreOptions so;
-    so.endpoint = cluster.server.url();
-    panel.setStoreOptions([so](const QString &) { return so; });
-    panel.setUrl(QStringLiteral("ais://waiting"));
-    panel.useConfig(false);
-    panel.show();
-}
+    explicit StartedRun(const FakeCluster &cluster)
+        : baseline(panel.clusterView(), &ClusterStatsView::baselineTaken),
+          finished(&panel, &BenchmarkPanel::finished)
+    {
+        StoreOptions so;
+        so.endpoint = cluster.server.url();
+        panel.setStoreOptions([so](const QString &) { return so; });
+        panel.setUrl(QStringLiteral("ais://waiting"));
+        panel.useConfig(false);
+        panel.show();
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
+    }
+    BenchmarkPanel panel;
+    QSignalSpy baseline;
+    QSignalSpy finished;
+};
 } // namespace
 
 void TestClusterStatsView::showsEveryTargetWhileReading()
@@ -251,11 +261,10 @@ void TestClusterStatsView::runStartsOnceTheBaselineIsIn()
     // A run reads nothing before the targets' counters were read (so the
     // cluster's totals hold all its GETs), and starts once they are.
     FakeCluster cluster(500); // each statistics answer takes 0.5 s
-    BenchmarkPanel panel;
-    startOn(panel, cluster);
-    QSignalSpy baseline(panel.clusterView(), &ClusterStatsView::baselineTaken);
-    QSignalSpy finished(&panel, &BenchmarkPanel::finished);
-    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
+    StartedRun run(cluster);
+    BenchmarkPanel &panel = run.panel;
+    QSignalSpy &baseline = run.baseline;
+    QSignalSpy &finished = run.finished;
     QVERIFY(panel.isRunning());
     QTRY_VERIFY_WITH_TIMEOUT(cluster.others.load() > 0, 15000); // the run began
     QCOMPARE(baseline.count(), 1);
@@ -269,11 +278,10 @@ void TestClusterStatsView::runStartsOnceTheBaselineIsIn()
 void TestClusterStatsView::stopBeforeTheBaselineEndsTheRun()
 {
     FakeCluster cluster(2000); // the first snapshot takes 2 s
-    BenchmarkPanel panel;
-    startOn(panel, cluster);
-    QSignalSpy baseline(panel.clusterView(), &ClusterStatsView::baselineTaken);
-    QSignalSpy finished(&panel, &BenchmarkPanel::finished);
-    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStart")), Qt::LeftButton);
+    StartedRun run(cluster);
+    BenchmarkPanel &panel = run.panel;
+    QSignalSpy &baseline = run.baseline;
+    QSignalSpy &finished = run.finished;
     QVERIFY(panel.isRunning());
     QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("benchStop")), Qt::LeftButton);
     QCOMPARE(finished.count(), 1);
