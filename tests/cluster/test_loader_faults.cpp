@@ -127,9 +127,14 @@ void TestLoaderFaults::initTestCase()
         m_names.push_back("obj-" + std::to_string(1000 + i) + ".bin");
         s->putBytes(m_bucket, m_names.back(), clustertest::randomBytes(2048, unsigned(i)));
     }
+    // Far larger than what can be in flight when the target stops: the
+    // reader's pipe (4 MiB) and both sockets' buffers (up to 32 MiB on
+    // loopback), so a slow reader (a sanitizer build) cannot have the whole
+    // shard in hand before its fifth sample.
     std::vector<std::pair<std::string, std::string>> members;
-    for (int k = 0; k < 50; ++k)
-        members.emplace_back("k" + std::to_string(k) + ".bin", clustertest::randomBytes(64 * 1024, unsigned(k)));
+    const std::string block = clustertest::randomBytes(1 << 20, 42);
+    for (int k = 0; k < 96; ++k)
+        members.emplace_back("k" + std::to_string(k) + ".bin", block);
     s->putBytes(m_bucket, "shards/big.tar", writeArchive(ShardFormat::Tar, members));
 }
 
