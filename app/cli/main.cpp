@@ -12,6 +12,7 @@
 #include "app/cli/command_plan.h"
 
 #include "core/util/error.h"
+#include "core/util/memory_tuning.h"
 #include "shardscope/version.h"
 
 #include <QCoreApplication>
@@ -81,6 +82,7 @@ QString mainHelp()
 
 int main(int argc, char *argv[])
 {
+    shardscope::tuneAllocatorForStreaming(); // before the first buffer
     QCoreApplication::setOrganizationName(QStringLiteral("shardscope"));
     QCoreApplication::setApplicationName(QStringLiteral("shardscope-cli"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(shardscope::kVersion));

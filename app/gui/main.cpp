@@ -7,6 +7,7 @@
 #include "ui/main_window.h"
 #include "ui/settings.h"
 
+#include "core/util/memory_tuning.h"
 #include "shardscope/version.h"
 #include "ui/jobs/job_tracker.h"
 
@@ -62,6 +63,7 @@ void startupMessages(QtMsgType type, const QMessageLogContext &context, const QS
 
 int main(int argc, char *argv[])
 {
+    shardscope::tuneAllocatorForStreaming(); // before the first buffer
     QApplication::setOrganizationName(QStringLiteral("shardscope"));
     QApplication::setApplicationName(QStringLiteral("shardscope"));
     QApplication::setApplicationVersion(QString::fromLatin1(shardscope::kVersion));

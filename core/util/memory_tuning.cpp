@@ -1,0 +1,20 @@
+#include "core/util/memory_tuning.h"
+
+#include <cstdlib> // defines __GLIBC__ where it is glibc
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace shardscope {
+
+void tuneAllocatorForStreaming()
+{
+#if defined(__GLIBC__)
+    // Setting either turns off glibc's own adjustment of both: set both.
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+#endif
+}
+
+} // namespace shardscope
