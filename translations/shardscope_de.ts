@@ -191,10 +191,6 @@
         <translation>Benchmark von %1 gestartet</translation>
     </message>
     <message>
-        <source>worker %1</source>
-        <translation>Worker %1</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Next: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Als Nächstes: %3</translation>
     </message>
@@ -213,20 +209,6 @@
     <message>
         <source>Benchmark of %1 finished</source>
         <translation>Benchmark von %1 abgeschlossen</translation>
-    </message>
-    <message numerus="yes">
-        <source>knee: %n worker(s) — recommended</source>
-        <translation>
-            <numerusform>Knie: %n Worker – empfohlen</numerusform>
-            <numerusform>Knie: %n Worker – empfohlen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>still scaling at %n worker(s)</source>
-        <translation>
-            <numerusform>skaliert noch bei %n Worker</numerusform>
-            <numerusform>skaliert noch bei %n Workern</numerusform>
-        </translation>
     </message>
     <message>
         <source>Data:</source>
@@ -333,6 +315,83 @@
         <translation>Verlauf</translation>
     </message>
     <message>
+        <source>Items/s</source>
+        <translation>Elemente/s</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
+        <translation>Noch kein Benchmark. Wählen Sie die Daten (eine Bucket-URL oder die Konfiguration des Datensatz-Tabs), eine Methode und die Worker, dann Starten; „Worker durchlaufen“ findet die passende Worker-Zahl, „Methoden vergleichen“ den schnellsten Leseweg.</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1</source>
+        <translation>Benchmark von %1</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The Python methods run one at a time: use Start.</source>
+        <translation>Die Python-Methoden laufen einzeln: Start verwenden.</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster-Seite</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::BenchmarkCharts</name>
+    <message>
+        <source>worker %1</source>
+        <translation>Worker %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>knee: %n worker(s) — recommended</source>
+        <translation>
+            <numerusform>Knie: %n Worker – empfohlen</numerusform>
+            <numerusform>Knie: %n Worker – empfohlen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>still scaling at %n worker(s)</source>
+        <translation>
+            <numerusform>skaliert noch bei %n Worker</numerusform>
+            <numerusform>skaliert noch bei %n Workern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
         <source>Time (s)</source>
         <translation>Zeit (s)</translation>
     </message>
@@ -369,28 +428,8 @@
         <translation>CPU %</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Methode</translation>
-    </message>
-    <message>
-        <source>Workers</source>
-        <translation>Worker</translation>
-    </message>
-    <message>
         <source>MB/s</source>
         <translation>MB/s</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Urteil</translation>
     </message>
     <message>
         <source>seconds</source>
@@ -423,26 +462,6 @@
     <message>
         <source>× baseline (items/s)</source>
         <translation>× Basislinie (Elemente/s)</translation>
-    </message>
-    <message>
-        <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
-        <translation>Noch kein Benchmark. Wählen Sie die Daten (eine Bucket-URL oder die Konfiguration des Datensatz-Tabs), eine Methode und die Worker, dann Starten; „Worker durchlaufen“ findet die passende Worker-Zahl, „Methoden vergleichen“ den schnellsten Leseweg.</translation>
-    </message>
-    <message>
-        <source>Benchmark of %1</source>
-        <translation>Benchmark von %1</translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation>%1 wird gespeichert…</translation>
-    </message>
-    <message>
-        <source>The Python methods run one at a time: use Start.</source>
-        <translation>Die Python-Methoden laufen einzeln: Start verwenden.</translation>
-    </message>
-    <message>
-        <source>Cluster</source>
-        <translation>Cluster-Seite</translation>
     </message>
 </context>
 <context>

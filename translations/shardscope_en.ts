@@ -22,7 +22,7 @@
     </message>
 </context>
 <context>
-    <name>shardscope::ui::BenchmarkPanel</name>
+    <name>shardscope::ui::BenchmarkCharts</name>
     <message numerus="yes">
         <source>knee: %n worker(s) — recommended</source>
         <translation>

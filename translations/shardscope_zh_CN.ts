@@ -189,10 +189,6 @@
         <translation>%1 的基准测试已开始</translation>
     </message>
     <message>
-        <source>worker %1</source>
-        <translation>工作线程 %1</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;Next: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：%2&lt;br&gt;下一步：%3</translation>
     </message>
@@ -211,18 +207,6 @@
     <message>
         <source>Benchmark of %1 finished</source>
         <translation>%1 的基准测试已完成</translation>
-    </message>
-    <message numerus="yes">
-        <source>knee: %n worker(s) — recommended</source>
-        <translation>
-            <numerusform>拐点：%n 个工作线程 — 推荐</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>still scaling at %n worker(s)</source>
-        <translation>
-            <numerusform>在 %n 个工作线程时仍在扩展</numerusform>
-        </translation>
     </message>
     <message>
         <source>Data:</source>
@@ -329,6 +313,81 @@
         <translation>历史</translation>
     </message>
     <message>
+        <source>Items/s</source>
+        <translation>条目/秒</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 毫秒</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
+        <translation>尚无基准测试。请选择数据（存储桶 URL 或“数据集”选项卡中的配置）、方法和工作线程数，然后点击“开始”；“扫描工作线程数”可找出应使用的线程数，“比较方法”可找出最快的读取方式。</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1</source>
+        <translation>%1 的基准测试</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>The Python methods run one at a time: use Start.</source>
+        <translation>Python 方法一次只运行一个：请使用“开始”。</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ui::BenchmarkCharts</name>
+    <message>
+        <source>worker %1</source>
+        <translation>工作线程 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>knee: %n worker(s) — recommended</source>
+        <translation>
+            <numerusform>拐点：%n 个工作线程 — 推荐</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>still scaling at %n worker(s)</source>
+        <translation>
+            <numerusform>在 %n 个工作线程时仍在扩展</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
@@ -365,28 +424,8 @@
         <translation>CPU %</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
-        <source>Workers</source>
-        <translation>工作线程</translation>
-    </message>
-    <message>
         <source>MB/s</source>
         <translation>MB/s</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>结论</translation>
     </message>
     <message>
         <source>seconds</source>
@@ -419,26 +458,6 @@
     <message>
         <source>× baseline (items/s)</source>
         <translation>× 基线（条目/秒）</translation>
-    </message>
-    <message>
-        <source>No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), a method and the workers, then Start; Sweep Workers finds the worker count to use, Compare Methods the fastest way to read.</source>
-        <translation>尚无基准测试。请选择数据（存储桶 URL 或“数据集”选项卡中的配置）、方法和工作线程数，然后点击“开始”；“扫描工作线程数”可找出应使用的线程数，“比较方法”可找出最快的读取方式。</translation>
-    </message>
-    <message>
-        <source>Benchmark of %1</source>
-        <translation>%1 的基准测试</translation>
-    </message>
-    <message>
-        <source>Saving %1…</source>
-        <translation>正在保存 %1…</translation>
-    </message>
-    <message>
-        <source>The Python methods run one at a time: use Start.</source>
-        <translation>Python 方法一次只运行一个：请使用“开始”。</translation>
-    </message>
-    <message>
-        <source>Cluster</source>
-        <translation>集群</translation>
     </message>
 </context>
 <context>

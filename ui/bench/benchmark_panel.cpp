@@ -2,6 +2,7 @@
 #undef QT_NO_FOREACH
 
 #include "ui/bench/benchmark_panel.h"
+#include "ui/bench/benchmark_charts.h"
 #include "ui/bench/cluster_stats_view.h"
 
 #include "core/bench/cluster_verdict.h"
@@ -15,7 +16,6 @@
 #include "core/util/error.h"
 #include "core/util/strings.h"
 #include "ui/charts/plot_export.h"
-#include "ui/charts/plot_style.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,8 +44,6 @@
 namespace shardscope::ui {
 
 namespace {
-constexpr int kLiveRows = 240;      // the live table keeps the last minute
-constexpr int kMaxPoints = 2400;    // charts keep the last ten minutes
 const char *const kMethods[] = {"object", "map", "shard", "get-batch", "baseline"};
 unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 QString mb(double bytesPerSecond) { return QString::number(bytesPerSecond / 1e6, 'f', 2); }
@@ -153,21 +151,7 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("benchTabs"));
-    m_throughput = createStyledPlot(m_tabs);
-    m_throughput->setObjectName(QStringLiteral("benchThroughputPlot"));
-    m_throughput->legend->setVisible(true);
-    m_throughput->yAxis2->setVisible(true);
-    m_latency = createStyledPlot(m_tabs);
-    m_latency->setObjectName(QStringLiteral("benchLatencyPlot"));
-    m_live = new QTableWidget(0, 9, m_tabs);
-    m_live->setObjectName(QStringLiteral("benchLiveTable"));
-    m_live->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_live->verticalHeader()->hide();
-    m_live->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_sweep = createStyledPlot(m_tabs);
-    m_sweep->setObjectName(QStringLiteral("benchSweepPlot"));
-    m_methods = createStyledPlot(m_tabs);
-    m_methods->setObjectName(QStringLiteral("benchMethodsPlot"));
+    m_charts = new BenchmarkCharts(m_tabs);
     m_history = new QTableWidget(0, 8, m_tabs);
     m_history->setObjectName(QStringLiteral("benchHistory"));
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -182,8 +166,9 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
     m_launchTimer->setInterval(3000);
     connect(m_launchTimer, &QTimer::timeout, this, &BenchmarkPanel::launch);
     connect(m_cluster, &ClusterStatsView::baselineTaken, this, &BenchmarkPanel::launch);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_throughput, m_latency, m_live, m_sweep, m_methods,
-                                                       m_history, m_cluster})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_charts->throughput(), m_charts->latency(), m_charts->live(),
+                                          m_charts->sweep(), m_charts->methods(), m_history, m_cluster})
         m_tabs->addTab(w, QString());
     layout->addWidget(m_tabs, 1);
 
@@ -228,6 +213,23 @@ BenchmarkPanel::BenchmarkPanel(QWidget *parent) : QWidget(parent)
 }
 
 BenchmarkPanel::~BenchmarkPanel() { m_runner->stop(); }
+
+QCustomPlot *BenchmarkPanel::throughputPlot() const
+{
+    return m_charts->throughput();
+}
+QCustomPlot *BenchmarkPanel::latencyPlot() const
+{
+    return m_charts->latency();
+}
+QCustomPlot *BenchmarkPanel::sweepPlot() const
+{
+    return m_charts->sweep();
+}
+QCustomPlot *BenchmarkPanel::methodsPlot() const
+{
+    return m_charts->methods();
+}
 
 void BenchmarkPanel::setUrl(const QString &url) { m_url->setText(url); }
 
@@ -356,9 +358,10 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
     m_stop->setEnabled(true);
     for (QPushButton *b : {m_start, m_sweepButton, m_compareButton, m_exportJson, m_exportCsv, m_savePng, m_savePdf})
         b->setEnabled(false);
-    m_tabs->setCurrentWidget(kind == BenchmarkRunner::Kind::Single  ? static_cast<QWidget *>(m_throughput)
-                             : kind == BenchmarkRunner::Kind::Sweep ? static_cast<QWidget *>(m_sweep)
-                                                                    : static_cast<QWidget *>(m_methods));
+    m_tabs->setCurrentWidget(
+        kind == BenchmarkRunner::Kind::Single  ? static_cast<QWidget *>(m_charts->throughput())
+        : kind == BenchmarkRunner::Kind::Sweep ? static_cast<QWidget *>(m_charts->sweep())
+                                               : static_cast<QWidget *>(m_charts->methods()));
     return true;
 }
 
@@ -374,26 +377,7 @@ void BenchmarkPanel::launch()
 
 void BenchmarkPanel::resetCharts()
 {
-    m_series.clear();
-    m_latencyCounts.fill(0);
-    m_workerGraphs = 0;
-    m_throughput->clearGraphs();
-    m_throughput->addGraph(m_throughput->xAxis, m_throughput->yAxis); // 0: items/s
-    m_throughput->graph(0)->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
-    m_throughput->addGraph(m_throughput->xAxis, m_throughput->yAxis2); // 1: payload MB/s
-    m_throughput->graph(1)->setPen(QPen(QColor(0xd6, 0x27, 0x28), 1.5));
-    m_throughput->addGraph(m_throughput->xAxis, m_throughput->yAxis2); // 2: wire MB/s
-    m_throughput->graph(2)->setPen(QPen(QColor(0xd6, 0x27, 0x28), 1, Qt::DashLine));
-    m_latency->clearPlottables();
-    auto *bars = new QCPBars(m_latency->xAxis, m_latency->yAxis);
-    bars->setWidthType(QCPBars::wtPlotCoords);
-    bars->setWidth(0.8);
-    bars->setBrush(QColor(0x2c, 0xa0, 0x2c));
-    m_live->setRowCount(0);
-    m_live->clearContents();
-    retranslate();
-    m_throughput->replot(QCustomPlot::rpQueuedReplot);
-    m_latency->replot(QCustomPlot::rpQueuedReplot);
+    m_charts->clear();
     updateSweepChart();
     updateMethodsChart();
 }
@@ -403,65 +387,7 @@ void BenchmarkPanel::drain()
     std::vector<BenchSample> fresh = m_runner->takeSamples();
     for (BenchSample &s : m_python->takeSamples())
         fresh.push_back(std::move(s));
-    if (fresh.empty())
-        return;
-    for (const BenchSample &s : fresh) {
-        // A sweep or comparison starts each run at t = 0: keep the time running.
-        const double offset = (!m_series.empty() && s.t <= m_series.back().t) ? m_series.back().t : 0;
-        BenchSample p = s;
-        p.t += offset;
-        while (m_workerGraphs < int(p.workerItemsPerSecond.size()) && m_workerGraphs < 16) {
-            QCPGraph *g = m_throughput->addGraph();
-            g->setPen(QPen(QColor::fromHsv((m_workerGraphs * 47) % 360, 120, 200), 1));
-            g->setName(tr("worker %1").arg(m_workerGraphs + 1));
-            ++m_workerGraphs;
-        }
-        m_throughput->graph(0)->addData(p.t, p.itemsPerSecond);
-        m_throughput->graph(1)->addData(p.t, p.payloadBytesPerSecond / 1e6);
-        m_throughput->graph(2)->addData(p.t, p.wireBytesPerSecond / 1e6);
-        for (int w = 0; w < m_workerGraphs && w < int(p.workerItemsPerSecond.size()); ++w)
-            m_throughput->graph(3 + w)->addData(p.t, p.workerItemsPerSecond[std::size_t(w)]);
-        for (std::size_t b = 0; b < BenchSample::kLatencyBuckets; ++b)
-            m_latencyCounts[b] += p.latencyHistogram[b];
-        const int row = m_live->rowCount();
-        m_live->insertRow(row);
-        const QStringList cells = {QString::number(p.t, 'f', 2),
-                                   QString::number(p.itemsPerSecond, 'f', 0),
-                                   mb(p.payloadBytesPerSecond),
-                                   mb(p.wireBytesPerSecond),
-                                   QString::number(p.requestLatency.p50, 'f', 2),
-                                   QString::number(p.requestLatency.p95, 'f', 2),
-                                   QString::number(p.requestLatency.p99, 'f', 2),
-                                   QStringLiteral("%1 / %2").arg(p.errors).arg(p.retries),
-                                   QString::number(p.cpuPercent, 'f', 0)};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells[c]);
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_live->setItem(row, c, item);
-        }
-        m_series.push_back(p);
-    }
-    while (m_live->rowCount() > kLiveRows)
-        m_live->removeRow(0);
-    m_live->scrollToBottom();
-    const double now = m_series.back().t;
-    for (int g = 0; g < m_throughput->graphCount(); ++g)
-        m_throughput->graph(g)->data()->removeBefore(now - kMaxPoints * 0.25);
-    m_throughput->rescaleAxes();
-    m_throughput->yAxis->setRangeLower(0);
-    m_throughput->yAxis2->setRangeLower(0);
-    m_throughput->replot(QCustomPlot::rpQueuedReplot);
-
-    auto *bars = qobject_cast<QCPBars *>(m_latency->plottable(0));
-    QVector<double> keys, values;
-    for (std::size_t b = 0; b < BenchSample::kLatencyBuckets; ++b) {
-        keys << double(b);
-        values << m_latencyCounts[b];
-    }
-    bars->setData(keys, values, true);
-    m_latency->rescaleAxes();
-    m_latency->yAxis->setRangeLower(0);
-    m_latency->replot(QCustomPlot::rpQueuedReplot);
+    m_charts->append(fresh);
 }
 
 void BenchmarkPanel::showVerdict(const Verdict &v)
@@ -561,61 +487,20 @@ void BenchmarkPanel::addHistoryRow(const BenchResult &r, const Verdict &v)
 
 void BenchmarkPanel::updateSweepChart()
 {
-    m_sweep->clearGraphs();
-    m_sweep->clearItems();
-    QCPGraph *g = m_sweep->addGraph();
-    g->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 2));
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 7));
-    std::vector<std::pair<int, double>> points;
-    for (const auto &r : m_results)
-        if (points.empty() || r.workers > points.back().first) {
-            points.emplace_back(r.workers, r.itemsPerSecond());
-            g->addData(r.workers, r.itemsPerSecond());
-        }
-    if (!points.empty() && m_kind == BenchmarkRunner::Kind::Sweep) {
-        const Knee k = findKnee(points);
-        auto *line = new QCPItemStraightLine(m_sweep);
-        line->point1->setCoords(k.workers, 0);
-        line->point2->setCoords(k.workers, 1);
-        line->setPen(QPen(QColor(0xd6, 0x27, 0x28), 1.5, Qt::DashLine));
-        auto *text = new QCPItemText(m_sweep);
-        text->setObjectName(QStringLiteral("kneeLabel"));
-        text->position->setType(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(0.5, 0.05);
-        text->setText(k.saturated ? tr("knee: %n worker(s) — recommended", nullptr, k.workers)
-                                  : tr("still scaling at %n worker(s)", nullptr, k.workers));
-        text->setColor(QColor(0xd6, 0x27, 0x28));
-    }
-    m_sweep->rescaleAxes();
-    m_sweep->xAxis->setRange(0, (points.empty() ? 1 : points.back().first) + 1);
-    m_sweep->yAxis->setRangeLower(0);
-    m_sweep->replot(QCustomPlot::rpQueuedReplot);
+    m_charts->showSweep(m_results, m_kind == BenchmarkRunner::Kind::Sweep);
 }
 
 void BenchmarkPanel::updateMethodsChart()
 {
-    m_methods->clearPlottables();
-    auto *bars = new QCPBars(m_methods->xAxis, m_methods->yAxis);
-    bars->setBrush(QColor(0x94, 0x67, 0xbd));
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    const double baseline =
-        !m_results.empty() && m_results.front().method == BenchMethod::Baseline ? m_results.front().itemsPerSecond() : 0;
-    int i = 0;
-    for (const auto &r : m_results) {
-        if (m_kind != BenchmarkRunner::Kind::Compare)
-            break;
-        const double ratio = baseline > 0 ? r.itemsPerSecond() / baseline : 0;
-        bars->addData(++i, ratio);
-        const auto py = m_pythonResults.find(std::size_t(i - 1)); // the Python pipelines by their own names
-        const QString name = py != m_pythonResults.end() ? pythonPipelineName(PythonPipeline(py->second))
-                                                         : QString::fromStdString(benchMethodName(r.method));
-        ticker->addTick(i, QStringLiteral("%1\n%2×").arg(name).arg(ratio, 0, 'f', 2));
-    }
-    m_methods->xAxis->setTicker(ticker);
-    m_methods->xAxis->setRange(0, i + 1);
-    m_methods->rescaleAxes(true);
-    m_methods->yAxis->setRangeLower(0);
-    m_methods->replot(QCustomPlot::rpQueuedReplot);
+    // The Python pipelines by their own names (ui/bench/python_method.h).
+    m_charts->showMethods(
+        m_results,
+        [this](std::size_t i) {
+            const auto py = m_pythonResults.find(i);
+            return py != m_pythonResults.end() ? pythonPipelineName(PythonPipeline(py->second))
+                                               : QString::fromStdString(benchMethodName(m_results[i].method));
+        },
+        m_kind == BenchmarkRunner::Kind::Compare);
 }
 
 void BenchmarkPanel::writeFile(const QString &path, const QByteArray &bytes)
@@ -649,7 +534,8 @@ void BenchmarkPanel::saveChart(const QString &path)
 {
     // Rendered here (painting is GUI-thread work), written by a worker.
     auto *plot = qobject_cast<QCustomPlot *>(m_tabs->currentWidget());
-    writeFile(path, renderPlot(plot ? plot : m_throughput, path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)));
+    writeFile(path, renderPlot(plot ? plot : m_charts->throughput(),
+                               path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)));
 }
 
 void BenchmarkPanel::retranslate()
@@ -679,23 +565,9 @@ void BenchmarkPanel::retranslate()
                               tr("Methods"),    tr("History"), tr("Cluster")};
     for (int i = 0; i < tabs.size(); ++i)
         m_tabs->setTabText(i, tabs[i]);
-    m_live->setHorizontalHeaderLabels({tr("Time (s)"), tr("Items/s"), tr("Payload MB/s"), tr("Wire MB/s"),
-                                       tr("p50 ms"), tr("p95 ms"), tr("p99 ms"), tr("Errors / retries"), tr("CPU %")});
     m_history->setHorizontalHeaderLabels({tr("Time"), tr("Data"), tr("Method"), tr("Workers"), tr("Items/s"),
                                           tr("MB/s"), tr("p99 ms"), tr("Verdict")});
-    m_throughput->xAxis->setLabel(tr("seconds"));
-    m_throughput->yAxis->setLabel(tr("items/s"));
-    m_throughput->yAxis2->setLabel(tr("MB/s"));
-    if (m_throughput->graphCount() >= 3) {
-        m_throughput->graph(0)->setName(tr("items/s (total)"));
-        m_throughput->graph(1)->setName(tr("payload MB/s"));
-        m_throughput->graph(2)->setName(tr("wire MB/s"));
-    }
-    m_latency->xAxis->setLabel(tr("request latency (log2 µs bucket: 0 = 1 µs, 10 ≈ 1 ms, 20 ≈ 1 s)"));
-    m_latency->yAxis->setLabel(tr("requests"));
-    m_sweep->xAxis->setLabel(tr("workers"));
-    m_sweep->yAxis->setLabel(tr("items/s"));
-    m_methods->yAxis->setLabel(tr("× baseline (items/s)"));
+    m_charts->retranslate();
     if (m_history->rowCount() == 0 && !isRunning()) // nothing measured yet: say how to start
         m_verdict->setText(tr("No benchmark yet. Choose the data (a bucket URL, or the config of the Dataset tab), "
                               "a method and the workers, then Start; Sweep Workers finds the worker count to use, "

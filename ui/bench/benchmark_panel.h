@@ -24,6 +24,7 @@ class QTimer;
 
 namespace shardscope::ui {
 
+class BenchmarkCharts;
 class ClusterStatsView;
 
 class PythonBenchmark; // ui/bench/python_method.h
@@ -61,10 +62,10 @@ public:
     void saveChart(const QString &path); // .png or .pdf, the chart on the current tab
 
     const std::vector<BenchResult> &results() const { return m_results; } // of the last start
-    QCustomPlot *throughputPlot() const { return m_throughput; }
-    QCustomPlot *latencyPlot() const { return m_latency; }
-    QCustomPlot *sweepPlot() const { return m_sweep; }
-    QCustomPlot *methodsPlot() const { return m_methods; }
+    QCustomPlot *throughputPlot() const;
+    QCustomPlot *latencyPlot() const;
+    QCustomPlot *sweepPlot() const;
+    QCustomPlot *methodsPlot() const;
 
 Q_SIGNALS:
     void finished(const QString &error, bool cancelled);
@@ -103,9 +104,6 @@ private:
     BenchmarkRunner::Kind m_kind = BenchmarkRunner::Kind::Single;
     QString m_target;
     std::vector<BenchResult> m_results;
-    std::vector<BenchSample> m_series; // of the run in progress / the last run
-    std::array<double, BenchSample::kLatencyBuckets> m_latencyCounts{};
-    int m_workerGraphs = 0;
 
     QRadioButton *m_fromConfig;
     QRadioButton *m_fromUrl;
@@ -127,11 +125,7 @@ private:
     QLabel *m_status;
     QLabel *m_verdict;
     QTabWidget *m_tabs;
-    QCustomPlot *m_throughput;
-    QCustomPlot *m_latency;
-    QTableWidget *m_live;
-    QCustomPlot *m_sweep;
-    QCustomPlot *m_methods;
+    BenchmarkCharts *m_charts; // the tabs' charts and live table
     QTableWidget *m_history;
     ClusterStatsView *m_cluster; // the targets' side of the run (ais://)
     QList<QLabel *> m_labels;
