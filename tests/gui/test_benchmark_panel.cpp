@@ -1,10 +1,13 @@
 // The profiler as a user drives it: start a benchmark of a bucket, see the
 // throughput chart, latency histogram and live table fill while it runs, stop
 // it, run a worker sweep (knee marked) and a method comparison, export JSON,
-// CSV, PNG and PDF; a bad URL is reported and the panel keeps working.
+// CSV, PNG and PDF; a bad URL is reported and the panel keeps working. The
+// charts alone: time runs on across the runs of a sweep, the live table and the
+// per-worker graphs stay bounded, the methods chart labels its ratios.
 #undef QT_NO_FOREACH // qcustomplot.h
 
 #include "core/storage/file_store.h"
+#include "ui/bench/benchmark_charts.h"
 #include "ui/bench/benchmark_panel.h"
 
 #include <QCheckBox>
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void compareShowsRatios();
     void exportsResultsAndCharts();
     void badUrlIsReported();
+    void chartsRunOnAcrossRunsAndStayBounded();
 
 private:
     void setUp(BenchmarkPanel &panel) const
@@ -219,6 +223,60 @@ void TestBenchmarkPanel::badUrlIsReported()
     panel.startSingle();
     QVERIFY(finished.wait(10000));
     QCOMPARE(panel.results().front().items, quint64(200));
+}
+
+void TestBenchmarkPanel::chartsRunOnAcrossRunsAndStayBounded()
+{
+    QWidget parent;
+    BenchmarkCharts charts(&parent);
+    charts.clear();
+    auto sample = [](double t, double rate, std::size_t workers) {
+        BenchSample s;
+        s.t = t;
+        s.itemsPerSecond = rate;
+        s.workerItemsPerSecond.assign(workers, rate / double(workers));
+        s.latencyHistogram[10] = 3;
+        return s;
+    };
+    // Two runs of a sweep, each from t = 0: the second continues the first.
+    std::vector<BenchSample> run;
+    for (int i = 1; i <= 200; ++i)
+        run.push_back(sample(0.25 * i, 100, 2));
+    charts.append(run);
+    run.clear();
+    for (int i = 1; i <= 200; ++i)
+        run.push_back(sample(0.25 * i, 300, 40)); // more workers than the chart draws
+    charts.append(run);
+    QCPGraph *total = charts.throughput()->graph(0);
+    QCOMPARE(total->dataCount(), 400);
+    QCOMPARE((total->data()->constEnd() - 1)->key, 100.0); // 50 s, then 50 s more
+    QCOMPARE(charts.throughput()->graphCount(), 3 + 16);   // per-worker graphs stop at 16
+    QCOMPARE(charts.live()->rowCount(), 240);              // the last minute only
+    QCOMPARE(charts.live()->item(239, 0)->text(), QStringLiteral("100.00"));
+    auto *bars = qobject_cast<QCPBars *>(charts.latency()->plottable(0));
+    QCOMPARE(bars->data()->at(10)->value, 1200.0);
+    // A new start empties them.
+    charts.clear();
+    QCOMPARE(charts.throughput()->graph(0)->dataCount(), 0);
+    QCOMPARE(charts.live()->rowCount(), 0);
+
+    std::vector<BenchResult> results(2);
+    results[0].method = BenchMethod::Baseline;
+    results[1].method = BenchMethod::Map;
+    results[0].items = 100;
+    results[1].items = 250;
+    results[0].seconds = results[1].seconds = 1;
+    charts.showMethods(
+        results, [](std::size_t i) { return QStringLiteral("m%1").arg(i); }, true);
+    auto *ratios = qobject_cast<QCPBars *>(charts.methods()->plottable(0));
+    QCOMPARE(ratios->dataCount(), 2);
+    QCOMPARE(ratios->data()->at(1)->value, 2.5);
+    auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(charts.methods()->xAxis->ticker());
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().value(2), QStringLiteral("m1\n2.50×"));
+    charts.showMethods(
+        results, [](std::size_t) { return QString(); }, false); // not a comparison
+    QCOMPARE(qobject_cast<QCPBars *>(charts.methods()->plottable(0))->dataCount(), 0);
 }
 
 QTEST_MAIN(TestBenchmarkPanel)

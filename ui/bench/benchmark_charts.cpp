@@ -44,6 +44,7 @@ BenchmarkCharts::BenchmarkCharts(QWidget *parent) : QObject(parent)
 void BenchmarkCharts::clear()
 {
     m_series.clear();
+    m_runOffset = m_runTime = 0;
     m_latencyCounts.fill(0);
     m_workerGraphs = 0;
     m_throughput->clearGraphs();
@@ -70,9 +71,11 @@ void BenchmarkCharts::append(const std::vector<BenchSample> &samples)
     if (samples.empty())
         return;
     for (const BenchSample &s : samples) {
-        const double offset = (!m_series.empty() && s.t <= m_series.back().t) ? m_series.back().t : 0;
+        if (!m_series.empty() && s.t <= m_runTime) // the next run of a sweep or comparison
+            m_runOffset = m_series.back().t;
+        m_runTime = s.t;
         BenchSample p = s;
-        p.t += offset;
+        p.t += m_runOffset;
         while (m_workerGraphs < int(p.workerItemsPerSecond.size()) && m_workerGraphs < 16) {
             QCPGraph *g = m_throughput->addGraph();
             g->setPen(QPen(QColor::fromHsv((m_workerGraphs * 47) % 360, 120, 200), 1));

@@ -53,6 +53,8 @@ private:
     QCustomPlot *m_sweep;
     QCustomPlot *m_methods;
     std::vector<BenchSample> m_series; // of the run in progress / the last run
+    double m_runOffset = 0;            // where the current run's t = 0 is on the charts
+    double m_runTime = 0;              // the current run's last t
     std::array<double, BenchSample::kLatencyBuckets> m_latencyCounts{};
     int m_workerGraphs = 0;
 };
