@@ -12,8 +12,9 @@ void tuneAllocatorForStreaming()
 {
 #if defined(__GLIBC__)
     // Setting either turns off glibc's own adjustment of both: set both.
-    mallopt(M_MMAP_THRESHOLD, 4 << 20);
-    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+    // 32 MiB is the most glibc's adjustment would raise the first to.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 16 << 20);
 #endif
 }
 
