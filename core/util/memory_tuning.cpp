@@ -18,4 +18,11 @@ void tuneAllocatorForStreaming()
 #endif
 }
 
+void returnFreeMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 } // namespace shardscope

@@ -13,4 +13,9 @@ namespace shardscope {
 // Elsewhere than glibc: nothing.
 void tuneAllocatorForStreaming();
 
+// Gives the heaps' free memory back to the system (glibc's malloc_trim), as
+// after a large listing or a benchmark; it walks every heap, so not on the
+// GUI thread. Elsewhere than glibc: nothing.
+void returnFreeMemory();
+
 } // namespace shardscope

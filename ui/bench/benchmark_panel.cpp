@@ -14,6 +14,7 @@
 #include "core/storage/endpoint.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
+#include "core/util/memory_tuning.h"
 #include "core/util/strings.h"
 #include "ui/charts/plot_export.h"
 
@@ -432,6 +433,15 @@ void BenchmarkPanel::onDone(const QString &error, bool cancelled)
     drain();
     m_drainTimer->stop();
     m_cluster->stop();
+    // The workers' heaps keep what they freed for the next run
+    // (core/util/memory_tuning.h): give it back, off the GUI thread.
+    JobTracker::instance().start(
+        this, tr("Benchmark of %1").arg(m_target),
+        [](JobContext &) {
+            returnFreeMemory();
+            return true;
+        },
+        [](bool) {}, nullptr, JobOptions{QStringLiteral("trim"), false, false});
     m_stop->setEnabled(false);
     for (QPushButton *b : {m_start, m_sweepButton, m_compareButton})
         b->setEnabled(true);
@@ -492,7 +502,7 @@ void BenchmarkPanel::updateSweepChart()
 
 void BenchmarkPanel::updateMethodsChart()
 {
-    // The Python pipelines by their own names (ui/bench/python_method.h).
+    // The Python pipelines by their own names (ui/bench/python_finder.h).
     m_charts->showMethods(
         m_results,
         [this](std::size_t i) {

@@ -4,16 +4,13 @@
 
 #include "core/storage/store_url.h"
 #include "core/util/error.h"
+#include "core/util/memory_tuning.h"
 
 #include <QDateTime>
 #include <QLocale>
 #include <QPointer>
 
 #include <memory>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace shardscope::ui {
 
@@ -221,9 +218,7 @@ void ListingWorker::release(quint64 generation)
         return; // a newer listing owns the store now
     m_location = {};
     m_openGeneration = ~0ull;
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
+    returnFreeMemory();
 }
 
 bool ListingWorker::fetch(const PageRequest &request, PageResult &result)
@@ -246,14 +241,12 @@ bool ListingWorker::fetch(const PageRequest &request, PageResult &result)
         for (const auto &e : page.entries)
             result.rows.append(e.name, e.size, e.modified, e.checksum, e.isDirectory);
         result.nextToken = QString::fromStdString(page.continuationToken);
-#ifdef __GLIBC__
         // The listing is over: what it held on this thread (a file store's
         // sorted walk of the whole bucket, JSON pages) is freed, but glibc
         // keeps it in this thread's arena. Give it back to the system here,
         // off the GUI thread.
         if (page.continuationToken.empty())
-            malloc_trim(0);
-#endif
+            returnFreeMemory();
     } catch (...) {
         m_openGeneration = ~0ull;
         result.error = taskErrorText("listing " + request.url.toStdString());
