@@ -228,8 +228,7 @@ void TestBenchmarkPanel::badUrlIsReported()
 void TestBenchmarkPanel::chartsRunOnAcrossRunsAndStayBounded()
 {
     QWidget parent;
-    BenchmarkCharts charts(&parent);
-    charts.clear();
+    BenchmarkCharts charts(&parent); // ready to draw
     auto sample = [](double t, double rate, std::size_t workers) {
         BenchSample s;
         s.t = t;
@@ -254,7 +253,16 @@ void TestBenchmarkPanel::chartsRunOnAcrossRunsAndStayBounded()
     QCOMPARE(charts.live()->rowCount(), 240);              // the last minute only
     QCOMPARE(charts.live()->item(239, 0)->text(), QStringLiteral("100.00"));
     auto *bars = qobject_cast<QCPBars *>(charts.latency()->plottable(0));
+    QVERIFY(bars);
     QCOMPARE(bars->data()->at(10)->value, 1200.0);
+    // A long third run: the charts keep its last ten minutes.
+    run.clear();
+    for (int i = 1; i <= 3000; ++i)
+        run.push_back(sample(0.25 * i, 200, 2));
+    charts.append(run);
+    QCOMPARE((total->data()->constEnd() - 1)->key, 850.0);
+    QCOMPARE(total->data()->constBegin()->key, 250.0);
+    QCOMPARE(total->dataCount(), 2401);
     // A new start empties them.
     charts.clear();
     QCOMPARE(charts.throughput()->graph(0)->dataCount(), 0);
@@ -269,6 +277,7 @@ void TestBenchmarkPanel::chartsRunOnAcrossRunsAndStayBounded()
     charts.showMethods(
         results, [](std::size_t i) { return QStringLiteral("m%1").arg(i); }, true);
     auto *ratios = qobject_cast<QCPBars *>(charts.methods()->plottable(0));
+    QVERIFY(ratios);
     QCOMPARE(ratios->dataCount(), 2);
     QCOMPARE(ratios->data()->at(1)->value, 2.5);
     auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(charts.methods()->xAxis->ticker());
@@ -276,7 +285,9 @@ void TestBenchmarkPanel::chartsRunOnAcrossRunsAndStayBounded()
     QCOMPARE(ticker->ticks().value(2), QStringLiteral("m1\n2.50×"));
     charts.showMethods(
         results, [](std::size_t) { return QString(); }, false); // not a comparison
-    QCOMPARE(qobject_cast<QCPBars *>(charts.methods()->plottable(0))->dataCount(), 0);
+    ratios = qobject_cast<QCPBars *>(charts.methods()->plottable(0));
+    QVERIFY(ratios);
+    QCOMPARE(ratios->dataCount(), 0);
 }
 
 QTEST_MAIN(TestBenchmarkPanel)

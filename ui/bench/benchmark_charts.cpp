@@ -39,12 +39,13 @@ BenchmarkCharts::BenchmarkCharts(QWidget *parent) : QObject(parent)
     m_sweep->setObjectName(QStringLiteral("benchSweepPlot"));
     m_methods = createStyledPlot(parent);
     m_methods->setObjectName(QStringLiteral("benchMethodsPlot"));
+    clear();
 }
 
 void BenchmarkCharts::clear()
 {
-    m_series.clear();
-    m_runOffset = m_runTime = 0;
+    m_empty = true;
+    m_lastT = m_runOffset = m_runTime = 0;
     m_latencyCounts.fill(0);
     m_workerGraphs = 0;
     m_throughput->clearGraphs();
@@ -71,8 +72,8 @@ void BenchmarkCharts::append(const std::vector<BenchSample> &samples)
     if (samples.empty())
         return;
     for (const BenchSample &s : samples) {
-        if (!m_series.empty() && s.t <= m_runTime) // the next run of a sweep or comparison
-            m_runOffset = m_series.back().t;
+        if (!m_empty && s.t <= m_runTime) // the next run of a sweep or comparison
+            m_runOffset = m_lastT;
         m_runTime = s.t;
         BenchSample p = s;
         p.t += m_runOffset;
@@ -105,14 +106,14 @@ void BenchmarkCharts::append(const std::vector<BenchSample> &samples)
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_live->setItem(row, c, item);
         }
-        m_series.push_back(p);
+        m_empty = false;
+        m_lastT = p.t;
     }
     while (m_live->rowCount() > kLiveRows)
         m_live->removeRow(0);
     m_live->scrollToBottom();
-    const double now = m_series.back().t;
     for (int g = 0; g < m_throughput->graphCount(); ++g)
-        m_throughput->graph(g)->data()->removeBefore(now - kMaxPoints * 0.25);
+        m_throughput->graph(g)->data()->removeBefore(m_lastT - kMaxPoints * 0.25);
     m_throughput->rescaleAxes();
     m_throughput->yAxis->setRangeLower(0);
     m_throughput->yAxis2->setRangeLower(0);

@@ -24,7 +24,7 @@ class BenchmarkCharts : public QObject
 {
     Q_OBJECT
 public:
-    explicit BenchmarkCharts(QWidget *parent); // the widgets' parent (the panel's tabs)
+    explicit BenchmarkCharts(QWidget *parent); // the widgets' parent (the panel's tabs); starts clear()
 
     QCustomPlot *throughput() const { return m_throughput; }
     QCustomPlot *latency() const { return m_latency; }
@@ -52,9 +52,10 @@ private:
     QTableWidget *m_live;
     QCustomPlot *m_sweep;
     QCustomPlot *m_methods;
-    std::vector<BenchSample> m_series; // of the run in progress / the last run
-    double m_runOffset = 0;            // where the current run's t = 0 is on the charts
-    double m_runTime = 0;              // the current run's last t
+    bool m_empty = true;    // nothing charted since clear()
+    double m_lastT = 0;     // the last sample's time on the charts
+    double m_runOffset = 0; // where the current run's t = 0 is on the charts
+    double m_runTime = 0;   // the current run's last t
     std::array<double, BenchSample::kLatencyBuckets> m_latencyCounts{};
     int m_workerGraphs = 0;
 };
