@@ -1,5 +1,5 @@
 #include "ui/main_window.h"
-#include "ui/bench/python_method.h"
+#include "ui/bench/python_finder.h"
 #include "ui/guarded_application.h"
 #include "ui/jobs/job_tracker.h"
 
@@ -478,7 +478,7 @@ void MainWindow::createMenus()
     for (QAction *a : m_languageGroup->actions())
         if (a != m_systemLanguageAction)
             m_languageMenu->addAction(a);
-    m_settingsMenu->addAction(createPythonSettingAction(this)); // ui/bench/python_method.h
+    m_settingsMenu->addAction(createPythonSettingAction(this)); // ui/bench/python_finder.h
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("menuHelp"));

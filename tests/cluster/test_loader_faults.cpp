@@ -128,9 +128,9 @@ void TestLoaderFaults::initTestCase()
         s->putBytes(m_bucket, m_names.back(), clustertest::randomBytes(2048, unsigned(i)));
     }
     // Far larger than what can be in flight when the target stops: the
-    // reader's pipe (4 MiB) and both sockets' buffers (up to 32 MiB on
-    // loopback), so a slow reader (a sanitizer build) cannot have the whole
-    // shard in hand before its fifth sample.
+    // reader's pipe (4 MiB) and the sockets' buffers (receive up to 32 MiB,
+    // send up to 4 MiB on loopback), so a slow reader (a sanitizer build)
+    // cannot have the whole shard in hand before its fifth sample.
     std::vector<std::pair<std::string, std::string>> members;
     const std::string block = clustertest::randomBytes(1 << 20, 42);
     for (int k = 0; k < 96; ++k)

@@ -15,9 +15,7 @@
 #include <optional>
 #include <vector>
 
-class QAction;
 class QTemporaryDir;
-class QWidget;
 
 namespace shardscope::ui {
 
