@@ -262,8 +262,9 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         LoaderItem item;
         const std::uint64_t objects =
             limit ? std::min<std::uint64_t>(limit, run.itemCount()) : run.itemCount();
-        Progress progress(mode == QLatin1String("shard") ? "samples" : "objects",
-                          mode == QLatin1String("shard") ? 0 : objects, ctx.showProgress(true));
+        const bool samples = mode == QLatin1String("shard");
+        const char *unit = samples ? "samples" : members ? "members" : "objects";
+        Progress progress(unit, samples ? 0 : objects, ctx.showProgress(true));
         while ((limit == 0 || count < limit) && run.next(item)) {
             ++count;
             progress.add();
@@ -317,11 +318,11 @@ int runIterate(CliContext &ctx, const QStringList &arguments)
         drainProblems();
         out << Qt::flush;
         progress.finish();
-        ctx.err() << "read " << count << (mode != QLatin1String("shard") ? " objects" : " samples") << " ("
-                  << QString::fromStdString(humanBytes(bytes)) << ")" << (errors ? ", skipped " : "")
-                  << (errors ? QString::number(errors) + (mode == QLatin1String("shard")
-                                                              ? QStringLiteral(" bad shard(s)")
-                                                              : QStringLiteral(" missing object(s)"))
+        ctx.err() << "read " << count << ' ' << unit << " (" << QString::fromStdString(humanBytes(bytes))
+                  << ")" << (errors ? ", skipped " : "")
+                  << (errors ? QString::number(errors) + (samples   ? QStringLiteral(" bad shard(s)")
+                                                          : members ? QStringLiteral(" missing member(s)")
+                                                                    : QStringLiteral(" missing object(s)"))
                              : QString())
                   << Qt::endl;
         return ExitOk;

@@ -67,6 +67,7 @@ private:
     Loader::StoreFactory factory() const;
     // Runs one `shardscope-cli iterate` per rank, all at once; names per rank.
     std::vector<std::vector<std::string>> runRanks(const QStringList &args, int world, QString *error);
+    QStringList m_rankStderr; // of the last runRanks, one per rank that ended well
     std::unique_ptr<AisClient> m_client;
     AisClusterMap m_smap;
     std::string m_bucket;
@@ -394,6 +395,7 @@ std::vector<std::vector<std::string>> TestMultinodeCluster::runRanks(const QStri
         procs.push_back(std::move(p));
     }
     std::vector<std::vector<std::string>> names(static_cast<std::size_t>(world));
+    m_rankStderr.clear();
     for (int r = 0; r < world; ++r) {
         QProcess &p = *procs[static_cast<std::size_t>(r)];
         if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
@@ -402,6 +404,7 @@ std::vector<std::vector<std::string>> TestMultinodeCluster::runRanks(const QStri
             p.waitForFinished(5000);
             continue;
         }
+        m_rankStderr.push_back(QString::fromUtf8(p.readAllStandardError()));
         for (const QByteArray &l : p.readAllStandardOutput().split('\n'))
             if (!l.trimmed().isEmpty()) {
                 const auto j = nlohmann::json::parse(l.toStdString());
@@ -483,6 +486,12 @@ void TestMultinodeCluster::ranksAsProcesses()
             QCOMPARE(names.size(), m_objects.size() / world);
     }
     QCOMPARE(all.size(), total); // disjoint
+    // Each rank's closing line counts what it read in the mode's own unit.
+    const QString unit = members  ? QStringLiteral(" members (")
+                         : shards ? QStringLiteral(" samples (")
+                                  : QStringLiteral(" objects (");
+    for (const QString &err : m_rankStderr)
+        QVERIFY2(err.contains(QStringLiteral("read ")) && err.contains(unit), qPrintable(err));
     std::set<std::string> expected;
     if (members) {
         for (std::size_t s = 0; s < m_shards.size(); ++s)
