@@ -30,12 +30,8 @@ BenchSpec benchSpecForConfig(const DatasetConfig &config, const StoreOptions &ba
     const ResolvedDataset data = resolveDataset(config, options);
     BenchSpec spec;
     spec.listingSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    spec.names.reserve(data.items.size());
-    spec.sizes.reserve(data.items.size());
-    for (const auto &it : data.items) {
-        spec.names.push_back(it.object.name);
-        spec.sizes.push_back(it.object.size);
-    }
+    for (const auto &it : data.items)
+        spec.names.push_back(it.object.name, it.object.size);
     spec.method = config.kind == DatasetConfig::Kind::Map        ? BenchMethod::Map
                   : config.kind == DatasetConfig::Kind::Shard    ? BenchMethod::Shard
                   : config.kind == DatasetConfig::Kind::GetBatch ? BenchMethod::GetBatch
@@ -50,7 +46,7 @@ BenchSpec benchSpecForConfig(const DatasetConfig &config, const StoreOptions &ba
     if (config.kind == DatasetConfig::Kind::Map &&
         config.sampler.kind != DatasetConfig::SamplerKind::Sequential &&
         !(config.sampler.kind == DatasetConfig::SamplerKind::Random && config.sampler.batchSize == 0))
-        spec.batches = samplerBatches(spec.sizes, config);
+        spec.batches = samplerBatches(spec.names.sizes(), config);
     spec.decode = !config.decoders.empty();
     const StoreUrl url = data.sourceUrls.front();
     spec.bucket = url.bucket;
@@ -70,24 +66,20 @@ BenchSpec benchSpecForUrl(const std::string &text, const StoreOptions &options, 
     BenchSpec spec;
     const auto t0 = Clock::now();
     if (group.kind == ObjectGroup::Kind::Prefix) {
-        // Page by page into names and sizes: no full listing entries held at once.
+        // Page by page into the packed names: no full listing entries held at once.
         ListRequest req;
         req.prefix = group.prefix;
         std::string token;
         do {
             ListPage page = loc.store->listPage(loc.bucket, req, token);
             for (auto &e : page.entries)
-                if (!e.isDirectory) {
-                    spec.names.push_back(std::move(e.name));
-                    spec.sizes.push_back(e.size);
-                }
+                if (!e.isDirectory)
+                    spec.names.push_back(e.name, e.size);
             token = std::move(page.continuationToken);
         } while (!token.empty());
     } else {
-        for (auto &o : resolveGroup(*loc.store, loc.bucket, group)) {
-            spec.names.push_back(std::move(o.name));
-            spec.sizes.push_back(o.size);
-        }
+        for (const auto &o : resolveGroup(*loc.store, loc.bucket, group))
+            spec.names.push_back(o.name, o.size);
     }
     spec.listingSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     spec.method = method;

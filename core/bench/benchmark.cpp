@@ -259,8 +259,6 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
 {
     if (spec.names.empty())
         throw Error(ErrorKind::InvalidArgument, "nothing to read: the listing is empty");
-    if (spec.sizes.size() != spec.names.size())
-        throw Error(ErrorKind::InvalidArgument, "benchmark: one size per name expected");
     const int workers = spec.method == BenchMethod::Baseline ? 1 : spec.workers;
     if (workers < 1 || workers > 1024)
         throw Error(ErrorKind::InvalidArgument, "workers must be between 1 and 1024");
@@ -347,7 +345,7 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
                         whole = false;
                         break;
                     }
-                    const std::string &name = spec.names[item];
+                    const std::string name(spec.names[item]);
                     bytes.clear();
                     GetRequest req;
                     req.cancel = cancel;
@@ -402,10 +400,10 @@ BenchResult runBenchmark(const BenchSpec &spec, const std::function<void(const B
         const bool shards = mode == Loader::Mode::Shards;
         if (shards)
             for (std::size_t i = 0; i < spec.names.size(); ++i)
-                sizes.emplace(spec.names[i], spec.sizes[i]);
+                sizes.emplace(spec.names[i], spec.names.sizeAt(i));
         std::atomic<bool> winding{false};
         // The loader reads the spec's names in place (they outlive it): no copy of a million names.
-        const std::shared_ptr<const std::vector<std::string>> names(std::shared_ptr<void>{}, &spec.names);
+        const std::shared_ptr<const NameList> names(std::shared_ptr<void>{}, &spec.names);
         do {
             winding = false;
             Loader loader(

@@ -12,17 +12,16 @@ using Clock = std::chrono::steady_clock;
 
 Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
                LoaderOptions options, TimingHook timing, ShardReader::ProblemSink problems)
-    : Loader(mode, std::move(openStore), std::move(bucket),
-             std::make_shared<const std::vector<std::string>>(std::move(units)), options, std::move(timing),
-             std::move(problems))
+    : Loader(mode, std::move(openStore), std::move(bucket), std::make_shared<const NameList>(units), options,
+             std::move(timing), std::move(problems))
 {
 }
 
-Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket,
-               std::shared_ptr<const std::vector<std::string>> units, LoaderOptions options, TimingHook timing,
-               ShardReader::ProblemSink problems)
-    : m_mode(mode), m_openStore(std::move(openStore)), m_bucket(std::move(bucket)), m_unitsShared(std::move(units)),
-      m_units(*m_unitsShared), m_options(options), m_timing(std::move(timing)), m_problems(std::move(problems))
+Loader::Loader(Mode mode, StoreFactory openStore, std::string bucket, std::shared_ptr<const NameList> units,
+               LoaderOptions options, TimingHook timing, ShardReader::ProblemSink problems)
+    : m_mode(mode), m_openStore(std::move(openStore)), m_bucket(std::move(bucket)),
+      m_unitsShared(std::move(units)), m_units(*m_unitsShared), m_options(options),
+      m_timing(std::move(timing)), m_problems(std::move(problems))
 {
     if (m_mode == Mode::GetBatch && (m_options.batchSize < 1 || m_options.batchSize > 100000))
         throw Error(ErrorKind::InvalidArgument, "the get-batch size must be between 1 and 100000");
@@ -166,7 +165,7 @@ void Loader::work(int worker)
                 unitDone(unit);
                 continue;
             }
-            const std::string &name = m_units[unit];
+            const std::string name(m_units[unit]);
             const auto t0 = Clock::now();
             RequestTiming timing;
             timing.worker = worker;
@@ -251,10 +250,11 @@ void Loader::work(int worker)
     } catch (...) {
         // Not only Error: anything a worker meets (out of memory, a library's
         // exception) ends this run with a message naming what it was reading.
-        const std::string doing = current == kNoUnit ? "opening the store for " + m_bucket
-                                  : m_mode == Mode::GetBatch
-                                      ? "reading batch " + std::to_string(current) + " of " + store->url(m_bucket)
-                                      : "reading " + store->url(m_bucket, m_units[current]);
+        const std::string doing =
+            current == kNoUnit ? "opening the store for " + m_bucket
+            : m_mode == Mode::GetBatch
+                ? "reading batch " + std::to_string(current) + " of " + store->url(m_bucket)
+                : "reading " + store->url(m_bucket, std::string(m_units[current]));
         fail(std::make_exception_ptr(errorFromException(std::current_exception(), doing)));
     }
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -272,15 +272,15 @@ bool Loader::readBatch(Store &store, std::size_t unit, int worker)
     std::vector<AisBatchEntry> entries;
     entries.reserve(last - first);
     for (std::size_t i = first; i < last; ++i)
-        entries.push_back(m_options.getBatchMembers ? shardMemberEntry(m_units[i])
-                                                    : AisBatchEntry{m_units[i], {}, {}});
+        entries.push_back(m_options.getBatchMembers ? shardMemberEntry(std::string(m_units[i]))
+                                                    : AisBatchEntry{std::string(m_units[i]), {}, {}});
     const std::string what = "get-batch of " + std::to_string(entries.size()) +
                              (m_options.getBatchMembers ? " shard members from " : " objects from ") +
-                             store.url(m_bucket) + " (from " + m_units[first] + ")";
+                             store.url(m_bucket) + " (from " + std::string(m_units[first]) + ")";
     std::vector<LoaderItem> items;
     RequestTiming timing;
     timing.worker = worker;
-    timing.name = m_units[first];
+    timing.name = std::string(m_units[first]);
     const auto t0 = Clock::now();
     try {
         GetBatchReadOptions o;
@@ -305,7 +305,7 @@ bool Loader::readBatch(Store &store, std::size_t unit, int worker)
             LoaderItem item;
             item.unit = unit;
             item.seq = r.index;
-            item.name = m_units[first + r.index];
+            item.name = std::string(m_units[first + r.index]);
             item.worker = worker;
             item.bytes = std::move(r.bytes);
             timing.bytes += item.bytes.size();

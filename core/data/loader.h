@@ -2,6 +2,7 @@
 
 #include "core/shard/shard_reader.h"
 #include "core/storage/store.h"
+#include "core/util/name_list.h"
 
 #include <atomic>
 #include <chrono>
@@ -92,8 +93,8 @@ public:
 
     Loader(Mode mode, StoreFactory openStore, std::string bucket, std::vector<std::string> units,
            LoaderOptions options, TimingHook timing = {}, ShardReader::ProblemSink problems = {});
-    // The same over a list of units shared with the caller (a million names are not copied).
-    Loader(Mode mode, StoreFactory openStore, std::string bucket, std::shared_ptr<const std::vector<std::string>> units,
+    // The same over a packed list of units shared with the caller (a million names are not copied).
+    Loader(Mode mode, StoreFactory openStore, std::string bucket, std::shared_ptr<const NameList> units,
            LoaderOptions options, TimingHook timing = {}, ShardReader::ProblemSink problems = {});
     ~Loader();
     Loader(const Loader &) = delete;
@@ -143,8 +144,8 @@ private:
     Mode m_mode;
     StoreFactory m_openStore;
     std::string m_bucket;
-    std::shared_ptr<const std::vector<std::string>> m_unitsShared;
-    const std::vector<std::string> &m_units;
+    std::shared_ptr<const NameList> m_unitsShared;
+    const NameList &m_units;
     LoaderOptions m_options;
     TimingHook m_timing;
     ShardReader::ProblemSink m_problems;

@@ -21,6 +21,33 @@ using namespace shardscope;
 
 Q_DECLARE_METATYPE(shardscope::BenchMethod)
 
+namespace {
+
+// The first n names of a list (with their sizes).
+NameList firstOf(const NameList &names, std::size_t n)
+{
+    NameList out;
+    for (std::size_t i = 0; i < n && i < names.size(); ++i)
+        out.push_back(names[i], names.sizeAt(i));
+    return out;
+}
+
+// A list with `extra` (of 10 bytes each) put before entry `at`.
+NameList inserted(const NameList &names, std::size_t at, const std::vector<std::string> &extra)
+{
+    NameList out;
+    for (std::size_t i = 0; i <= names.size(); ++i) {
+        if (i == at)
+            for (const std::string &e : extra)
+                out.push_back(e, 10);
+        if (i < names.size())
+            out.push_back(names[i], names.sizeAt(i));
+    }
+    return out;
+}
+
+} // namespace
+
 class TestBench : public QObject
 {
     Q_OBJECT
@@ -114,8 +141,8 @@ void TestBench::shardEpochCountsSamples()
     QCOMPARE(r.payloadBytes, m_sampleBytes);
     QCOMPARE(r.requests, quint64(4));
     std::uint64_t shardBytes = 0;
-    for (const auto size : s.sizes)
-        shardBytes += size;
+    for (std::size_t i = 0; i < s.names.size(); ++i)
+        shardBytes += s.names.sizeAt(i);
     QCOMPARE(r.wireBytes, shardBytes); // whole shards, tar headers included
     QVERIFY(r.wireBytes > r.payloadBytes);
     QVERIFY(r.decodeSeconds > 0);
@@ -139,7 +166,7 @@ void TestBench::mapReadsTheSamplersBatches()
     for (const auto &b : spec.batches) {
         std::uint64_t bytes = 0;
         for (std::size_t i : b)
-            bytes += spec.sizes[i];
+            bytes += spec.names.sizeAt(i);
         QVERIFY(bytes <= 2000); // the sampler's budget
         items += b.size();
     }
@@ -155,8 +182,7 @@ void TestBench::mapReadsTheSamplersBatches()
 void TestBench::seriesAddsUpAndIsJson()
 {
     BenchSpec s = spec("objs", BenchMethod::Iterable, 2);
-    s.names.resize(8); // a short list, so even a slow (sanitized) run goes round it many times
-    s.sizes.resize(8);
+    s.names = firstOf(s.names, 8); // a short list, so even a slow (sanitized) run goes round it many times
     s.duration = std::chrono::milliseconds(700);
     s.interval = std::chrono::milliseconds(100);
     std::vector<BenchSample> live;
@@ -187,18 +213,17 @@ void TestBench::seriesAddsUpAndIsJson()
 void TestBench::missingObjectsEndTheRunWithTheirName()
 {
     BenchSpec s = spec("objs", BenchMethod::Map, 2);
-    for (int i = 0; i < 50; ++i) {
-        s.names.insert(s.names.begin(), "gone-" + std::to_string(i));
-        s.sizes.insert(s.sizes.begin(), 10);
-    }
+    std::vector<std::string> gone;
+    for (int i = 0; i < 50; ++i)
+        gone.push_back("gone-" + std::to_string(i));
+    s.names = inserted(s.names, 0, gone);
     const BenchResult r = runBenchmark(s);
     QVERIFY(r.errors >= 10);
     QVERIFY2(QString::fromStdString(r.firstError).contains(QStringLiteral("gone-")), r.firstError.c_str());
     QVERIFY(r.items < 300); // it stopped instead of walking the whole list
 
     BenchSpec it = spec("objs", BenchMethod::Iterable, 2);
-    it.names.insert(it.names.begin() + 5, "gone-x");
-    it.sizes.insert(it.sizes.begin() + 5, 10);
+    it.names = inserted(it.names, 5, {"gone-x"});
     const BenchResult ri = runBenchmark(it);
     QVERIFY(ri.errors >= 1);
     QVERIFY2(QString::fromStdString(ri.firstError).contains(QStringLiteral("gone-x")), ri.firstError.c_str());
@@ -237,10 +262,7 @@ void TestBench::badSpecsAreRefused()
     s.workers = 0;
     QVERIFY_THROWS_EXCEPTION(Error, runBenchmark(s));
     s.workers = 2;
-    s.sizes.pop_back(); // one size per name
-    QVERIFY_THROWS_EXCEPTION(Error, runBenchmark(s));
     s.names.clear();
-    s.sizes.clear();
     QVERIFY_THROWS_EXCEPTION(Error, runBenchmark(s));
     QVERIFY_THROWS_EXCEPTION(Error, parseBenchMethod("fastest"));
     QCOMPARE(parseBenchMethod("iterable"), BenchMethod::Iterable);
