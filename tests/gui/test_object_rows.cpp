@@ -25,6 +25,7 @@ private Q_SLOTS:
     void hostileLengthsNameTheObject();
     void appendStopsAtTheLimits();
     void aMillionRowsStaySmall();
+    void checksumsComeBackAsListed();
 };
 
 void TestObjectRows::fieldsComeBackAsGiven()
@@ -187,7 +188,7 @@ void TestObjectRows::aMillionRowsStaySmall()
         char name[64];
         std::snprintf(name, sizeof name, "train/part-%04d/sample-%08d.jpg", i / 10000, i);
         rows.append(name, std::uint64_t(i) * 37, "2024-05-01T10:00:00Z", "0123456789abcdef", false);
-        text += std::strlen(name) + 16;
+        text += std::strlen(name) + 8; // the 16 hex digits are kept as 8 bytes
     }
     QCOMPARE(rows.count(), 1000000);
     QCOMPARE(rows.name(999999), QStringLiteral("train/part-0099/sample-00999999.jpg"));
@@ -197,6 +198,30 @@ void TestObjectRows::aMillionRowsStaySmall()
     QVERIFY2(rows.bytes() <= bound, qPrintable(QStringLiteral("%1 > %2").arg(rows.bytes()).arg(bound)));
     // Chunks are not filled to the last byte: what a row cannot fit starts the next one.
     QVERIFY2(rows.bytes() <= std::size_t(80) * 1000000, qPrintable(QString::number(rows.bytes())));
+}
+
+void TestObjectRows::checksumsComeBackAsListed()
+{
+    // Lowercase hex (as AIStore lists checksums) is kept as bytes; anything
+    // else as text; every one comes back exactly as the store wrote it.
+    const QStringList sums{QStringLiteral("d50463dd92503d34"),
+                           QStringLiteral("D50463DD92503D34"),
+                           QStringLiteral("abc"),
+                           QStringLiteral("md5:0a1b"),
+                           QString(),
+                           QStringLiteral("00"),
+                           QString(254, QLatin1Char('f')),
+                           QStringLiteral("0g")};
+    ObjectRows rows;
+    for (const QString &sum : sums)
+        rows.append("x", 1, "", sum.toStdString(), false);
+    for (int i = 0; i < sums.size(); ++i)
+        QCOMPARE(rows.checksum(i), sums[i]);
+    // A copy (as pages are appended to the model) keeps them too.
+    ObjectRows all;
+    all.append(rows);
+    for (int i = 0; i < sums.size(); ++i)
+        QCOMPARE(all.checksum(i), sums[i]);
 }
 
 QTEST_GUILESS_MAIN(TestObjectRows)

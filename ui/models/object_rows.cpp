@@ -136,6 +136,29 @@ std::optional<std::int64_t> parseTime(std::string_view t, std::uint8_t format)
     return std::nullopt;
 }
 
+// A checksum of lowercase hex digits (as AIStore lists them) as bytes, when
+// hex-encoding the bytes gives the very same text back.
+bool packHex(std::string_view hex, std::string &out)
+{
+    if (hex.empty() || hex.size() % 2 != 0)
+        return false;
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        return -1;
+    };
+    out.resize(hex.size() / 2);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            return false;
+        out[i] = static_cast<char>(hi << 4 | lo);
+    }
+    return true;
+}
+
 } // namespace
 
 void ObjectRows::push(const Row &row, std::string_view name, std::string_view checksum,
@@ -183,8 +206,13 @@ void ObjectRows::append(std::string_view name, std::uint64_t size, std::string_v
     Row row{};
     row.size = size;
     row.nameLength = static_cast<std::uint16_t>(name.size());
-    row.checksumLength = static_cast<std::uint8_t>(checksum.size());
     row.flags = isDirectory ? kDirectory : 0;
+    std::string packed;
+    if (packHex(checksum, packed)) {
+        checksum = packed;
+        row.flags |= kHexChecksum;
+    }
+    row.checksumLength = static_cast<std::uint8_t>(checksum.size());
     std::string_view timeText;
     if (!modified.empty()) {
         std::uint8_t format = TimeText;
@@ -279,7 +307,10 @@ QByteArray ObjectRows::nameUtf8(int r) const
 QString ObjectRows::checksum(int r) const
 {
     const Row &row = at(r);
-    return QString::fromUtf8(textOf(row) + row.nameLength, row.checksumLength);
+    const char *text = textOf(row) + row.nameLength;
+    if (!(row.flags & kHexChecksum))
+        return QString::fromUtf8(text, row.checksumLength);
+    return QString::fromLatin1(QByteArray(text, row.checksumLength).toHex());
 }
 
 QString ObjectRows::modified(int r) const

@@ -76,6 +76,7 @@ private:
     enum : std::uint8_t
     {
         kDirectory = 0x80,
+        kHexChecksum = 0x40, // the checksum's lowercase hex digits, kept as bytes (half the size)
         kTimeMask = 0x07
     };
     struct Row
@@ -85,7 +86,7 @@ private:
         std::uint32_t text;    // name, checksum[, time text] in chunk text >> 20 at text & (1 MiB - 1)
         std::uint16_t nameLength;
         std::uint8_t checksumLength;
-        std::uint8_t flags; // kDirectory | time format
+        std::uint8_t flags; // kDirectory | kHexChecksum | time format
     };
     static_assert(sizeof(Row) == 24, "a listed row is 24 bytes");
     static constexpr std::size_t kBlockRows = 16384; // rows per block
