@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace shardscope {
 
@@ -25,6 +26,25 @@ NameList::NameList(const NameList &other)
         push_back(other[i], other.sizeAt(i));
 }
 
+NameList::NameList(NameList &&other) noexcept
+    : m_blocks(std::move(other.m_blocks)), m_chunks(std::move(other.m_chunks)),
+      m_largeSizes(std::move(other.m_largeSizes)), m_count(std::exchange(other.m_count, 0))
+{
+    other.clear();
+}
+
+NameList &NameList::operator=(NameList &&other) noexcept
+{
+    if (this != &other) {
+        m_blocks = std::move(other.m_blocks);
+        m_chunks = std::move(other.m_chunks);
+        m_largeSizes = std::move(other.m_largeSizes);
+        m_count = std::exchange(other.m_count, 0);
+        other.clear();
+    }
+    return *this;
+}
+
 NameList &NameList::operator=(const NameList &other)
 {
     if (this != &other) {
@@ -40,23 +60,25 @@ void NameList::push_back(std::string_view name, std::uint64_t size)
         throw Error(ErrorKind::InvalidArgument, "a listed name of " + std::to_string(name.size()) +
                                                     " bytes is longer than the " + std::to_string(kMaxName) +
                                                     " this program holds");
+    // Everything that can throw comes first: a chunk or block allocated for
+    // an entry that then fails stays empty and takes the next one.
     if (m_chunks.empty() || m_chunks.back().capacity - m_chunks.back().used < name.size()) {
         Chunk c;
-        c.capacity = std::max(kChunkBytes, name.size());
+        c.capacity = kChunkBytes; // kMaxName < kChunkBytes: every name fits in a new chunk
         c.bytes = std::make_unique<char[]>(c.capacity);
         c.firstEntry = m_count;
         m_chunks.push_back(std::move(c));
     }
-    if (m_count % kBlockEntries == 0)
+    if (m_count == m_blocks.size() * kBlockEntries)
         m_blocks.push_back(std::make_unique<Entry[]>(kBlockEntries));
+    if (size >= kLargeSize)
+        m_largeSizes[m_count] = size;
     Chunk &c = m_chunks.back();
     if (!name.empty())
         std::memcpy(c.bytes.get() + c.used, name.data(), name.size());
-    Entry &e = m_blocks.back()[m_count % kBlockEntries];
+    Entry &e = m_blocks[m_count / kBlockEntries][m_count % kBlockEntries];
     e.offset = static_cast<std::uint32_t>(c.used);
     e.size = size < kLargeSize ? static_cast<std::uint32_t>(size) : kLargeSize;
-    if (e.size == kLargeSize)
-        m_largeSizes[m_count] = size;
     c.used += name.size();
     ++m_count;
 }

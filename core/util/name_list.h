@@ -24,15 +24,16 @@ namespace shardscope {
 class NameList
 {
 public:
-    // Longest name (bytes). Stores allow about a kilobyte; this only keeps
-    // the per-entry fields small.
+    // Longest name (bytes), less than a chunk. Stores allow about a kilobyte;
+    // this only keeps the per-entry fields small.
     static constexpr std::size_t kMaxName = (std::size_t(1) << 20) - 1;
 
     NameList() = default;
     NameList(std::initializer_list<std::string_view> names);
     explicit NameList(const std::vector<std::string> &names);
-    NameList(NameList &&) noexcept = default;
-    NameList &operator=(NameList &&) noexcept = default;
+    // A moved-from list is empty (and takes new names).
+    NameList(NameList &&other) noexcept;
+    NameList &operator=(NameList &&other) noexcept;
     NameList(const NameList &other);
     NameList &operator=(const NameList &other);
 
@@ -75,6 +76,7 @@ public:
 
 private:
     static constexpr std::size_t kChunkBytes = std::size_t(1) << 20;
+    static_assert(kMaxName < kChunkBytes, "a name fits in a new chunk");
     static constexpr std::size_t kBlockEntries = 65536;
     static constexpr std::uint32_t kLargeSize = 0xFFFFFFFFu; // the size is in m_largeSizes
 
