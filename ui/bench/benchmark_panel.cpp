@@ -315,8 +315,8 @@ bool BenchmarkPanel::begin(BenchmarkRunner::Kind kind)
         }
         s.duration = duration;
         s.decode = s.decode || decode;
-        // The listing's pages are gone, but glibc keeps them in this thread's
-        // arena (a tenth of a million-object run's memory): give them back.
+        // The listing's pages are gone, but glibc keeps what they took in its
+        // arenas (a tenth of a million-object run's memory): give it back.
         returnFreeMemory();
         return s;
     };

@@ -138,7 +138,7 @@ std::optional<std::int64_t> parseTime(std::string_view t, std::uint8_t format)
 
 // A checksum of lowercase hex digits (as AIStore lists them) as bytes, when
 // hex-encoding the bytes gives the very same text back.
-bool packHex(std::string_view hex, std::string &out)
+bool packHex(std::string_view hex, char *out)
 {
     if (hex.empty() || hex.size() % 2 != 0)
         return false;
@@ -149,8 +149,7 @@ bool packHex(std::string_view hex, std::string &out)
             return c - 'a' + 10;
         return -1;
     };
-    out.resize(hex.size() / 2);
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::size_t i = 0; i < hex.size() / 2; ++i) {
         const int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
         if (hi < 0 || lo < 0)
             return false;
@@ -207,9 +206,9 @@ void ObjectRows::append(std::string_view name, std::uint64_t size, std::string_v
     row.size = size;
     row.nameLength = static_cast<std::uint16_t>(name.size());
     row.flags = isDirectory ? kDirectory : 0;
-    std::string packed;
-    if (packHex(checksum, packed)) {
-        checksum = packed;
+    char packed[kMaxField / 2 + 1];
+    if (packHex(checksum, packed)) { // checksum.size() <= kMaxField
+        checksum = std::string_view(packed, checksum.size() / 2);
         row.flags |= kHexChecksum;
     }
     row.checksumLength = static_cast<std::uint8_t>(checksum.size());
