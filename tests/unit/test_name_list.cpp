@@ -20,6 +20,7 @@ class TestNameList : public QObject
 private Q_SLOTS:
     void namesAndSizesComeBackInOrder();
     void oddBytesAndEmptyNamesSurvive();
+    void sharedPrefixesOfEveryLengthDecode();
     void theLongestNamesStartNewChunks();
     void aMovedFromListIsEmptyAndReusable();
     void sizesOfFourGiBAndMoreAreKept();
@@ -55,8 +56,8 @@ void TestNameList::namesAndSizesComeBackInOrder()
                                  .arg(list.sizeAt(i))));
     }
     std::size_t i = 0;
-    for (std::string_view name : list)
-        QCOMPARE(std::string(name), nameOf(i++));
+    for (const std::string &name : list)
+        QCOMPARE(name, nameOf(i++));
     QCOMPARE(i, n);
     const std::vector<std::uint64_t> sizes = list.sizes();
     QCOMPARE(sizes.size(), n);
@@ -78,6 +79,25 @@ void TestNameList::oddBytesAndEmptyNamesSurvive()
     QCOMPARE(std::string(list[2]), notUtf8);
     QCOMPARE(list[3].size(), std::size_t(0));
     QCOMPARE(list[4].size(), std::size_t(0));
+}
+
+void TestNameList::sharedPrefixesOfEveryLengthDecode()
+{
+    // Names that are prefixes of the one before, equal to it, longer by one,
+    // sharing more than 127 bytes (a two-byte prefix length) and nothing.
+    const std::string deep(300, 'p');
+    const std::vector<std::string> names{"a",   "ab",   "a",         "",         "",        "abc",      "abc",
+                                         "abd", deep,   deep + "x",  deep + "y", deep,      deep + "y", "zzz",
+                                         "zz",  "zzzz", deep + "yy", "a/b/c",    "a/b/c/d", "a/b/",     "b",
+                                         deep,  deep,   deep + "q",  ""};
+    NameList list;
+    for (const std::string &n : names)
+        list.push_back(n);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        QCOMPARE(list[i], names[i]);
+    // In any order of reading (a restart point every kRestart names).
+    for (std::size_t i = names.size(); i-- > 0;)
+        QCOMPARE(list[i], names[i]);
 }
 
 void TestNameList::theLongestNamesStartNewChunks()
