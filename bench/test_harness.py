@@ -152,6 +152,20 @@ class GuiGoals(unittest.TestCase):
         self.assertIn("listed in the explorer | met |", md)  # 120 and 130 MiB: 126 and 136 MB
         self.assertIn("listed in the explorer and the loader | not met |", md)  # 200 MiB: 210 MB
         self.assertIn("12.5 (5.0–20.0)", md)
+        self.assertNotIn("waiting for a core", md)  # results from before the split have no such table
+
+    def test_split_of_the_stall_into_own_work_and_waiting_for_a_core(self):
+        import gui_bench
+        res = self.result([(30.0, 70.0, 120.0), (40.0, 90.0, 120.0)])
+        for run, own in zip(res["runs"], ((4.0, 20.0), (6.0, 60.0))):
+            run["listing"].update(gui_cpu_p99_ms=3.0, gui_cpu_max_ms=9.0, core_wait_p99_ms=25.0,
+                                  core_wait_max_ms=65.0, own_stall_p99_ms=own[0], own_stall_max_ms=own[1])
+        md = gui_bench.render(res)
+        self.assertIn("| listing: the app's own part of the stalls (without waiting for a core), "
+                      "p99 ≤ 16 ms and max ≤ 50 ms | p99 met, max overlaps the goal |", md)
+        self.assertIn("| listing | 3.0 (3.0–3.0) | 9.0 (9.0–9.0) | 25.0 (25.0–25.0) | 65 (65–65) | "
+                      "5.0 (4.0–6.0) | 40 (20–60) |", md)
+        self.assertNotIn("| benchmark | 2.0", md.split("Where the stall time went")[1])  # no split: no row
 
 
 class ReadmeUpdate(unittest.TestCase):

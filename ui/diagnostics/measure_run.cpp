@@ -25,13 +25,22 @@ MeasureRun::MeasureRun(MainWindow &window, QString url, double benchSeconds, QOb
 
 QJsonObject MeasureRun::phase(const ResponsivenessProbe::Summary &s)
 {
-    return QJsonObject{{QStringLiteral("ticks"), s.ticks},
-                       {QStringLiteral("stall_p50_ms"), s.p50},
-                       {QStringLiteral("stall_p95_ms"), s.p95},
-                       {QStringLiteral("stall_p99_ms"), s.p99},
-                       {QStringLiteral("stall_max_ms"), s.max},
-                       {QStringLiteral("rss_mib"), ResponsivenessProbe::residentMiB()},
-                       {QStringLiteral("rss_peak_mib"), ResponsivenessProbe::peakResidentMiB()}};
+    QJsonObject o{{QStringLiteral("ticks"), s.ticks},
+                  {QStringLiteral("stall_p50_ms"), s.p50},
+                  {QStringLiteral("stall_p95_ms"), s.p95},
+                  {QStringLiteral("stall_p99_ms"), s.p99},
+                  {QStringLiteral("stall_max_ms"), s.max},
+                  {QStringLiteral("gui_cpu_p99_ms"), s.cpuP99},
+                  {QStringLiteral("gui_cpu_max_ms"), s.cpuMax},
+                  {QStringLiteral("rss_mib"), ResponsivenessProbe::residentMiB()},
+                  {QStringLiteral("rss_peak_mib"), ResponsivenessProbe::peakResidentMiB()}};
+    if (s.hasWait) {
+        o[QStringLiteral("core_wait_p99_ms")] = s.waitP99;
+        o[QStringLiteral("core_wait_max_ms")] = s.waitMax;
+        o[QStringLiteral("own_stall_p99_ms")] = s.ownP99;
+        o[QStringLiteral("own_stall_max_ms")] = s.ownMax;
+    }
+    return o;
 }
 
 void MeasureRun::start()

@@ -3,6 +3,11 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace shardscope::ui {
 
@@ -26,16 +31,58 @@ ResponsivenessProbe::ResponsivenessProbe(int intervalMs, QObject *parent) : QObj
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 now = m_clock.nsecsElapsed();
-        m_stalls.push_back(std::max(0.0, double(now - m_last) / 1e6 - m_interval));
+        const double cpu = threadCpuMs();
+        const double wait = runQueueWaitMs();
+        m_ticks.push_back({std::max(0.0, double(now - m_last) / 1e6 - m_interval), cpu - m_lastCpu,
+                           wait >= 0 && m_lastWait >= 0 ? wait - m_lastWait : -1.0});
         m_last = now;
+        m_lastCpu = cpu;
+        m_lastWait = wait;
     });
+}
+
+ResponsivenessProbe::~ResponsivenessProbe()
+{
+    if (m_schedstat >= 0)
+        ::close(m_schedstat);
+}
+
+double ResponsivenessProbe::threadCpuMs() const
+{
+    timespec t{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0)
+        return 0;
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+double ResponsivenessProbe::runQueueWaitMs() const
+{
+    // "<ns on a cpu> <ns waiting on a run queue> <timeslices>", read again from
+    // the start each time.
+    char buf[96];
+    if (m_schedstat < 0)
+        return -1;
+    const ssize_t n = ::pread(m_schedstat, buf, sizeof buf - 1, 0);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    unsigned long long run = 0, wait = 0;
+    if (std::sscanf(buf, "%llu %llu", &run, &wait) != 2)
+        return -1;
+    return double(wait) / 1e6;
 }
 
 void ResponsivenessProbe::start()
 {
-    m_stalls.clear();
+    // Opened here, on the thread the timer runs on (the GUI thread), since
+    // thread-self is resolved when the file is opened.
+    if (m_schedstat < 0)
+        m_schedstat = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
+    m_ticks.clear();
     m_clock.start();
     m_last = 0;
+    m_lastCpu = threadCpuMs();
+    m_lastWait = runQueueWaitMs();
     m_timer.start();
 }
 
@@ -43,16 +90,36 @@ ResponsivenessProbe::Summary ResponsivenessProbe::stop()
 {
     m_timer.stop();
     Summary s;
-    s.ticks = int(m_stalls.size());
-    if (m_stalls.empty())
+    s.ticks = int(m_ticks.size());
+    if (m_ticks.empty())
         return s;
-    std::vector<double> v = m_stalls;
-    std::sort(v.begin(), v.end());
-    auto at = [&v](double q) { return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))]; };
-    s.p50 = at(0.50);
-    s.p95 = at(0.95);
-    s.p99 = at(0.99);
-    s.max = v.back();
+    const auto quantiles = [](std::vector<double> v, double &p50, double &p95, double &p99, double &max) {
+        std::sort(v.begin(), v.end());
+        auto at = [&v](double q) {
+            return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
+        };
+        p50 = at(0.50);
+        p95 = at(0.95);
+        p99 = at(0.99);
+        max = v.back();
+    };
+    std::vector<double> stall, cpu, wait, own;
+    s.hasWait = true;
+    for (const Tick &t : m_ticks) {
+        stall.push_back(t.stall);
+        cpu.push_back(t.cpu);
+        if (t.wait < 0)
+            s.hasWait = false;
+        wait.push_back(std::max(0.0, t.wait));
+        own.push_back(std::max(0.0, t.stall - std::max(0.0, t.wait)));
+    }
+    double ignore50 = 0, ignore95 = 0;
+    quantiles(stall, s.p50, s.p95, s.p99, s.max);
+    quantiles(cpu, ignore50, ignore95, s.cpuP99, s.cpuMax);
+    if (s.hasWait) {
+        quantiles(wait, ignore50, ignore95, s.waitP99, s.waitMax);
+        quantiles(own, ignore50, ignore95, s.ownP99, s.ownMax);
+    }
     return s;
 }
 
