@@ -9,8 +9,14 @@ run, W in {1, 2, 4}:
 
 The Python loops run in child processes that time only the loop and report
 their CPU time (threads and DataLoader worker processes included) per item.
-Every figure is the median of --runs runs (min and max kept); a tool that read
-another number of items than the listing fails the run (no table).
+The module runs twice per round: with the loop body of a training loop that
+touches every item (it counts the bytes, as the CLI does), and with an empty
+body (items are only counted): the second is the cost of crossing into Python
+alone, the issue's goal (≥ 0.85× the CLI). Each round runs every tool once,
+one after another, so back-to-back runs pair up in the ratios. Every figure is
+the median of --runs rounds (min and max kept), a ratio the median of the
+round-by-round ratios with their range; a tool that read another number of
+items than the listing fails the run (no table).
 Writes bench/results/python-<stamp>.json and .md.
 """
 
@@ -33,7 +39,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 LOOP = textwrap.dedent("""
     import json, resource, sys, time
-    tool, endpoint, bucket, mode, workers = sys.argv[1:6]
+    tool, endpoint, bucket, mode, workers, body = sys.argv[1:7]
     workers = int(workers)
 
     def cpu():
@@ -53,7 +59,10 @@ LOOP = textwrap.dedent("""
         loader = torch.utils.data.DataLoader(ds, batch_size=None, num_workers=workers if workers > 1 else 0)
     c0, t0 = cpu(), time.perf_counter()
     items = nbytes = 0
-    if tool == "module" and mode == "shard":
+    if body == "empty":
+        for item in loader:                  # the crossing alone
+            items += 1
+    elif tool == "module" and mode == "shard":
         for key, members in loader:          # the training loop: touch every sample
             items += 1
             nbytes += sum(len(v) for v in members.values())
@@ -77,8 +86,8 @@ LOOP = textwrap.dedent("""
 """)
 
 
-def python_loop(python, tool, endpoint, bucket, mode, workers):
-    out = subprocess.run([python, "-c", LOOP, tool, endpoint, bucket, mode, str(workers)], check=True,
+def python_loop(python, tool, endpoint, bucket, mode, workers, body="count"):
+    out = subprocess.run([python, "-c", LOOP, tool, endpoint, bucket, mode, str(workers), body], check=True,
                          capture_output=True, text=True, env=dict(os.environ, AIS_ENDPOINT=endpoint)).stdout
     r = json.loads(out.strip().splitlines()[-1])
     r["cpu_us_per_item"] = r["cpu_s"] / max(r["items"], 1) * 1e6
@@ -95,8 +104,7 @@ def cli_bench(cli, endpoint, bucket, mode, workers):
             "errors": r["errors"], "cpu_s": cpu_s, "cpu_us_per_item": cpu_s / max(r["items"], 1) * 1e6}
 
 
-def median_of(runs, fn, expect):
-    results = [fn() for _ in range(runs)]
+def summarize(results, expect):
     for r in results:
         if r["items"] != expect or r.get("errors", 0):
             raise SystemExit(f"a run read {r['items']} items (expected {expect}) with {r.get('errors', 0)} errors: "
@@ -105,6 +113,75 @@ def median_of(runs, fn, expect):
     cpu = [r["cpu_us_per_item"] for r in results]
     return {"items": expect, "items_per_s": statistics.median(rates), "min": min(rates), "max": max(rates),
             "cpu_us_per_item": statistics.median(cpu), "runs": results}
+
+
+def ratio(a, b):
+    """Median and range of the round-by-round ratios a/b (same rounds)."""
+    rs = [x["items_per_s"] / y["items_per_s"] for x, y in zip(a["runs"], b["runs"])]
+    return {"median": statistics.median(rs), "min": min(rs), "max": max(rs)}
+
+
+def verdict(r, goal):
+    if r["min"] >= goal:
+        return "met"
+    if r["max"] < goal:
+        return "not met"
+    return "overlaps the goal"
+
+
+def rounds(a, w, mode, bucket, n):
+    """--runs rounds of every tool, one after another in each round."""
+    tools = {"module": lambda: python_loop(a.python, "module", a.endpoint, bucket, mode, w),
+             "module_empty": lambda: python_loop(a.python, "module", a.endpoint, bucket, mode, w, "empty"),
+             "cli": lambda: cli_bench(a.cli, a.endpoint, bucket, mode, w)}
+    if not a.no_sdk:
+        tools["sdk"] = lambda: python_loop(a.python, "sdk", a.endpoint, bucket, mode, w)
+    runs = {k: [] for k in tools}
+    for _ in range(a.runs):
+        for k, fn in tools.items():
+            runs[k].append(fn())
+    out = {k: summarize(v, n) for k, v in runs.items()}
+    out.setdefault("sdk", None)
+    out["vs_cli"] = ratio(out["module"], out["cli"])
+    out["crossing_vs_cli"] = ratio(out["module_empty"], out["cli"])
+    out["vs_sdk"] = ratio(out["module"], out["sdk"]) if out["sdk"] else None
+    return out
+
+
+def render(result):
+    a_runs = result["runs"]
+    ds = result["datasets"]
+    lines = [f"P7: shardscope's Python module in a training loop, {result['date']}, {result['machine']}, "
+             f"AIStore 5.0, SDK 1.25.0; median of {a_runs} rounds (min-max), each round every tool once.", "",
+             f"objects: {ds['small']['objects']:,} objects of 1 KiB once; shards: {ds['shards']['samples']:,} samples "
+             f"(1 KiB .bin + .cls) in tar shards of {ds['shards']['per_shard']:,}. Goals: module ≥ 8× SDK; "
+             "crossing into Python ≤ 15%: the module with an empty loop body ≥ 0.85× the CLI's `bench`.", "",
+             "| W | data | module items/s (loop counts bytes) | ÷ SDK | ÷ CLI bench | "
+             "module, empty loop body | ÷ CLI: the crossing alone | CPU µs/item module / SDK / CLI |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+
+    def rng(r):
+        return f"{r['median']:.2f}× ({r['min']:.2f}-{r['max']:.2f})"
+
+    verdicts = []
+    for r in result["rows"]:
+        for mode in ("object", "shard"):
+            x = r[mode]
+            m, s, c, e = x["module"], x["sdk"], x["cli"], x["module_empty"]
+            vs_sdk = (f"{x['vs_sdk']['median']:.1f}× ({x['vs_sdk']['min']:.1f}-{x['vs_sdk']['max']:.1f}; "
+                      f"SDK {s['items_per_s']:,.0f}/s)") if s else "-"
+            sdk_cpu = f"{s['cpu_us_per_item']:.0f}" if s else "-"
+            lines.append(f"| {r['workers']} | {mode}s | {m['items_per_s']:,.0f} ({m['min']:,.0f}-{m['max']:,.0f}) "
+                         f"| {vs_sdk} | {rng(x['vs_cli'])} (CLI {c['items_per_s']:,.0f}/s) "
+                         f"| {e['items_per_s']:,.0f} ({e['min']:,.0f}-{e['max']:,.0f}) | {rng(x['crossing_vs_cli'])} "
+                         f"| {m['cpu_us_per_item']:.0f} / {sdk_cpu} / {c['cpu_us_per_item']:.0f} |")
+            if s:
+                verdicts.append(f"| {r['workers']} | {mode}s | module ÷ SDK ≥ 8× | {verdict(x['vs_sdk'], 8.0)} |")
+            verdicts.append(f"| {r['workers']} | {mode}s | crossing: empty loop ÷ CLI ≥ 0.85× | "
+                            f"{verdict(x['crossing_vs_cli'], 0.85)} |")
+    lines += ["", "| W | data | goal | verdict |", "| ---: | --- | --- | --- |"] + verdicts
+    lines += ["", f"Command: `{result['command']}`"]
+    return "\n".join(lines) + "\n"
 
 
 def main():
@@ -132,41 +209,20 @@ def main():
     for w in map(int, a.workers.split(",")):
         row = {"workers": w}
         for mode, bucket, n in (("object", small, a.objects), ("shard", shards, a.samples)):
-            row[mode] = {
-                "module": median_of(a.runs, lambda: python_loop(a.python, "module", a.endpoint, bucket, mode, w), n),
-                "sdk": None if a.no_sdk else median_of(
-                    a.runs, lambda: python_loop(a.python, "sdk", a.endpoint, bucket, mode, w), n),
-                "cli": median_of(a.runs, lambda: cli_bench(a.cli, a.endpoint, bucket, mode, w), n),
-            }
-            r = row[mode]
+            row[mode] = r = rounds(a, w, mode, bucket, n)
             sdk = f"{r['sdk']['items_per_s']:,.0f}/s" if r["sdk"] else "-"
-            print(f"W={w} {mode}: module {r['module']['items_per_s']:,.0f}/s, SDK {sdk}, "
+            print(f"W={w} {mode}: module {r['module']['items_per_s']:,.0f}/s "
+                  f"(empty body {r['module_empty']['items_per_s']:,.0f}/s), SDK {sdk}, "
                   f"CLI {r['cli']['items_per_s']:,.0f}/s", file=sys.stderr)
         rows.append(row)
 
-    result = {"schema_version": 1, "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    result = {"schema_version": 2, "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
               "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared with the cluster)",
               "cluster_version": "5.0 (aisnode v1.5.0)", "sdk": "aistore 1.25.0", "runs": a.runs,
               "datasets": {"small": {"objects": a.objects, "size": 1024},
                            "shards": {"samples": a.samples, "per_shard": a.per_shard}},
               "rows": rows, "command": a.command}
-    lines = [f"P7: shardscope's Python module in a training loop, {result['date']}, {result['machine']}, "
-             f"AIStore 5.0, SDK 1.25.0; median of {a.runs} runs (min-max).", "",
-             f"objects: {a.objects:,} objects of 1 KiB once; shards: {a.samples:,} samples (1 KiB .bin + .cls) "
-             f"in tar shards of {a.per_shard:,}. Goal: module ≥ 8× SDK, ≥ 0.85× CLI.", "",
-             "| W | data | module items/s | ÷ SDK | ÷ CLI bench | CPU µs/item module / SDK / CLI |",
-             "| ---: | --- | ---: | ---: | ---: | ---: |"]
-    for r in rows:
-        for mode in ("object", "shard"):
-            m, s, c = r[mode]["module"], r[mode]["sdk"], r[mode]["cli"]
-            vs_sdk = f"{m['items_per_s'] / s['items_per_s']:.1f}× (SDK {s['items_per_s']:,.0f}/s)" if s else "-"
-            sdk_cpu = f"{s['cpu_us_per_item']:.0f}" if s else "-"
-            lines.append(f"| {r['workers']} | {mode}s | {m['items_per_s']:,.0f} ({m['min']:,.0f}-{m['max']:,.0f}) "
-                         f"| {vs_sdk} "
-                         f"| {m['items_per_s'] / c['items_per_s']:.2f}× (CLI {c['items_per_s']:,.0f}/s) "
-                         f"| {m['cpu_us_per_item']:.0f} / {sdk_cpu} / {c['cpu_us_per_item']:.0f} |")
-    lines += ["", f"Command: `{a.command}`"]
-    write_report(a.out, "python", result, "\n".join(lines) + "\n")
+    write_report(a.out, "python", result, render(result))
 
 
 if __name__ == "__main__":

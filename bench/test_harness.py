@@ -168,6 +168,25 @@ class GuiGoals(unittest.TestCase):
         self.assertNotIn("| benchmark | 2.0", md.split("Where the stall time went")[1])  # no split: no row
 
 
+class PythonModuleTable(unittest.TestCase):
+    """P7: ratios pair the runs of one round; a goal is met only when every round meets it."""
+
+    def test_ratios_pair_rounds_and_verdicts_use_their_range(self):
+        import python_bench
+
+        def tool(*rates):
+            return {"runs": [{"items_per_s": r} for r in rates]}
+
+        r = python_bench.ratio(tool(90, 80, 100), tool(100, 100, 100))
+        self.assertEqual((r["median"], r["min"], r["max"]), (0.9, 0.8, 1.0))
+        self.assertEqual(python_bench.verdict(r, 0.85), "overlaps the goal")
+        self.assertEqual(python_bench.verdict(r, 0.8), "met")
+        self.assertEqual(python_bench.verdict(r, 1.01), "not met")
+        # Paired by round, not sorted: a fast module round against a slow CLI round.
+        r = python_bench.ratio(tool(200, 100), tool(100, 200))
+        self.assertEqual((r["min"], r["max"]), (0.5, 2.0))
+
+
 class ReadmeUpdate(unittest.TestCase):
     def test_only_between_markers_and_names_the_source(self):
         with tempfile.TemporaryDirectory() as d:
