@@ -22,55 +22,44 @@ namespace shardscope::ui {
 
 void MainWindow::createActions()
 {
-    m_quitAction = new QAction(this);
-    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    // An action with its object name (tests find actions by it) and shortcut;
+    // its text is set in retranslate().
+    const auto action = [this](const char *objectName, const QKeySequence &shortcut = {}) {
+        auto *a = new QAction(this);
+        a->setObjectName(QString::fromLatin1(objectName));
+        a->setShortcut(shortcut);
+        return a;
+    };
+    m_quitAction = action("actionQuit", QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_openUrlAction = new QAction(this);
-    m_openUrlAction->setObjectName(QStringLiteral("actionOpenUrl"));
-    m_openUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_openUrlAction = action("actionOpenUrl", QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_openUrlAction, &QAction::triggered, this, &MainWindow::askForUrl);
-    m_addConnectionAction = new QAction(this);
-    m_addConnectionAction->setObjectName(QStringLiteral("actionAddConnection"));
+    m_addConnectionAction = action("actionAddConnection");
     connect(m_addConnectionAction, &QAction::triggered, this, &MainWindow::addConnection);
-    m_refreshAction = new QAction(this);
-    m_refreshAction->setObjectName(QStringLiteral("actionRefresh"));
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction = action("actionRefresh", QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         const QString url = m_explorer->objects()->location();
         if (!url.isEmpty())
             openLocation(url);
     });
 
-    m_newDatasetAction = new QAction(this);
-    m_newDatasetAction->setObjectName(QStringLiteral("actionNewDataset"));
-    m_newDatasetAction->setShortcut(QKeySequence::New);
+    m_newDatasetAction = action("actionNewDataset", QKeySequence::New);
     connect(m_newDatasetAction, &QAction::triggered, this, &MainWindow::newDataset);
-    m_openDatasetAction = new QAction(this);
-    m_openDatasetAction->setObjectName(QStringLiteral("actionOpenDataset"));
-    m_openDatasetAction->setShortcut(QKeySequence::Open);
+    m_openDatasetAction = action("actionOpenDataset", QKeySequence::Open);
     connect(m_openDatasetAction, &QAction::triggered, this, &MainWindow::openDataset);
-    m_saveDatasetAction = new QAction(this);
-    m_saveDatasetAction->setObjectName(QStringLiteral("actionSaveDataset"));
-    m_saveDatasetAction->setShortcut(QKeySequence::Save);
+    m_saveDatasetAction = action("actionSaveDataset", QKeySequence::Save);
     connect(m_saveDatasetAction, &QAction::triggered, this, [this] { saveDataset(false); });
-    m_saveDatasetAsAction = new QAction(this);
-    m_saveDatasetAsAction->setObjectName(QStringLiteral("actionSaveDatasetAs"));
-    m_saveDatasetAsAction->setShortcut(QKeySequence::SaveAs);
+    m_saveDatasetAsAction = action("actionSaveDatasetAs", QKeySequence::SaveAs);
     connect(m_saveDatasetAsAction, &QAction::triggered, this, [this] { saveDataset(true); });
-    m_exportAction = new QAction(this);
-    m_exportAction->setObjectName(QStringLiteral("actionExport"));
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction = action("actionExport", QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportDataset);
 
-    m_startAction = new QAction(this);
-    m_startAction->setObjectName(QStringLiteral("actionStartView"));
+    m_startAction = action("actionStartView");
     connect(m_startAction, &QAction::triggered, this, &MainWindow::showStartView);
 
-    m_statusBarAction = new QAction(this);
-    m_statusBarAction->setObjectName(QStringLiteral("actionShowStatusBar"));
+    m_statusBarAction = action("actionShowStatusBar");
     m_statusBarAction->setCheckable(true);
     m_statusBarAction->setChecked(true);
     connect(m_statusBarAction, &QAction::toggled, statusBar(), &QStatusBar::setVisible);
@@ -81,8 +70,7 @@ void MainWindow::createActions()
 
     m_languageGroup = new QActionGroup(this);
     m_languageGroup->setExclusive(true);
-    m_systemLanguageAction = new QAction(this);
-    m_systemLanguageAction->setObjectName(QStringLiteral("actionLanguageSystem"));
+    m_systemLanguageAction = action("actionLanguageSystem");
     m_systemLanguageAction->setCheckable(true);
     m_systemLanguageAction->setData(QString());
     m_languageGroup->addAction(m_systemLanguageAction);
@@ -98,12 +86,10 @@ void MainWindow::createActions()
     connect(m_languageGroup, &QActionGroup::triggered, this,
             [this](QAction *a) { chooseLanguage(a->data().toString()); });
 
-    m_aboutAction = new QAction(this);
-    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction = action("actionAbout");
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    m_aboutQtAction = new QAction(this);
-    m_aboutQtAction->setObjectName(QStringLiteral("actionAboutQt"));
+    m_aboutQtAction = action("actionAboutQt");
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
