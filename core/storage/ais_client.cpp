@@ -30,17 +30,6 @@ void checkObjectName(const std::string &bucket, const std::string &object)
         throw Error(ErrorKind::InvalidArgument, "ais://" + bucket + "/: the object name is empty");
 }
 
-std::uint64_t parseU64(const std::string &s)
-{
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
-        return 0;
-    try {
-        return std::stoull(s);
-    } catch (...) {
-        return 0;
-    }
-}
-
 // "application/msgpack", maybe with parameters ("; charset=...").
 bool isMsgpack(const std::string &contentType)
 {
@@ -173,7 +162,7 @@ AisNodeHealth AisClient::nodeHealth(const AisNode &node)
         const HttpResponse resp = m_http.perform(r);
         h.alive = true;
         h.ready = resp.ok();
-        h.uptimeNs = parseU64(resp.header("ais-node-uptime"));
+        h.uptimeNs = parseDecimalU64(resp.header("ais-node-uptime")).value_or(0);
         if (!h.ready)
             h.error = aisError(resp, "health of " + node.id, AisTarget::Cluster).what();
     } catch (const Error &e) {
@@ -411,7 +400,7 @@ AisObjectEntry AisClient::headObject(const std::string &bucket, const std::strin
         throw aisError(resp, "head " + objName(bucket, object), AisTarget::Object);
     AisObjectEntry e;
     e.name = object;
-    e.size = parseU64(resp.header("content-length"));
+    e.size = parseDecimalU64(resp.header("content-length")).value_or(0);
     const std::string ckType = resp.header("ais-checksum-type");
     const std::string ckValue = resp.header("ais-checksum-value");
     if (!ckValue.empty())
@@ -604,7 +593,7 @@ std::uint64_t AisClient::getObject(const std::string &bucket, const std::string 
             }
             if (resp.ok()) {
                 const std::string len = resp.header("content-length");
-                if (!len.empty() && parseU64(len) != got)
+                if (!len.empty() && parseDecimalU64(len).value_or(0) != got)
                     throw Error(ErrorKind::Network, "received " + std::to_string(got) + " of " + len + " bytes");
                 return delivered;
             }

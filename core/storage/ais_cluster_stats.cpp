@@ -2,6 +2,7 @@
 
 #include "core/storage/ais_client.h"
 #include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,14 +30,7 @@ std::uint64_t num(const json &j, const char *key)
     if (it->is_number_float())
         return static_cast<std::uint64_t>(std::max(0.0, it->get<double>()));
     if (it->is_string()) {
-        const std::string s = it->get<std::string>();
-        if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos)
-            return 0;
-        try {
-            return std::stoull(s);
-        } catch (...) {
-            return 0;
-        }
+        return parseDecimalU64(it->get<std::string>()).value_or(0);
     }
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "core/storage/ais_types.h"
 
 #include "core/util/error.h"
+#include "core/util/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -45,11 +46,9 @@ std::uint64_t u64(const json &j, const char *key)
         const std::string s = v.get<std::string>();
         if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
             throw Error(ErrorKind::Protocol, std::string("field ") + key + " is not a number: " + s);
-        try {
-            return std::stoull(s);
-        } catch (const std::exception &) {
-            throw Error(ErrorKind::Protocol, std::string("field ") + key + " is out of range: " + s);
-        }
+        if (const std::optional<std::uint64_t> n = parseDecimalU64(s))
+            return *n;
+        throw Error(ErrorKind::Protocol, std::string("field ") + key + " is out of range: " + s);
     }
     return 0;
 }

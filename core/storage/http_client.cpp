@@ -61,14 +61,10 @@ std::string shortened(std::string_view s, std::size_t max = 120)
 
 bool parseU64(std::string_view s, std::uint64_t *out)
 {
-    if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string_view::npos)
-        return false;
-    errno = 0;
-    const unsigned long long v = std::strtoull(std::string(s).c_str(), nullptr, 10);
-    if (errno == ERANGE)
-        return false;
-    *out = v;
-    return true;
+    const std::optional<std::uint64_t> v = parseDecimalU64(s);
+    if (v)
+        *out = *v;
+    return v.has_value();
 }
 
 // A ranged request is answered by 206 with "Content-Range: bytes first-end/total"

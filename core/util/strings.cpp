@@ -1,6 +1,7 @@
 #include "core/util/strings.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 
 namespace shardscope {
@@ -31,6 +32,17 @@ std::string trim(std::string_view s)
     while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
         --e;
     return std::string(s.substr(b, e - b));
+}
+
+std::optional<std::uint64_t> parseDecimalU64(std::string_view s) noexcept
+{
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    std::uint64_t v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, 10);
+    if (ec != std::errc() || end != s.data() + s.size())
+        return std::nullopt;
+    return v;
 }
 
 std::string percentEncode(std::string_view s, bool keepSlash)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,11 @@ bool startsWith(std::string_view s, std::string_view prefix) noexcept;
 bool endsWith(std::string_view s, std::string_view suffix) noexcept;
 std::string toLower(std::string_view s);
 std::string trim(std::string_view s);
+
+// A decimal number as servers send it in headers and JSON strings: ASCII
+// digits only (no sign, space or prefix); nullopt when empty, not all digits
+// or above 2^64 - 1.
+std::optional<std::uint64_t> parseDecimalU64(std::string_view s) noexcept;
 
 // Percent-encodes everything but RFC 3986 unreserved characters; '/' is kept
 // when keepSlash is true (object names in URL paths).

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void validUtf8();
     void messagesBecomeValidUtf8();
     void reportsCarryNamesThatAreNotUtf8();
+    void decimalNumbersFromServers_data();
+    void decimalNumbersFromServers();
 };
 
 void TestNames::escapedForm_data()
@@ -111,6 +113,39 @@ void TestNames::reportsCarryNamesThatAreNotUtf8()
     QVERIFY2(report.find(expected) != std::string::npos, report.c_str());
     // A wids index is read by other programs that take its URLs literally: a
     // shard name that is not UTF-8 is refused there (test_export_hostile).
+}
+
+void TestNames::decimalNumbersFromServers_data()
+{
+    // Sizes, lengths and uptimes in AIStore's headers and JSON strings.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<quint64>("value");
+    QTest::newRow("zero") << QByteArray("0") << true << quint64(0);
+    QTest::newRow("leading zeros") << QByteArray("007") << true << quint64(7);
+    QTest::newRow("2^64 - 1") << QByteArray("18446744073709551615") << true
+                              << quint64(18446744073709551615ull);
+    QTest::newRow("2^64") << QByteArray("18446744073709551616") << false << quint64(0);
+    QTest::newRow("many digits") << QByteArray("000000000000000000000000001") << true << quint64(1);
+    QTest::newRow("empty") << QByteArray("") << false << quint64(0);
+    QTest::newRow("sign") << QByteArray("-1") << false << quint64(0);
+    QTest::newRow("plus") << QByteArray("+1") << false << quint64(0);
+    QTest::newRow("space") << QByteArray(" 1") << false << quint64(0);
+    QTest::newRow("trailing text") << QByteArray("12abc") << false << quint64(0);
+    QTest::newRow("hex") << QByteArray("0x10") << false << quint64(0);
+    QTest::newRow("fraction") << QByteArray("1.5") << false << quint64(0);
+}
+
+void TestNames::decimalNumbersFromServers()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, ok);
+    QFETCH(quint64, value);
+    const std::optional<std::uint64_t> v =
+        parseDecimalU64(std::string_view(text.constData(), std::size_t(text.size())));
+    QCOMPARE(v.has_value(), ok);
+    if (ok)
+        QCOMPARE(quint64(*v), value);
 }
 
 QTEST_GUILESS_MAIN(TestNames)
