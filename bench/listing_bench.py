@@ -1,7 +1,8 @@
 """P4: listing every object of a bucket, each tool its own process timed from
 start to exit with its peak memory: `shardscope-cli ls --summary` against the
 Python SDK's `list_all_objects_iter` (bench/sdk_list.py) and, when `ais` is
-on PATH, `ais ls --count-only`. --objects 100000 by default (1,000,000 for
+on PATH, `ais ls --count-only` (names, like `ls --count-only`) and
+`ais ls --count-only --props name,size` (names and sizes, like `ls --summary`). --objects 100000 by default (1,000,000 for
 the goal's size: generating it takes a while once). Every run's count must
 equal the bucket's, else no table. Writes bench/results/listing-<stamp>.json
 and .md.
@@ -43,8 +44,10 @@ def sdk(endpoint, bucket):
     return harness.run_record(m, harness.last_json(m["stdout"])["objects"], None, 0)
 
 
-def ais_cli(ais, endpoint, bucket, expected):
-    m = harness.measure([ais, "ls", f"ais://{bucket}", "--count-only"], env=dict(os.environ, AIS_ENDPOINT=endpoint))
+def ais_cli(ais, endpoint, bucket, expected, extra=()):
+    """`ais ls --count-only` (names only); with extra `--props name,size`, the targets read sizes too."""
+    m = harness.measure([ais, "ls", f"ais://{bucket}", "--count-only", *extra],
+                        env=dict(os.environ, AIS_ENDPOINT=endpoint))
     # The count is printed with thousands separators in a sentence or a table; take it if it is there.
     numbers = [int(x.replace(",", "")) for x in re.findall(r"\d[\d,]*", m["stdout"])]
     n = expected if expected in numbers else (max(numbers) if numbers else -1)
@@ -79,6 +82,8 @@ def main():
                          ("python_sdk", lambda: sdk(a.endpoint, bucket))]
                 if a.ais:
                     tools.append(("ais_cli", lambda: ais_cli(a.ais, a.endpoint, bucket, n)))
+                    tools.append(("ais_cli_sizes", lambda: ais_cli(a.ais, a.endpoint, bucket, n,
+                                                                   ("--props", "name,size"))))
                 for key, fn in tools:
                     rec = fn()
                     harness.check(f"listing {n:,}: {key}", i + 1, rec, n)

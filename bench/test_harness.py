@@ -187,6 +187,37 @@ class PythonModuleTable(unittest.TestCase):
         self.assertEqual((r["min"], r["max"]), (0.5, 2.0))
 
 
+class ListingTable(unittest.TestCase):
+    """P4: each shardscope listing is compared with the ais CLI call that asks the targets for the same."""
+
+    def test_like_for_like_rows_pair_names_with_names_and_sizes_with_sizes(self):
+        def runs(*secs):
+            return [{"wall_s": s, "tree_pss_mb": 1, "peak_rss_mb": 2} for s in secs]
+
+        res = {"date": "D", "repeat": 2, "command": "cmd", "versions": {}, "cluster": {},
+               "machine": {"cpu_model": "M", "cores": 2, "kernel": "K", "load_avg_at_start": [1.0]},
+               "listing": {"10": {"shardscope": runs(12.0, 12.0), "shardscope_count": runs(7.0, 7.0),
+                                  "python_sdk": runs(40.0, 40.0), "ais_cli": runs(8.0, 8.0),
+                                  "ais_cli_sizes": runs(10.0, 15.0)}}}
+        md = tables.render_listing(res)
+        self.assertIn("| ais ls --count-only (names), vs ls --summary | 8.00 (8.00–8.00) | 1 (1–1) / 2 (2–2) | "
+                      "1.50× (1.50–1.50) | ≤ 1.0× | not met |", md)
+        self.assertIn("| ais ls --count-only, vs ls --count-only (like for like) | 8.00 (8.00–8.00) | "
+                      "1 (1–1) / 2 (2–2) | 0.88× (0.88–0.88) | ≤ 1.0× | met |", md)
+        # 12 s against 10 and 15 s: the run-by-run ratios are 1.2 and 0.8.
+        self.assertIn("| ais ls --count-only --props name,size, vs ls --summary (like for like) | 12.50 (10.00–15.00) "
+                      "| 1 (1–1) / 2 (2–2) | 0.96× (0.80–1.20) | ≤ 1.0× | overlaps the goal |", md)
+
+    def test_older_files_without_the_sizes_row_render_as_before(self):
+        res = {"date": "D", "repeat": 1, "command": "cmd", "versions": {}, "cluster": {},
+               "machine": {"cpu_model": "M", "cores": 2, "kernel": "K", "load_avg_at_start": [1.0]},
+               "listing": {"10": {"shardscope": [{"wall_s": 1.0, "tree_pss_mb": 1, "peak_rss_mb": 2}],
+                                  "ais_cli": [{"wall_s": 1.0, "tree_pss_mb": 1, "peak_rss_mb": 2}]}}}
+        md = tables.render_listing(res)
+        self.assertNotIn("name,size", md)
+        self.assertEqual(md.count("ais ls --count-only"), 1)
+
+
 class ReadmeUpdate(unittest.TestCase):
     def test_only_between_markers_and_names_the_source(self):
         with tempfile.TemporaryDirectory() as d:
