@@ -14,7 +14,8 @@ timed from the outside (see harness.py):
   P3  dynamic batches (sampler_sets.py): equal sizes, log-normal, zeros,
       oversized, exact fits; shardscope vs the SDK's DynamicBatchSampler
   P6  `small` through get-batch, 64 per request: shardscope vs the SDK's
-      AISBatchIterDataset + DataLoader(W)
+      AISBatchIterDataset + DataLoader(W); and shardscope alone at W = 1 with
+      16, 64 and 256 per request: the cluster's own cost per request
 
 End to end = process start to exit (listing and start-up included); steady
 state = first item to last item. Any run that read a different number of
@@ -37,6 +38,7 @@ import sampler_sets
 import tables
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+P6_FLOOR_SIZES = (16, 64, 256)
 P2_SIZES = {"1KiB": 1024, "16KiB": 16 << 10, "128KiB": 128 << 10, "1MiB": 1 << 20}
 
 
@@ -45,9 +47,9 @@ class Tools:
         self.a = a
         self.env = dict(os.environ, AIS_ENDPOINT=a.endpoint)
 
-    def shardscope(self, url, mode, w, via_proxy=False):
+    def shardscope(self, url, mode, w, via_proxy=False, batch_size=64):
         cmd = [self.a.cli, "bench", url, "--mode", mode, "--workers", str(w), "--epochs", "1", "--json",
-               "--batch", "1", "--batch-size", "64"] + (["--via-proxy"] if via_proxy else [])
+               "--batch", "1", "--batch-size", str(batch_size)] + (["--via-proxy"] if via_proxy else [])
         before = harness.target_gets(self.a.endpoint)
         m = harness.measure(cmd, env=self.env)
         spread_over = harness.balance(before, harness.target_gets(self.a.endpoint))
@@ -136,6 +138,19 @@ def p1_p6(t, a, small, w):
     return runs
 
 
+def p6_floor(t, a, small):
+    """What one get-batch request costs the cluster: W = 1 at several batch
+    sizes. A latency that hardly grows with the size is a fixed cost per
+    request on the cluster's side, which bounds any client with one request
+    in flight."""
+    runs = {}
+    url = f"ais://{small}"
+    for _ in range(a.repeat):
+        for size in P6_FLOOR_SIZES:
+            repeat(runs, str(size), 1, lambda: t.shardscope(url, "get-batch", 1, batch_size=size), a.objects)
+    return runs
+
+
 def p2(t, a, bucket, samples, shards, w):
     runs = {}
     url = f"ais://{bucket}"
@@ -189,6 +204,8 @@ def main():
             if not a.no_p6:
                 result["p6"][str(w)] = {k[3:]: v for k, v in runs.items() if k.startswith("p6_")}
             print(f"P1 W={w} done", file=sys.stderr)
+        if not a.no_p6:
+            result["p6_floor"] = p6_floor(t, a, small)
         result["elapsed_s"]["p1_p6"] = time.monotonic() - started
         for label in a.p2_sizes.split(","):
             size = P2_SIZES[label]

@@ -151,6 +151,18 @@ def balance_rows(res):
     return rows if any("—" not in row.split("|")[3] for row in rows) else []
 
 
+def p6_floor_rows(floor):
+    """Request latency and rate by objects per request; rates relative to 64 per request."""
+    rows = ["| objects per request | request latency p50 (ms) | items/s steady | items/s ÷ at 64 per request |",
+            "| ---: | ---: | ---: | ---: |"]
+    base = floor.get("64")
+    for size, rs in floor.items():
+        lat = cell([r["latency_ms"]["p50"] for r in rs], 1)
+        rel = rcell(harness.ratio(col(rs, "items_per_s_steady"), col(base, "items_per_s_steady"))) if base else "—"
+        rows.append(f"| {size} | {lat} | {cell(col(rs, 'items_per_s_steady'))} | {rel} |")
+    return rows
+
+
 def render_peers(res):
     L = header(res, "Peer comparison (P1, P2, P3, P6)")
     ds = res["datasets"]
@@ -211,6 +223,9 @@ def render_peers(res):
         L += ["", "| W | ratio | end to end | steady | goal | verdict |", "| ---: | --- | ---: | ---: | --- | --- |"]
         for w, r in res["p6"].items():
             L.append(ratio_row(w, "shardscope ÷ SDK", r["shardscope"], r["sdk"], 2))
+    if res.get("p6_floor"):
+        L += ["", "### P6: what one get-batch request costs the cluster (shardscope, W = 1)", ""]
+        L += p6_floor_rows(res["p6_floor"])
     bal = balance_rows(res)
     if bal:
         L += ["", "### Per-target balance of shardscope's runs", "",

@@ -187,6 +187,19 @@ class PythonModuleTable(unittest.TestCase):
         self.assertEqual((r["min"], r["max"]), (0.5, 2.0))
 
 
+class GetBatchFloorTable(unittest.TestCase):
+    def test_latency_and_rate_relative_to_64_per_request(self):
+        def runs(latencies, rates):
+            return [{"latency_ms": {"p50": l}, "items_per_s_steady": r} for l, r in zip(latencies, rates)]
+
+        rows = tables.p6_floor_rows({"16": runs([104.2, 105.6, 104.9], [150, 152, 151]),
+                                     "64": runs([105, 104, 106], [600, 610, 605]),
+                                     "256": runs([110, 109, 111], [2300, 2440, 2420])})
+        self.assertEqual(rows[2], "| 16 | 105 (104–106) | 151 (150–152) | 0.25× (0.25–0.25) |")
+        self.assertEqual(rows[3], "| 64 | 105 (104–106) | 605 (600–610) | 1.00× (1.00–1.00) |")
+        self.assertEqual(rows[4], "| 256 | 110 (109–111) | 2,420 (2,300–2,440) | 4.00× (3.83–4.00) |")
+
+
 class ListingTable(unittest.TestCase):
     """P4: each shardscope listing is compared with the ais CLI call that asks the targets for the same."""
 
