@@ -7,6 +7,7 @@
 #include "core/data/loader.h"
 #include "core/storage/file_store.h"
 #include "core/util/error.h"
+#include "forwarding_store.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,34 +23,16 @@ namespace {
 
 // A local store whose GET of any object named "poison..." throws what a
 // library might: std::out_of_range, as std::stoll does on a huge number.
-class PoisonedStore : public Store
+class PoisonedStore : public testdata::ForwardingStore
 {
 public:
-    explicit PoisonedStore(std::unique_ptr<Store> inner) : m_inner(std::move(inner)) {}
-    std::string scheme() const override { return m_inner->scheme(); }
-    std::string url(const std::string &b, const std::string &o) const override { return m_inner->url(b, o); }
-    std::vector<std::string> listBuckets() override { return m_inner->listBuckets(); }
-    ListPage listPage(const std::string &b, const ListRequest &r, const std::string &t) override
-    {
-        return m_inner->listPage(b, r, t);
-    }
-    std::vector<ArchiveMember> listArchive(const std::string &b, const std::string &o) override
-    {
-        return m_inner->listArchive(b, o);
-    }
-    ObjectInfo head(const std::string &b, const std::string &o) override { return m_inner->head(b, o); }
+    using ForwardingStore::ForwardingStore;
     std::uint64_t get(const std::string &b, const std::string &o, const GetRequest &r, const BodySink &s) override
     {
         if (o.rfind("poison", 0) == 0)
             throw std::out_of_range("stoll");
-        return m_inner->get(b, o, r, s);
+        return ForwardingStore::get(b, o, r, s);
     }
-    void put(const std::string &b, const std::string &o, const UploadSource &s) override { m_inner->put(b, o, s); }
-    void createBucket(const std::string &b) override { m_inner->createBucket(b); }
-    void destroyBucket(const std::string &b) override { m_inner->destroyBucket(b); }
-
-private:
-    std::unique_ptr<Store> m_inner;
 };
 
 } // namespace
