@@ -186,6 +186,30 @@ class PythonModuleTable(unittest.TestCase):
         r = python_bench.ratio(tool(200, 100), tool(100, 200))
         self.assertEqual((r["min"], r["max"]), (0.5, 2.0))
 
+    def test_cpu_column_shows_the_python_threads_own_part(self):
+        import python_bench
+
+        def tool(rate, cpu, thread=None):
+            run = {"items": 10, "items_per_s": rate, "cpu_us_per_item": cpu}
+            if thread is not None:
+                run["thread_us_per_item"] = thread
+            return python_bench.summarize([run], 10)
+
+        def result(thread):
+            x = {"module": tool(90, 3.94), "module_empty": tool(95, 3.71, thread), "cli": tool(100, 3.06),
+                 "sdk": tool(10, 136.4)}
+            x.update(vs_cli=python_bench.ratio(x["module"], x["cli"]),
+                     crossing_vs_cli=python_bench.ratio(x["module_empty"], x["cli"]),
+                     vs_sdk=python_bench.ratio(x["module"], x["sdk"]))
+            return {"runs": 1, "date": "D", "machine": "M", "command": "cmd",
+                    "datasets": {"small": {"objects": 10}, "shards": {"samples": 10, "per_shard": 5}},
+                    "rows": [{"workers": 2, "object": x, "shard": x}]}
+
+        md = python_bench.render(result(0.514))
+        self.assertIn("| 0.95× (0.95-0.95) | 3.9 / 136 / 3.1; 0.51 |", md)
+        # Files written before the thread's own CPU was recorded render without it.
+        self.assertIn("| 0.95× (0.95-0.95) | 3.9 / 136 / 3.1 |", python_bench.render(result(None)))
+
 
 class GetBatchFloorTable(unittest.TestCase):
     def test_latency_and_rate_relative_to_64_per_request(self):
