@@ -213,15 +213,20 @@ class PythonModuleTable(unittest.TestCase):
 
 class GetBatchFloorTable(unittest.TestCase):
     def test_latency_and_rate_relative_to_64_per_request(self):
-        def runs(latencies, rates):
-            return [{"latency_ms": {"p50": l}, "items_per_s_steady": r} for l, r in zip(latencies, rates)]
+        def runs(latencies, seconds):
+            return [{"latency_ms": {"p50": l}, "items": 2000, "engine_s": t} for l, t in zip(latencies, seconds)]
 
-        rows = tables.p6_floor_rows({"16": runs([104.2, 105.6, 104.9], [150, 152, 151]),
-                                     "64": runs([105, 104, 106], [600, 610, 605]),
-                                     "256": runs([110, 109, 111], [2300, 2440, 2420])})
-        self.assertEqual(rows[2], "| 16 | 105 (104–106) | 151 (150–152) | 0.25× (0.25–0.25) |")
-        self.assertEqual(rows[3], "| 64 | 105 (104–106) | 605 (600–610) | 1.00× (1.00–1.00) |")
-        self.assertEqual(rows[4], "| 256 | 110 (109–111) | 2,420 (2,300–2,440) | 4.00× (3.83–4.00) |")
+        rows = tables.p6_floor_rows({"16": runs([104.2, 105.6, 104.9], [12.8, 13.0, 12.9]),
+                                     "64": runs([105, 104, 106], [3.2, 3.3, 3.4]),
+                                     "256": runs([110, 109, 111], [0.8, 1.0, 0.9])})
+        # Rates from the loader's start: 2000 items in 12.9 s, 3.3 s and 0.9 s.
+        self.assertEqual(rows[2], "| 16 | 105 (104–106) | 155 (154–156) | 0.26× (0.25–0.26) |")
+        self.assertEqual(rows[3], "| 64 | 105 (104–106) | 606 (588–625) | 1.00× (1.00–1.00) |")
+        self.assertEqual(rows[4], "| 256 | 110 (109–111) | 2,222 (2,000–2,500) | 3.67× (3.30–4.00) |")
+
+    def test_runs_without_latency_leave_the_cell_empty(self):
+        rows = tables.p6_floor_rows({"64": [{"items": 10, "engine_s": 1.0}]})
+        self.assertEqual(rows[2], "| 64 | — | 10 | 1.00× (1.00–1.00) |")
 
 
 class ListingTable(unittest.TestCase):
