@@ -2,8 +2,9 @@
 start to exit with its peak memory: `shardscope-cli ls --summary` against the
 Python SDK's `list_all_objects_iter` (bench/sdk_list.py) and, when `ais` is
 on PATH, `ais ls --count-only` (names, like `ls --count-only`) and
-`ais ls --count-only --props name,size` (names and sizes, like `ls --summary`). --objects 100000 by default (1,000,000 for
-the goal's size: generating it takes a while once). Every run's count must
+`ais ls --count-only --props name,size` (names and sizes, like
+`ls --summary`). --objects 100000 by default (1,000,000 for the goal's
+size: generating it takes a while once). Every run's count must
 equal the bucket's, else no table. Writes bench/results/listing-<stamp>.json
 and .md.
 """
