@@ -44,11 +44,11 @@ std::uint64_t u64(const json &j, const char *key)
         return static_cast<std::uint64_t>(std::max<long long>(0, v.get<long long>()));
     if (v.is_string()) { // AIS sends sizes as decimal strings in JSON
         const std::string s = v.get<std::string>();
-        if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
-            throw Error(ErrorKind::Protocol, std::string("field ") + key + " is not a number: " + s);
         if (const std::optional<std::uint64_t> n = parseDecimalU64(s))
             return *n;
-        throw Error(ErrorKind::Protocol, std::string("field ") + key + " is out of range: " + s);
+        const bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+        throw Error(ErrorKind::Protocol,
+                    std::string("field ") + key + (digits ? " is out of range: " : " is not a number: ") + s);
     }
     return 0;
 }
