@@ -93,15 +93,16 @@ ResponsivenessProbe::Summary ResponsivenessProbe::stop()
     s.ticks = int(m_ticks.size());
     if (m_ticks.empty())
         return s;
-    const auto quantiles = [](std::vector<double> v, double &p50, double &p95, double &p99, double &max) {
+    struct Quantiles
+    {
+        double p50, p95, p99, max;
+    };
+    const auto quantiles = [](std::vector<double> v) {
         std::sort(v.begin(), v.end());
         auto at = [&v](double q) {
             return v[std::min(v.size() - 1, std::size_t(q * double(v.size() - 1) + 0.5))];
         };
-        p50 = at(0.50);
-        p95 = at(0.95);
-        p99 = at(0.99);
-        max = v.back();
+        return Quantiles{at(0.50), at(0.95), at(0.99), v.back()};
     };
     std::vector<double> stall, cpu, wait, own;
     s.hasWait = true;
@@ -113,12 +114,19 @@ ResponsivenessProbe::Summary ResponsivenessProbe::stop()
         wait.push_back(std::max(0.0, t.wait));
         own.push_back(std::max(0.0, t.stall - std::max(0.0, t.wait)));
     }
-    double ignore50 = 0, ignore95 = 0;
-    quantiles(stall, s.p50, s.p95, s.p99, s.max);
-    quantiles(cpu, ignore50, ignore95, s.cpuP99, s.cpuMax);
+    const Quantiles st = quantiles(stall), c = quantiles(cpu);
+    s.p50 = st.p50;
+    s.p95 = st.p95;
+    s.p99 = st.p99;
+    s.max = st.max;
+    s.cpuP99 = c.p99;
+    s.cpuMax = c.max;
     if (s.hasWait) {
-        quantiles(wait, ignore50, ignore95, s.waitP99, s.waitMax);
-        quantiles(own, ignore50, ignore95, s.ownP99, s.ownMax);
+        const Quantiles w = quantiles(wait), o = quantiles(own);
+        s.waitP99 = w.p99;
+        s.waitMax = w.max;
+        s.ownP99 = o.p99;
+        s.ownMax = o.max;
     }
     return s;
 }
